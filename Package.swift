@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "landreg",
+    products: [
+        .library(name: "LandRegistry", targets: ["LandRegistry"]),
+        .executable(name: "landreg", targets: ["landreg"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSpatiaLite",
+            pkgConfig: "spatialite",
+            providers: [.apt(["libspatialite-dev"])]),
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]),
+        .target(
+            name: "LandRegistry",
+            dependencies: [
+                "CSpatiaLite",
+                "CGEOS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .executableTarget(
+            name: "landreg",
+            dependencies: [
+                "LandRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "LandRegistryTests",
+            dependencies: ["LandRegistry"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "landregTests",
+            dependencies: ["LandRegistry"]),
+    ]
+)

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered forward-only byte reader over a file or an in-memory buffer,
+/// so readers can stream files of any size in constant memory.
+final class ByteSource {
+    private var file: UnsafeMutablePointer<FILE>?
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private(set) var position = 0
+    private(set) var count = 0
+    /// Bytes consumed before the current buffer (for error offsets).
+    private(set) var consumedBefore = 0
+    /// 1-based line number of the current position.
+    private(set) var line = 1
+    let name: String
+
+    /// Opens a file for reading; `nil` if it cannot be opened.
+    init?(path: String, bufferSize: Int = 1 << 20) {
+        guard let file = fopen(path, "rb") else { return nil }
+        self.file = file
+        self.capacity = bufferSize
+        self.buffer = .allocate(capacity: bufferSize)
+        self.name = path
+    }
+
+    /// Reads from standard input.
+    init(standardInput: Void, bufferSize: Int = 1 << 20) {
+        self.file = fdopen(dup(0), "rb")
+        self.capacity = bufferSize
+        self.buffer = .allocate(capacity: bufferSize)
+        self.name = "<stdin>"
+    }
+
+    /// Reads from bytes in memory.
+    init(bytes: [UInt8], name: String = "<memory>") {
+        self.file = nil
+        self.capacity = max(bytes.count, 1)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { buffer.update(from: base, count: source.count) }
+        }
+        self.buffer = buffer
+        self.count = bytes.count
+        self.name = name
+    }
+
+    deinit {
+        if let file { fclose(file) }
+        buffer.deallocate()
+    }
+
+    /// Byte offset of the current position from the start of the input.
+    var offset: Int { consumedBefore + position }
+
+    /// Refills the buffer; false at end of input.
+    private func refill() -> Bool {
+        guard let file else { return false }
+        consumedBefore += count
+        position = 0
+        count = fread(buffer, 1, capacity, file)
+        return count > 0
+    }
+
+    /// The current byte without consuming it; nil at the end.
+    @inline(__always)
+    func peek() -> UInt8? {
+        if position < count { return buffer[position] }
+        return refill() ? buffer[position] : nil
+    }
+
+    /// Consumes and returns the current byte; nil at the end.
+    @inline(__always)
+    func next() -> UInt8? {
+        if position >= count, !refill() { return nil }
+        let byte = buffer[position]
+        position += 1
+        if byte == 0x0A { line += 1 }
+        return byte
+    }
+
+    /// Skips JSON white space; returns the next byte without consuming it.
+    @inline(__always)
+    func skipWhitespace() -> UInt8? {
+        while true {
+            if position >= count, !refill() { return nil }
+            let byte = buffer[position]
+            switch byte {
+            case 0x20, 0x09, 0x0D: position += 1
+            case 0x0A: position += 1; line += 1
+            default: return byte
+            }
+        }
+    }
+
+    /// Reads one line (without its LF or CRLF); nil at the end of input.
+    func readLine() -> [UInt8]? {
+        var bytes: [UInt8] = []
+        guard peek() != nil else { return nil }
+        while let byte = next() {
+            if byte == 0x0A { break }
+            bytes.append(byte)
+        }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        return bytes
+    }
+}

@@ -1,0 +1,23 @@
+/// A source of features to import or check: every reader streams.
+public protocol FeatureReader: AnyObject {
+    /// The file's name, for error messages.
+    var fileName: String { get }
+    /// The CRS the file itself declares, if any.
+    var declaredSRID: Int? { get }
+    /// The next feature, or nil at the end.
+    func next() throws -> InputFeature?
+}
+
+extension GeoJSONReader: FeatureReader {}
+
+/// Opens a reader for a file, choosing it by extension or `format`.
+public func openFeatureReader(path: String, format: String? = nil) throws -> FeatureReader {
+    let ext = (format ?? path.split(separator: ".").last.map(String.init) ?? "").lowercased()
+    switch ext {
+    case "geojson", "json", "-":
+        return try GeoJSONReader(path: path)
+    default:
+        if path == "-" { return GeoJSONReader(source: ByteSource(standardInput: ())) }
+        throw InputError(file: path, message: "unknown file type '.\(ext)'; landreg reads .geojson and .json (use --format geojson)")
+    }
+}

@@ -1,0 +1,340 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A JSON value that keeps the order of object members and the exact text of
+/// numbers, so properties are exported as they were imported.
+public enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    /// The number's value and its text as written.
+    case number(Double, String)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.number(a, _), .number(b, _)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    /// A member of an object by name (the first one).
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members.first { $0.0 == key }?.1 }
+        return nil
+    }
+
+    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+
+    /// A short name of the value's JSON type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// Compact JSON text, members in their order, numbers as written.
+    public var jsonText: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    public func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(_, let text): out += text
+        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.writeString(key, to: &out)
+                out += ":"
+                value.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// Writes a JSON string literal; non-ASCII text is written as UTF-8.
+    public static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        var plainStart = s.utf8.startIndex
+        let utf8 = s.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out += String(s[plainStart..<index])
+                switch byte {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                default:
+                    let hex = String(byte, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+                plainStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        out += String(s[plainStart..<utf8.endIndex])
+        out += "\""
+    }
+
+    /// Parses a complete JSON text (for small inputs such as settings).
+    public static func parse(_ text: String) throws -> JSONValue {
+        let source = ByteSource(bytes: Array(text.utf8))
+        let parser = JSONParser(source)
+        let value = try parser.parseValue()
+        if source.skipWhitespace() != nil { throw parser.error("unexpected text after the JSON value") }
+        return value
+    }
+}
+
+/// A syntax error in JSON input, with the line and byte offset.
+struct JSONSyntaxError: Error {
+    let message: String
+    let line: Int
+    let offset: Int
+}
+
+/// A recursive-descent JSON parser over a `ByteSource` with a depth limit, so
+/// hostile input (10,000-deep arrays) gives an error instead of a crash.
+final class JSONParser {
+    let source: ByteSource
+    let maxDepth: Int
+    private var scratch: [UInt8] = []
+
+    init(_ source: ByteSource, maxDepth: Int = 256) {
+        self.source = source
+        self.maxDepth = maxDepth
+        scratch.reserveCapacity(64)
+    }
+
+    func error(_ message: String) -> JSONSyntaxError {
+        JSONSyntaxError(message: message, line: source.line, offset: source.offset)
+    }
+
+    /// Consumes the expected byte after white space, or throws.
+    func expect(_ byte: UInt8, _ what: String) throws {
+        guard let next = source.skipWhitespace() else {
+            throw error("unexpected end of input, expected \(what)")
+        }
+        guard next == byte else {
+            throw error("expected \(what), found \(describe(next))")
+        }
+        _ = source.next()
+    }
+
+    func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x\(String(byte, radix: 16))"
+    }
+
+    /// Parses any value.
+    func parseValue(depth: Int = 0) throws -> JSONValue {
+        guard let byte = source.skipWhitespace() else { throw error("unexpected end of input") }
+        switch byte {
+        case UInt8(ascii: "{"):
+            guard depth < maxDepth else { throw error("JSON nested deeper than \(maxDepth) levels") }
+            _ = source.next()
+            var members: [(String, JSONValue)] = []
+            if source.skipWhitespace() == UInt8(ascii: "}") { _ = source.next(); return .object(members) }
+            while true {
+                let key = try parseKey()
+                members.append((key, try parseValue(depth: depth + 1)))
+                if try endOfContainer(UInt8(ascii: "}")) { return .object(members) }
+            }
+        case UInt8(ascii: "["):
+            guard depth < maxDepth else { throw error("JSON nested deeper than \(maxDepth) levels") }
+            _ = source.next()
+            var items: [JSONValue] = []
+            if source.skipWhitespace() == UInt8(ascii: "]") { _ = source.next(); return .array(items) }
+            while true {
+                items.append(try parseValue(depth: depth + 1))
+                if try endOfContainer(UInt8(ascii: "]")) { return .array(items) }
+            }
+        case UInt8(ascii: "\""):
+            return .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let (value, text) = try parseNumber()
+            return .number(value, text)
+        default:
+            throw error("unexpected \(describe(byte))")
+        }
+    }
+
+    /// After a member or item: true at the closing bracket, false after a comma.
+    func endOfContainer(_ close: UInt8) throws -> Bool {
+        guard let byte = source.skipWhitespace() else { throw error("unexpected end of input") }
+        _ = source.next()
+        if byte == close { return true }
+        if byte == UInt8(ascii: ",") { return false }
+        throw error("expected ',' or '\(Character(Unicode.Scalar(close)))', found \(describe(byte))")
+    }
+
+    /// Parses `"key":`.
+    func parseKey() throws -> String {
+        guard let byte = source.skipWhitespace() else { throw error("unexpected end of input") }
+        guard byte == UInt8(ascii: "\"") else { throw error("expected a member name, found \(describe(byte))") }
+        let key = try parseString()
+        try expect(UInt8(ascii: ":"), "':'")
+        return key
+    }
+
+    private func literal(_ word: StaticString) throws {
+        let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for expected in bytes {
+            guard source.next() == expected else { throw error("invalid literal, expected '\(word)'") }
+        }
+    }
+
+    /// Parses a string literal (the opening quote not yet consumed).
+    func parseString() throws -> String {
+        _ = source.next()
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            guard let byte = source.next() else { throw error("unterminated string") }
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                guard let escape = source.next() else { throw error("unterminated string") }
+                switch escape {
+                case UInt8(ascii: "\""): scratch.append(0x22)
+                case UInt8(ascii: "\\"): scratch.append(0x5C)
+                case UInt8(ascii: "/"): scratch.append(0x2F)
+                case UInt8(ascii: "b"): scratch.append(0x08)
+                case UInt8(ascii: "f"): scratch.append(0x0C)
+                case UInt8(ascii: "n"): scratch.append(0x0A)
+                case UInt8(ascii: "r"): scratch.append(0x0D)
+                case UInt8(ascii: "t"): scratch.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800..<0xDC00).contains(scalar) {
+                        guard source.next() == UInt8(ascii: "\\"), source.next() == UInt8(ascii: "u") else {
+                            throw error("unpaired surrogate in \\u escape")
+                        }
+                        let low = try hex4()
+                        guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00..<0xE000).contains(scalar) {
+                        throw error("unpaired surrogate in \\u escape")
+                    }
+                    scratch.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+                default:
+                    throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                }
+            } else if byte < 0x20 {
+                throw error("control character in string")
+            } else {
+                scratch.append(byte)
+            }
+        }
+        guard let text = String(validating: scratch, as: UTF8.self) else {
+            throw error("string is not valid UTF-8")
+        }
+        return text
+    }
+
+    private func hex4() throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = source.next() else { throw error("unterminated \\u escape") }
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("invalid \\u escape")
+            }
+            value = value * 16 + digit
+        }
+        return value
+    }
+
+    /// Parses a number; returns its value and its text.
+    func parseNumber() throws -> (Double, String) {
+        let value = try parseDouble()
+        return (value, String(decoding: scratch.dropLast(), as: UTF8.self))
+    }
+
+    /// Parses a number into a Double (strtod, correctly rounded); `scratch`
+    /// holds its NUL-terminated text afterwards.
+    func parseDouble() throws -> Double {
+        scratch.removeAll(keepingCapacity: true)
+        while let byte = source.peek() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                 UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                scratch.append(byte)
+                _ = source.next()
+                if scratch.count > 400 { throw error("number too long") }
+                continue
+            default:
+                break
+            }
+            break
+        }
+        guard isValidJSONNumber(scratch) else {
+            throw error("invalid number '\(String(decoding: scratch, as: UTF8.self))'")
+        }
+        scratch.append(0)
+        let value = scratch.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { strtod($0, nil) }
+        }
+        guard value.isFinite else {
+            throw error("number out of range '\(String(decoding: scratch.dropLast(), as: UTF8.self))'")
+        }
+        return value
+    }
+
+    /// The JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    private func isValidJSONNumber(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let n = bytes.count
+        func digits() -> Int {
+            let start = i
+            while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            return i - start
+        }
+        if i < n, bytes[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < n else { return false }
+        if bytes[i] == UInt8(ascii: "0") { i += 1 } else if digits() == 0 { return false }
+        if i < n, bytes[i] == UInt8(ascii: ".") { i += 1; if digits() == 0 { return false } }
+        if i < n, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < n, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            if digits() == 0 { return false }
+        }
+        return i == n
+    }
+}

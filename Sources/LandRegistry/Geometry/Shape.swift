@@ -1,0 +1,301 @@
+/// The six simple-feature geometry types the layers use.
+public enum GeometryType: String, Sendable, CaseIterable {
+    case point = "Point"
+    case lineString = "LineString"
+    case polygon = "Polygon"
+    case multiPoint = "MultiPoint"
+    case multiLineString = "MultiLineString"
+    case multiPolygon = "MultiPolygon"
+
+    /// The WKB type code.
+    var wkbCode: UInt32 {
+        switch self {
+        case .point: return 1
+        case .lineString: return 2
+        case .polygon: return 3
+        case .multiPoint: return 4
+        case .multiLineString: return 5
+        case .multiPolygon: return 6
+        }
+    }
+
+    init?(wkbCode: UInt32) {
+        guard let type = GeometryType.allCases.first(where: { $0.wkbCode == wkbCode }) else { return nil }
+        self = type
+    }
+
+    /// How deeply GeoJSON nests this type's `coordinates` (a position is 1).
+    var coordinateDepth: Int {
+        switch self {
+        case .point: return 1
+        case .lineString, .multiPoint: return 2
+        case .polygon, .multiLineString: return 3
+        case .multiPolygon: return 4
+        }
+    }
+
+    public var isAreal: Bool { self == .polygon || self == .multiPolygon }
+}
+
+/// A 2D geometry as plain Swift values: positions in one flat array, and
+/// where each ring (or line) and each polygon ends.
+///
+/// - `xy`: x0, y0, x1, y1, … (lon/lat or projected metres).
+/// - `ringEnds`: for Polygon, MultiPolygon, LineString, MultiLineString: the
+///   cumulative position count at the end of each ring or line.
+/// - `polygonEnds`: for MultiPolygon: the cumulative ring count at the end of
+///   each polygon.
+public struct Shape: Sendable, Equatable {
+    public var type: GeometryType
+    public var xy: [Double]
+    public var ringEnds: [Int]
+    public var polygonEnds: [Int]
+
+    public init(type: GeometryType, xy: [Double], ringEnds: [Int] = [], polygonEnds: [Int] = []) {
+        self.type = type
+        self.xy = xy
+        self.ringEnds = ringEnds
+        self.polygonEnds = polygonEnds
+    }
+
+    public var positionCount: Int { xy.count / 2 }
+
+    /// The ranges of positions of each ring or line.
+    var ringRanges: [Range<Int>] {
+        var start = 0
+        return ringEnds.map { end in defer { start = end }; return start..<end }
+    }
+
+    /// The ranges of rings of each polygon (one for a Polygon).
+    var polygonRanges: [Range<Int>] {
+        switch type {
+        case .polygon: return [0..<ringEnds.count]
+        case .multiPolygon:
+            var start = 0
+            return polygonEnds.map { end in defer { start = end }; return start..<end }
+        default: return []
+        }
+    }
+
+    /// Bounding box (minX, minY, maxX, maxY).
+    public var bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        var minX = Double.infinity, minY = Double.infinity
+        var maxX = -Double.infinity, maxY = -Double.infinity
+        var i = 0
+        while i < xy.count {
+            minX = min(minX, xy[i]); maxX = max(maxX, xy[i])
+            minY = min(minY, xy[i + 1]); maxY = max(maxY, xy[i + 1])
+            i += 2
+        }
+        return (minX, minY, maxX, maxY)
+    }
+
+    /// Twice the signed area of ring `r` (positive when counter-clockwise).
+    func signedArea2(ring range: Range<Int>) -> Double {
+        var sum = 0.0
+        guard range.count >= 3 else { return 0 }
+        for i in range.lowerBound..<(range.upperBound - 1) {
+            sum += xy[2 * i] * xy[2 * i + 3] - xy[2 * i + 2] * xy[2 * i + 1]
+        }
+        return sum
+    }
+
+    /// The same geometry with exterior rings counter-clockwise and holes
+    /// clockwise, as RFC 7946 asks.
+    public func rightHandRule() -> Shape {
+        guard type.isAreal else { return self }
+        var copy = self
+        for polygon in polygonRanges {
+            for (k, r) in polygon.enumerated() {
+                let range = ringRanges[r]
+                let area = signedArea2(ring: range)
+                let wantCounterClockwise = k == 0
+                if (area < 0 && wantCounterClockwise) || (area > 0 && !wantCounterClockwise) {
+                    var lo = range.lowerBound, hi = range.upperBound - 1
+                    while lo < hi {
+                        copy.xy.swapAt(2 * lo, 2 * hi)
+                        copy.xy.swapAt(2 * lo + 1, 2 * hi + 1)
+                        lo += 1; hi -= 1
+                    }
+                }
+            }
+        }
+        return copy
+    }
+
+    /// A structural problem GEOS would report less clearly (too few points,
+    /// unclosed rings); nil when the shape is well-formed.
+    public func structuralProblem() -> String? {
+        if xy.isEmpty { return "empty geometry" }
+        switch type {
+        case .lineString, .multiLineString:
+            for (i, range) in ringRanges.enumerated() where range.count < 2 {
+                return "line \(i) has \(range.count) position(s), at least 2 are needed"
+            }
+        case .polygon, .multiPolygon:
+            for polygon in polygonRanges where polygon.isEmpty { return "polygon with no rings" }
+            for (i, range) in ringRanges.enumerated() {
+                if range.count < 4 {
+                    return "ring \(i) has \(range.count) position(s), at least 4 are needed"
+                }
+                let first = range.lowerBound, last = range.upperBound - 1
+                if xy[2 * first] != xy[2 * last] || xy[2 * first + 1] != xy[2 * last + 1] {
+                    return "ring \(i) is not closed (its first and last positions differ)"
+                }
+            }
+        default: break
+        }
+        return nil
+    }
+
+    // MARK: WKB
+
+    /// Little-endian 2D WKB.
+    public func wkb() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(xy.count * 8 + 64)
+        func byteOrderAndType(_ t: GeometryType) {
+            out.append(1)
+            withUnsafeBytes(of: t.wkbCode.littleEndian) { out.append(contentsOf: $0) }
+        }
+        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
+        func points(_ range: Range<Int>) {
+            u32(range.count)
+            for i in range {
+                withUnsafeBytes(of: xy[2 * i].bitPattern.littleEndian) { out.append(contentsOf: $0) }
+                withUnsafeBytes(of: xy[2 * i + 1].bitPattern.littleEndian) { out.append(contentsOf: $0) }
+            }
+        }
+        func point(_ i: Int) {
+            withUnsafeBytes(of: xy[2 * i].bitPattern.littleEndian) { out.append(contentsOf: $0) }
+            withUnsafeBytes(of: xy[2 * i + 1].bitPattern.littleEndian) { out.append(contentsOf: $0) }
+        }
+        let rings = ringRanges
+        byteOrderAndType(type)
+        switch type {
+        case .point: point(0)
+        case .lineString: points(0..<positionCount)
+        case .multiPoint:
+            u32(positionCount)
+            for i in 0..<positionCount { byteOrderAndType(.point); point(i) }
+        case .polygon:
+            u32(rings.count)
+            for r in rings { points(r) }
+        case .multiLineString:
+            u32(rings.count)
+            for r in rings { byteOrderAndType(.lineString); points(r) }
+        case .multiPolygon:
+            let polygons = polygonRanges
+            u32(polygons.count)
+            for p in polygons {
+                byteOrderAndType(.polygon)
+                u32(p.count)
+                for r in p { points(rings[r]) }
+            }
+        }
+        return out
+    }
+
+    /// Reads 2D WKB (either byte order); Z and M values are dropped.
+    public init(wkb bytes: [UInt8]) throws {
+        var reader = WKBReader(bytes: bytes)
+        self = try reader.read()
+    }
+}
+
+/// Error for WKB that cannot be read.
+public struct WKBError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+private struct WKBReader {
+    let bytes: [UInt8]
+    var offset = 0
+    var littleEndian = true
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func u8() throws -> UInt8 {
+        guard offset < bytes.count else { throw WKBError(description: "truncated WKB") }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func u32() throws -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw WKBError(description: "truncated WKB") }
+        var v: UInt32 = 0
+        for k in 0..<4 { v |= UInt32(bytes[offset + k]) << (8 * UInt32(k)) }
+        offset += 4
+        return littleEndian ? v : v.byteSwapped
+    }
+
+    mutating func f64() throws -> Double {
+        guard offset + 8 <= bytes.count else { throw WKBError(description: "truncated WKB") }
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
+        offset += 8
+        return Double(bitPattern: littleEndian ? v : v.byteSwapped)
+    }
+
+    /// Reads a header: returns the base type and the number of ordinates.
+    mutating func header() throws -> (GeometryType, Int) {
+        littleEndian = try u8() == 1
+        let raw = try u32()
+        // ISO codes (1001, 2001, 3001) and EWKB flags for Z/M.
+        var code = raw & 0x0FFF_FFFF
+        var dims = 2
+        if raw & 0x8000_0000 != 0 { dims += 1 }
+        if raw & 0x4000_0000 != 0 { dims += 1 }
+        if raw & 0x2000_0000 != 0 { offset += 4 }  // EWKB SRID
+        if code >= 3000 { dims = 4; code -= 3000 } else if code >= 2000 { dims = 3; code -= 2000 } else if code >= 1000 { dims = 3; code -= 1000 }
+        guard let type = GeometryType(wkbCode: code) else {
+            throw WKBError(description: "unsupported WKB geometry type \(raw)")
+        }
+        return (type, dims)
+    }
+
+    mutating func positions(_ n: Int, dims: Int, into xy: inout [Double]) throws {
+        for _ in 0..<n {
+            xy.append(try f64()); xy.append(try f64())
+            for _ in 2..<dims { _ = try f64() }
+        }
+    }
+
+    mutating func read() throws -> Shape {
+        let (type, dims) = try header()
+        var shape = Shape(type: type, xy: [])
+        switch type {
+        case .point:
+            try positions(1, dims: dims, into: &shape.xy)
+        case .lineString:
+            try positions(Int(try u32()), dims: dims, into: &shape.xy)
+            shape.ringEnds = [shape.positionCount]
+        case .polygon:
+            for _ in 0..<(try u32()) {
+                try positions(Int(try u32()), dims: dims, into: &shape.xy)
+                shape.ringEnds.append(shape.positionCount)
+            }
+        case .multiPoint:
+            for _ in 0..<(try u32()) {
+                let (_, d) = try header()
+                try positions(1, dims: d, into: &shape.xy)
+            }
+        case .multiLineString:
+            for _ in 0..<(try u32()) {
+                let (_, d) = try header()
+                try positions(Int(try u32()), dims: d, into: &shape.xy)
+                shape.ringEnds.append(shape.positionCount)
+            }
+        case .multiPolygon:
+            for _ in 0..<(try u32()) {
+                let (_, d) = try header()
+                for _ in 0..<(try u32()) {
+                    try positions(Int(try u32()), dims: d, into: &shape.xy)
+                    shape.ringEnds.append(shape.positionCount)
+                }
+                shape.polygonEnds.append(shape.ringEnds.count)
+            }
+        }
+        return shape
+    }
+}

@@ -1,0 +1,158 @@
+/// The nine layers of the registry (contract §3).
+public enum Layer: String, CaseIterable, Sendable, Codable {
+    case riskPlots = "risk-plots"
+    case farmland
+    case basicFarmland = "basic-farmland"
+    case waterZones = "water-zones"
+    case rivers
+    case sections
+    case outfalls
+    case enterprises
+    case admin
+
+    /// The table that holds the layer.
+    public var table: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+
+    /// What the layer holds, for help texts.
+    public var summary: String {
+        switch self {
+        case .riskPlots: return "suspected and contaminated construction-land plots"
+        case .farmland: return "cultivated land with its soil-quality class"
+        case .basicFarmland: return "permanent basic farmland"
+        case .waterZones: return "drinking-water source protection zones"
+        case .rivers: return "rivers"
+        case .sections: return "water-quality monitoring sections"
+        case .outfalls: return "outfalls into rivers"
+        case .enterprises: return "enterprises"
+        case .admin: return "county, county seat and towns"
+        }
+    }
+
+    /// Geometry types the layer accepts.
+    public var geometryTypes: Set<GeometryType> {
+        switch self {
+        case .riskPlots, .farmland, .basicFarmland, .waterZones, .admin: return [.polygon, .multiPolygon]
+        case .rivers: return [.lineString, .multiLineString]
+        case .sections, .outfalls: return [.point]
+        case .enterprises: return [.point, .polygon, .multiPolygon]
+        }
+    }
+
+    /// The contract's properties of the layer, `code` first.
+    public var properties: [PropertySpec] {
+        let code = PropertySpec("code", .text, required: true)
+        switch self {
+        case .riskPlots:
+            return [code,
+                    PropertySpec("stage", .enumeration(Stage.allCases.map(\.rawValue)), required: true),
+                    PropertySpec("name", .text), PropertySpec("former_use", .text),
+                    PropertySpec("toxic_history", .bool), PropertySpec("enterprise", .text),
+                    PropertySpec("town", .text), PropertySpec("stage_date", .date)]
+        case .farmland:
+            return [code,
+                    PropertySpec("class", .enumeration(FarmlandClass.allCases.map(\.rawValue)), required: true),
+                    PropertySpec("town", .text), PropertySpec("crop", .text)]
+        case .basicFarmland:
+            return [code, PropertySpec("concentrated", .bool)]
+        case .waterZones:
+            return [code,
+                    PropertySpec("level", .enumeration(ZoneLevel.allCases.map(\.rawValue)), required: true),
+                    PropertySpec("source", .text, required: true),
+                    PropertySpec("source_type", .enumeration(["river", "reservoir", "groundwater"]))]
+        case .rivers:
+            return [code, PropertySpec("name", .text, required: true)]
+        case .sections:
+            return [code, PropertySpec("name", .text, required: true),
+                    PropertySpec("target_class", .enumeration(["I", "II", "III", "IV", "V"]), required: true),
+                    PropertySpec("river", .text), PropertySpec("assessed_by", .text)]
+        case .outfalls:
+            return [code,
+                    PropertySpec("type", .enumeration(["industrial", "sewage_plant", "agricultural", "other"]), required: true),
+                    PropertySpec("name", .text), PropertySpec("river", .text), PropertySpec("status", .text)]
+        case .enterprises:
+            return [code, PropertySpec("name", .text, required: true),
+                    PropertySpec("key_supervised", .bool), PropertySpec("air_emitting", .bool),
+                    PropertySpec("permit_status", .enumeration(["valid", "cancelled", "revoked"])),
+                    PropertySpec("permit_date", .date)]
+        case .admin:
+            return [code,
+                    PropertySpec("kind", .enumeration(["county", "county_seat", "town"]), required: true),
+                    PropertySpec("name", .text, required: true)]
+        }
+    }
+
+    /// The properties `list` shows beside code and area.
+    public var listedProperties: [String] {
+        switch self {
+        case .riskPlots: return ["name", "stage", "town"]
+        case .farmland: return ["class", "town", "crop"]
+        case .basicFarmland: return ["concentrated"]
+        case .waterZones: return ["level", "source"]
+        case .rivers: return ["name"]
+        case .sections: return ["name", "target_class", "river"]
+        case .outfalls: return ["type", "name", "river"]
+        case .enterprises: return ["name", "permit_status"]
+        case .admin: return ["kind", "name"]
+        }
+    }
+
+    /// Looks a layer up by its name, accepting the table spelling too.
+    public init?(name: String) {
+        if let layer = Layer(rawValue: name) { self = layer; return }
+        if let layer = Layer.allCases.first(where: { $0.table == name }) { self = layer; return }
+        return nil
+    }
+}
+
+/// A property the contract defines for a layer.
+public struct PropertySpec: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case text
+        case bool
+        /// YYYY-MM-DD
+        case date
+        case enumeration([String])
+    }
+
+    public let name: String
+    public let kind: Kind
+    public let required: Bool
+
+    public init(_ name: String, _ kind: Kind, required: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+    }
+
+    /// The SQL column name (quoted, since `class` and `type` are keywords).
+    var column: String { "\"\(name)\"" }
+
+    var sqlType: String {
+        switch kind {
+        case .bool: return "INTEGER"
+        default: return "TEXT"
+        }
+    }
+}
+
+/// Lifecycle stage of a risk-plot, in order.
+public enum Stage: String, CaseIterable, Sendable, Codable {
+    case suspected, investigating, clean, contaminated, listed, remediating, delisted
+
+    /// On the risk control and remediation list.
+    public var isOnRiskList: Bool { self == .listed || self == .remediating }
+    /// Not yet investigated or assessed to a conclusion.
+    public var isUnresolved: Bool { self == .suspected || self == .investigating || self == .contaminated }
+}
+
+/// Soil-quality class of farmland.
+public enum FarmlandClass: String, CaseIterable, Sendable {
+    case priority
+    case safeUse = "safe_use"
+    case strict
+}
+
+/// Level of a drinking-water source protection zone.
+public enum ZoneLevel: String, CaseIterable, Sendable {
+    case first, second, quasi
+}

@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+
+/// A property filter: features whose `property` has one of `values`.
+public struct PropertyFilter: Sendable {
+    public var property: String
+    public var values: [String]
+
+    public init(property: String, values: [String]) {
+        self.property = property
+        self.values = values
+    }
+
+    /// Parses `PROPERTY=VALUE[,VALUE…]`.
+    public init?(parsing text: String) {
+        guard let eq = text.firstIndex(of: "=") else { return nil }
+        let property = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
+        let values = text[text.index(after: eq)...].split(separator: ",").map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        }
+        guard !property.isEmpty, !values.isEmpty else { return nil }
+        self.init(property: property, values: values)
+    }
+
+    /// The SQL condition and its arguments for a layer.
+    func sql(for layer: Layer) -> (String, StatementArguments) {
+        let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        if let spec = layer.properties.first(where: { $0.name == property }) {
+            if spec.kind == .bool {
+                let flags = values.map { ["true", "1", "yes"].contains($0.lowercased()) ? 1 : 0 }
+                return ("\(spec.column) IN (\(placeholders))", StatementArguments(flags))
+            }
+            return ("\(spec.column) IN (\(placeholders))", StatementArguments(values))
+        }
+        var arguments = StatementArguments(["$.\"\(property)\""])
+        arguments += StatementArguments(values)
+        return ("CAST(json_extract(extra, ?) AS TEXT) IN (\(placeholders))", arguments)
+    }
+}
+
+public struct ExportOptions: Sendable {
+    public var layers: [Layer]
+    public var precision: Int
+    public var filters: [PropertyFilter]
+    /// Adds the computed `area_m2` to polygon features.
+    public var withArea: Bool
+
+    public init(layers: [Layer] = Layer.allCases, precision: Int = 7, filters: [PropertyFilter] = [], withArea: Bool = false) {
+        self.layers = layers
+        self.precision = precision
+        self.filters = filters
+        self.withArea = withArea
+    }
+}
+
+/// One stored feature as a user sees it: properties as imported, geometry
+/// in lon/lat.
+public struct StoredFeature: Sendable {
+    public var layer: Layer
+    public var code: String
+    /// Contract properties then extra ones, in order.
+    public var properties: [(String, JSONValue)]
+    /// Geometry in CGCS2000 lon/lat.
+    public var shape: Shape
+    /// Area in the registry's CRS (m²), 0 for points and lines.
+    public var area: Double
+}
+
+extension Registry {
+    /// Writes the layers as one RFC 7946 FeatureCollection, streaming rows
+    /// ordered by code. Returns the number of features written.
+    @discardableResult
+    public func exportGeoJSON(_ options: ExportOptions, to sink: OutputSink) throws -> Int {
+        var writer = GeoJSONWriter(sink: sink, precision: options.precision)
+        var count = 0
+        try read { db in
+            writer.begin()
+            for layer in options.layers {
+                try forEachFeature(db, layer: layer, filters: options.filters) { feature in
+                    var properties = "{"
+                    var members: [(String, JSONValue)] = []
+                    if options.layers.count > 1 { members.append(("layer", .string(layer.rawValue))) }
+                    members += feature.properties
+                    if options.withArea && feature.shape.type.isAreal {
+                        let area = (feature.area * 100).rounded() / 100
+                        members.append(("area_m2", .number(area, formatNumber(area))))
+                    }
+                    for (i, (key, value)) in members.enumerated() {
+                        if i > 0 { properties += "," }
+                        JSONValue.writeString(key, to: &properties)
+                        properties += ":"
+                        value.write(to: &properties)
+                    }
+                    properties += "}"
+                    writer.feature(properties: properties, shape: feature.shape)
+                    count += 1
+                }
+            }
+            writer.end()
+        }
+        try sink.finish()
+        return count
+    }
+
+    /// The features of a layer, ordered by code.
+    public func features(_ layer: Layer, filters: [PropertyFilter] = []) throws -> [StoredFeature] {
+        try read { db in
+            var result: [StoredFeature] = []
+            try forEachFeature(db, layer: layer, filters: filters) { result.append($0) }
+            return result
+        }
+    }
+
+    /// One feature by code, or nil.
+    public func feature(_ layer: Layer, code: String) throws -> StoredFeature? {
+        try read { db in
+            var result: StoredFeature?
+            try forEachFeature(db, layer: layer, filters: [], code: code) { result = $0 }
+            return result
+        }
+    }
+
+    /// Streams a layer's rows as `StoredFeature`s.
+    func forEachFeature(_ db: Database, layer: Layer, filters: [PropertyFilter], code: String? = nil,
+                        _ body: (StoredFeature) throws -> Void) throws {
+        let specs = layer.properties
+        var conditions: [String] = []
+        var arguments = StatementArguments([CRS.lonLat])
+        for filter in filters {
+            let (sql, args) = filter.sql(for: layer)
+            conditions.append(sql)
+            arguments += args
+        }
+        if let code {
+            conditions.append("code = ?")
+            arguments += [code]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = """
+            SELECT \(specs.map(\.column).joined(separator: ", ")), extra,
+                   AsBinary(ST_Transform(geom, ?)), ST_Area(geom)
+            FROM \(layer.table) \(whereClause) ORDER BY code
+            """
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
+            var properties: [(String, JSONValue)] = []
+            for (i, spec) in specs.enumerated() {
+                if let value = spec.jsonValue(row[i] as DatabaseValue) { properties.append((spec.name, value)) }
+            }
+            let extraText: String = row[specs.count]
+            if case .object(let extra) = try JSONValue.parse(extraText) { properties += extra }
+            guard let wkb = row[specs.count + 1] as Data? else {
+                throw RegistryError("feature \(row[0] as String? ?? "?") of \(layer.rawValue) could not be transformed to lon/lat")
+            }
+            let shape = try Shape(wkb: [UInt8](wkb))
+            try body(StoredFeature(layer: layer, code: row[0], properties: properties, shape: shape,
+                                   area: row[specs.count + 2] ?? 0))
+        }
+    }
+}

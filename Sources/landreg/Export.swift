@@ -1,0 +1,46 @@
+import ArgumentParser
+import LandRegistry
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write layers as an RFC 7946 GeoJSON FeatureCollection (lon/lat, CGCS2000).",
+        discussion: """
+            With several layers each feature carries a "layer" property. Standard output when no --out.
+            The one map's suspected and contaminated plots:
+              landreg export risk-plots --where stage=suspected,investigating,contaminated,listed,remediating
+            """)
+
+    @OptionGroup var registry: RegistryOptions
+
+    @Argument(help: "Layers to export (default: all).")
+    var layers: [Layer] = []
+
+    @Option(help: "The file to write (written whole or not at all).")
+    var out: String?
+
+    @Option(help: "Decimals of the coordinates (0-15).")
+    var precision: Int = 7
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only features whose property has one of the values.", valueName: "property=value[,value…]"))
+    var filters: [String] = []
+
+    @Flag(help: "Add the computed area_m2 (in the registry's CRS) to polygon features.")
+    var withArea = false
+
+    func validate() throws {
+        guard (0...15).contains(precision) else { throw ValidationError("--precision must be between 0 and 15") }
+        for filter in filters where PropertyFilter(parsing: filter) == nil {
+            throw ValidationError("--where '\(filter)' is not PROPERTY=VALUE[,VALUE…]")
+        }
+    }
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
+        let options = ExportOptions(layers: layers.isEmpty ? Layer.allCases : layers, precision: precision,
+                                    filters: filters.compactMap(PropertyFilter.init(parsing:)), withArea: withArea)
+        let count = try registry.exportGeoJSON(options, to: sink)
+        if let out { printError("wrote \(count) features to \(out)") }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import LandRegistry
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load features into a layer, all or nothing.",
+        discussion: """
+            LAYER is one of: \(Layer.allCases.map(\.rawValue).joined(separator: ", ")).
+            FILE is GeoJSON (a FeatureCollection, a Feature or a geometry), '-' for standard input.
+            Coordinates are lon/lat (RFC 7946) unless the file has a "crs" member or --srid is given.
+            """)
+
+    @OptionGroup var registry: RegistryOptions
+
+    @Argument(help: "The layer to load into.")
+    var layer: Layer
+
+    @Argument(help: "The file to read.")
+    var file: String
+
+    @Option(help: "The EPSG code of the file's coordinates (overrides its \"crs\" member).")
+    var srid: Int?
+
+    @Option(help: "insert (new codes only), upsert (update by code) or replace (the layer becomes the file).")
+    var mode: ImportMode = .insert
+
+    @Option(help: "The reader to use instead of the file's extension: geojson.")
+    var format: String?
+
+    @Flag(help: "Repair invalid geometries with GEOS (MakeValid) and report them, instead of rejecting them.")
+    var makeValid = false
+
+    func run() throws {
+        let reader = try openFeatureReader(path: file, format: format)
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let showProgress = stderrIsTerminal
+        let counts = try registry.importFeatures(
+            into: layer, from: reader, options: ImportOptions(mode: mode, srid: srid, makeValid: makeValid),
+            progress: showProgress ? { printError("\r\(layer.rawValue): \($0) features read…", terminator: "") } : nil)
+        if showProgress && counts.read >= 10_000 { printError("") }
+        for (code, reason) in counts.repaired {
+            printError("landreg: warning: \(reader.fileName): code \(code): repaired invalid geometry (\(reason))")
+        }
+        var line = "\(layer.rawValue): \(counts.read) read, \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged"
+        if mode == .replace { line += ", \(counts.deleted) deleted" }
+        if !counts.repaired.isEmpty { line += ", \(counts.repaired.count) repaired" }
+        print(line)
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import LandRegistry
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create an empty registry: all layers, spatial indexes and settings.")
+
+    @OptionGroup var registry: RegistryOptions
+
+    @Option(help: "The registry's projected CRS, an EPSG code in metres (default 4547: CGCS2000 / 3-degree GK CM 114E).")
+    var srid: Int = CRS.defaultRegistry
+
+    func run() throws {
+        let registry = try Registry.create(at: registry.path, srid: srid)
+        defer { try? registry.close() }
+        print("created \(registry.path) (EPSG:\(registry.srid), \(Layer.allCases.count) layers)")
+    }
+}

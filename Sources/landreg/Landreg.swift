@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+/// The `landreg` command: parses, calls the library, prints, and maps results
+/// to the contract's exit codes (0 success, 1 bad input or unreadable
+/// registry, 2 wrong usage, 3 `--fail-on` met).
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Landreg.parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            fail(error.description)
+        } catch let error as RegistryError {
+            fail(error.description)
+        } catch let error as GeometryEngineError {
+            fail(error.description)
+        } catch let error as ExitCode {
+            exit(error.rawValue)
+        } catch {
+            let code = Landreg.exitCode(for: error)
+            if code == .success {
+                print(Landreg.fullMessage(for: error))
+                exit(0)
+            }
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((Landreg.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            fail(Landreg.message(for: error))
+        }
+        exit(0)
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("landreg: error: \(message)\n".utf8))
+        exit(1)
+    }
+}
+
+struct Landreg: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "landreg",
+        abstract: "A spatial registry of land and water-pollution risks for a county.",
+        discussion: """
+            The registry is one SpatiaLite file: --db PATH, else $LANDREG_DB, else ./registry.sqlite.
+            Exit status: 0 success, 1 bad input or unreadable registry, 2 wrong usage.
+            """,
+        version: "0.1.0",
+        subcommands: [Init.self, Import.self, Export.self, List.self, Show.self, Info.self])
+}
+
+/// `--db PATH`, shared by every command.
+struct RegistryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The registry file (default: $LANDREG_DB, else registry.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["LANDREG_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "registry.sqlite"
+    }
+
+    func open() throws -> Registry { try Registry.open(at: path) }
+}
+
+extension Layer: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension ImportMode: ExpressibleByArgument {}
+
+/// Writes to standard error.
+func printError(_ text: String, terminator: String = "\n") {
+    FileHandle.standardError.write(Data((text + terminator).utf8))
+}
+
+/// Whether standard error is a terminal (for progress lines).
+var stderrIsTerminal: Bool { isatty(2) == 1 }
