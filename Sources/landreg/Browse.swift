@@ -89,7 +89,6 @@ struct Info: ParsableCommand {
     }
 }
 
-let squareMetresPerMu = 10000.0 / 15.0
 
 /// A property value as a person reads it.
 func display(_ value: JSONValue) -> String {

@@ -34,6 +34,36 @@ enum Migrations {
                 guard indexed == 1 else { throw RegistryError("SpatiaLite could not index \(layer.table)") }
             }
         }
+        migrator.registerMigration("v2 check records") { db in
+            try db.execute(sql: """
+                CREATE TABLE check_runs (
+                    id INTEGER PRIMARY KEY,
+                    checked_at TEXT NOT NULL,
+                    checked_by TEXT NOT NULL,
+                    file TEXT NOT NULL,
+                    proposals INTEGER NOT NULL DEFAULT 0,
+                    block INTEGER NOT NULL DEFAULT 0,
+                    condition INTEGER NOT NULL DEFAULT 0,
+                    warn INTEGER NOT NULL DEFAULT 0,
+                    clear INTEGER NOT NULL DEFAULT 0)
+                """)
+            try db.execute(sql: """
+                CREATE TABLE checks (
+                    id INTEGER PRIMARY KEY,
+                    run_id INTEGER NOT NULL REFERENCES check_runs(id),
+                    proposal_id TEXT NOT NULL,
+                    use TEXT,
+                    action TEXT NOT NULL,
+                    verdict TEXT NOT NULL,
+                    properties TEXT NOT NULL,
+                    findings TEXT NOT NULL)
+                """)
+            try db.execute(sql: "CREATE INDEX checks_proposal ON checks(proposal_id)")
+            let srid = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'srid'").flatMap(Int.init) ?? srid
+            let added = try Int.fetchOne(db, sql: "SELECT AddGeometryColumn('checks', 'geom', ?, 'GEOMETRY', 'XY')",
+                                         arguments: [srid]) ?? 0
+            guard added == 1 else { throw RegistryError("SpatiaLite could not add a geometry column to checks") }
+        }
         return migrator
     }
 }

@@ -1,0 +1,154 @@
+import Foundation
+
+/// The language of reports.
+public enum ReportLanguage: String, CaseIterable, Sendable {
+    case zh, en
+
+    /// Chinese when the locale environment says so, else English.
+    public static var fromEnvironment: ReportLanguage {
+        let env = ProcessInfo.processInfo.environment
+        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        return locale.lowercased().hasPrefix("zh") ? .zh : .en
+    }
+}
+
+extension Finding {
+    /// Whether the finding is about a distance rather than an overlap.
+    var isDistanceFinding: Bool { overlapM2 == 0 && { if case .overlaps = rule.test { return false }; return true }() }
+
+    /// The finding as a sentence in `language`.
+    public func message(_ language: ReportLanguage) -> String {
+        let feature = name.map { "\(code) \($0)" } ?? code
+        switch language {
+        case .zh:
+            var text = "\(rule.messageZH)（\(feature)"
+            if overlapM2 > 0 { text += String(format: "，重叠 %.1f 平方米 / %.2f 亩", overlapM2, overlapM2 / squareMetresPerMu) }
+            if isDistanceFinding { text += String(format: "，距离 %.1f 米", distanceM) } else if overlapM2 == 0 { text += "，位于其内" }
+            return text + "）"
+        case .en:
+            var text = "\(rule.messageEN) (\(feature)"
+            if overlapM2 > 0 { text += String(format: ", overlap %.1f m² / %.2f mu", overlapM2, overlapM2 / squareMetresPerMu) }
+            if isDistanceFinding { text += String(format: ", distance %.1f m", distanceM) } else if overlapM2 == 0 { text += ", inside it" }
+            return text + ")"
+        }
+    }
+}
+
+/// Square metres in one mu (亩).
+public let squareMetresPerMu = 10000.0 / 15.0
+
+/// `check --format json`: the contract's shape (§6), keys in a stable order,
+/// written as results arrive.
+public final class CheckJSONReport {
+    let sink: OutputSink
+    let language: ReportLanguage
+    private var first = true
+
+    public init(sink: OutputSink, registry: String, language: ReportLanguage) {
+        self.sink = sink
+        self.language = language
+        var head = "{\n  \"registry\": "
+        JSONValue.writeString(registry, to: &head)
+        head += ",\n  \"proposals\": ["
+        sink.write(head)
+    }
+
+    public func add(_ result: CheckResult) {
+        var out = first ? "\n    " : ",\n    "
+        first = false
+        let p = result.proposal
+        var members: [(String, JSONValue)] = [("id", .string(p.id)), ("verdict", .string(result.verdict?.rawValue ?? "clear"))]
+        if let use = p.use { members.append(("use", .string(use))) }
+        members.append(("action", .string(p.action.rawValue)))
+        members.append(("area_m2", .number(result.areaM2, formatDecimal(result.areaM2))))
+        JSONValue.object(members).write(to: &out)
+        out.removeLast()
+        out += ",\"findings\":["
+        for (i, f) in result.findings.enumerated() {
+            out += i == 0 ? "\n      " : ",\n      "
+            var finding: [(String, JSONValue)] = [
+                ("rule", .string(f.rule.id)), ("severity", .string(f.severity.rawValue)),
+                ("layer", .string(f.layer.rawValue)), ("code", .string(f.code)),
+            ]
+            if let name = f.name { finding.append(("name", .string(name))) }
+            finding += [
+                ("overlap_m2", .number(f.overlapM2, formatDecimal(f.overlapM2))),
+                ("distance_m", .number(f.distanceM, formatDecimal(f.distanceM))),
+                ("message", .string(f.message(language))),
+                ("basis", .string("\(f.rule.basis.citation)：\(f.rule.basis.quote)")),
+            ]
+            JSONValue.object(finding).write(to: &out)
+        }
+        out += result.findings.isEmpty ? "]}" : "\n    ]}"
+        sink.write(out)
+    }
+
+    public func finish(_ summary: CheckSummary) throws {
+        var out = first ? "],\n" : "\n  ],\n"
+        out += "  \"summary\": "
+        JSONValue.object([
+            ("proposals", .number(Double(summary.proposals), "\(summary.proposals)")),
+            ("block", .number(Double(summary.block), "\(summary.block)")),
+            ("condition", .number(Double(summary.condition), "\(summary.condition)")),
+            ("warn", .number(Double(summary.warn), "\(summary.warn)")),
+            ("clear", .number(Double(summary.clear), "\(summary.clear)")),
+        ]).write(to: &out)
+        out += "\n}\n"
+        sink.write(out)
+        try sink.finish()
+    }
+}
+
+/// `check --format text`: one block per proposal, the verdict first.
+public final class CheckTextReport {
+    let sink: OutputSink
+    let language: ReportLanguage
+
+    public init(sink: OutputSink, language: ReportLanguage) {
+        self.sink = sink
+        self.language = language
+    }
+
+    private func verdictWord(_ verdict: Severity?) -> String {
+        switch (language, verdict) {
+        case (.zh, .block?): return "不予通过（block）"
+        case (.zh, .condition?): return "附条件（condition）"
+        case (.zh, .warn?): return "提示（warn）"
+        case (.zh, nil): return "未发现冲突（clear）"
+        case (.en, let v?): return v.rawValue.uppercased()
+        case (.en, nil): return "CLEAR"
+        }
+    }
+
+    public func add(_ result: CheckResult) {
+        let p = result.proposal
+        var head = "\(p.id)  \(verdictWord(result.verdict))"
+        var facts: [String] = []
+        if let use = p.use { facts.append(LandUse.name(use).map { "\(use) \($0)" } ?? use) }
+        facts.append(p.action.rawValue)
+        if result.areaM2 > 0 {
+            facts.append(String(format: language == .zh ? "%.1f 平方米（%.2f 亩）" : "%.1f m² (%.2f mu)",
+                                result.areaM2, result.areaM2 / squareMetresPerMu))
+        }
+        head += language == .zh ? "  （\(facts.joined(separator: "，"))）" : "  (\(facts.joined(separator: ", ")))"
+        var out = head + "\n"
+        if let name = p.name { out += "  \(name)\n" }
+        for f in result.findings {
+            out += "  [\(f.severity.rawValue)] \(f.rule.id): \(f.message(language))\n"
+            out += (language == .zh ? "      依据：" : "      basis: ") + "\(f.rule.basis.citation)：\(f.rule.basis.quote)\n"
+        }
+        sink.write(out + "\n")
+    }
+
+    public func finish(_ summary: CheckSummary) throws {
+        let text: String
+        switch language {
+        case .zh:
+            text = "共 \(summary.proposals) 个地块：不予通过 \(summary.block)，附条件 \(summary.condition)，提示 \(summary.warn)，未发现冲突 \(summary.clear)\n"
+        case .en:
+            text = "\(summary.proposals) proposal\(summary.proposals == 1 ? "" : "s"): \(summary.block) block, \(summary.condition) condition, \(summary.warn) warn, \(summary.clear) clear\n"
+        }
+        sink.write(text)
+        try sink.finish()
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+extension Severity: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check proposals (one plot or a whole land-supply plan) against every rule before approval.",
+        discussion: """
+            FILE is a GeoJSON Feature or FeatureCollection of proposals with the properties id, use, action,
+            air_polluting, soil_polluting, discharges and food_crops. Exit status 0 whatever the verdicts;
+            with --fail-on, 3 when a proposal's verdict is at least that severe.
+            """)
+
+    @OptionGroup var registry: RegistryOptions
+
+    @Argument(help: "The proposals file ('-' for standard input).")
+    var file: String
+
+    @Option(help: "text or json.")
+    var format: CheckFormat = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var out: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 3 when a verdict is at least this severe: block, condition or warn.")
+    var failOn: Severity?
+
+    @Option(help: "Language of messages: zh or en (default: from LANG).")
+    var lang: ReportLanguage?
+
+    @Option(help: "The EPSG code of the proposals' coordinates (overrides their \"crs\" member).")
+    var srid: Int?
+
+    @Option(help: "Who runs the check, for the record (default: the login name).")
+    var by: String?
+
+    @Flag(help: "Do not keep a record of this check in the registry.")
+    var noRecord = false
+
+    func run() throws {
+        let reader = try openFeatureReader(path: file, format: nil)
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
+        let language = lang ?? .fromEnvironment
+        var options = CheckOptions(srid: srid, record: !noRecord)
+        if let by { options.by = by }
+        var worst: Severity?
+        let summary: CheckSummary
+        switch format {
+        case .json:
+            let report = CheckJSONReport(sink: sink, registry: registry.path, language: language)
+            summary = try registry.check(reader, options: options) { result in
+                report.add(result)
+                if let v = result.verdict { worst = max(worst ?? v, v) }
+            }
+            try report.finish(summary)
+        case .text:
+            let report = CheckTextReport(sink: sink, language: language)
+            summary = try registry.check(reader, options: options) { result in
+                report.add(result)
+                if let v = result.verdict { worst = max(worst ?? v, v) }
+            }
+            try report.finish(summary)
+        }
+        if let out { printError("wrote the check of \(summary.proposals) proposals to \(out)") }
+        if let failOn, let worst, worst >= failOn { throw ExitCode(3) }
+    }
+}
