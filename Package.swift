@@ -39,6 +39,6 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "landregTests",
-            dependencies: ["LandRegistry"]),
+            dependencies: ["LandRegistry", "landreg"]),
     ]
 )

@@ -1,1 +1,73 @@
 import XCTest
+@testable import LandRegistry
+
+final class GeometryTests: XCTestCase {
+    let square = Shape(type: .polygon, xy: [0, 0, 10, 0, 10, 10, 0, 10, 0, 0], ringEnds: [5])
+
+    func testWKBRoundTripKeepsEveryPosition() throws {
+        let multi = Shape(type: .multiPolygon,
+                          xy: [0, 0, 10, 0, 10, 10, 0, 0, 2, 2, 3, 2, 3, 3, 2, 2, 20, 20, 30, 20, 30, 30, 20, 20],
+                          ringEnds: [4, 8, 12], polygonEnds: [2, 3])
+        for shape in [square, multi, Shape(type: .point, xy: [1.5, -2.25]),
+                      Shape(type: .multiLineString, xy: [0, 0, 1, 1, 5, 5, 6, 6, 7, 7], ringEnds: [2, 5])] {
+            XCTAssertEqual(try Shape(wkb: shape.wkb()), shape)
+        }
+    }
+
+    func testGEOSReadsOurWKBAndMeasuresArea() throws {
+        let context = GEOSContext()
+        let geometry = try Geometry(wkb: square.wkb(), in: context)
+        XCTAssertEqual(try geometry.area(), 100, accuracy: 1e-9)
+        XCTAssertEqual(geometry.typeName, "Polygon")
+        XCTAssertNil(try geometry.invalidity())
+    }
+
+    func testInvalidityNamesTheReasonAndPlace() throws {
+        let bowtie = Shape(type: .polygon, xy: [0, 0, 10, 10, 10, 0, 0, 10, 0, 0], ringEnds: [5])
+        let context = GEOSContext()
+        let problem = try XCTUnwrap(try Geometry(wkb: bowtie.wkb(), in: context).invalidity())
+        XCTAssertTrue(problem.reason.contains("Self-intersection"), problem.reason)
+        XCTAssertEqual(problem.x, 5, accuracy: 1e-9)
+        XCTAssertEqual(problem.y, 5, accuracy: 1e-9)
+        let repaired = try Geometry(wkb: bowtie.wkb(), in: context).makeValid()
+        XCTAssertEqual(try repaired.area(), 50, accuracy: 1e-9)
+    }
+
+    func testGEOSErrorsAreThrownNotPrinted() throws {
+        let context = GEOSContext()
+        XCTAssertThrowsError(try Geometry(wkb: [1, 3, 0, 0, 0, 9], in: context)) { error in
+            XCTAssertTrue("\(error)".contains("WKB"), "\(error)")
+        }
+    }
+
+    func testPreparedDistanceAndOverlap() throws {
+        let context = GEOSContext()
+        let a = try Geometry(wkb: square.wkb(), in: context)
+        let b = try Geometry(wkb: Shape(type: .polygon, xy: [13, 0, 20, 0, 20, 10, 13, 10, 13, 0], ringEnds: [5]).wkb(), in: context)
+        let c = try Geometry(wkb: Shape(type: .polygon, xy: [5, 5, 15, 5, 15, 15, 5, 15, 5, 5], ringEnds: [5]).wkb(), in: context)
+        let prepared = try a.prepared()
+        XCTAssertFalse(try prepared.intersects(b))
+        XCTAssertEqual(try prepared.distance(to: b), 3, accuracy: 1e-12)
+        XCTAssertTrue(try prepared.isWithin(distance: 3, of: b))
+        XCTAssertFalse(try prepared.isWithin(distance: 2.99, of: b))
+        XCTAssertEqual(try a.overlapArea(with: c), 25, accuracy: 1e-9)
+    }
+
+    func testRightHandRuleMakesExteriorsCounterClockwiseAndHolesClockwise() {
+        // Exterior clockwise, hole counter-clockwise: both must flip.
+        let shape = Shape(type: .polygon,
+                          xy: [0, 0, 0, 10, 10, 10, 10, 0, 0, 0, 2, 2, 4, 2, 4, 4, 2, 4, 2, 2], ringEnds: [5, 10])
+        let fixed = shape.rightHandRule()
+        let rings = fixed.ringRanges
+        XCTAssertGreaterThan(fixed.signedArea2(ring: rings[0]), 0)
+        XCTAssertLessThan(fixed.signedArea2(ring: rings[1]), 0)
+        XCTAssertEqual(fixed.rightHandRule(), fixed)
+    }
+
+    func testStructuralProblems() {
+        XCTAssertEqual(Shape(type: .polygon, xy: [0, 0, 1, 0, 1, 1, 0, 1], ringEnds: [4]).structuralProblem(),
+                       "ring 0 is not closed (its first and last positions differ)")
+        XCTAssertNotNil(Shape(type: .polygon, xy: [0, 0, 1, 0, 0, 0], ringEnds: [3]).structuralProblem())
+        XCTAssertNil(square.structuralProblem())
+    }
+}

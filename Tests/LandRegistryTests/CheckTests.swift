@@ -1,0 +1,171 @@
+import XCTest
+@testable import LandRegistry
+
+final class CheckTests: RegistryTestCase {
+    /// Checks proposals given as GeoJSON text; returns results by id.
+    func check(_ registry: Registry, _ text: String, record: Bool = false) throws -> [String: CheckResult] {
+        var results: [String: CheckResult] = [:]
+        try registry.check(GeoJSONReader(text: text, name: "proposals.geojson"), options: CheckOptions(record: record)) {
+            results[$0.proposal.id] = $0
+        }
+        return results
+    }
+
+    func rules(_ result: CheckResult?) -> [String] { result?.findings.map { "\($0.rule.id) \($0.code)" } ?? ["missing"] }
+
+    func testEveryRuleOnTheSampleCounty() throws {
+        let registry = try makeRegistry()
+        for layer in Layer.allCases {
+            let file = sampleData.appendingPathComponent("\(layer.rawValue).geojson").path
+            _ = try registry.importFeatures(into: layer, from: GeoJSONReader(path: file))
+        }
+        let text = try String(contentsOf: sampleData.appendingPathComponent("proposals.geojson"), encoding: .utf8)
+        let results = try check(registry, text)
+        XCTAssertEqual(rules(results["P-001"]), ["soil.listed LC-RP-001"])
+        XCTAssertEqual(rules(results["P-002"]), ["soil.investigation-required LC-RP-003"])
+        XCTAssertEqual(rules(results["P-003"]), ["soil.sequencing LC-RP-002"])
+        XCTAssertEqual(rules(results["P-004"]), ["soil.toxic-reclamation LC-RP-007"])
+        XCTAssertEqual(rules(results["P-005"]), ["farmland.basic BF-002"])
+        XCTAssertEqual(rules(results["P-006"]), ["farmland.polluting-project BF-001"])
+        XCTAssertEqual(rules(results["P-007"]), ["farmland.strict-food FL-0027", "farmland.strict-food FL-0031"])
+        XCTAssertEqual(rules(results["P-008"]), ["air.county-seat-20km 140524-CS"])
+        XCTAssertEqual(rules(results["P-009"]), ["water.outfall-in-zone WZ-HYSK-2", "water.second-zone-discharge WZ-HYSK-2"])
+        XCTAssertEqual(rules(results["P-010"]), ["water.first-zone WZ-MHQ-1"])
+        XCTAssertEqual(rules(results["P-011"]), [])
+        XCTAssertEqual(rules(results["P-012"]), ["water.second-zone-discharge WZ-MHQ-2", "water.quasi-zone-discharge WZ-MHQ-Q"])
+        XCTAssertEqual(rules(results["P-013"]), ["water.quasi-zone-discharge WZ-MHQ-Q"])
+        XCTAssertEqual(rules(results["P-014"]), [])
+        XCTAssertEqual(rules(results["P-015"]), [])
+        XCTAssertEqual(results["P-003"]?.findings.first?.overlapM2, 0)
+        XCTAssertEqual(results["P-003"]?.findings.first?.distanceM ?? 0, 200, accuracy: 1.5)
+        XCTAssertEqual(results["P-008"]?.findings.first?.overlapM2, 0)
+        let ids = Set(results.values.flatMap { $0.findings.map(\.rule.id) })
+        XCTAssertEqual(ids, Set(RuleTable.rules.map(\.id)), "the sample proposals exercise every rule")
+    }
+
+    /// A registry with one listed plot 0..100 x 0..100, one suspected plot
+    /// with a hole, concentrated basic farmland and a county seat.
+    func edgeRegistry() throws -> Registry {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([
+            Projected.polygon(Projected.rect(0, 0, 100, 100)).withProperties(#""code":"L","stage":"listed""#),
+            Projected.polygon(Projected.rect(1000, 0, 1100, 100), Projected.rect(1040, 40, 1060, 60)).withProperties(#""code":"S","stage":"suspected""#),
+            Projected.multiPolygon([Projected.rect(3000, 0, 3010, 10)], [Projected.rect(3100, 0, 3110, 10)])
+                .withProperties(#""code":"M","stage":"contaminated","toxic_history":true"#),
+        ]))
+        try load(registry, .basicFarmland, Projected.collection([
+            Projected.polygon(Projected.rect(0, 5000, 100, 5100)).withProperties(#""code":"BF","concentrated":true"#),
+        ]))
+        try load(registry, .admin, Projected.collection([
+            Projected.polygon(Projected.rect(-50_000, 0, -49_000, 100)).withProperties(#""code":"CS","kind":"county_seat","name":"县城""#),
+        ]))
+        return registry
+    }
+
+    func proposals(_ features: [String]) -> String { Projected.collection(features) }
+
+    func testOverlapThresholdsEdgesHolesAndMultiPolygons() throws {
+        let registry = try edgeRegistry()
+        let results = try check(registry, proposals([
+            // shares the edge x = 100: touching is no overlap, but sequencing at distance 0
+            Projected.polygon(Projected.rect(100, 0, 200, 100)).withProperties(#""id":"touch","use":"0701""#),
+            // a 0.5 m² sliver: no overlap; sequencing at 0 m
+            Projected.polygon(Projected.rect(99.5, 0, 200, 1)).withProperties(#""id":"sliver","use":"0701""#),
+            // 2 m² overlap: listed
+            Projected.polygon(Projected.rect(98, 0, 200, 1)).withProperties(#""id":"over","use":"0901""#),
+            // inside the hole of S: no overlap
+            Projected.polygon(Projected.rect(1045, 45, 1055, 55)).withProperties(#""id":"hole","use":"0701""#),
+            // across the hole: overlap counts only the solid part (20x100 minus 20x20 hole = 1600)
+            Projected.polygon(Projected.rect(1040, 0, 1060, 100)).withProperties(#""id":"across","use":"0804""#),
+            // over the second part of the MultiPolygon, reclaimed
+            Projected.polygon(Projected.rect(3105, 0, 3120, 10)).withProperties(#""id":"multi","use":"0103","action":"reclamation""#),
+            // a point inside L
+            Projected.point(50, 50).withProperties(#""id":"point","action":"new_outfall""#),
+        ]))
+        XCTAssertEqual(rules(results["touch"]), ["soil.sequencing L"])
+        XCTAssertEqual(results["touch"]?.findings.first?.distanceM, 0)
+        XCTAssertEqual(rules(results["sliver"]), ["soil.sequencing L"])
+        XCTAssertEqual(rules(results["over"]), ["soil.listed L"])
+        XCTAssertEqual(results["over"]?.findings.first?.overlapM2 ?? 0, 2, accuracy: 1e-6)
+        XCTAssertEqual(rules(results["hole"]), [])
+        XCTAssertEqual(rules(results["across"]), ["soil.investigation-required S"])
+        XCTAssertEqual(results["across"]?.findings.first?.overlapM2 ?? 0, 1600, accuracy: 1e-6)
+        XCTAssertEqual(rules(results["multi"]), ["soil.toxic-reclamation M"])
+        XCTAssertEqual(results["multi"]?.findings.first?.overlapM2 ?? 0, 50, accuracy: 1e-6)
+        XCTAssertEqual(rules(results["point"]), ["soil.listed L"])
+        XCTAssertEqual(results["point"]?.findings.first?.overlapM2, 0)
+        XCTAssertEqual(results["point"]?.verdict, .block)
+    }
+
+    func testDistanceThresholdsEitherSide() throws {
+        let registry = try edgeRegistry()
+        let results = try check(registry, proposals([
+            Projected.polygon(Projected.rect(600, 0, 700, 100)).withProperties(#""id":"at500","use":"0701""#),
+            Projected.polygon(Projected.rect(600.5, 0, 700, 100)).withProperties(#""id":"past500","use":"0701""#),
+            Projected.polygon(Projected.rect(0, 3900, 100, 4000)).withProperties(#""id":"at1000","use":"1001""#),
+            Projected.polygon(Projected.rect(0, 3899, 100, 3999.5)).withProperties(#""id":"past1000","use":"1001""#),
+            Projected.polygon(Projected.rect(0, 3900, 100, 4000)).withProperties(#""id":"parent","use":"10""#),
+            Projected.polygon(Projected.rect(0, 3900, 100, 4000)).withProperties(#""id":"explicit","use":"0901","soil_polluting":true"#),
+            Projected.point(-29_000, 50).withProperties(#""id":"air20k","air_polluting":true"#),
+            Projected.point(-28_999, 50).withProperties(#""id":"air20k+1","air_polluting":true"#),
+            Projected.point(-49_500, 50).withProperties(#""id":"airInside","air_polluting":true"#),
+        ]))
+        XCTAssertEqual(rules(results["at500"]), ["soil.sequencing L"])
+        XCTAssertEqual(results["at500"]?.findings.first?.distanceM, 500)
+        XCTAssertEqual(rules(results["past500"]), [])
+        XCTAssertEqual(rules(results["at1000"]), ["farmland.polluting-project BF"])
+        XCTAssertEqual(rules(results["past1000"]), [])
+        XCTAssertEqual(rules(results["parent"]), [], "the parent code 10 alone is not soil-polluting")
+        XCTAssertEqual(rules(results["explicit"]), ["farmland.polluting-project BF"])
+        XCTAssertEqual(rules(results["air20k"]), ["air.county-seat-20km CS"])
+        XCTAssertEqual(rules(results["air20k+1"]), [])
+        XCTAssertEqual(results["airInside"]?.findings.first?.distanceM, 0)
+        XCTAssertEqual(results["airInside"]?.findings.first?.overlapM2, 0)
+    }
+
+    func testProposalErrorsNameIdAndProperty() throws {
+        let registry = try edgeRegistry()
+        let square = Projected.polygon(Projected.rect(0, 0, 1, 1))
+        assertInputError(["feature 1", "property 'use'", "not in the 2023 land-use classification"]) {
+            _ = try check(registry, proposals([square.withProperties(#""id":"a","use":"0799""#)]))
+        }
+        assertInputError(["property 'use'", "not a land-use code"]) {
+            _ = try check(registry, proposals([square.withProperties(#""id":"a","use":"07a1""#)]))
+        }
+        assertInputError(["property 'id'", "required"]) {
+            _ = try check(registry, proposals([square.withProperties(#""use":"0701""#)]))
+        }
+        assertInputError(["feature 2", "duplicate proposal id"]) {
+            _ = try check(registry, proposals([square.withProperties(#""id":"a""#), square.withProperties(#""id":"a""#)]))
+        }
+        assertInputError(["property 'action'", "'build' is not one of"]) {
+            _ = try check(registry, proposals([square.withProperties(#""id":"a","action":"build""#)]))
+        }
+        assertInputError(["property 'discharges'", "true or false"]) {
+            _ = try check(registry, proposals([square.withProperties(#""id":"a","discharges":"yes""#)]))
+        }
+    }
+
+    func testChecksAreRecorded() throws {
+        let registry = try edgeRegistry()
+        _ = try check(registry, proposals([Projected.polygon(Projected.rect(0, 0, 10, 10)).withProperties(#""id":"r1","use":"0701""#)]),
+                      record: true)
+        let row = try registry.read { db in
+            try String.fetchOne(db, sql: "SELECT proposal_id || ' ' || verdict || ' ' || findings FROM checks")
+        }
+        XCTAssertEqual(row?.hasPrefix("r1 block [{\"rule\":\"soil.listed\""), true, row ?? "none")
+        let run = try registry.read { db in try Int.fetchOne(db, sql: "SELECT block FROM check_runs") }
+        XCTAssertEqual(run, 1)
+    }
+
+    func testLandUsePrefixes() {
+        XCTAssertTrue(LandUse.isSensitive("070101"))
+        XCTAssertTrue(LandUse.isSensitive("0804"))
+        XCTAssertFalse(LandUse.isSensitive("0901"))
+        XCTAssertTrue(LandUse.isSoilPollutingByDefault("110103"))
+        XCTAssertFalse(LandUse.isSoilPollutingByDefault("1101"))
+        XCTAssertFalse(LandUse.isSoilPollutingByDefault("11"))
+        XCTAssertTrue(LandUse.isKnown("080403"))
+        XCTAssertFalse(LandUse.isKnown("0899"))
+    }
+}

@@ -1,0 +1,71 @@
+import XCTest
+@testable import LandRegistry
+
+final class ExportTests: RegistryTestCase {
+    func export(_ registry: Registry, _ options: ExportOptions) throws -> String {
+        let file = path("out-\(UUID().uuidString.prefix(6)).geojson")
+        try registry.exportGeoJSON(options, to: OutputSink(path: file))
+        return try String(contentsOfFile: file, encoding: .utf8)
+    }
+
+    func testExportIsRFC7946() throws {
+        let registry = try makeRegistry()
+        // Clockwise exterior, counter-clockwise hole, in lon/lat.
+        let polygon = """
+            {"type":"Feature","properties":{"code":"A","stage":"listed","note":"x"},"geometry":{"type":"Polygon","coordinates":[
+            [[113.27,35.77],[113.27,35.78],[113.28,35.78],[113.28,35.77],[113.27,35.77]],
+            [[113.272,35.772],[113.274,35.772],[113.274,35.774],[113.272,35.774],[113.272,35.772]]]}}
+            """
+        try load(registry, .riskPlots, polygon)
+        let text = try export(registry, ExportOptions(layers: [.riskPlots]))
+        XCTAssertFalse(text.contains("\"crs\""))
+        let collection = try JSONValue.parse(text)
+        guard case .array(let features)? = collection["features"], let feature = features.first else { return XCTFail() }
+        XCTAssertEqual(feature["properties"], try JSONValue.parse(#"{"code":"A","stage":"listed","note":"x"}"#))
+        let reader = GeoJSONReader(text: text)
+        let shape = try XCTUnwrap(try reader.next()?.shape)
+        XCTAssertGreaterThan(shape.signedArea2(ring: shape.ringRanges[0]), 0, "exterior counter-clockwise")
+        XCTAssertLessThan(shape.signedArea2(ring: shape.ringRanges[1]), 0, "hole clockwise")
+        XCTAssertEqual(shape.xy.count, 20)
+    }
+
+    func testCoordinatesAreRoundedCorrectlyAndRoundTrip() throws {
+        let registry = try makeRegistry()
+        let original = """
+            {"type":"Feature","properties":{"code":"A","stage":"clean"},"geometry":{"type":"Polygon","coordinates":[
+            [[113.3999997,35.7700001],[113.4100003,35.7700001],[113.4100003,35.7812345],[113.3999997,35.7812345],[113.3999997,35.7700001]]]}}
+            """
+        try load(registry, .riskPlots, original)
+        let text = try export(registry, ExportOptions(layers: [.riskPlots]))
+        XCTAssertTrue(text.contains("113.3999997"), text)
+        XCTAssertTrue(text.contains("35.7812345"), text)
+        XCTAssertFalse(text.contains("113.4,"), "ogr2ogr-style lossy rounding")
+        // export → import → export gives the same file.
+        let second = try makeRegistry()
+        try load(second, .riskPlots, text)
+        XCTAssertEqual(try export(second, ExportOptions(layers: [.riskPlots])), text)
+        let coarse = try export(registry, ExportOptions(layers: [.riskPlots], precision: 3))
+        XCTAssertTrue(coarse.contains("[113.4,35.77]"), coarse)
+    }
+
+    func testSeveralLayersCarryTheirLayerAndFiltersSelect() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([
+            Projected.polygon(Projected.rect(0, 0, 10, 10)).withProperties(#""code":"A","stage":"listed","toxic_history":true"#),
+            Projected.polygon(Projected.rect(20, 0, 30, 10)).withProperties(#""code":"B","stage":"clean","sector":"化工""#),
+        ]))
+        try load(registry, .sections, Projected.collection([Projected.point(5, 5).withProperties(#""code":"S","name":"台北村","target_class":"III""#)]))
+        let all = try JSONValue.parse(try export(registry, ExportOptions(layers: [.riskPlots, .sections])))
+        guard case .array(let features)? = all["features"] else { return XCTFail() }
+        XCTAssertEqual(features.compactMap { $0["properties"]?["layer"]?.stringValue }, ["risk-plots", "risk-plots", "sections"])
+        let listed = try export(registry, ExportOptions(layers: [.riskPlots], filters: [PropertyFilter(parsing: "stage=listed,remediating")!]))
+        XCTAssertTrue(listed.contains("\"A\"") && !listed.contains("\"B\""))
+        let byExtra = try export(registry, ExportOptions(layers: [.riskPlots], filters: [PropertyFilter(parsing: "sector=化工")!]))
+        XCTAssertTrue(byExtra.contains("\"B\"") && !byExtra.contains("\"A\""))
+        let toxic = try export(registry, ExportOptions(layers: [.riskPlots], filters: [PropertyFilter(parsing: "toxic_history=true")!]))
+        XCTAssertTrue(toxic.contains("\"A\"") && !toxic.contains("\"B\""))
+        let withArea = try JSONValue.parse(try export(registry, ExportOptions(layers: [.riskPlots], withArea: true)))
+        guard case .array(let plots)? = withArea["features"] else { return XCTFail() }
+        XCTAssertEqual(plots.first?["properties"]?["area_m2"], .number(100, "100"))
+    }
+}

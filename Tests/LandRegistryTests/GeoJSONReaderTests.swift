@@ -1,0 +1,91 @@
+import XCTest
+@testable import LandRegistry
+
+final class GeoJSONReaderTests: XCTestCase {
+    func readAll(_ text: String) throws -> [InputFeature] {
+        let reader = GeoJSONReader(text: text, name: "t.geojson")
+        var features: [InputFeature] = []
+        while let feature = try reader.next() { features.append(feature) }
+        return features
+    }
+
+    func error(_ text: String) -> String {
+        do {
+            _ = try readAll(text)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func testFeatureCollectionKeepsPropertyOrderAndNumberText() throws {
+        let features = try readAll("""
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"z":1.50,"a":"甲","n":null,"o":{"k":[true,false]}},
+            "geometry":{"coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"type":"Polygon"}}]}
+            """)
+        XCTAssertEqual(features.count, 1)
+        XCTAssertEqual(features[0].properties.map(\.0), ["z", "a", "n", "o"])
+        XCTAssertEqual(JSONValue.object(features[0].properties).jsonText, #"{"z":1.50,"a":"甲","n":null,"o":{"k":[true,false]}}"#)
+        XCTAssertEqual(features[0].shape?.type, .polygon)
+        XCTAssertEqual(features[0].shape?.ringEnds, [4])
+    }
+
+    func testSingleFeatureAndBareGeometry() throws {
+        let feature = try readAll(#"{"type":"Feature","geometry":{"type":"Point","coordinates":[113.2,35.7,900]},"properties":{"code":"X"}}"#)
+        XCTAssertEqual(feature.first?.shape?.xy, [113.2, 35.7])
+        let bare = try readAll(#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,5]],[[5.1,5.1],[5.2,5.1],[5.2,5.2],[5.1,5.1]]]]}"#)
+        XCTAssertEqual(bare.first?.shape?.polygonEnds, [1, 3])
+        XCTAssertEqual(bare.first?.shape?.ringEnds, [4, 8, 12])
+    }
+
+    func testLegacyCRSMemberIsRead() throws {
+        let reader = GeoJSONReader(text: #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}},"features":[]}"#)
+        XCTAssertNil(try reader.next())
+        XCTAssertEqual(reader.declaredSRID, 4547)
+        let crs84 = GeoJSONReader(text: #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"features":[]}"#)
+        XCTAssertNil(try crs84.next())
+        XCTAssertEqual(crs84.declaredSRID, 4326)
+    }
+
+    func testSyntaxErrorsNameTheLineAndFeature() {
+        let text = "{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}},\n{\"type\":\"Feature\",\"properties\":{\"a\":tru},\"geometry\":null}]}"
+        let message = error(text)
+        XCTAssertTrue(message.contains("t.geojson:3"), message)
+        XCTAssertTrue(message.contains("feature 2"), message)
+        XCTAssertTrue(message.contains("invalid literal"), message)
+    }
+
+    func testHostileNestingGivesAnErrorNotACrash() {
+        let deep = "{\"type\":\"Feature\",\"properties\":{\"x\":" + String(repeating: "[", count: 10_000)
+            + String(repeating: "]", count: 10_000) + "},\"geometry\":null}"
+        XCTAssertTrue(error(deep).contains("nested deeper"), error(deep))
+        let deepCoordinates = "{\"type\":\"Point\",\"coordinates\":" + String(repeating: "[", count: 10_000) + "1,2" + String(repeating: "]", count: 10_000) + "}"
+        XCTAssertTrue(error(deepCoordinates).contains("nested deeper"), error(deepCoordinates))
+    }
+
+    func testHugeStringIsRead() throws {
+        let big = String(repeating: "陵", count: 400_000)
+        let features = try readAll("{\"type\":\"Feature\",\"properties\":{\"note\":\"\(big)\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}")
+        XCTAssertEqual(features.first?.property("note")?.stringValue?.count, 400_000)
+    }
+
+    func testMalformedInputs() {
+        XCTAssertTrue(error("").contains("empty"))
+        XCTAssertTrue(error("[1,2]").contains("not GeoJSON"))
+        XCTAssertTrue(error(#"{"type":"Feature","properties":{}}"#).contains("no \"geometry\""))
+        XCTAssertTrue(error(#"{"type":"Polygon","coordinates":[[0,0],[1,1]]}"#).contains("nest 3 level(s) deep, found 2"))
+        XCTAssertTrue(error(#"{"type":"Point","coordinates":[1]}"#).contains("at least two numbers"))
+        XCTAssertTrue(error(#"{"type":"Point","coordinates":[1e999,1]}"#).contains("out of range"))
+        XCTAssertTrue(error(#"{"type":"GeometryCollection","geometries":[]}"#).contains("GeometryCollection"))
+        XCTAssertTrue(error(#"{"type":"FeatureCollection","features":[]} x"#).contains("after the end"))
+        XCTAssertTrue(error(#"{"type":"Point","coordinates":[1,2] "#).contains("unexpected end"))
+        XCTAssertTrue(error(#"{"type":"Feature","properties":{"a":"\ud800"},"geometry":null}"#).contains("surrogate"))
+        XCTAssertTrue(error(#"{"type":"Point","coordinates":[01,2]}"#).contains("invalid number"))
+    }
+
+    func testEscapesRoundTrip() throws {
+        let value = try JSONValue.parse(#"{"s":"a\"b\\c\n\u00e9\ud83d\ude00\t"}"#)
+        XCTAssertEqual(value["s"]?.stringValue, "a\"b\\c\né😀\t")
+        XCTAssertEqual(try JSONValue.parse(value.jsonText), value)
+    }
+}

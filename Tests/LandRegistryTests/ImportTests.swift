@@ -1,0 +1,145 @@
+import GRDB
+import XCTest
+@testable import LandRegistry
+
+final class ImportTests: RegistryTestCase {
+    func plot(_ code: String, _ stage: String = "suspected", x: Double = 0, extra: String = "") -> String {
+        Projected.polygon(Projected.rect(x, 0, x + 100, 100)).withProperties(
+            "\"code\":\"\(code)\",\"stage\":\"\(stage)\"\(extra)")
+    }
+
+    /// Every table's content, to prove an error changed nothing.
+    func snapshot(_ registry: Registry) throws -> [String] {
+        try registry.read { db in
+            try Layer.allCases.flatMap { layer in
+                try String.fetchAll(db, sql: "SELECT code || '|' || extra || '|' || hex(geom) FROM \(layer.table) ORDER BY code")
+            }
+        }
+    }
+
+    func testInsertUpsertReplaceCounts() throws {
+        let registry = try makeRegistry()
+        var counts = try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", x: 200)]))
+        XCTAssertEqual([counts.read, counts.inserted], [2, 2])
+        counts = try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", "listed", x: 200), plot("C", x: 400)]), mode: .upsert)
+        XCTAssertEqual([counts.inserted, counts.updated, counts.unchanged], [1, 1, 1])
+        XCTAssertEqual(try registry.feature(.riskPlots, code: "B")?.properties.first { $0.0 == "stage" }?.1, .string("listed"))
+        counts = try load(registry, .riskPlots, Projected.collection([plot("C", x: 400)]), mode: .replace)
+        XCTAssertEqual([counts.unchanged, counts.deleted], [1, 2])
+        XCTAssertEqual(try registry.features(.riskPlots).map(\.code), ["C"])
+    }
+
+    func testGeometryChangeIsAnUpdate() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A")]))
+        let counts = try load(registry, .riskPlots, Projected.collection([plot("A", x: 1)]), mode: .upsert)
+        XCTAssertEqual(counts.updated, 1)
+    }
+
+    func testExtraPropertiesAreKeptInOrder() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A", extra: ",\"zz\":1.50,\"area_ha\":0.76,\"负责人\":\"张三\"")]))
+        let feature = try XCTUnwrap(try registry.feature(.riskPlots, code: "A"))
+        XCTAssertEqual(feature.properties.map(\.0), ["code", "stage", "zz", "area_ha", "负责人"])
+        XCTAssertEqual(JSONValue.object(feature.properties).jsonText,
+                       #"{"code":"A","stage":"suspected","zz":1.50,"area_ha":0.76,"负责人":"张三"}"#)
+    }
+
+    func testProjectedCoordinatesAreStoredExactlyAndLonLatAreTransformed() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A")]))
+        let area = try XCTUnwrap(try registry.feature(.riskPlots, code: "A")?.area)
+        XCTAssertEqual(area, 10_000, accuracy: 1e-6)
+        // The same square given in lon/lat, via PROJ: about 10,000 m².
+        let lonlat = try registry.read { db in
+            try String.fetchOne(db, sql: "SELECT AsGeoJSON(ST_Transform(geom, 4490), 9) FROM risk_plots")!
+        }
+        let text = lonlat.replacingOccurrences(of: "\"type\":\"Polygon\"", with: "\"type\":\"Polygon\"")
+        try load(registry, .riskPlots, "{\"type\":\"Feature\",\"properties\":{\"code\":\"B\",\"stage\":\"clean\"},\"geometry\":\(text)}")
+        let areaB = try XCTUnwrap(try registry.feature(.riskPlots, code: "B")?.area)
+        XCTAssertEqual(areaB, 10_000, accuracy: 0.01)
+    }
+
+    func testBadInputLeavesTheRegistryUnchanged() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A")]))
+        let before = try snapshot(registry)
+        let cases: [(String, [String])] = [
+            (Projected.collection([plot("B"), plot("C", "finished")]), ["feature 2", "code C", "property 'stage'", "'finished' is not one of"]),
+            (Projected.collection([plot("B"), plot("B", x: 300)]), ["feature 2", "duplicate code"]),
+            (Projected.collection([plot("A")]), ["code already in layer risk-plots", "--mode upsert"]),
+            (Projected.collection([Projected.polygon(Projected.rect(0, 0, 1, 1)).withProperties("\"code\":\"D\"")]),
+             ["property 'stage'", "required"]),
+            (Projected.collection([Projected.point(0, 0).withProperties("\"code\":\"E\",\"stage\":\"clean\"")]),
+             ["a Point cannot go in layer risk-plots"]),
+            (Projected.collection([Projected.polygon([(0, 0), (10, 10), (10, 0), (0, 10)]).withProperties("\"code\":\"F\",\"stage\":\"clean\"")]),
+             ["invalid geometry", "Self-intersection", "--make-valid"]),
+            (Projected.collection([plot("G", extra: ",\"toxic_history\":\"yes\"")]), ["property 'toxic_history'", "true or false"]),
+            (Projected.collection([plot("H", extra: ",\"stage_date\":\"2023-02-30\"")]), ["property 'stage_date'", "not a date"]),
+            (Projected.collection([plot("I", "Listed")]), ["did you mean 'listed'"]),
+        ]
+        for (text, fragments) in cases {
+            assertInputError(fragments) { try load(registry, .riskPlots, text) }
+            XCTAssertEqual(try snapshot(registry), before, "changed by \(fragments)")
+        }
+        // Projected coordinates without a CRS: a hint to pass --srid.
+        let noCRS = "{\"type\":\"Feature\",\"properties\":{\"code\":\"J\",\"stage\":\"clean\"},\"geometry\":\(Projected.polygon(Projected.rect(0, 0, 10, 10)))}"
+        assertInputError(["out of longitude/latitude range", "--srid"]) { try load(registry, .riskPlots, noCRS) }
+        XCTAssertEqual(try load(registry, .riskPlots, noCRS, srid: 4547).inserted, 1)
+    }
+
+    func testBadFeatureAtTheEndOfALargeFileWritesNothing() throws {
+        let registry = try makeRegistry()
+        var features = (0..<3000).map { plot("P\($0)", x: Double($0) * 200) }
+        features.append(plot("LAST", "gone"))
+        assertInputError(["feature 3001", "code LAST"]) {
+            try load(registry, .riskPlots, Projected.collection(features))
+        }
+        XCTAssertEqual(try registry.counts().first { $0.0 == .riskPlots }?.1, 0)
+    }
+
+    func testMakeValidRepairsAndReports() throws {
+        let registry = try makeRegistry()
+        let bowtie = Projected.collection([Projected.polygon([(0, 0), (10, 10), (10, 0), (0, 10)]).withProperties("\"code\":\"F\",\"stage\":\"clean\"")])
+        let counts = try load(registry, .riskPlots, bowtie, makeValid: true)
+        XCTAssertEqual(counts.repaired.count, 1)
+        XCTAssertTrue(counts.repaired[0].reason.contains("Self-intersection"))
+        let feature = try XCTUnwrap(try registry.feature(.riskPlots, code: "F"))
+        XCTAssertEqual(feature.shape.type, .multiPolygon)
+        XCTAssertEqual(feature.area, 50, accuracy: 1e-6)
+    }
+
+    func testSpatialIndexIsMaintained() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", x: 500)]))
+        let indexed = try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_risk_plots_geom")! }
+        XCTAssertEqual(indexed, 2)
+        try load(registry, .riskPlots, Projected.collection([plot("B", x: 500)]), mode: .replace)
+        let after = try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_risk_plots_geom")! }
+        XCTAssertEqual(after, 1)
+    }
+
+    func testReopenedRegistryKeepsItsCRSAndMigrations() throws {
+        let registry = try makeRegistry(srid: 4526)
+        let path = registry.path
+        try registry.close()
+        let reopened = try Registry.open(at: path)
+        XCTAssertEqual(reopened.srid, 4526)
+        XCTAssertThrowsError(try Registry.open(at: self.path("missing.sqlite"))) { error in
+            XCTAssertTrue("\(error)".contains("no registry at"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: self.path("missing.sqlite")))
+        let notRegistry = try write("hello", to: "text.sqlite")
+        XCTAssertThrowsError(try Registry.open(at: notRegistry)) { error in
+            XCTAssertTrue("\(error)".contains("not a landreg registry"), "\(error)")
+        }
+        XCTAssertThrowsError(try Registry.create(at: self.path("geo.sqlite"), srid: 4490))
+    }
+}
+
+extension String {
+    /// Wraps a geometry in a Feature with the given properties text.
+    func withProperties(_ properties: String) -> String {
+        "{\"type\":\"Feature\",\"properties\":{\(properties)},\"geometry\":\(self)}"
+    }
+}
