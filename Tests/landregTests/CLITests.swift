@@ -1,1 +1,153 @@
+import Foundation
 import XCTest
+
+/// Runs the built `landreg` binary and checks stdout, stderr and exit status.
+final class CLITests: XCTestCase {
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("landreg-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    static let binary: URL = {
+        // The test bundle sits beside the products in .build/<config>/.
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("landreg").path), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("landreg")
+    }()
+
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Data/lingchuan")
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["LANDREG_DB"] = nil
+        env["LANG"] = "C"
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    func sampleRegistry() throws -> String {
+        let db = path("lingchuan.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        for layer in ["admin", "rivers", "sections", "water-zones", "outfalls", "enterprises", "risk-plots", "farmland", "basic-farmland"] {
+            let result = try run(["import", layer, Self.sample.appendingPathComponent("\(layer).geojson").path, "--db", db])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        return db
+    }
+
+    func testUsageErrorsExit2() throws {
+        let unknown = try run(["export", "--nope"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("--nope"), unknown.stderr)
+        XCTAssertEqual(try run(["import", "risk-plots"]).status, 2)
+        XCTAssertEqual(try run(["import", "no-such-layer", "x.geojson"]).status, 2)
+        XCTAssertEqual(try run(["export", "--precision", "99"]).status, 2)
+        XCTAssertEqual(try run(["--help"]).status, 0)
+    }
+
+    func testReadingCommandsNeverCreateARegistry() throws {
+        for arguments in [["list", "risk-plots"], ["export"], ["info"], ["show", "admin", "X"], ["check", "p.geojson"]] {
+            let result = try run(arguments + ["--db", path("typo.sqlite")])
+            XCTAssertEqual(result.status, 1, "\(arguments)")
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path("typo.sqlite")), "\(arguments) created the file")
+        }
+    }
+
+    func testImportErrorIsOneLineAndChangesNothing() throws {
+        let db = try sampleRegistry()
+        let before = try run(["export", "--db", db]).stdout
+        let bad = path("bad.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"N1","stage":"listed"},"geometry":{"type":"Polygon","coordinates":[[[113.3,35.7],[113.31,35.7],[113.31,35.71],[113.3,35.7]]]}},{"type":"Feature","properties":{"code":"N2"},"geometry":{"type":"Polygon","coordinates":[[[113.3,35.7],[113.31,35.7],[113.31,35.71],[113.3,35.7]]]}}]}"#
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try run(["import", "risk-plots", bad, "--db", db])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "landreg: error: \(bad): feature 2 (code N2): property 'stage': required by layer risk-plots but missing\n")
+        XCTAssertEqual(try run(["export", "--db", db]).stdout, before)
+        let broken = path("broken.geojson")
+        try "{\"type\":\"FeatureCollection\",\"features\":[".write(toFile: broken, atomically: true, encoding: .utf8)
+        let syntax = try run(["import", "risk-plots", broken, "--db", db])
+        XCTAssertEqual(syntax.status, 1)
+        XCTAssertTrue(syntax.stderr.hasPrefix("landreg: error: \(broken):1: "), syntax.stderr)
+        XCTAssertTrue(syntax.stderr.contains("invalid JSON: unexpected end of input"), syntax.stderr)
+        XCTAssertEqual(try run(["import", "risk-plots", path("missing.geojson"), "--db", db]).status, 1)
+    }
+
+    func testCheckJSONAndFailOn() throws {
+        let db = try sampleRegistry()
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        let json = try run(["check", proposals, "--format", "json", "--db", db])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let list = object?["proposals"] as? [[String: Any]]
+        XCTAssertEqual(list?.count, 15)
+        XCTAssertEqual(list?.first?["verdict"] as? String, "block")
+        let finding = (list?.first?["findings"] as? [[String: Any]])?.first
+        XCTAssertEqual(finding?["rule"] as? String, "soil.listed")
+        XCTAssertEqual(finding?["code"] as? String, "LC-RP-001")
+        XCTAssertNotNil(finding?["overlap_m2"] as? Double)
+        XCTAssertTrue(json.stdout.contains(#"{"rule":"soil.listed","severity":"block","layer":"risk-plots","code":"LC-RP-001""#))
+        XCTAssertEqual(try run(["check", proposals, "--fail-on", "block", "--db", db]).status, 3)
+        let clear = path("clear.geojson")
+        try #"{"type":"Feature","properties":{"id":"ok","use":"0701"},"geometry":{"type":"Point","coordinates":[113.2,35.9]}}"#
+            .write(toFile: clear, atomically: true, encoding: .utf8)
+        let ok = try run(["check", clear, "--fail-on", "warn", "--db", db])
+        XCTAssertEqual(ok.status, 0)
+        XCTAssertTrue(ok.stdout.contains("ok  CLEAR"), ok.stdout)
+        let zh = try run(["check", clear, "--db", db], environment: ["LANG": "zh_CN.UTF-8"])
+        XCTAssertTrue(zh.stdout.contains("未发现冲突"), zh.stdout)
+    }
+
+    func testListShowInfoAndEnvironmentDatabase() throws {
+        let db = try sampleRegistry()
+        let list = try run(["list", "risk-plots"], environment: ["LANDREG_DB": db])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("LC-RP-001"))
+        XCTAssertTrue(list.stdout.contains("10 features"))
+        let show = try run(["show", "risk-plots", "LC-RP-001", "--db", db])
+        XCTAssertTrue(show.stdout.contains("原陵川县化肥厂地块"))
+        XCTAssertTrue(show.stdout.contains("bbox"))
+        let missing = try run(["show", "risk-plots", "NOPE", "--db", db])
+        XCTAssertEqual(missing.status, 1)
+        let info = try run(["info", "--db", db])
+        XCTAssertTrue(info.stdout.contains("EPSG:4547"))
+        XCTAssertTrue(info.stdout.contains("GEOS"))
+    }
+
+    func testExportToFileIsAtomic() throws {
+        let db = try sampleRegistry()
+        let out = path("one-map.geojson")
+        let result = try run(["export", "risk-plots", "--where", "stage=suspected,investigating,contaminated,listed,remediating", "--out", out, "--db", db])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertEqual(text.components(separatedBy: "\"type\":\"Feature\"").count - 1, 8)
+        XCTAssertFalse(text.contains("\"delisted\"") || text.contains("\"clean\""))
+        let contents = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        XCTAssertFalse(contents.contains { $0.hasSuffix(".tmp") })
+    }
+}
