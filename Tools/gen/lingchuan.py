@@ -203,12 +203,15 @@ def basic_farmland():
     ])
 
 
+NAMES = {'P-001': '县城化肥厂片区住宅用地供应（示意）', 'P-002': '城关小学扩建（示意）', 'P-003': '焦化厂北侧住宅项目规划许可（示意）', 'P-004': '原石油库地块复垦（示意）', 'P-005': '县城东商业用地供应（示意）', 'P-006': '附城镇工业项目（示意）', 'P-007': '杨村镇耕地种植调整（示意）', 'P-008': '二类工业涉气项目（示意）', 'P-009': '汇源水库周边新设排污口（示意）', 'P-010': '磨河泉一级保护区商业项目（示意）', 'P-011': '磨河泉水厂取水设施（示意）', 'P-012': '磨河泉二级保护区办公项目（示意）', 'P-013': '磨河泉准保护区办公项目（示意）', 'P-014': '县城南住宅用地供应（示意）', 'P-015': '皮革厂南侧幼儿园（示意）'}
+
+
 def proposals():
     """Proposals that exercise every rule of the contract, and some that are clear."""
     p = []
 
     def add(pid, props, geometry, note):
-        props = dict({"id": pid}, **props)
+        props = dict({"id": pid, "name": NAMES[pid]}, **props)
         props["note"] = note
         p.append(feature(props, geometry))
 
