@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// Runs the built `landreg` binary and checks stdout, stderr and exit status.
-final class CLITests: XCTestCase {
+class CLITestCase: XCTestCase {
     var directory: URL!
 
     override func setUpWithError() throws {
@@ -59,7 +59,9 @@ final class CLITests: XCTestCase {
         }
         return db
     }
+}
 
+final class CLITests: CLITestCase {
     func testUsageErrorsExit2() throws {
         let unknown = try run(["export", "--nope"])
         XCTAssertEqual(unknown.status, 2)
@@ -149,5 +151,53 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(text.contains("\"delisted\"") || text.contains("\"clean\""))
         let contents = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         XCTAssertFalse(contents.contains { $0.hasSuffix(".tmp") })
+    }
+}
+
+/// The exports as GDAL reads them (ogrinfo from gdal-bin, which Tools/test installs).
+final class GDALInteropTests: CLITestCase {
+    func ogrinfo(_ arguments: [String]) throws -> String? {
+        let candidates = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"]
+        guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_GDAL"] == "1" { XCTFail("ogrinfo is not installed") }
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func testOgrinfoReadsTheExportWithAreasMatching() throws {
+        let db = try sampleRegistry()
+        let out = path("all.geojson")
+        XCTAssertEqual(try run(["export", "--out", out, "--with-area", "--db", db]).status, 0)
+        guard let summary = try ogrinfo(["-ro", "-al", "-so", out]) else { throw XCTSkip("no ogrinfo") }
+        XCTAssertTrue(summary.contains("Feature Count: 72"), summary)
+        XCTAssertTrue(summary.contains("EPSG\",4326"), summary)
+        // GDAL's own area of each plot, after projecting to EPSG:4547, agrees with ours within 0.01 %.
+        guard let sql = try ogrinfo(["-ro", "-q", "-dialect", "SQLite", "-sql",
+                                     "SELECT code, area_m2, ST_Area(ST_Transform(geometry, 4547)) AS gdal FROM \"all\" WHERE layer = 'risk-plots'", out])
+        else { return }
+        var checked = 0
+        var area = 0.0
+        for line in sql.split(separator: "\n") {
+            let parts = line.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { continue }
+            if parts[0].hasPrefix("area_m2") { area = Double(parts[1]) ?? 0 }
+            if parts[0].hasPrefix("gdal") {
+                let gdal = Double(parts[1]) ?? 0
+                XCTAssertEqual(area, gdal, accuracy: gdal * 1e-4, line.description)
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 10, sql)
     }
 }
