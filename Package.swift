@@ -20,12 +20,22 @@ let package = Package(
             name: "CGEOS",
             pkgConfig: "geos",
             providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(
+            name: "CProj",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]),
         .target(
             name: "LandRegistry",
             dependencies: [
                 "CSpatiaLite",
                 "CGEOS",
+                "CProj",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: [
+                // The streaming readers and writers touch class state per byte:
+                // dynamic exclusivity checks there cost more than the parsing.
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
             ]),
         .executableTarget(
             name: "landreg",

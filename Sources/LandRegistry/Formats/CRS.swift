@@ -6,6 +6,10 @@ public enum CRS {
     /// CGCS2000 / 3-degree Gauss-Kruger CM 114E: the default registry CRS.
     public static let defaultRegistry = 4547
 
+    /// The CRS input coordinates are read in: RFC 7946's WGS 84 lon/lat
+    /// (EPSG:4326) is read as CGCS2000 lon/lat (contract §2).
+    public static func normalised(_ srid: Int) -> Int { srid == 4326 ? lonLat : srid }
+
     /// Geographic CRSs whose coordinates are longitude, latitude in degrees.
     public static func isGeographic(_ srid: Int) -> Bool {
         srid == 4326 || srid == 4490 || srid == 4214 || srid == 4610

@@ -15,14 +15,15 @@ extension Layer {
     func validate(_ feature: InputFeature, file: String) throws -> ValidatedProperties {
         let specs = properties
         var values = [DatabaseValue](repeating: .null, count: specs.count)
-        var seen = Set<String>()
         var extra: [(String, JSONValue)] = []
         let code = feature.code
         func fail(_ property: String, _ message: String) -> InputError {
             InputError(file: file, feature: feature.number, code: code, property: property, message: message)
         }
-        for (name, value) in feature.properties {
-            guard seen.insert(name).inserted else { throw fail(name, "appears twice") }
+        for (position, (name, value)) in feature.properties.enumerated() {
+            for earlier in feature.properties[..<position] where earlier.0 == name {
+                throw fail(name, "appears twice")
+            }
             guard let index = specs.firstIndex(where: { $0.name == name }) else {
                 extra.append((name, value))
                 continue
@@ -33,10 +34,10 @@ extension Layer {
         for (index, spec) in specs.enumerated() where spec.required && values[index].isNull {
             throw fail(spec.name, "required by layer \(rawValue) but missing")
         }
-        guard let code, !code.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let code, code.contains(where: { !$0.isWhitespace }) else {
             throw fail("code", "must be a non-empty string")
         }
-        return ValidatedProperties(code: code, values: values, extra: JSONValue.object(extra).jsonText)
+        return ValidatedProperties(code: code, values: values, extra: extra.isEmpty ? "{}" : JSONValue.object(extra).jsonText)
     }
 }
 

@@ -45,111 +45,93 @@ extension Registry {
     /// Imports every feature of `reader` into `layer` in one transaction: all
     /// or nothing. Throws `InputError` naming the file, feature, code and
     /// property of the first bad feature; the registry is then unchanged.
+    ///
+    /// Two threads share the work: one reads, validates and projects
+    /// features (`FeaturePreparer`), the other writes them (`LayerWriter`),
+    /// with a few batches of rows between them, so memory stays flat.
     public func importFeatures(into layer: Layer, from reader: FeatureReader, options: ImportOptions = ImportOptions(),
                                progress: ((Int) -> Void)? = nil) throws -> ImportCounts {
-        try write { db in
-            var importer = try LayerImport(db: db, layer: layer, registrySRID: srid, reader: reader, options: options)
-            return try importer.run(progress: progress)
+        let preparer = FeaturePreparer(layer: layer, registrySRID: srid, reader: reader, options: options)
+        return try write { db in
+            let writer = try LayerWriter(db: db, layer: layer, registrySRID: srid, mode: options.mode)
+            let pipeline = RowPipeline(preparer)
+            var counts = ImportCounts()
+            do {
+                while let batch = try pipeline.next() {
+                    for row in batch {
+                        try writer.write(row, file: reader.fileName, counts: &counts)
+                        if let repair = row.repair { counts.repaired.append((row.code, repair)) }
+                        if counts.read % 10_000 == 0 { progress?(counts.read) }
+                    }
+                }
+                counts.deleted = try writer.finish()
+            } catch {
+                pipeline.cancel()
+                throw error
+            }
+            return counts
         }
     }
 }
 
-/// One import, inside the registry's write transaction.
-private struct LayerImport {
-    let db: Database
+/// A feature ready to be written: validated, in the registry's CRS.
+struct PreparedRow: @unchecked Sendable {
+    let number: Int
+    let code: String
+    let values: [DatabaseValue]
+    let extra: String
+    let wkb: [UInt8]
+    let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+    /// GEOS's reason, when `--make-valid` repaired the geometry.
+    let repair: String?
+}
+
+/// Reads, validates and projects features; used by one thread at a time.
+final class FeaturePreparer: @unchecked Sendable {
     let layer: Layer
     let registrySRID: Int
     let reader: FeatureReader
     let options: ImportOptions
-    let geos = GEOSContext()
-    var counts = ImportCounts()
-    var codes = Set<String>()
-    var sourceSRID: Int?
-    let specs: [PropertySpec]
+    private let geos = GEOSContext()
+    private var codes = Set<String>()
+    private var transformer: Transformer?
 
-    init(db: Database, layer: Layer, registrySRID: Int, reader: FeatureReader, options: ImportOptions) throws {
-        self.db = db
+    init(layer: Layer, registrySRID: Int, reader: FeatureReader, options: ImportOptions) {
         self.layer = layer
         self.registrySRID = registrySRID
         self.reader = reader
         self.options = options
-        self.specs = layer.properties
     }
 
-    mutating func run(progress: ((Int) -> Void)?) throws -> ImportCounts {
-        let table = layer.table
-        let columns = specs.map(\.column).joined(separator: ", ")
-        let placeholders = Array(repeating: "?", count: specs.count).joined(separator: ", ")
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO \(table) (\(columns), extra, geom) VALUES (\(placeholders), ?, ?)
-            """)
-        let find = try db.makeStatement(sql: "SELECT fid FROM \(table) WHERE code = ?")
-        let assignments = specs.map { "\($0.column) = ?" }.joined(separator: ", ")
-        let unchanged = specs.map { "\($0.column) IS ?" }.joined(separator: " AND ")
-        let update = try db.makeStatement(sql: """
-            UPDATE \(table) SET \(assignments), extra = ?, geom = ?
-            WHERE fid = ? AND NOT (\(unchanged) AND extra IS ? AND geom IS ?)
-            """)
-        if options.mode == .replace {
-            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (code TEXT PRIMARY KEY)")
-            try db.execute(sql: "DELETE FROM import_seen")
+    /// The next feature as a row, or nil at the end of the file.
+    func next() throws -> PreparedRow? {
+        guard let feature = try reader.next() else { return nil }
+        if transformer == nil { transformer = try makeTransformer() }
+        let props = try layer.validate(feature, file: reader.fileName)
+        guard codes.insert(props.code).inserted else {
+            throw InputError(file: reader.fileName, feature: feature.number, code: props.code, property: "code",
+                             message: "duplicate code in the file")
         }
-        let seen = options.mode == .replace ? try db.makeStatement(sql: "INSERT INTO import_seen (code) VALUES (?)") : nil
-
-        while let feature = try reader.next() {
-            if sourceSRID == nil { sourceSRID = try resolveSourceSRID() }
-            counts.read += 1
-            let props = try layer.validate(feature, file: reader.fileName)
-            guard codes.insert(props.code).inserted else {
-                throw InputError(file: reader.fileName, feature: feature.number, code: props.code, property: "code",
-                                 message: "duplicate code in the file")
-            }
-            let geometry = try storedGeometry(feature, code: props.code)
-            var arguments = StatementArguments(props.values)
-            arguments += [props.extra, geometry]
-            let existing = options.mode == .insert ? nil : try Int64.fetchOne(find, arguments: [props.code])
-            if let existing {
-                var updateArguments = arguments
-                updateArguments += [existing]
-                updateArguments += StatementArguments(props.values)
-                updateArguments += [props.extra, geometry]
-                try update.execute(arguments: updateArguments)
-                if db.changesCount > 0 { counts.updated += 1 } else { counts.unchanged += 1 }
-            } else {
-                do {
-                    try insert.execute(arguments: arguments)
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                    throw InputError(file: reader.fileName, feature: feature.number, code: props.code, property: "code",
-                                     message: "code already in layer \(layer.rawValue) (use --mode upsert to update it)")
-                }
-                counts.inserted += 1
-            }
-            try seen?.execute(arguments: [props.code])
-            if counts.read % 10_000 == 0 { progress?(counts.read) }
-        }
-        if options.mode == .replace {
-            try db.execute(sql: "DELETE FROM \(table) WHERE code NOT IN (SELECT code FROM import_seen)")
-            counts.deleted = db.changesCount
-            try db.execute(sql: "DELETE FROM import_seen")
-        }
-        return counts
+        let (wkb, bounds, repair) = try storedGeometry(feature, code: props.code)
+        return PreparedRow(number: feature.number, code: props.code, values: props.values, extra: props.extra,
+                           wkb: wkb, bounds: bounds, repair: repair)
     }
 
-    /// The input CRS: `--srid`, else the file's own, else lon/lat.
-    func resolveSourceSRID() throws -> Int {
+    /// The input CRS (`--srid`, else the file's own, else lon/lat) to the
+    /// registry's.
+    private func makeTransformer() throws -> Transformer {
         let srid = options.srid ?? reader.declaredSRID ?? CRS.lonLat
-        // RFC 7946's WGS 84 lon/lat is read as CGCS2000 lon/lat (contract §2).
-        let source = srid == 4326 ? CRS.lonLat : srid
-        let known = try Int.fetchOne(db, sql: "SELECT count(*) FROM spatial_ref_sys WHERE srid = ?", arguments: [source]) ?? 0
-        guard known > 0 else {
-            throw InputError(file: reader.fileName, message: "EPSG:\(srid) is not a CRS SpatiaLite knows")
+        do {
+            return try Transformer(from: CRS.normalised(srid), to: registrySRID)
+        } catch {
+            throw InputError(file: reader.fileName, message: "cannot use EPSG:\(srid) for the input: \(error)")
         }
-        return source
     }
 
-    /// Validates the feature's geometry and returns it as a SpatiaLite
-    /// geometry in the registry's CRS.
-    mutating func storedGeometry(_ feature: InputFeature, code: String) throws -> DatabaseValue {
+    /// Validates the feature's geometry and returns it as WKB in the
+    /// registry's CRS, with its bounding box there and what was repaired.
+    private func storedGeometry(_ feature: InputFeature, code: String) throws
+        -> ([UInt8], (minX: Double, minY: Double, maxX: Double, maxY: Double), String?) {
         func fail(_ message: String) -> InputError {
             InputError(file: reader.fileName, feature: feature.number, code: code, message: message)
         }
@@ -159,8 +141,8 @@ private struct LayerImport {
             throw fail("a \(shape.type.rawValue) cannot go in layer \(layer.rawValue), which takes \(allowed)")
         }
         if let problem = shape.structuralProblem() { throw fail("invalid geometry: \(problem)") }
-        let source = sourceSRID ?? CRS.lonLat
-        if CRS.isGeographic(source) {
+        let transformer = self.transformer!
+        if CRS.isGeographic(transformer.source) {
             let b = shape.bounds
             if b.minX < -180 || b.maxX > 180 || b.minY < -90 || b.maxY > 90 {
                 let hint = options.srid == nil && reader.declaredSRID == nil
@@ -169,33 +151,218 @@ private struct LayerImport {
                 throw fail("coordinates out of longitude/latitude range (x \(b.minX)…\(b.maxX), y \(b.minY)…\(b.maxY))\(hint)")
             }
         }
+        do {
+            try transformer.transform(&shape)
+        } catch {
+            throw fail("\(error)")
+        }
         var wkb = shape.wkb()
-        if shape.type.isAreal || shape.type == .lineString || shape.type == .multiLineString {
+        var repair: String?
+        if shape.type != .point && shape.type != .multiPoint {
             let geometry = try Geometry(wkb: wkb, in: geos)
             if let problem = try geometry.invalidity() {
-                let reason = "\(problem.reason) at (\(problem.x), \(problem.y))"
+                var location = Shape(type: .point, xy: [problem.x, problem.y])
+                try? transformer.inverse(&location)
+                let reason = "\(problem.reason) at (\(formatCoordinate(location.xy[0])), \(formatCoordinate(location.xy[1])))"
                 guard options.makeValid else {
                     throw fail("invalid geometry: \(reason) (--make-valid repairs it)")
                 }
                 let repaired = try geometry.makeValid()
                 wkb = try repaired.wkb()
-                shape = try Shape(wkb: wkb)
-                guard layer.geometryTypes.contains(shape.type) else {
+                guard let repairedShape = try? Shape(wkb: wkb), layer.geometryTypes.contains(repairedShape.type) else {
                     throw fail("invalid geometry: \(reason); repairing it gives a \(repaired.typeName), which layer \(layer.rawValue) does not take")
                 }
-                counts.repaired.append((code, reason))
+                repair = reason
+                shape = repairedShape
             }
         }
-        let blob: DatabaseValue
-        if source == registrySRID {
-            blob = try DatabaseValue.fetchOne(db, sql: "SELECT GeomFromWKB(?, ?)", arguments: [Data(wkb), source]) ?? .null
-        } else {
-            blob = try DatabaseValue.fetchOne(db, sql: "SELECT ST_Transform(GeomFromWKB(?, ?), ?)",
-                                              arguments: [Data(wkb), source, registrySRID]) ?? .null
-        }
-        guard !blob.isNull else {
-            throw fail("the geometry could not be transformed from EPSG:\(source) to EPSG:\(registrySRID)")
-        }
-        return blob
+        return (wkb, shape.bounds, repair)
     }
+}
+
+/// Runs a `FeaturePreparer` on its own thread, handing over batches of rows
+/// through a small bounded buffer; the first error ends it.
+final class RowPipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[PreparedRow]] = []
+    private var finished = false
+    private var failure: Error?
+    private var cancelled = false
+    private var threadDone = false
+    private let capacity = 8
+    private let batchSize = 256
+
+    init(_ preparer: FeaturePreparer) {
+        let thread = Thread { [self] in
+            produce(preparer)
+            condition.lock()
+            threadDone = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    deinit { cancel() }
+
+    private func produce(_ preparer: FeaturePreparer) {
+        var batch: [PreparedRow] = []
+        batch.reserveCapacity(batchSize)
+        do {
+            while let row = try preparer.next() {
+                batch.append(row)
+                if batch.count == batchSize {
+                    guard put(batch) else { return }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            _ = put(batch)
+            condition.lock()
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        } catch {
+            condition.lock()
+            failure = error
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Adds a batch, waiting while the buffer is full; false once cancelled.
+    private func put(_ batch: [PreparedRow]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        if !batch.isEmpty { batches.append(batch) }
+        condition.broadcast()
+        return true
+    }
+
+    /// The next batch; nil at the end; rethrows the preparer's error.
+    func next() throws -> [PreparedRow]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished && failure == nil { condition.wait() }
+        if !batches.isEmpty {
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Stops the producer and waits for its thread to end.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while !threadDone { condition.wait() }
+        condition.unlock()
+    }
+}
+
+/// Writes prepared rows into a layer table inside the import's transaction.
+final class LayerWriter {
+    let db: Database
+    let layer: Layer
+    let mode: ImportMode
+    private let index: BulkSpatialWrite
+    private let insert: FastStatement
+    private let find: FastStatement
+    private let update: FastStatement
+    private let seen: FastStatement?
+    private let n: Int32
+
+    init(db: Database, layer: Layer, registrySRID: Int, mode: ImportMode) throws {
+        self.db = db
+        self.layer = layer
+        self.mode = mode
+        let table = layer.table
+        let specs = layer.properties
+        n = Int32(specs.count)
+        let columns = specs.map(\.column).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: specs.count).joined(separator: ", ")
+        index = try BulkSpatialWrite(db, table: table)
+        insert = FastStatement(try db.makeStatement(sql: """
+            INSERT INTO \(table) (\(columns), extra, geom) VALUES (\(placeholders), ?, GeomFromWKB(?, \(registrySRID)))
+            """))
+        find = FastStatement(try db.makeStatement(sql: "SELECT fid FROM \(table) WHERE code = ?"))
+        let assignments = specs.map { "\($0.column) = ?" }.joined(separator: ", ")
+        let same = specs.enumerated().map { "\($1.column) IS ?\($0 + 1)" }.joined(separator: " AND ")
+        // ?1…?n the properties, ?n+1 extra, ?n+2 the WKB, ?n+3 the fid: the
+        // row changes only when something differs.
+        update = FastStatement(try db.makeStatement(sql: """
+            UPDATE \(table) SET \(assignments), extra = ?\(n + 1), geom = GeomFromWKB(?\(n + 2), \(registrySRID))
+            WHERE fid = ?\(n + 3) AND NOT (\(same) AND extra IS ?\(n + 1) AND geom IS GeomFromWKB(?\(n + 2), \(registrySRID)))
+            """))
+        if mode == .replace {
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (code TEXT PRIMARY KEY)")
+            try db.execute(sql: "DELETE FROM import_seen")
+            seen = FastStatement(try db.makeStatement(sql: "INSERT INTO import_seen (code) VALUES (?)"))
+        } else {
+            seen = nil
+        }
+    }
+
+    func write(_ row: PreparedRow, file: String, counts: inout ImportCounts) throws {
+        counts.read += 1
+        var existing: Int64?
+        if mode != .insert {
+            find.bind(row.code, at: 1)
+            existing = try find.run(db)
+        }
+        if let fid = existing {
+            update.bind(row.values)
+            update.bind(row.extra, at: n + 1)
+            update.bind(row.wkb, at: n + 2)
+            update.bind(fid, at: n + 3)
+            try update.run(db)
+            if db.changesCount > 0 {
+                counts.updated += 1
+                try index.updated(fid: fid, bounds: row.bounds)
+            } else {
+                counts.unchanged += 1
+            }
+        } else {
+            insert.bind(row.values)
+            insert.bind(row.extra, at: n + 1)
+            insert.bind(row.wkb, at: n + 2)
+            do {
+                try insert.run(db)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                throw InputError(file: file, feature: row.number, code: row.code, property: "code",
+                                 message: "code already in layer \(layer.rawValue) (use --mode upsert to update it)")
+            }
+            try index.inserted(fid: db.lastInsertedRowID, bounds: row.bounds)
+            counts.inserted += 1
+        }
+        if let seen {
+            seen.bind(row.code, at: 1)
+            try seen.run(db)
+        }
+    }
+
+    /// Deletes what `replace` no longer has, restores the triggers; returns
+    /// the number of rows deleted.
+    func finish() throws -> Int {
+        var deleted = 0
+        if mode == .replace {
+            deleted = try index.delete(where: "code NOT IN (SELECT code FROM import_seen)")
+            try db.execute(sql: "DELETE FROM import_seen")
+        }
+        try index.finish()
+        return deleted
+    }
+}
+
+/// A coordinate for messages: up to 7 decimals, no trailing zeros.
+func formatCoordinate(_ value: Double) -> String {
+    var text = String(format: "%.7f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
 }

@@ -112,7 +112,7 @@ public final class Registry: @unchecked Sendable {
         config.prepareDatabase { db in
             let cache = caches.make()
             spatialite_init_ex(db.sqliteConnection, cache, 0)
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
         }
         do {
             return (try DatabasePool(path: path, configuration: config), caches)

@@ -1,0 +1,94 @@
+import CProj
+
+/// A coordinate transformation between two EPSG CRSs through PROJ
+/// (`proj_create_crs_to_crs`, normalised so that geographic CRSs are
+/// lon, lat and projected ones easting, northing). Made once, applied to many
+/// geometries; the PROJ objects are destroyed in `deinit`.
+final class Transformer {
+    let source: Int
+    let target: Int
+    private let context: OpaquePointer?
+    private let pj: OpaquePointer?
+
+    /// The identity when `source == target`.
+    init(from source: Int, to target: Int) throws {
+        self.source = source
+        self.target = target
+        guard source != target else {
+            context = nil
+            pj = nil
+            return
+        }
+        guard let context = proj_context_create() else { throw TransformError(message: "PROJ context creation failed") }
+        _ = proj_log_level(context, PJ_LOG_NONE)
+        _ = proj_context_set_enable_network(context, 0)
+        guard let raw = proj_create_crs_to_crs(context, "EPSG:\(source)", "EPSG:\(target)", nil) else {
+            let message = Transformer.lastError(context)
+            proj_context_destroy(context)
+            throw TransformError(message: "no transformation from EPSG:\(source) to EPSG:\(target) (\(message))")
+        }
+        let normalised = proj_normalize_for_visualization(context, raw)
+        proj_destroy(raw)
+        guard let normalised else {
+            let message = Transformer.lastError(context)
+            proj_context_destroy(context)
+            throw TransformError(message: "no transformation from EPSG:\(source) to EPSG:\(target) (\(message))")
+        }
+        self.context = context
+        self.pj = normalised
+    }
+
+    deinit {
+        if let pj { proj_destroy(pj) }
+        if let context { proj_context_destroy(context) }
+    }
+
+    private static func lastError(_ context: OpaquePointer) -> String {
+        let code = proj_context_errno(context)
+        guard code != 0, let text = proj_context_errno_string(context, code) else { return "unknown PROJ error" }
+        return String(cString: text)
+    }
+
+    var isIdentity: Bool { pj == nil }
+
+    /// Transforms every position of the shape in place
+    /// (`proj_trans_generic`); throws when a position cannot be transformed.
+    func transform(_ shape: inout Shape) throws {
+        try transform(&shape.xy, direction: PJ_FWD)
+    }
+
+    /// Transforms the shape from the target CRS back to the source CRS.
+    func inverse(_ shape: inout Shape) throws {
+        try transform(&shape.xy, direction: PJ_INV)
+    }
+
+    private func transform(_ xy: inout [Double], direction: PJ_DIRECTION) throws {
+        guard let pj, !xy.isEmpty else { return }
+        let n = xy.count / 2
+        let stride = 2 * MemoryLayout<Double>.stride
+        proj_errno_reset(pj)
+        xy.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            _ = proj_trans_generic(pj, direction, base, stride, n, base + 1, stride, n, nil, 0, 0, nil, 0, 0)
+        }
+        // PROJ marks positions it could not transform with HUGE_VAL.
+        var i = 0
+        while i < xy.count {
+            if !xy[i].isFinite || !xy[i + 1].isFinite {
+                throw TransformError(message: "a position cannot be transformed from EPSG:\(direction == PJ_FWD ? source : target) to EPSG:\(direction == PJ_FWD ? target : source)")
+            }
+            i += 2
+        }
+    }
+
+    /// The PROJ library version.
+    static var version: String {
+        let info = proj_info()
+        return info.version.map { String(cString: $0) } ?? "?"
+    }
+}
+
+struct TransformError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

@@ -1,0 +1,75 @@
+import CSpatiaLite
+import Foundation
+import GRDB
+
+/// A prepared GRDB statement run through SQLite's C API with values bound
+/// directly: the per-row path of bulk imports, where building
+/// `StatementArguments` for every row costs more than the insert itself.
+/// Use only inside a GRDB transaction on the statement's own connection.
+struct FastStatement {
+    let statement: Statement
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ statement: Statement) { self.statement = statement }
+
+    var handle: OpaquePointer { statement.sqliteStatement }
+
+    /// Binds `values` from parameter `start` (1-based) on.
+    func bind(_ values: [DatabaseValue], from start: Int32 = 1) {
+        var index = start
+        for value in values {
+            bind(value, at: index)
+            index += 1
+        }
+    }
+
+    func bind(_ value: DatabaseValue, at index: Int32) {
+        switch value.storage {
+        case .null: sqlite3_bind_null(handle, index)
+        case .int64(let n): sqlite3_bind_int64(handle, index, n)
+        case .double(let d): sqlite3_bind_double(handle, index, d)
+        case .string(let s): bind(s, at: index)
+        case .blob(let data):
+            data.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), FastStatement.transient) }
+        }
+    }
+
+    func bind(_ text: String, at index: Int32) {
+        var text = text
+        text.withUTF8 { utf8 in
+            _ = utf8.withMemoryRebound(to: CChar.self) {
+                sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), FastStatement.transient)
+            }
+        }
+    }
+
+    func bind(_ bytes: [UInt8], at index: Int32) {
+        bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), FastStatement.transient) }
+    }
+
+    func bind(_ value: Double, at index: Int32) { sqlite3_bind_double(handle, index, value) }
+    func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
+
+    /// Runs the statement to completion; returns the first column of the
+    /// first row as an integer when there is one. Throws GRDB's
+    /// `DatabaseError` (with the extended code) on failure.
+    @discardableResult
+    func run(_ db: Database) throws -> Int64? {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        var first: Int64?
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_ROW {
+                if first == nil { first = sqlite3_column_int64(handle, 0) }
+                continue
+            }
+            if code == SQLITE_DONE { return first }
+            let extended = sqlite3_extended_errcode(db.sqliteConnection)
+            let message = sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+        }
+    }
+}

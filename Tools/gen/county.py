@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Generates a synthetic county for benchmarks and cross-checks.
+
+  county.py farmland N OUT.geojson [--seed S]
+      N farmland parcels (quadrilaterals of 30-120 m, slightly irregular, on a
+      jittered grid around Lingchuan) in lon/lat, about 335 bytes each.
+  county.py proposals N OUT.geojson [--seed S]
+      N proposals of mixed uses and flags over the same area.
+  county.py layers OUT_DIR [--seed S]
+      the other layers of a county over the same area (risk plots, basic
+      farmland, water zones, the county seat) for check benchmarks.
+
+Deterministic for a given seed. Written as a stream: memory stays flat.
+"""
+import math
+import random
+import sys
+
+LON0, LAT0 = 113.0, 35.55          # south-west corner of the generated area
+M_LAT = 110950.0
+M_LON = 111320.0 * math.cos(math.radians(35.77))
+CELL = 130.0                        # grid cell of one parcel, metres
+
+
+def ll(x, y):
+    return "[%.7f,%.7f]" % (LON0 + x / M_LON, LAT0 + y / M_LAT)
+
+
+def quad(x, y, w, h, rnd):
+    """A convex quadrilateral inside the w x h box at (x, y), counter-clockwise."""
+    j = lambda: rnd.uniform(0, 0.15)
+    pts = [(x + w * j(), y + h * j()), (x + w * (1 - j()), y + h * j()),
+           (x + w * (1 - j()), y + h * (1 - j())), (x + w * j(), y + h * (1 - j()))]
+    return "[[" + ",".join(ll(*p) for p in pts + [pts[0]]) + "]]"
+
+
+def farmland(n, out, seed):
+    rnd = random.Random(seed)
+    side = int(math.ceil(math.sqrt(n)))
+    classes = ["priority"] * 7 + ["safe_use"] * 2 + ["strict"]
+    towns = ["崇文镇", "礼义镇", "附城镇", "西河底镇", "平城镇", "杨村镇"]
+    with open(out, "w", encoding="utf-8") as f:
+        f.write('{"type":"FeatureCollection","features":[\n')
+        for i in range(n):
+            gx, gy = i % side, i // side
+            w, h = rnd.uniform(30, 120), rnd.uniform(30, 120)
+            geom = quad(gx * CELL, gy * CELL, w, h, rnd)
+            f.write('%s{"type":"Feature","properties":{"code":"FL-%07d","class":"%s","town":"%s","crop":"玉米"},'
+                    '"geometry":{"type":"Polygon","coordinates":%s}}\n'
+                    % ("," if i else "", i + 1, rnd.choice(classes), towns[(gx * 6) // side], geom))
+        f.write("]}\n")
+
+
+USES = ["070101", "0701", "080403", "080404", "0901", "0902", "1001", "100102", "110103", "0103", "1301", "1202"]
+ACTIONS = ["supply", "use_change", "planning_permit", "new_project", "reclamation"]
+
+
+def proposals(n, out, seed, extent):
+    rnd = random.Random(seed + 1)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write('{"type":"FeatureCollection","features":[\n')
+        for i in range(n):
+            x, y = rnd.uniform(0, extent), rnd.uniform(0, extent)
+            use = rnd.choice(USES)
+            props = '"id":"Q-%06d","use":"%s","action":"%s"' % (i + 1, use, rnd.choice(ACTIONS))
+            if rnd.random() < 0.2:
+                props += ',"air_polluting":true'
+            if rnd.random() < 0.2:
+                props += ',"discharges":true'
+            if rnd.random() < 0.1:
+                props += ',"food_crops":true'
+            if rnd.random() < 0.05:
+                geom = '{"type":"Point","coordinates":%s}' % ll(x, y)
+                props = '"id":"Q-%06d","action":"new_outfall","discharges":true' % (i + 1)
+            else:
+                geom = '{"type":"Polygon","coordinates":%s}' % quad(x, y, rnd.uniform(50, 400), rnd.uniform(50, 400), rnd)
+            f.write('%s{"type":"Feature","properties":{%s},"geometry":%s}\n' % ("," if i else "", props, geom))
+        f.write("]}\n")
+
+
+def layers(outdir, seed, extent):
+    import os
+    rnd = random.Random(seed + 2)
+    os.makedirs(outdir, exist_ok=True)
+    stages = ["suspected", "investigating", "clean", "contaminated", "listed", "remediating", "delisted"]
+
+    def fc(name, feats):
+        with open(os.path.join(outdir, name + ".geojson"), "w", encoding="utf-8") as f:
+            f.write('{"type":"FeatureCollection","features":[\n' + ",\n".join(feats) + "\n]}\n")
+
+    fc("risk-plots", ['{"type":"Feature","properties":{"code":"RP-%05d","stage":"%s","toxic_history":%s},'
+                      '"geometry":{"type":"Polygon","coordinates":%s}}'
+                      % (i, rnd.choice(stages), "true" if rnd.random() < 0.4 else "false",
+                         quad(rnd.uniform(0, extent), rnd.uniform(0, extent), rnd.uniform(80, 400), rnd.uniform(80, 400), rnd))
+                      for i in range(2000)])
+    fc("basic-farmland", ['{"type":"Feature","properties":{"code":"BF-%05d","concentrated":%s},'
+                          '"geometry":{"type":"Polygon","coordinates":%s}}'
+                          % (i, "true" if rnd.random() < 0.3 else "false",
+                             quad(rnd.uniform(0, extent), rnd.uniform(0, extent), rnd.uniform(300, 1500), rnd.uniform(300, 1500), rnd))
+                          for i in range(1000)])
+    zones = []
+    for i in range(30):
+        x, y = rnd.uniform(0, extent), rnd.uniform(0, extent)
+        for level, r in (("first", 100), ("second", 600), ("quasi", 2000)):
+            ring = ",".join(ll(x + r * math.cos(2 * math.pi * k / 32), y + r * math.sin(2 * math.pi * k / 32)) for k in range(32))
+            first = ll(x + r, y)
+            zones.append('{"type":"Feature","properties":{"code":"WZ-%02d-%s","level":"%s","source":"水源%d"},'
+                         '"geometry":{"type":"Polygon","coordinates":[[%s,%s]]}}' % (i, level, level, i, ring, first))
+    fc("water-zones", zones)
+    c = extent / 2
+    fc("admin", ['{"type":"Feature","properties":{"code":"CS","kind":"county_seat","name":"县城"},'
+                 '"geometry":{"type":"Polygon","coordinates":[[%s,%s,%s,%s,%s]]}}'
+                 % (ll(c, c), ll(c + 3000, c), ll(c + 3000, c + 2400), ll(c, c + 2400), ll(c, c))])
+
+
+def main():
+    args = sys.argv[1:]
+    seed = 7
+    if "--seed" in args:
+        k = args.index("--seed")
+        seed = int(args[k + 1])
+        del args[k:k + 2]
+    kind = args[0]
+    if kind == "farmland":
+        farmland(int(args[1]), args[2], seed)
+    elif kind == "proposals":
+        n = int(args[1])
+        extent = float(args[3]) if len(args) > 3 else 130_000.0
+        proposals(n, args[2], seed, extent)
+    elif kind == "layers":
+        extent = float(args[2]) if len(args) > 2 else 130_000.0
+        layers(args[1], seed, extent)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
