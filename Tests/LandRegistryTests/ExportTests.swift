@@ -68,4 +68,30 @@ final class ExportTests: RegistryTestCase {
         guard case .array(let plots)? = withArea["features"] else { return XCTFail() }
         XCTAssertEqual(plots.first?["properties"]?["area_m2"], .number(100, "100"))
     }
+
+    func testCoordinatesAreWrittenAsPrintfWouldRoundThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 113.3999997, 35.00000005, -0.00000004, -0.00000005, 1e-9, 179.99999999, -180]
+        for _ in 0..<5000 { values.append(Double.random(in: -180...180, using: &generator)) }
+        for precision in [0, 3, 7, 9] {
+            let file = path("numbers-\(precision).json")
+            let sink = try OutputSink(path: file)
+            var writer = GeoJSONWriter(sink: sink, precision: precision)
+            writer.geometry(Shape(type: .multiPoint, xy: values.flatMap { [$0, $0] }))
+            try sink.finish()
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let written = text.components(separatedBy: "[[")[1].components(separatedBy: "]]")[0]
+                .components(separatedBy: "],[").map { $0.components(separatedBy: ",")[0] }
+            XCTAssertEqual(written.count, values.count)
+            for (value, text) in zip(values, written) {
+                var expected = String(format: "%.\(precision)f", value)
+                if precision > 0 {
+                    while expected.hasSuffix("0") { expected.removeLast() }
+                    if expected.hasSuffix(".") { expected.removeLast() }
+                }
+                if expected == "-0" { expected = "0" }
+                XCTAssertEqual(text, expected, "\(value) at precision \(precision)")
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import LandRegistry
 
@@ -87,5 +88,32 @@ final class GeoJSONReaderTests: XCTestCase {
         let value = try JSONValue.parse(#"{"s":"a\"b\\c\n\u00e9\ud83d\ude00\t"}"#)
         XCTAssertEqual(value["s"]?.stringValue, "a\"b\\c\né😀\t")
         XCTAssertEqual(try JSONValue.parse(value.jsonText), value)
+    }
+
+    func testFastNumberPathMatchesStrtodBitForBit() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let integer = UInt64.random(in: 0...999, using: &generator)
+            let fraction = UInt64.random(in: 0...99_999_999_999, using: &generator)
+            let decimals = Int.random(in: 0...12, using: &generator)
+            var text = "\(Bool.random() ? "-" : "")\(integer)"
+            if decimals > 0 {
+                let digits = String(String(fraction).prefix(decimals))
+                text += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+            }
+            let expected = strtod(text, nil)
+            if let fast = JSONParser.fastDouble(Array(text.utf8)) {
+                XCTAssertEqual(fast.bitPattern, expected.bitPattern, text)
+            }
+            let parsed = try? JSONValue.parse(text)
+            if case .number(let value, let raw)? = parsed {
+                XCTAssertEqual(value.bitPattern, expected.bitPattern, text)
+                XCTAssertEqual(raw, text)
+            } else {
+                XCTFail(text)
+            }
+        }
+        XCTAssertNil(JSONParser.fastDouble(Array("1e5".utf8)))
+        XCTAssertNil(JSONParser.fastDouble(Array("12345678901234567890".utf8)))
     }
 }

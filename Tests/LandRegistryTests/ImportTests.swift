@@ -119,6 +119,50 @@ final class ImportTests: RegistryTestCase {
         XCTAssertEqual(after, 1)
     }
 
+    /// The R*Tree after a bulk import is a valid r-tree (SQLite's own
+    /// rtreecheck), holds every row, and answers window queries exactly as a
+    /// scan of the table does; small imports into it keep it valid too.
+    func testBulkLoadedSpatialIndexIsValidAndAnswersLikeAScan() throws {
+        let registry = try makeRegistry()
+        var features: [String] = []
+        for i in 0..<12_000 {
+            let x = Double(i % 120) * 50, y = Double(i / 120) * 50
+            features.append(Projected.polygon(Projected.rect(x, y, x + 20 + Double(i % 7) * 5, y + 30)).withProperties("\"code\":\"F\(i)\",\"class\":\"priority\""))
+        }
+        try load(registry, .farmland, Projected.collection(features))
+        func check(_ label: String) throws {
+            try registry.read { db in
+                XCTAssertEqual(try String.fetchOne(db, sql: "SELECT rtreecheck('idx_farmland_geom')"), "ok", label)
+                let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM farmland")!
+                XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_farmland_geom"), rows, label)
+                for (x0, y0, x1, y1) in [(0.0, 0.0, 500.0, 500.0), (2000, 1000, 2600, 4000), (-100, -100, 10, 10)] {
+                    let (e0, n0) = (Projected.e0, Projected.n0)
+                    let viaIndex = try Int.fetchAll(db, sql: """
+                        SELECT fid FROM farmland WHERE fid IN (SELECT pkid FROM idx_farmland_geom
+                          WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)
+                          AND MbrIntersects(geom, BuildMbr(?, ?, ?, ?)) ORDER BY fid
+                        """, arguments: [e0 + x1, e0 + x0, n0 + y1, n0 + y0, e0 + x0, n0 + y0, e0 + x1, n0 + y1])
+                    let viaScan = try Int.fetchAll(db, sql: """
+                        SELECT fid FROM farmland WHERE MbrIntersects(geom, BuildMbr(?, ?, ?, ?)) ORDER BY fid
+                        """, arguments: [e0 + x0, n0 + y0, e0 + x1, n0 + y1])
+                    XCTAssertEqual(viaIndex, viaScan, label)
+                    XCTAssertFalse(viaScan.isEmpty && x0 >= 0, label)
+                }
+            }
+        }
+        try check("after the bulk load")
+        // A small upsert (incremental path): move one parcel, add one.
+        try load(registry, .farmland, Projected.collection([
+            Projected.polygon(Projected.rect(100_000, 0, 100_010, 10)).withProperties(#""code":"F5","class":"strict""#),
+            Projected.polygon(Projected.rect(-50, -50, -40, -40)).withProperties(#""code":"NEW","class":"strict""#),
+        ]), mode: .upsert)
+        try check("after a small upsert")
+        // A large replace (rebuild path) that also deletes.
+        try load(registry, .farmland, Projected.collection(Array(features[0..<11_000])), mode: .replace)
+        try check("after a large replace")
+        XCTAssertEqual(try registry.counts().first { $0.0 == .farmland }?.1, 11_000)
+    }
+
     func testReopenedRegistryKeepsItsCRSAndMigrations() throws {
         let registry = try makeRegistry(srid: 4526)
         let path = registry.path

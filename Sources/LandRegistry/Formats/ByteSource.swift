@@ -96,6 +96,31 @@ final class ByteSource {
         }
     }
 
+    /// Appends bytes to `out` up to (not including) the first `"`, `\\` or
+    /// control byte, and returns that byte (nil at the end of input).
+    /// `ascii` is cleared when a byte ≥ 0x80 was copied.
+    @inline(__always)
+    func scanStringRun(into out: inout [UInt8], ascii: inout Bool) -> UInt8? {
+        while true {
+            if position >= count, !refill() { return nil }
+            let start = position
+            var i = position
+            var high: UInt8 = 0
+            while i < count {
+                let byte = buffer[i]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                high |= byte
+                i += 1
+            }
+            if i > start {
+                out.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start))
+                if high >= 0x80 { ascii = false }
+            }
+            position = i
+            if i < count { return buffer[i] }
+        }
+    }
+
     /// Reads one line (without its LF or CRLF); nil at the end of input.
     func readLine() -> [UInt8]? {
         var bytes: [UInt8] = []

@@ -91,10 +91,19 @@ struct GeoJSONWriter {
         sink.write("]")
     }
 
-    /// A coordinate correctly rounded to `precision` decimals (printf's
-    /// exact decimal conversion), trailing zeros dropped.
+    /// A coordinate correctly rounded to `precision` decimals, trailing
+    /// zeros dropped. The scaled value is rounded in binary; when it lies
+    /// too near a half for that to be certain, printf's exact decimal
+    /// conversion decides.
     private mutating func coordinate(_ value: Double) {
         let precision = self.precision
+        let scale = GeoJSONWriter.powersOfTen[precision]
+        let scaled = value * scale
+        let rounded = scaled.rounded()
+        if abs(scaled) < 9e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 {
+            writeFixed(Int64(rounded), decimals: precision)
+            return
+        }
         number.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             var n = Int(withVaList([Int32(precision), value]) { vsnprintf(base, 64, "%.*f", $0) })
@@ -107,6 +116,53 @@ struct GeoJSONWriter {
             if n == 2 && base[0] == 0x2D && base[1] == 0x30 { base[0] = 0x30; n = 1 }
             base.withMemoryRebound(to: UInt8.self, capacity: n) { bytes in
                 sink.write(bytes: UnsafeBufferPointer(start: bytes, count: n))
+            }
+        }
+    }
+
+    static let powersOfTen: [Double] = (0...15).map { k in
+        var p = 1.0
+        for _ in 0..<k { p *= 10 }
+        return p
+    }
+
+    /// Writes `units / 10^decimals` in decimal, without trailing zeros.
+    private mutating func writeFixed(_ units: Int64, decimals: Int) {
+        number.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: 64) { out in
+                // Digits from the end of the buffer backwards.
+                var end = 63
+                var position = end
+                var magnitude = units.magnitude
+                var written = 0
+                var significant = false
+                repeat {
+                    let digit = UInt8(magnitude % 10)
+                    magnitude /= 10
+                    if written < decimals {
+                        if digit != 0 || significant {
+                            out[position] = digit + 0x30
+                            position -= 1
+                            significant = true
+                        } else {
+                            end -= 1
+                            position = end
+                        }
+                    } else {
+                        if written == decimals && significant {
+                            out[position] = 0x2E
+                            position -= 1
+                        }
+                        out[position] = digit + 0x30
+                        position -= 1
+                    }
+                    written += 1
+                } while magnitude > 0 || written <= decimals
+                if units < 0 {
+                    out[position] = 0x2D
+                    position -= 1
+                }
+                sink.write(bytes: UnsafeBufferPointer(start: out + position + 1, count: end - position))
             }
         }
     }

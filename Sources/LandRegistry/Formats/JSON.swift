@@ -223,46 +223,52 @@ final class JSONParser {
     func parseString() throws -> String {
         _ = source.next()
         scratch.removeAll(keepingCapacity: true)
+        var ascii = true
         while true {
-            guard let byte = source.next() else { throw error("unterminated string") }
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") {
-                guard let escape = source.next() else { throw error("unterminated string") }
-                switch escape {
-                case UInt8(ascii: "\""): scratch.append(0x22)
-                case UInt8(ascii: "\\"): scratch.append(0x5C)
-                case UInt8(ascii: "/"): scratch.append(0x2F)
-                case UInt8(ascii: "b"): scratch.append(0x08)
-                case UInt8(ascii: "f"): scratch.append(0x0C)
-                case UInt8(ascii: "n"): scratch.append(0x0A)
-                case UInt8(ascii: "r"): scratch.append(0x0D)
-                case UInt8(ascii: "t"): scratch.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4()
-                    if (0xD800..<0xDC00).contains(scalar) {
-                        guard source.next() == UInt8(ascii: "\\"), source.next() == UInt8(ascii: "u") else {
-                            throw error("unpaired surrogate in \\u escape")
-                        }
-                        let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape") }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else if (0xDC00..<0xE000).contains(scalar) {
+            guard let stop = source.scanStringRun(into: &scratch, ascii: &ascii) else {
+                throw error("unterminated string")
+            }
+            _ = source.next()
+            if stop == UInt8(ascii: "\"") { break }
+            if stop < 0x20 { throw error("control character in string") }
+            guard let escape = source.next() else { throw error("unterminated string") }
+            switch escape {
+            case UInt8(ascii: "\""): scratch.append(0x22)
+            case UInt8(ascii: "\\"): scratch.append(0x5C)
+            case UInt8(ascii: "/"): scratch.append(0x2F)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard source.next() == UInt8(ascii: "\\"), source.next() == UInt8(ascii: "u") else {
                         throw error("unpaired surrogate in \\u escape")
                     }
-                    scratch.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
-                default:
-                    throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00..<0xE000).contains(scalar) {
+                    throw error("unpaired surrogate in \\u escape")
                 }
-            } else if byte < 0x20 {
-                throw error("control character in string")
-            } else {
-                scratch.append(byte)
+                ascii = false
+                scratch.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+            default:
+                throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
             }
         }
-        guard let text = String(validating: scratch, as: UTF8.self) else {
-            throw error("string is not valid UTF-8")
+        return try scratch.withUnsafeBufferPointer { bytes -> String in
+            if ascii {
+                return String(unsafeUninitializedCapacity: bytes.count) { target in
+                    _ = target.initialize(fromContentsOf: bytes)
+                    return bytes.count
+                }
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw error("string is not valid UTF-8") }
+            return text
         }
-        return text
     }
 
     private func hex4() throws -> UInt32 {
@@ -287,8 +293,9 @@ final class JSONParser {
         return (value, String(decoding: scratch.dropLast(), as: UTF8.self))
     }
 
-    /// Parses a number into a Double (strtod, correctly rounded); `scratch`
-    /// holds its NUL-terminated text afterwards.
+    /// Parses a number into a Double, correctly rounded (exactly when the
+    /// digits fit a 53-bit integer and the power of ten is small, else
+    /// strtod); `scratch` holds its NUL-terminated text afterwards.
     func parseDouble() throws -> Double {
         scratch.removeAll(keepingCapacity: true)
         while let byte = source.peek() {
@@ -307,6 +314,10 @@ final class JSONParser {
         guard isValidJSONNumber(scratch) else {
             throw error("invalid number '\(String(decoding: scratch, as: UTF8.self))'")
         }
+        if let value = JSONParser.fastDouble(scratch) {
+            scratch.append(0)
+            return value
+        }
         scratch.append(0)
         let value = scratch.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { strtod($0, nil) }
@@ -315,6 +326,45 @@ final class JSONParser {
             throw error("number out of range '\(String(decoding: scratch.dropLast(), as: UTF8.self))'")
         }
         return value
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { k in
+        var p = 1.0
+        for _ in 0..<k { p *= 10 }
+        return p
+    }
+
+    /// Clinger's fast path: a decimal whose digits form an integer below
+    /// 2^53 and whose power of ten is at most 22 converts exactly with one
+    /// IEEE multiplication or division, so the result is correctly rounded.
+    /// Nil when the number is outside that path.
+    static func fastDouble(_ bytes: [UInt8]) -> Double? {
+        var i = 0
+        let n = bytes.count
+        var negative = false
+        if i < n, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0
+        while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+            mantissa = mantissa &* 10 &+ UInt64(bytes[i] - 0x30)
+            digits += 1
+            i += 1
+        }
+        if i < n, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[i] - 0x30)
+                digits += 1
+                scale -= 1
+                i += 1
+            }
+        }
+        if i < n { return nil }  // an exponent: leave it to strtod
+        guard digits <= 15, mantissa < (1 << 53), scale >= -22 else { return nil }
+        var value = Double(mantissa)
+        if scale < 0 { value /= powersOfTen[-scale] }
+        return negative ? -value : value
     }
 
     /// The JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?

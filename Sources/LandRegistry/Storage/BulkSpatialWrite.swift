@@ -1,9 +1,12 @@
 import GRDB
 
 /// A bulk write to a layer table that keeps its SpatiaLite R*Tree
-/// (`idx_<table>_geom`) up to date directly instead of through SpatiaLite's
-/// per-row triggers, which re-run SQL for every row and cost more than the
-/// insert itself.
+/// (`idx_<table>_geom`) up to date without SpatiaLite's per-row triggers,
+/// which re-run SQL for every row and cost more than the insert itself.
+///
+/// A small write into a large layer updates the R*Tree entry by entry at the
+/// end; a large one (more than a quarter of the layer, at least 10,000 rows)
+/// rebuilds it from the table in one packed pass (`RTreeBulkLoad`).
 ///
 /// The triggers are dropped when the write starts and recreated, exactly as
 /// they were, by `finish()`; both happen inside the caller's transaction, so
@@ -11,9 +14,11 @@ import GRDB
 final class BulkSpatialWrite {
     let db: Database
     let table: String
+    let index: String
     private var triggers: [(String, String)] = []
-    private let insertEntry: FastStatement
-    private let updateEntry: FastStatement
+    private var pending: [(update: Bool, entry: RTreeEntry)] = []
+    private var rebuild = false
+    private let threshold: Int
     private var inserted = false, updated = false, deleted = false
 
     /// SpatiaLite's triggers on a geometry column: type/SRID constraints,
@@ -23,47 +28,84 @@ final class BulkSpatialWrite {
     init(_ db: Database, table: String) throws {
         self.db = db
         self.table = table
+        self.index = "idx_\(table)_geom"
         let names = Set(BulkSpatialWrite.prefixes.map { "\($0)_\(table)_geom" })
         triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
                                     arguments: [table])
             .map { ($0[0] as String, $0[1] as String) }
             .filter { names.contains($0.0) }
         for (name, _) in triggers { try db.execute(sql: "DROP TRIGGER \"\(name)\"") }
-        insertEntry = FastStatement(try db.makeStatement(sql:
-            "INSERT INTO idx_\(table)_geom (pkid, xmin, xmax, ymin, ymax) VALUES (?, ?, ?, ?, ?)"))
-        updateEntry = FastStatement(try db.makeStatement(sql:
-            "UPDATE idx_\(table)_geom SET xmin = ?, xmax = ?, ymin = ?, ymax = ? WHERE pkid = ?"))
+        let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(index)_rowid\"") ?? 0
+        threshold = max(10_000, existing / 4)
     }
 
-    /// Indexes a new row.
-    func inserted(fid: Int64, bounds b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) throws {
-        insertEntry.bind(fid, at: 1)
-        insertEntry.bind(b.minX, at: 2); insertEntry.bind(b.maxX, at: 3)
-        insertEntry.bind(b.minY, at: 4); insertEntry.bind(b.maxY, at: 5)
-        try insertEntry.run(db)
+    /// A new row to index.
+    func inserted(fid: Int64, bounds b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) {
         inserted = true
+        record(update: false, RTreeEntry(id: fid, minX: b.minX, maxX: b.maxX, minY: b.minY, maxY: b.maxY))
     }
 
-    /// Re-indexes a row whose geometry changed.
-    func updated(fid: Int64, bounds b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) throws {
-        updateEntry.bind(b.minX, at: 1); updateEntry.bind(b.maxX, at: 2)
-        updateEntry.bind(b.minY, at: 3); updateEntry.bind(b.maxY, at: 4)
-        updateEntry.bind(fid, at: 5)
-        try updateEntry.run(db)
+    /// A row whose geometry changed.
+    func updated(fid: Int64, bounds b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) {
         updated = true
+        record(update: true, RTreeEntry(id: fid, minX: b.minX, maxX: b.maxX, minY: b.minY, maxY: b.maxY))
+    }
+
+    private func record(update: Bool, _ entry: RTreeEntry) {
+        guard !rebuild else { return }
+        pending.append((update, entry))
+        if pending.count > threshold {
+            rebuild = true
+            pending = []
+        }
+    }
+
+    /// Applies the pending entries one by one through the r-tree module.
+    private func flushPending() throws {
+        guard !pending.isEmpty else { return }
+        let insert = FastStatement(try db.makeStatement(sql:
+            "INSERT INTO \"\(index)\" (xmin, xmax, ymin, ymax, pkid) VALUES (?, ?, ?, ?, ?)"))
+        let update = FastStatement(try db.makeStatement(sql:
+            "UPDATE \"\(index)\" SET xmin = ?, xmax = ?, ymin = ?, ymax = ? WHERE pkid = ?"))
+        for (isUpdate, entry) in pending {
+            let statement = isUpdate ? update : insert
+            statement.bind(Double(entry.minX), at: 1); statement.bind(Double(entry.maxX), at: 2)
+            statement.bind(Double(entry.minY), at: 3); statement.bind(Double(entry.maxY), at: 4)
+            statement.bind(entry.id, at: 5)
+            try statement.run(db)
+        }
+        pending = []
     }
 
     /// Deletes rows matching `condition`, and their index entries.
     func delete(where condition: String) throws -> Int {
-        try db.execute(sql: "DELETE FROM idx_\(table)_geom WHERE pkid IN (SELECT fid FROM \(table) WHERE \(condition))")
+        if !rebuild {
+            try flushPending()
+            try db.execute(sql: "DELETE FROM \"\(index)\" WHERE pkid IN (SELECT fid FROM \(table) WHERE \(condition))")
+        }
         try db.execute(sql: "DELETE FROM \(table) WHERE \(condition)")
         let count = db.changesCount
         if count > 0 { deleted = true }
         return count
     }
 
-    /// Recreates the triggers and records the change times SpatiaLite keeps.
+    /// Brings the index up to date, recreates the triggers and records the
+    /// change times SpatiaLite keeps.
     func finish() throws {
+        if rebuild {
+            var entries: [RTreeEntry] = []
+            let rows = FastStatement(try db.makeStatement(sql: """
+                SELECT fid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM \(table) WHERE geom IS NOT NULL
+                """))
+            defer { rows.reset() }
+            while try rows.step(db) {
+                entries.append(RTreeEntry(id: rows.int64(0), minX: rows.double(1), maxX: rows.double(2),
+                                          minY: rows.double(3), maxY: rows.double(4)))
+            }
+            try RTreeBulkLoad.rebuild(db, name: index, entries: &entries)
+        } else {
+            try flushPending()
+        }
         for (_, sql) in triggers { try db.execute(sql: sql) }
         var sets: [String] = []
         if inserted { sets.append("last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')") }

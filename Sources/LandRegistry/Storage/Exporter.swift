@@ -73,26 +73,71 @@ extension Registry {
     public func exportGeoJSON(_ options: ExportOptions, to sink: OutputSink) throws -> Int {
         var writer = GeoJSONWriter(sink: sink, precision: options.precision)
         var count = 0
+        let transformer = try Transformer(from: srid, to: CRS.lonLat)
         try read { db in
             writer.begin()
             for layer in options.layers {
-                try forEachFeature(db, layer: layer, filters: options.filters) { feature in
+                let specs = layer.properties
+                var conditions: [String] = []
+                var arguments = StatementArguments()
+                for filter in options.filters {
+                    let (sql, args) = filter.sql(for: layer)
+                    conditions.append(sql)
+                    arguments += args
+                }
+                let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+                let statement = try db.makeStatement(sql: """
+                    SELECT \(specs.map(\.column).joined(separator: ", ")), extra, AsBinary(geom)\(options.withArea ? ", ST_Area(geom)" : "")
+                    FROM \(layer.table) \(whereClause) ORDER BY code
+                    """)
+                try statement.setArguments(arguments)
+                let rows = FastStatement(statement)
+                defer { rows.reset() }
+                let layerMember: String = {
+                    var text = ""
+                    JSONValue.writeString("layer", to: &text)
+                    text += ":"
+                    JSONValue.writeString(layer.rawValue, to: &text)
+                    return text
+                }()
+                let keys = specs.map { spec -> String in
+                    var text = ""
+                    JSONValue.writeString(spec.name, to: &text)
+                    return text + ":"
+                }
+                let extraColumn = Int32(specs.count)
+                while try rows.step(db) {
                     var properties = "{"
-                    var members: [(String, JSONValue)] = []
-                    if options.layers.count > 1 { members.append(("layer", .string(layer.rawValue))) }
-                    members += feature.properties
-                    if options.withArea && feature.shape.type.isAreal {
-                        let area = (feature.area * 100).rounded() / 100
-                        members.append(("area_m2", .number(area, formatNumber(area))))
+                    var first = true
+                    if options.layers.count > 1 {
+                        properties += layerMember
+                        first = false
                     }
-                    for (i, (key, value)) in members.enumerated() {
-                        if i > 0 { properties += "," }
-                        JSONValue.writeString(key, to: &properties)
-                        properties += ":"
-                        value.write(to: &properties)
+                    for (i, spec) in specs.enumerated() where !rows.isNull(Int32(i)) {
+                        if !first { properties += "," }
+                        first = false
+                        properties += keys[i]
+                        if spec.kind == .bool {
+                            properties += rows.int64(Int32(i)) != 0 ? "true" : "false"
+                        } else {
+                            JSONValue.writeString(rows.text(Int32(i)) ?? "", to: &properties)
+                        }
+                    }
+                    // Extra properties are stored as a compact JSON object: splice its members.
+                    if let extra = rows.text(extraColumn), extra.utf8.count > 2 {
+                        if !first { properties += "," }
+                        first = false
+                        properties += extra.dropFirst().dropLast()
+                    }
+                    var shape = try Shape(wkb: rows.blob(extraColumn + 1))
+                    if options.withArea && shape.type.isAreal {
+                        let area = (rows.double(extraColumn + 2) * 100).rounded() / 100
+                        if !first { properties += "," }
+                        properties += "\"area_m2\":" + formatNumber(area)
                     }
                     properties += "}"
-                    writer.feature(properties: properties, shape: feature.shape)
+                    try transformer.transform(&shape)
+                    writer.feature(properties: properties, shape: shape)
                     count += 1
                 }
             }
@@ -125,7 +170,8 @@ extension Registry {
                         _ body: (StoredFeature) throws -> Void) throws {
         let specs = layer.properties
         var conditions: [String] = []
-        var arguments = StatementArguments([CRS.lonLat])
+        var arguments = StatementArguments()
+        let transformer = try Transformer(from: srid, to: CRS.lonLat)
         for filter in filters {
             let (sql, args) = filter.sql(for: layer)
             conditions.append(sql)
@@ -138,7 +184,7 @@ extension Registry {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
             SELECT \(specs.map(\.column).joined(separator: ", ")), extra,
-                   AsBinary(ST_Transform(geom, ?)), ST_Area(geom)
+                   AsBinary(geom), ST_Area(geom)
             FROM \(layer.table) \(whereClause) ORDER BY code
             """
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -150,9 +196,10 @@ extension Registry {
             let extraText: String = row[specs.count]
             if case .object(let extra) = try JSONValue.parse(extraText) { properties += extra }
             guard let wkb = row[specs.count + 1] as Data? else {
-                throw RegistryError("feature \(row[0] as String? ?? "?") of \(layer.rawValue) could not be transformed to lon/lat")
+                throw RegistryError("feature \(row[0] as String? ?? "?") of \(layer.rawValue) has no geometry")
             }
-            let shape = try Shape(wkb: [UInt8](wkb))
+            var shape = try Shape(wkb: [UInt8](wkb))
+            try transformer.transform(&shape)
             try body(StoredFeature(layer: layer, code: row[0], properties: properties, shape: shape,
                                    area: row[specs.count + 2] ?? 0))
         }

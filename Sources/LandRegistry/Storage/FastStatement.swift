@@ -50,6 +50,41 @@ struct FastStatement {
     func bind(_ value: Double, at index: Int32) { sqlite3_bind_double(handle, index, value) }
     func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
 
+    /// Steps to the next row: true for a row, false when done.
+    func step(_ db: Database) throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        let extended = sqlite3_extended_errcode(db.sqliteConnection)
+        let message = sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) }
+        sqlite3_reset(handle)
+        throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+    }
+
+    /// Resets the statement after stepping through rows.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+
+    /// A text column as a String (nil when NULL).
+    func text(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// A blob column's bytes (empty when NULL).
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+
     /// Runs the statement to completion; returns the first column of the
     /// first row as an integer when there is one. Throws GRDB's
     /// `DatabaseError` (with the extended code) on failure.

@@ -337,7 +337,7 @@ final class LayerWriter {
                 throw InputError(file: file, feature: row.number, code: row.code, property: "code",
                                  message: "code already in layer \(layer.rawValue) (use --mode upsert to update it)")
             }
-            try index.inserted(fid: db.lastInsertedRowID, bounds: row.bounds)
+            index.inserted(fid: db.lastInsertedRowID, bounds: row.bounds)
             counts.inserted += 1
         }
         if let seen {
