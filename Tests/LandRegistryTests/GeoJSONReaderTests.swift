@@ -31,6 +31,17 @@ final class GeoJSONReaderTests: XCTestCase {
         XCTAssertEqual(features[0].shape?.ringEnds, [4])
     }
 
+    /// GDAL writes white space everywhere, inside positions too.
+    func testWhiteSpaceInsideCoordinates() throws {
+        let features = try readAll("""
+            { "type": "FeatureCollection", "features": [
+            { "type": "Feature", "properties": { "code": "A" }, "geometry": { "type": "Polygon", "coordinates": [ [ [ 113.0, 35.5 ] ,
+              [ 113.1 , 35.5 ], [\t113.1,\n35.6 ], [ 113.0, 35.5 ] ] ] } }
+            ] }
+            """)
+        XCTAssertEqual(features.first?.shape?.xy, [113.0, 35.5, 113.1, 35.5, 113.1, 35.6, 113.0, 35.5])
+    }
+
     func testSingleFeatureAndBareGeometry() throws {
         let feature = try readAll(#"{"type":"Feature","geometry":{"type":"Point","coordinates":[113.2,35.7,900]},"properties":{"code":"X"}}"#)
         XCTAssertEqual(feature.first?.shape?.xy, [113.2, 35.7])

@@ -175,6 +175,46 @@ final class GDALInteropTests: CLITestCase {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Files GDAL writes (white space, a projected CRS in a legacy "crs"
+    /// member) import with the same features and areas.
+    func testImportsWhatOgr2ogrWrites() throws {
+        let db = try sampleRegistry()
+        let exported = path("plots.geojson")
+        XCTAssertEqual(try run(["export", "risk-plots", "--out", exported, "--with-area", "--db", db]).status, 0)
+        guard try ogrinfo(["--version"]) != nil else { throw XCTSkip("no ogr2ogr") }
+        for (name, options) in [("gdal-4326.geojson", ["-f", "GeoJSON"]),
+                                ("gdal-4547.geojson", ["-f", "GeoJSON", "-t_srs", "EPSG:4547"])] {
+            let converted = path(name)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")
+            process.arguments = options + [converted, exported]
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+            if name.contains("4547") {
+                let text = try String(contentsOfFile: converted, encoding: .utf8)
+                XCTAssertTrue(text.contains("EPSG::4547"), "ogr2ogr wrote a crs member")
+            }
+            let copy = path("copy-\(name).sqlite")
+            XCTAssertEqual(try run(["init", "--db", copy]).status, 0)
+            let imported = try run(["import", "risk-plots", converted, "--db", copy])
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+            XCTAssertTrue(imported.stdout.contains("10 inserted"), imported.stdout)
+            let original = try run(["list", "risk-plots", "--db", db]).stdout
+            let roundTrip = try run(["list", "risk-plots", "--db", copy]).stdout
+            XCTAssertEqual(areas(roundTrip).count, 10)
+            for (a, b) in zip(areas(original), areas(roundTrip)) { XCTAssertEqual(a, b, accuracy: a * 1e-4, name) }
+        }
+    }
+
+    /// The area column of `landreg list`.
+    func areas(_ table: String) -> [Double] {
+        table.split(separator: "\n").dropFirst(2).compactMap { line -> Double? in
+            let cells = line.split(separator: " ", omittingEmptySubsequences: true)
+            return cells.count >= 3 ? Double(cells[cells.count - 2]) : nil
+        }
+    }
+
     func testOgrinfoReadsTheExportWithAreasMatching() throws {
         let db = try sampleRegistry()
         let out = path("all.geojson")

@@ -298,6 +298,7 @@ final class JSONParser {
     /// strtod); `scratch` holds its NUL-terminated text afterwards.
     func parseDouble() throws -> Double {
         scratch.removeAll(keepingCapacity: true)
+        _ = source.skipWhitespace()
         while let byte = source.peek() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
