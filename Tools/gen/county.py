@@ -70,6 +70,8 @@ def proposals(n, out, seed, extent):
             if rnd.random() < 0.1:
                 props += ',"food_crops":true'
             if rnd.random() < 0.05:
+                props += ',"soil_polluting":%s' % ("true" if rnd.random() < 0.5 else "false")
+            if rnd.random() < 0.05:
                 geom = '{"type":"Point","coordinates":%s}' % ll(x, y)
                 props = '"id":"Q-%06d","action":"new_outfall","discharges":true' % (i + 1)
             else:
