@@ -61,7 +61,8 @@ struct RegistryOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["LANDREG_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "registry.sqlite"
     }
 
-    func open() throws -> Registry { try Registry.open(at: path) }
+    /// One process, one connection: the CLI never reads concurrently.
+    func open() throws -> Registry { try Registry.open(at: path, concurrentReads: false) }
 }
 
 extension Layer: ExpressibleByArgument {

@@ -11,7 +11,19 @@ public enum Layer: String, CaseIterable, Sendable, Codable {
     case admin
 
     /// The table that holds the layer.
-    public var table: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+    public var table: String {
+        switch self {
+        case .riskPlots: return "risk_plots"
+        case .farmland: return "farmland"
+        case .basicFarmland: return "basic_farmland"
+        case .waterZones: return "water_zones"
+        case .rivers: return "rivers"
+        case .sections: return "sections"
+        case .outfalls: return "outfalls"
+        case .enterprises: return "enterprises"
+        case .admin: return "admin"
+        }
+    }
 
     /// What the layer holds, for help texts.
     public var summary: String {
@@ -39,7 +51,12 @@ public enum Layer: String, CaseIterable, Sendable, Codable {
     }
 
     /// The contract's properties of the layer, `code` first.
-    public var properties: [PropertySpec] {
+    public var properties: [PropertySpec] { Layer.propertyTable[self]! }
+
+    private static let propertyTable: [Layer: [PropertySpec]] =
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeProperties()) })
+
+    private func makeProperties() -> [PropertySpec] {
         let code = PropertySpec("code", .text, required: true)
         switch self {
         case .riskPlots:

@@ -22,13 +22,13 @@ extension Finding {
         switch language {
         case .zh:
             var text = "\(rule.messageZH)（\(feature)"
-            if overlapM2 > 0 { text += String(format: "，重叠 %.1f 平方米 / %.2f 亩", overlapM2, overlapM2 / squareMetresPerMu) }
-            if isDistanceFinding { text += String(format: "，距离 %.1f 米", distanceM) } else if overlapM2 == 0 { text += "，位于其内" }
+            if overlapM2 > 0 { text += "，重叠 \(fixed(overlapM2, 1)) 平方米 / \(fixed(overlapM2 / squareMetresPerMu, 2)) 亩" }
+            if isDistanceFinding { text += "，距离 \(fixed(distanceM, 1)) 米" } else if overlapM2 == 0 { text += "，位于其内" }
             return text + "）"
         case .en:
             var text = "\(rule.messageEN) (\(feature)"
-            if overlapM2 > 0 { text += String(format: ", overlap %.1f m² / %.2f mu", overlapM2, overlapM2 / squareMetresPerMu) }
-            if isDistanceFinding { text += String(format: ", distance %.1f m", distanceM) } else if overlapM2 == 0 { text += ", inside it" }
+            if overlapM2 > 0 { text += ", overlap \(fixed(overlapM2, 1)) m² / \(fixed(overlapM2 / squareMetresPerMu, 2)) mu" }
+            if isDistanceFinding { text += ", distance \(fixed(distanceM, 1)) m" } else if overlapM2 == 0 { text += ", inside it" }
             return text + ")"
         }
     }
@@ -127,8 +127,8 @@ public final class CheckTextReport {
         if let use = p.use { facts.append(LandUse.name(use).map { "\(use) \($0)" } ?? use) }
         facts.append(p.action.rawValue)
         if result.areaM2 > 0 {
-            facts.append(String(format: language == .zh ? "%.1f 平方米（%.2f 亩）" : "%.1f m² (%.2f mu)",
-                                result.areaM2, result.areaM2 / squareMetresPerMu))
+            let (area, mu) = (fixed(result.areaM2, 1), fixed(result.areaM2 / squareMetresPerMu, 2))
+            facts.append(language == .zh ? "\(area) 平方米（\(mu) 亩）" : "\(area) m² (\(mu) mu)")
         }
         head += language == .zh ? "  （\(facts.joined(separator: "，"))）" : "  (\(facts.joined(separator: ", ")))"
         var out = head + "\n"

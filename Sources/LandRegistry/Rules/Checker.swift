@@ -11,7 +11,19 @@ public struct Finding: Sendable {
     public let overlapM2: Double
     /// Shortest distance in m (0 for overlaps).
     public let distanceM: Double
+    /// The feature's geometry in the registry's CRS, when the check keeps
+    /// geometry for maps (`CheckOptions.context`).
+    public var shape: Shape?
     public var severity: Severity { rule.severity }
+}
+
+/// A registry feature near a proposal, for the report's map.
+public struct ContextFeature: Sendable {
+    public let layer: Layer
+    public let code: String
+    public let name: String?
+    public let shape: Shape
+    public let distanceM: Double
 }
 
 /// The check of one proposal.
@@ -22,6 +34,8 @@ public struct CheckResult: Sendable {
     public let shape: Shape
     /// Its area in m² (0 for points and lines).
     public let areaM2: Double
+    /// Features within `CheckOptions.context` metres, when asked for.
+    public var context: [ContextFeature] = []
     /// The most severe finding's severity; nil when clear.
     public var verdict: Severity? { findings.map(\.severity).max() }
 }
@@ -52,11 +66,16 @@ public struct CheckOptions: Sendable {
     public var by: String
     /// Keep a record of the check in the registry.
     public var record: Bool
+    /// Collect the features within this many metres of each proposal, and
+    /// the geometry of every finding's feature, for maps.
+    public var context: Double?
 
-    public init(srid: Int? = nil, by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", record: Bool = true) {
+    public init(srid: Int? = nil, by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", record: Bool = true,
+                context: Double? = nil) {
         self.srid = srid
         self.by = by
         self.record = record
+        self.context = context
     }
 }
 
@@ -67,7 +86,7 @@ extension Registry {
     @discardableResult
     public func check(_ reader: FeatureReader, options: CheckOptions = CheckOptions(),
                       each: (CheckResult) throws -> Void) throws -> CheckSummary {
-        let checker = try Checker(registry: self)
+        let checker = try Checker(registry: self, context: options.context)
         var summary = CheckSummary()
         var ids = Set<String>()
         let recorder = options.record ? CheckRecorder(registry: self, file: reader.fileName, by: options.by) : nil
@@ -107,9 +126,34 @@ final class Checker {
     let geos = GEOSContext()
     let thresholds: [Setting: Double]
     let overlapMinimum: Double
+    let context: Double?
 
-    init(registry: Registry) throws {
+    private var transformers: [Int: Transformer] = [:]
+
+    /// Per layer: its contract columns, its name, its geometry as WKB, for
+    /// the features whose R*Tree box meets a window.
+    static let candidateSQL: [Layer: String] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { layer in
+        let specs = layer.properties
+        let hasName = specs.contains { $0.name == "name" }
+        return (layer, """
+            SELECT \(specs.map(\.column).joined(separator: ", ")), \(hasName ? "NULL" : "json_extract(extra, '$.name')"), AsBinary(geom)
+            FROM \(layer.table)
+            WHERE fid IN (SELECT pkid FROM idx_\(layer.table)_geom
+                          WHERE xmin <= ?1 AND xmax >= ?2 AND ymin <= ?3 AND ymax >= ?4)
+            """)
+    })
+
+    /// The transformation from `source` to the registry's CRS, made once.
+    func transformer(from source: Int) throws -> Transformer {
+        if let made = transformers[source] { return made }
+        let made = try Transformer(from: source, to: registry.srid)
+        transformers[source] = made
+        return made
+    }
+
+    init(registry: Registry, context: Double? = nil) throws {
         self.registry = registry
+        self.context = context
         var thresholds: [Setting: Double] = [:]
         try registry.read { db in
             for setting in Setting.allCases { thresholds[setting] = try registry.setting(setting, db) }
@@ -131,15 +175,13 @@ final class Checker {
                 throw fail("coordinates out of longitude/latitude range; if they are projected metres, pass --srid (e.g. --srid 4547)")
             }
         }
-        var wkb = shape.wkb()
-        if sourceSRID != registry.srid {
-            let statement = try db.cachedStatement(sql: "SELECT AsBinary(ST_Transform(GeomFromWKB(?, ?), ?))")
-            guard let projected = try Data.fetchOne(statement, arguments: [Data(wkb), sourceSRID, registry.srid]) else {
-                throw fail("the geometry could not be transformed from EPSG:\(sourceSRID) to EPSG:\(registry.srid)")
-            }
-            wkb = [UInt8](projected)
+        var projected = shape
+        do {
+            try transformer(from: sourceSRID).transform(&projected)
+        } catch {
+            throw fail("\(error)")
         }
-        let geometry = try Geometry(wkb: wkb, in: geos)
+        let geometry = try Geometry(wkb: projected.wkb(), in: geos)
         if let problem = try geometry.invalidity() {
             throw fail("invalid geometry: \(problem.reason)")
         }
@@ -203,7 +245,8 @@ final class Checker {
                         }
                         if let (area, d) = found {
                             findings.append(Finding(rule: rule, layer: layer, code: candidate.code, name: candidate.name,
-                                                    overlapM2: rounded(area), distanceM: rounded(d)))
+                                                    overlapM2: rounded(area), distanceM: rounded(d),
+                                                    shape: context == nil ? nil : try Shape(wkb: featureGeometry.wkb())))
                         }
                     }
                 }
@@ -214,9 +257,24 @@ final class Checker {
                 if $0.rule.id != $1.rule.id { return order[$0.rule.id]! < order[$1.rule.id]! }
                 return $0.code < $1.code
             }
+            var nearby: [ContextFeature] = []
+            if let context {
+                for layer in Layer.allCases {
+                    try forEachCandidate(db, layer: layer, bounds: bounds, reach: context) { candidate, candidateGeometry in
+                        let featureGeometry = try candidateGeometry()
+                        let d = try prepared.distance(to: featureGeometry)
+                        if d <= context {
+                            nearby.append(ContextFeature(layer: layer, code: candidate.code, name: candidate.name,
+                                                         shape: try Shape(wkb: featureGeometry.wkb()), distanceM: rounded(d)))
+                        }
+                    }
+                }
+            }
             let projected = try Shape(wkb: try geometry.wkb())
-            return CheckResult(proposal: proposal, findings: findings, shape: projected,
-                               areaM2: areal ? rounded(try geometry.area()) : 0)
+            var result = CheckResult(proposal: proposal, findings: findings, shape: projected,
+                                     areaM2: areal ? rounded(try geometry.area()) : 0)
+            result.context = nearby
+            return result
         }
     }
 
@@ -227,30 +285,24 @@ final class Checker {
                           _ body: (CandidateFeature, () throws -> Geometry) throws -> Void) throws {
         let specs = layer.properties
         let hasName = specs.contains { $0.name == "name" }
-        let statement = try db.cachedStatement(sql: """
-            SELECT \(specs.map(\.column).joined(separator: ", ")), \(hasName ? "" : "json_extract(extra, '$.name'), ")AsBinary(geom)
-            FROM \(layer.table)
-            WHERE fid IN (SELECT pkid FROM idx_\(layer.table)_geom
-                          WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)
-            """)
-        let rows = try Row.fetchCursor(statement, arguments: [bounds.maxX + reach, bounds.minX - reach,
-                                                              bounds.maxY + reach, bounds.minY - reach])
-        while let row = try rows.next() {
+        let rows = FastStatement(try db.cachedStatement(sql: Checker.candidateSQL[layer]!))
+        rows.bind(bounds.maxX + reach, at: 1)
+        rows.bind(bounds.minX - reach, at: 2)
+        rows.bind(bounds.maxY + reach, at: 3)
+        rows.bind(bounds.minY - reach, at: 4)
+        defer { rows.reset() }
+        let nameColumn = Int32(specs.count), blobColumn = Int32(specs.count + 1)
+        while try rows.step(db) {
             var values: [String: String] = [:]
-            for (i, spec) in specs.enumerated() {
-                let value: DatabaseValue = row[i]
-                switch value.storage {
-                case .string(let s): values[spec.name] = s
-                case .int64(let n): values[spec.name] = String(n)
-                default: break
-                }
+            for (i, spec) in specs.enumerated() where !rows.isNull(Int32(i)) {
+                values[spec.name] = spec.kind == .bool ? String(rows.int64(Int32(i))) : rows.text(Int32(i))
             }
-            let name: String? = hasName ? values["name"] : row[specs.count]
+            let name = hasName ? values["name"] : rows.text(nameColumn)
             let candidate = CandidateFeature(layer: layer, code: values["code"] ?? "", name: name, values: values)
-            let blobIndex = hasName ? specs.count : specs.count + 1
             try body(candidate) {
-                guard let wkb = row[blobIndex] as Data? else { throw RegistryError("feature \(candidate.code) of \(layer.rawValue) has no geometry") }
-                return try Geometry(wkb: [UInt8](wkb), in: self.geos)
+                let wkb = rows.blob(blobColumn)
+                guard !wkb.isEmpty else { throw RegistryError("feature \(candidate.code) of \(layer.rawValue) has no geometry") }
+                return try Geometry(wkb: wkb, in: self.geos)
             }
         }
     }

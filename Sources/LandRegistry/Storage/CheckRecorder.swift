@@ -79,8 +79,12 @@ func timestamp(_ date: Date = Date()) -> String {
 
 /// A decimal for JSON: at least one decimal place ("1532.4", "0.0").
 func formatDecimal(_ value: Double) -> String {
-    let text = String(format: "%.2f", value)
-    var trimmed = Substring(text)
-    while trimmed.hasSuffix("0") && !trimmed.hasSuffix(".0") { trimmed = trimmed.dropLast() }
-    return String(trimmed)
+    let hundredths = (value * 100).rounded()
+    guard abs(hundredths) < 9e15 else { return String(value) }
+    let units = Int64(hundredths)
+    let whole = units / 100, fraction = abs(units % 100)
+    let sign = units < 0 && whole == 0 ? "-" : ""
+    if fraction == 0 { return "\(sign)\(whole).0" }
+    if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
+    return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
 }

@@ -14,12 +14,17 @@ public final class Registry: @unchecked Sendable {
     let pool: DatabasePool
     private let caches: SpatiaLiteCaches
     private var closed = false
+    /// Reads go to the pool's reader connections (true) or, for one-shot
+    /// processes like the CLI, to its writer connection, so that only one
+    /// connection is opened (and SpatiaLite brought into it once).
+    let concurrentReads: Bool
 
-    private init(path: String, pool: DatabasePool, caches: SpatiaLiteCaches, srid: Int) {
+    private init(path: String, pool: DatabasePool, caches: SpatiaLiteCaches, srid: Int, concurrentReads: Bool) {
         self.path = path
         self.pool = pool
         self.caches = caches
         self.srid = srid
+        self.concurrentReads = concurrentReads
     }
 
     deinit { try? close() }
@@ -62,12 +67,14 @@ public final class Registry: @unchecked Sendable {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw error
         }
-        return Registry(path: path, pool: pool, caches: caches, srid: srid)
+        return Registry(path: path, pool: pool, caches: caches, srid: srid, concurrentReads: true)
     }
 
     /// Opens an existing registry, applying any newer migrations. Never
-    /// creates a file.
-    public static func open(at path: String) throws -> Registry {
+    /// creates a file. `concurrentReads: false` makes every read use the
+    /// pool's single writer connection: right for a one-shot process, which
+    /// then opens one connection instead of two.
+    public static func open(at path: String, concurrentReads: Bool = true) throws -> Registry {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RegistryError("no registry at \(path) (create one with 'landreg init', or pass --db PATH)")
@@ -84,16 +91,16 @@ public final class Registry: @unchecked Sendable {
             throw RegistryError("\(path) is not a landreg registry: \(error.message ?? "\(error.resultCode)")")
         }
         do {
-            let srid = try pool.read { db -> Int? in
-                guard try db.tableExists("settings") else { return nil }
-                return try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'srid'").flatMap(Int.init)
+            let (srid, migrated) = try pool.writeWithoutTransaction { db -> (Int?, Bool) in
+                guard try db.tableExists("settings") else { return (nil, true) }
+                let srid = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'srid'").flatMap(Int.init)
+                return (srid, try srid.map { try Migrations.migrator(srid: $0).hasCompletedMigrations(db) } ?? true)
             }
             guard let srid else { throw RegistryError("\(path) is not a landreg registry (no settings table)") }
-            let migrator = Migrations.migrator(srid: srid)
-            if try pool.read({ try !migrator.hasCompletedMigrations($0) }) {
-                try migrator.migrate(pool)
+            if !migrated {
+                try Migrations.migrator(srid: srid).migrate(pool)
             }
-            return Registry(path: path, pool: pool, caches: caches, srid: srid)
+            return Registry(path: path, pool: pool, caches: caches, srid: srid, concurrentReads: concurrentReads)
         } catch {
             try? pool.close()
             caches.freeAll()
@@ -136,7 +143,15 @@ public final class Registry: @unchecked Sendable {
 
     /// Runs `block` on a read-only snapshot.
     func read<T>(_ block: (Database) throws -> T) throws -> T {
-        try pool.read(block)
+        guard !concurrentReads else { return try pool.read(block) }
+        return try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try block(db)
+                return .commit
+            }
+            return result!
+        }
     }
 
     // MARK: Settings

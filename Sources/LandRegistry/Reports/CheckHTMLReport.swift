@@ -1,0 +1,169 @@
+import Foundation
+
+/// Map colours of the layers, shared by every report.
+public enum LayerStyle {
+    public static func color(_ layer: Layer) -> String {
+        switch layer {
+        case .riskPlots: return "#c62828"
+        case .farmland: return "#7cb342"
+        case .basicFarmland: return "#f9a825"
+        case .waterZones: return "#1e88e5"
+        case .rivers: return "#4fc3f7"
+        case .sections: return "#00838f"
+        case .outfalls: return "#6d4c41"
+        case .enterprises: return "#616161"
+        case .admin: return "#7e57c2"
+        }
+    }
+
+    public static func name(_ layer: Layer, _ language: ReportLanguage) -> String {
+        guard language == .zh else { return layer.summary }
+        switch layer {
+        case .riskPlots: return "疑似污染地块和污染地块"
+        case .farmland: return "耕地土壤环境质量类别"
+        case .basicFarmland: return "永久基本农田"
+        case .waterZones: return "饮用水水源保护区"
+        case .rivers: return "河流"
+        case .sections: return "水质监测断面"
+        case .outfalls: return "入河排污口"
+        case .enterprises: return "企业"
+        case .admin: return "行政区划"
+        }
+    }
+}
+
+/// `check --format html`: one self-contained file to print and attach to an
+/// approval file. Per proposal a map (the proposal, every conflicting
+/// feature, what lies within the context distance, a scale bar and a north
+/// arrow), the findings with their legal basis; at the top the registry's
+/// state so the report can be traced later.
+public final class CheckHTMLReport {
+    let sink: OutputSink
+    let language: ReportLanguage
+    private var count = 0
+
+    public init(sink: OutputSink, registry: Registry, file: String, by: String, language: ReportLanguage) throws {
+        self.sink = sink
+        self.language = language
+        let zh = language == .zh
+        let counts = try registry.counts()
+        let versions = try registry.versions()
+        var html = """
+            <!doctype html>
+            <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
+            <title>\(zh ? "建设用地准入核查报告" : "Pre-approval check report") — \(escapeHTML(file))</title>
+            <style>
+            body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:60em;color:#222;line-height:1.45}
+            h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin:0 0 .3em}
+            table{border-collapse:collapse;margin:.5em 0;font-size:.9em}td,th{border:1px solid #bbb;padding:.25em .5em;vertical-align:top;text-align:left}
+            th{background:#eee}.num{text-align:right;white-space:nowrap}
+            .meta td:first-child{color:#555;white-space:nowrap}
+            section{border-top:2px solid #444;padding-top:.8em;margin-top:1.5em;page-break-inside:avoid}
+            .verdict{display:inline-block;padding:.05em .6em;border-radius:.3em;color:#fff;font-size:.9em;margin-left:.5em}
+            .block{background:#b71c1c}.condition{background:#e65100}.warn{background:#f9a825;color:#222}.clear{background:#2e7d32}
+            figure{margin:.5em 0}figcaption{font-size:.8em;color:#444}
+            .swatch{display:inline-block;width:.9em;height:.9em;border:2px solid;margin:0 .3em 0 .8em;vertical-align:-.1em}
+            .basis{font-size:.85em;color:#333}
+            @media print{body{margin:0;max-width:none}section{page-break-before:always}}
+            </style></head><body>
+            <h1>\(zh ? "建设用地准入核查报告" : "Pre-approval check report")</h1>
+            <table class="meta">
+            <tr><td>\(zh ? "核查文件" : "Proposals")</td><td>\(escapeHTML(file))</td></tr>
+            <tr><td>\(zh ? "核查时间" : "Checked at")</td><td>\(timestamp())</td></tr>
+            <tr><td>\(zh ? "核查人" : "Checked by")</td><td>\(escapeHTML(by))</td></tr>
+            <tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
+            <tr><td>\(zh ? "图层要素数" : "Layer counts")</td><td>\(counts.map { "\(escapeHTML(LayerStyle.name($0.0, language))) \($0.1)" }.joined(separator: "；"))</td></tr>
+            <tr><td>\(zh ? "软件版本" : "Software")</td><td>landreg \(landregVersion); \(versions.map { "\($0.0) \(escapeHTML($0.1))" }.joined(separator: "; "))</td></tr>
+            </table>
+
+            """
+        html += "<p>\(zh ? "规则依据见每条结论；距离与面积按" : "Distances and areas are computed in") EPSG:\(registry.srid)\(zh ? "计算。" : ".")</p>\n"
+        sink.write(html)
+    }
+
+    private func verdictBadge(_ verdict: Severity?) -> String {
+        let word: String
+        switch (language, verdict) {
+        case (.zh, .block?): word = "不予通过"
+        case (.zh, .condition?): word = "附条件"
+        case (.zh, .warn?): word = "提示"
+        case (.zh, nil): word = "未发现冲突"
+        case (.en, let v?): word = v.rawValue.uppercased()
+        case (.en, nil): word = "CLEAR"
+        }
+        return "<span class=\"verdict \(verdict?.rawValue ?? "clear")\">\(word)</span>"
+    }
+
+    public func add(_ result: CheckResult) {
+        count += 1
+        let zh = language == .zh
+        let p = result.proposal
+        var html = "<section id=\"\(escapeHTML(p.id))\"><h2>\(escapeHTML(p.id))\(p.name.map { " " + escapeHTML($0) } ?? "")\(verdictBadge(result.verdict))</h2>\n"
+        var facts: [String] = []
+        if let use = p.use { facts.append("\(zh ? "用途" : "use") \(use)\(LandUse.name(use).map { " " + $0 } ?? "")") }
+        facts.append("\(zh ? "事项" : "action") \(p.action.rawValue)")
+        if result.areaM2 > 0 {
+            let (area, mu) = (fixed(result.areaM2, 1), fixed(result.areaM2 / squareMetresPerMu, 2))
+            facts.append(zh ? "面积 \(area) 平方米（\(mu) 亩）" : "area \(area) m² (\(mu) mu)")
+        }
+        html += "<p>\(escapeHTML(facts.joined(separator: zh ? "；" : "; ")))</p>\n"
+
+        var map = SVGMap()
+        var legend: [Layer] = []
+        for feature in result.context {
+            map.add(feature.shape, style: SVGMap.Style(stroke: LayerStyle.color(feature.layer), fill: LayerStyle.color(feature.layer),
+                                                       fillOpacity: 0.12, strokeWidth: 1))
+            if !legend.contains(feature.layer) { legend.append(feature.layer) }
+        }
+        for finding in result.findings {
+            if let shape = finding.shape {
+                map.add(shape, style: SVGMap.Style(stroke: LayerStyle.color(finding.layer), fill: LayerStyle.color(finding.layer),
+                                                   fillOpacity: 0.35, strokeWidth: 2), label: finding.code)
+                if !legend.contains(finding.layer) { legend.append(finding.layer) }
+            }
+        }
+        map.add(result.shape, style: SVGMap.Style(stroke: "#000", fill: "#ffeb3b", fillOpacity: 0.55, strokeWidth: 2.5, dash: "6 3"),
+                label: p.id)
+        let b = result.shape.bounds
+        let reach = 550.0
+        html += "<figure>" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach), margin: 0.02,
+                                        title: p.id, northLabel: zh ? "北" : "N")
+        html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(zh ? "申请地块" : "proposal")"
+        for layer in legend {
+            html += "<span class=\"swatch\" style=\"border-color:\(LayerStyle.color(layer))\"></span>\(escapeHTML(LayerStyle.name(layer, language)))"
+        }
+        html += zh ? "；显示申请地块周边 500 米内的要素。" : "; features within 500 m of the proposal are shown."
+        html += "</figcaption></figure>\n"
+
+        if result.findings.isEmpty {
+            html += "<p>\(zh ? "未发现与登记要素的冲突。" : "No conflict with the registry was found.")</p>\n"
+        } else {
+            html += "<table><tr><th>\(zh ? "规则" : "rule")</th><th>\(zh ? "结论" : "severity")</th><th>\(zh ? "要素" : "feature")</th>"
+            html += "<th class=\"num\">\(zh ? "重叠（平方米）" : "overlap m²")</th><th class=\"num\">\(zh ? "距离（米）" : "distance m")</th><th>\(zh ? "说明与依据" : "finding and basis")</th></tr>\n"
+            for f in result.findings {
+                html += "<tr><td>\(f.rule.id)</td><td>\(f.severity.rawValue)</td>"
+                html += "<td>\(escapeHTML(LayerStyle.name(f.layer, language)))<br>\(escapeHTML(f.code))\(f.name.map { "<br>" + escapeHTML($0) } ?? "")</td>"
+                html += "<td class=\"num\">\(fixed(f.overlapM2, 1))<br>\(fixed(f.overlapM2 / squareMetresPerMu, 2)) \(zh ? "亩" : "mu")</td>"
+                html += "<td class=\"num\">\(fixed(f.distanceM, 1))</td>"
+                html += "<td>\(escapeHTML(f.message(language)))<div class=\"basis\">\(escapeHTML(f.rule.basis.citation))：“\(escapeHTML(f.rule.basis.quote))”</div></td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        html += "</section>\n"
+        sink.write(html)
+    }
+
+    public func finish(_ summary: CheckSummary) throws {
+        let zh = language == .zh
+        var html = "<section><h2>\(zh ? "汇总" : "Summary")</h2><table><tr>"
+        html += "<th>\(zh ? "地块" : "proposals")</th><th>block</th><th>condition</th><th>warn</th><th>clear</th></tr>"
+        html += "<tr><td class=\"num\">\(summary.proposals)</td><td class=\"num\">\(summary.block)</td><td class=\"num\">\(summary.condition)</td>"
+        html += "<td class=\"num\">\(summary.warn)</td><td class=\"num\">\(summary.clear)</td></tr></table>"
+        html += "<p>\(zh ? "经办人签字：" : "Reviewed by:") ____________ \(zh ? "日期：" : "Date:") ____________</p></section>\n</body></html>\n"
+        sink.write(html)
+        try sink.finish()
+    }
+}
+
+/// The version of landreg, shown in reports.
+public let landregVersion = "0.1.0"
