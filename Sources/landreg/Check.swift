@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 extension Severity: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
 
@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
     @Argument(help: "The proposals file ('-' for standard input).")
     var file: String
 
-    @Option(help: "text or json.")
+    @Option(help: "text, json or html (a self-contained report with a map of each proposal; use --out).")
     var format: CheckFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -47,13 +47,20 @@ struct Check: ParsableCommand {
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
         let language = lang ?? .fromEnvironment
-        var options = CheckOptions(srid: srid, record: !noRecord)
+        var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? 500 : nil)
         if let by { options.by = by }
         var worst: Severity?
         let summary: CheckSummary
         switch format {
         case .json:
             let report = CheckJSONReport(sink: sink, registry: registry.path, language: language)
+            summary = try registry.check(reader, options: options) { result in
+                report.add(result)
+                if let v = result.verdict { worst = max(worst ?? v, v) }
+            }
+            try report.finish(summary)
+        case .html:
+            let report = try CheckHTMLReport(sink: sink, registry: registry, file: file, by: options.by, language: language)
             summary = try registry.check(reader, options: options) { result in
                 report.add(result)
                 if let v = result.verdict { worst = max(worst ?? v, v) }

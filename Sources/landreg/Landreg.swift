@@ -49,7 +49,7 @@ struct Landreg: ParsableCommand {
             Exit status: 0 success, 1 bad input or unreadable registry, 2 wrong usage.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Import.self, Export.self, Check.self, List.self, Show.self, Info.self])
+        subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self])
 }
 
 /// `--db PATH`, shared by every command.

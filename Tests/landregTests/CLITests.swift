@@ -125,6 +125,51 @@ final class CLITests: CLITestCase {
         XCTAssertTrue(zh.stdout.contains("未发现冲突"), zh.stdout)
     }
 
+    func testHTMLReportIsSelfContainedWithAMapPerProposal() throws {
+        let db = try sampleRegistry()
+        let out = path("report.html")
+        let result = try run(["check", Self.sample.appendingPathComponent("proposals.geojson").path, "--format", "html",
+                              "--out", out, "--lang", "zh", "--by", "审核员", "--db", db])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 15, "one map per proposal")
+        XCTAssertFalse(html.contains("http://") && html.contains("<script"), "no network, no script")
+        XCTAssertFalse(html.contains("src=\"http"))
+        XCTAssertTrue(html.contains("LC-RP-001"))
+        XCTAssertTrue(html.contains("审核员"))
+        XCTAssertTrue(html.contains("土壤污染防治法第六十六条"))
+        XCTAssertTrue(html.contains("不予通过"))
+        XCTAssertTrue(html.hasSuffix("</html>\n"))
+    }
+
+    func testSettingsChangeTheThresholdsAndAreLogged() throws {
+        let db = try sampleRegistry()
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        let before = try run(["check", proposals, "--format", "json", "--no-record", "--db", db]).stdout
+        XCTAssertTrue(before.contains("soil.sequencing"))
+        let set = try run(["settings", "set", "sequencing_distance_m", "150", "--by", "张三", "--db", db])
+        XCTAssertEqual(set.status, 0, set.stderr)
+        XCTAssertEqual(set.stdout, "sequencing_distance_m: 500 → 150\n")
+        let after = try run(["check", proposals, "--format", "json", "--no-record", "--db", db]).stdout
+        XCTAssertFalse(after.contains("soil.sequencing"), "P-003 is 200 m away: beyond 150 m")
+        XCTAssertTrue(try run(["settings", "--db", db]).stdout.contains("sequencing_distance_m             150"))
+        let bad = try run(["settings", "set", "sequencing_distance_m", "--db", db, "--", "-3"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertEqual(try run(["settings", "set", "nope", "3", "--db", db]).status, 1)
+    }
+
+    func testChecksAreListed() throws {
+        let db = try sampleRegistry()
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        XCTAssertEqual(try run(["check", proposals, "--by", "李四", "--db", db]).status, 0)
+        let runs = try run(["checks", "--db", db])
+        XCTAssertTrue(runs.stdout.contains("李四"), runs.stdout)
+        XCTAssertTrue(runs.stdout.contains("15"), runs.stdout)
+        let one = try run(["checks", "P-001", "--db", db])
+        XCTAssertTrue(one.stdout.contains("soil.listed"), one.stdout)
+        XCTAssertEqual(try run(["checks", "P-999", "--db", db]).status, 1)
+    }
+
     func testListShowInfoAndEnvironmentDatabase() throws {
         let db = try sampleRegistry()
         let list = try run(["list", "risk-plots"], environment: ["LANDREG_DB": db])

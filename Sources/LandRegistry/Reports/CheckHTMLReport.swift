@@ -110,20 +110,27 @@ public final class CheckHTMLReport {
 
         var map = SVGMap()
         var legend: [Layer] = []
-        for feature in result.context {
-            map.add(feature.shape, style: SVGMap.Style(stroke: LayerStyle.color(feature.layer), fill: LayerStyle.color(feature.layer),
-                                                       fillOpacity: 0.12, strokeWidth: 1))
+        // Large areas first (towns, the county), as outlines only.
+        for feature in result.context.sorted(by: { $0.layer == .admin && $1.layer != .admin }) {
+            let color = LayerStyle.color(feature.layer)
+            let style = feature.layer == .admin
+                ? SVGMap.Style(stroke: color, strokeWidth: 1.2, dash: "8 4")
+                : SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.12, strokeWidth: 1)
+            map.add(feature.shape, style: style)
             if !legend.contains(feature.layer) { legend.append(feature.layer) }
         }
         for finding in result.findings {
             if let shape = finding.shape {
-                map.add(shape, style: SVGMap.Style(stroke: LayerStyle.color(finding.layer), fill: LayerStyle.color(finding.layer),
-                                                   fillOpacity: 0.35, strokeWidth: 2), label: finding.code)
+                let color = LayerStyle.color(finding.layer)
+                let style = finding.layer == .admin
+                    ? SVGMap.Style(stroke: color, strokeWidth: 2, dash: "8 4")
+                    : SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.35, strokeWidth: 2)
+                map.add(shape, style: style, label: finding.code, placement: .above)
                 if !legend.contains(finding.layer) { legend.append(finding.layer) }
             }
         }
         map.add(result.shape, style: SVGMap.Style(stroke: "#000", fill: "#ffeb3b", fillOpacity: 0.55, strokeWidth: 2.5, dash: "6 3"),
-                label: p.id)
+                label: p.id, placement: .below)
         let b = result.shape.bounds
         let reach = 550.0
         html += "<figure>" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach), margin: 0.02,

@@ -22,7 +22,10 @@ public struct SVGMap {
 
     public var width = 520.0
     public var height = 380.0
-    private var items: [(shape: Shape, style: Style, label: String?)] = []
+    /// Where a label goes relative to its shape's bounding box.
+    public enum LabelPlacement: Sendable { case center, above, below }
+
+    private var items: [(shape: Shape, style: Style, label: String?, placement: LabelPlacement)] = []
 
     public init(width: Double = 520, height: Double = 380) {
         self.width = width
@@ -30,8 +33,8 @@ public struct SVGMap {
     }
 
     /// Adds a shape (drawn in the order added: add context first).
-    public mutating func add(_ shape: Shape, style: Style, label: String? = nil) {
-        items.append((shape, style, label))
+    public mutating func add(_ shape: Shape, style: Style, label: String? = nil, placement: LabelPlacement = .center) {
+        items.append((shape, style, label, placement))
     }
 
     /// The SVG element, framing `focus` (or everything) with a margin.
@@ -82,7 +85,14 @@ public struct SVGMap {
             }
             if let label = item.label {
                 let b = shape.bounds
-                svg += "<text x=\"\(px((b.minX + b.maxX) / 2))\" y=\"\(py((b.minY + b.maxY) / 2))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\" stroke=\"#fbfbf8\" stroke-width=\"3\" paint-order=\"stroke\">\(escapeHTML(label))</text>"
+                let x = px((b.minX + b.maxX) / 2)
+                let y: String
+                switch item.placement {
+                case .center: y = py((b.minY + b.maxY) / 2)
+                case .above: y = fixed((maxY - b.maxY) * scale - 5, 1)
+                case .below: y = fixed((maxY - b.minY) * scale + 14, 1)
+                }
+                svg += "<text x=\"\(x)\" y=\"\(y)\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\" stroke=\"#fbfbf8\" stroke-width=\"3\" paint-order=\"stroke\">\(escapeHTML(label))</text>"
             }
         }
         // Scale bar: a round length near a quarter of the width.

@@ -64,6 +64,17 @@ enum Migrations {
                                          arguments: [srid]) ?? 0
             guard added == 1 else { throw RegistryError("SpatiaLite could not add a geometry column to checks") }
         }
+        migrator.registerMigration("v3 settings log") { db in
+            try db.execute(sql: """
+                CREATE TABLE settings_log (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    old_value TEXT,
+                    new_value TEXT NOT NULL,
+                    changed_by TEXT NOT NULL,
+                    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+                """)
+        }
         return migrator
     }
 }

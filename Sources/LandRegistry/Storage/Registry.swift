@@ -228,3 +228,61 @@ public enum Setting: String, CaseIterable, Sendable {
         }
     }
 }
+
+extension Registry {
+    /// Changes a numeric setting (a rule threshold); returns the old value.
+    /// The change is kept in `settings_log` with who made it and when.
+    @discardableResult
+    public func setSetting(_ name: String, to text: String, by: String) throws -> Double {
+        guard let setting = Setting(rawValue: name) else {
+            throw InputError(file: path, property: name,
+                             message: "unknown setting; the settings are \(Setting.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let value = Double(text), value.isFinite, value >= 0 else {
+            throw InputError(file: path, property: name, message: "'\(text)' is not a number of metres or square metres ≥ 0")
+        }
+        return try write { db in
+            let old = try self.setting(setting, db)
+            try db.execute(sql: """
+                INSERT INTO settings (name, value, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """, arguments: [name, formatNumber(value)])
+            try db.execute(sql: """
+                INSERT INTO settings_log (name, old_value, new_value, changed_by) VALUES (?, ?, ?, ?)
+                """, arguments: [name, formatNumber(old), formatNumber(value), by])
+            return old
+        }
+    }
+
+    /// One past check run.
+    public struct CheckRun: Sendable {
+        public let id: Int64
+        public let checkedAt: String
+        public let checkedBy: String
+        public let file: String
+        public let proposals: Int, block: Int, condition: Int, warn: Int, clear: Int
+    }
+
+    /// The recorded check runs, newest first.
+    public func checkRuns(limit: Int = 50) throws -> [CheckRun] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, checked_at, checked_by, file, proposals, block, condition, warn, clear
+                FROM check_runs ORDER BY id DESC LIMIT ?
+                """, arguments: [limit]).map {
+                CheckRun(id: $0[0], checkedAt: $0[1], checkedBy: $0[2], file: $0[3], proposals: $0[4],
+                         block: $0[5], condition: $0[6], warn: $0[7], clear: $0[8])
+            }
+        }
+    }
+
+    /// The recorded checks of one proposal id: (run, checked at, verdict, findings JSON).
+    public func checks(of proposalID: String) throws -> [(run: Int64, checkedAt: String, verdict: String, findings: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.run_id, r.checked_at, c.verdict, c.findings FROM checks c JOIN check_runs r ON r.id = c.run_id
+                WHERE c.proposal_id = ? ORDER BY c.id
+                """, arguments: [proposalID]).map { ($0[0], $0[1], $0[2], $0[3]) }
+        }
+    }
+}
