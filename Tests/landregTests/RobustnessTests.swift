@@ -1,0 +1,112 @@
+import Foundation
+import XCTest
+
+/// A killed import leaves the registry as it was; readers running beside a
+/// writer never see "database is locked" or a half-applied import.
+final class RobustnessTests: CLITestCase {
+    /// A farmland layer of `count` parcels whose `crop` is `crop` everywhere.
+    func farmland(_ count: Int, crop: String, to name: String) throws -> String {
+        var text = "{\"type\":\"FeatureCollection\",\"features\":[\n"
+        for i in 0..<count {
+            let x = 113.0 + Double(i % 300) * 0.0015, y = 35.6 + Double(i / 300) * 0.0012
+            if i > 0 { text += ",\n" }
+            text += "{\"type\":\"Feature\",\"properties\":{\"code\":\"F\(i)\",\"class\":\"priority\",\"crop\":\"\(crop)\"},"
+            text += "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[\(x),\(y)],[\(x + 0.001),\(y)],[\(x + 0.001),\(y + 0.001)],[\(x),\(y + 0.001)],[\(x),\(y)]]]}}"
+        }
+        text += "\n]}\n"
+        let file = path(name)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    func sqlite(_ db: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", db, sql]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func testKillDuringImportLeavesTheRegistryAsItWas() throws {
+        let db = path("kill.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        let small = try farmland(10, crop: "before", to: "small.geojson")
+        XCTAssertEqual(try run(["import", "farmland", small, "--db", db]).status, 0)
+        let big = try farmland(150_000, crop: "after", to: "big.geojson")
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["import", "farmland", big, "--mode", "upsert", "--db", db]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.6)
+        XCTAssertTrue(process.isRunning, "the import should still be running when killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(try sqlite(db, "PRAGMA integrity_check"), "ok")
+        XCTAssertEqual(try sqlite(db, "SELECT count(*) || ' ' || group_concat(DISTINCT crop) FROM farmland"), "10 before")
+        let list = try run(["list", "farmland", "--db", db])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("10 features"))
+        XCTAssertEqual(try sqlite(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'farmland'"), "8",
+                       "SpatiaLite's triggers are back")
+        XCTAssertEqual(try sqlite(db, "SELECT rtreecheck('idx_farmland_geom')"), "ok")
+    }
+
+    func testReadersBesideAWriterNeverSeeALockOrAHalfImport() throws {
+        let db = path("busy.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        let a = try farmland(3000, crop: "A", to: "a.geojson")
+        let b = try farmland(3000, crop: "B", to: "b.geojson")
+        XCTAssertEqual(try run(["import", "farmland", a, "--db", db]).status, 0)
+        // Four shell loops as separate processes for four seconds: one
+        // upserts A and B in turn, three read (export, list, check).
+        let landreg = Self.binary.path
+        let proposal = path("p.geojson")
+        try #"{"type":"Feature","properties":{"id":"x","use":"0103","food_crops":true},"geometry":{"type":"Point","coordinates":[113.05,35.62]}}"#
+            .write(toFile: proposal, atomically: true, encoding: .utf8)
+        let script = """
+            end=$((SECONDS + 4)); n=0
+            case "$1" in
+            write) while [ $SECONDS -lt $end ]; do
+                     for f in "\(b)" "\(a)"; do "\(landreg)" import farmland "$f" --mode upsert --db "\(db)" >/dev/null 2>>"$2.err" || echo "import failed" >>"$2.err"; n=$((n+1)); done
+                   done ;;
+            export) while [ $SECONDS -lt $end ]; do
+                     "\(landreg)" export farmland --db "\(db)" > "$2.out" 2>>"$2.err" || echo "export failed" >>"$2.err"
+                     a=$(grep -c '"crop":"A"' "$2.out"); b=$(grep -c '"crop":"B"' "$2.out")
+                     if [ "$a" -gt 0 ] && [ "$b" -gt 0 ]; then echo "half-applied: $a A and $b B" >>"$2.err"; fi
+                     n=$((n+1)); done ;;
+            list) while [ $SECONDS -lt $end ]; do "\(landreg)" list farmland --db "\(db)" >/dev/null 2>>"$2.err" || echo "list failed" >>"$2.err"; n=$((n+1)); done ;;
+            check) while [ $SECONDS -lt $end ]; do "\(landreg)" check "\(proposal)" --db "\(db)" >/dev/null 2>>"$2.err" || echo "check failed" >>"$2.err"; n=$((n+1)); done ;;
+            esac
+            echo $n > "$2.count"
+            """
+        let scriptFile = path("loop.sh")
+        try script.write(toFile: scriptFile, atomically: true, encoding: .utf8)
+        let roles = ["write", "export", "list", "check"]
+        let processes = try roles.map { role -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = [scriptFile, role, path(role)]
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        var counts: [String: Int] = [:]
+        for role in roles {
+            let errors = (try? String(contentsOfFile: path(role) + ".err", encoding: .utf8)) ?? ""
+            XCTAssertEqual(errors, "", role)
+            XCTAssertFalse(errors.contains("locked"), role)
+            counts[role] = Int(((try? String(contentsOfFile: path(role) + ".count", encoding: .utf8)) ?? "0")
+                .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        }
+        let writes = counts["write"] ?? 0
+        let reads = (counts["export"] ?? 0) + (counts["list"] ?? 0) + (counts["check"] ?? 0)
+        XCTAssertGreaterThan(writes, 2)
+        XCTAssertGreaterThan(reads, 6)
+    }
+}
