@@ -27,6 +27,9 @@ struct Export: ParsableCommand {
     @Flag(help: "Add the computed area_m2 (in the registry's CRS) to polygon features.")
     var withArea = false
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The registry as it stood in the world on this date (effective dates).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
     func validate() throws {
         guard (0...15).contains(precision) else { throw ValidationError("--precision must be between 0 and 15") }
         for filter in filters where PropertyFilter(parsing: filter) == nil {
@@ -39,7 +42,7 @@ struct Export: ParsableCommand {
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
         let options = ExportOptions(layers: layers.isEmpty ? Layer.allCases : layers, precision: precision,
-                                    filters: filters.compactMap(PropertyFilter.init(parsing:)), withArea: withArea)
+                                    filters: filters.compactMap(PropertyFilter.init(parsing:)), withArea: withArea, asOf: asOf)
         let count = try registry.exportGeoJSON(options, to: sink)
         if let out { printError("wrote \(count) features to \(out)") }
     }

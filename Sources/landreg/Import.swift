@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import LandRegistry
 
@@ -30,13 +31,21 @@ struct Import: ParsableCommand {
     @Flag(help: "Repair invalid geometries with GEOS (MakeValid) and report them, instead of rejecting them.")
     var makeValid = false
 
+    @Option(help: "The date the changes take effect (YYYY-MM-DD) for features without their own stage_date or permit_date; default today.")
+    var date: String?
+
+    @Option(help: "Who imports, for the history (default: the login name).")
+    var by: String?
+
     func run() throws {
         let reader = try openFeatureReader(path: file, format: format)
         let registry = try registry.open()
         defer { try? registry.close() }
         let showProgress = stderrIsTerminal
         let counts = try registry.importFeatures(
-            into: layer, from: reader, options: ImportOptions(mode: mode, srid: srid, makeValid: makeValid),
+            into: layer, from: reader,
+            options: ImportOptions(mode: mode, srid: srid, makeValid: makeValid, effectiveDate: date, by: by ?? loginName,
+                                   command: "import \(mode.rawValue) \((file as NSString).lastPathComponent)"),
             progress: showProgress ? { printError("\r\(layer.rawValue): \($0) features read…", terminator: "") } : nil)
         if showProgress && counts.read >= 10_000 { printError("") }
         for (code, reason) in counts.repaired {

@@ -49,7 +49,8 @@ struct Landreg: ParsableCommand {
             Exit status: 0 success, 1 bad input or unreadable registry, 2 wrong usage.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self])
+        subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
+                      StageCommand.self, Reclass.self, History.self, Permit.self])
 }
 
 /// `--db PATH`, shared by every command.

@@ -36,6 +36,18 @@ public struct PropertyFilter: Sendable {
         arguments += StatementArguments(values)
         return ("CAST(json_extract(extra, ?) AS TEXT) IN (\(placeholders))", arguments)
     }
+
+    /// The condition on a history row's `after_properties`.
+    func sqlOnHistory(for layer: Layer) -> (String, StatementArguments) {
+        let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        var arguments = StatementArguments(["$.\"\(property)\""])
+        if layer.properties.first(where: { $0.name == property })?.kind == .bool {
+            arguments += StatementArguments(values.map { ["true", "1", "yes"].contains($0.lowercased()) ? 1 : 0 })
+            return ("json_extract(after_properties, ?) IN (\(placeholders))", arguments)
+        }
+        arguments += StatementArguments(values)
+        return ("CAST(json_extract(after_properties, ?) AS TEXT) IN (\(placeholders))", arguments)
+    }
 }
 
 public struct ExportOptions: Sendable {
@@ -44,12 +56,17 @@ public struct ExportOptions: Sendable {
     public var filters: [PropertyFilter]
     /// Adds the computed `area_m2` to polygon features.
     public var withArea: Bool
+    /// The registry as it stood in the world on this date (YYYY-MM-DD),
+    /// from the history's effective dates; nil for now.
+    public var asOf: String?
 
-    public init(layers: [Layer] = Layer.allCases, precision: Int = 7, filters: [PropertyFilter] = [], withArea: Bool = false) {
+    public init(layers: [Layer] = Layer.allCases, precision: Int = 7, filters: [PropertyFilter] = [], withArea: Bool = false,
+                asOf: String? = nil) {
         self.layers = layers
         self.precision = precision
         self.filters = filters
         self.withArea = withArea
+        self.asOf = asOf
     }
 }
 
@@ -71,6 +88,10 @@ extension Registry {
     /// ordered by code. Returns the number of features written.
     @discardableResult
     public func exportGeoJSON(_ options: ExportOptions, to sink: OutputSink) throws -> Int {
+        if let asOf = options.asOf {
+            guard isValidDate(asOf) else { throw InputError(file: "--as-of", message: "'\(asOf)' is not a date YYYY-MM-DD") }
+            return try exportHistory(options, asOf: asOf, to: sink)
+        }
         var writer = GeoJSONWriter(sink: sink, precision: options.precision)
         var count = 0
         let transformer = try Transformer(from: srid, to: CRS.lonLat)
@@ -138,6 +159,53 @@ extension Registry {
                     properties += "}"
                     try transformer.transform(&shape)
                     writer.feature(properties: properties, shape: shape)
+                    count += 1
+                }
+            }
+            writer.end()
+        }
+        try sink.finish()
+        return count
+    }
+
+    /// The export as the registry stood in the world on `asOf`: for every
+    /// feature, its last recorded state effective on or before that date.
+    private func exportHistory(_ options: ExportOptions, asOf: String, to sink: OutputSink) throws -> Int {
+        var writer = GeoJSONWriter(sink: sink, precision: options.precision)
+        var count = 0
+        let transformer = try Transformer(from: srid, to: CRS.lonLat)
+        try read { db in
+            writer.begin()
+            for layer in options.layers {
+                var conditions: [String] = []
+                var arguments = StatementArguments([layer.rawValue, asOf])
+                for filter in options.filters {
+                    let (sql, args) = filter.sqlOnHistory(for: layer)
+                    conditions.append(sql)
+                    arguments += args
+                }
+                let statement = try db.makeStatement(sql: """
+                    SELECT after_properties, after_geom\(options.withArea ? ", ST_Area(GeomFromWKB(after_geom, \(srid)))" : "")
+                    FROM (SELECT code, action, after_properties, after_geom,
+                                 row_number() OVER (PARTITION BY code ORDER BY effective_date DESC, id DESC) AS latest
+                          FROM history WHERE layer = ? AND effective_date <= ?)
+                    WHERE latest = 1 AND action != 'delete'\(conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND "))
+                    ORDER BY code
+                    """)
+                try statement.setArguments(arguments)
+                let rows = FastStatement(statement)
+                defer { rows.reset() }
+                while try rows.step(db) {
+                    var members: [String] = []
+                    if options.layers.count > 1 { members.append("\"layer\":\"\(layer.rawValue)\"") }
+                    let stored = rows.text(0) ?? "{}"
+                    if stored.utf8.count > 2 { members.append(String(stored.dropFirst().dropLast())) }
+                    var shape = try Shape(wkb: rows.blob(1))
+                    if options.withArea && shape.type.isAreal {
+                        members.append("\"area_m2\":" + formatNumber((rows.double(2) * 100).rounded() / 100))
+                    }
+                    try transformer.transform(&shape)
+                    writer.feature(properties: "{" + members.joined(separator: ",") + "}", shape: shape)
                     count += 1
                 }
             }

@@ -30,7 +30,7 @@ struct FastStatement {
         case .double(let d): sqlite3_bind_double(handle, index, d)
         case .string(let s): bind(s, at: index)
         case .blob(let data):
-            data.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), FastStatement.transient) }
+            _ = data.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), FastStatement.transient) }
         }
     }
 
@@ -44,7 +44,7 @@ struct FastStatement {
     }
 
     func bind(_ bytes: [UInt8], at index: Int32) {
-        bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), FastStatement.transient) }
+        _ = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), FastStatement.transient) }
     }
 
     func bind(_ value: Double, at index: Int32) { sqlite3_bind_double(handle, index, value) }

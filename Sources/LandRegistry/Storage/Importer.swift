@@ -17,11 +17,22 @@ public struct ImportOptions: Sendable {
     public var srid: Int?
     /// Repair invalid geometries with GEOS instead of rejecting them.
     public var makeValid: Bool
+    /// The date the changes take effect in the world (YYYY-MM-DD) for
+    /// features without their own `stage_date` / `permit_date`; default today.
+    public var effectiveDate: String?
+    /// Who imports, for the history.
+    public var by: String
+    /// The command, for the history.
+    public var command: String
 
-    public init(mode: ImportMode = .insert, srid: Int? = nil, makeValid: Bool = false) {
+    public init(mode: ImportMode = .insert, srid: Int? = nil, makeValid: Bool = false, effectiveDate: String? = nil,
+                by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", command: String = "import") {
         self.mode = mode
         self.srid = srid
         self.makeValid = makeValid
+        self.effectiveDate = effectiveDate
+        self.by = by
+        self.command = command
     }
 }
 
@@ -51,9 +62,10 @@ extension Registry {
     /// with a few batches of rows between them, so memory stays flat.
     public func importFeatures(into layer: Layer, from reader: FeatureReader, options: ImportOptions = ImportOptions(),
                                progress: ((Int) -> Void)? = nil) throws -> ImportCounts {
+        if let date = options.effectiveDate { try checkDate(date, what: "--date") }
         let preparer = FeaturePreparer(layer: layer, registrySRID: srid, reader: reader, options: options)
         return try write { db in
-            let writer = try LayerWriter(db: db, layer: layer, registrySRID: srid, mode: options.mode)
+            let writer = try LayerWriter(db: db, layer: layer, registrySRID: srid, options: options)
             let pipeline = RowPipeline(preparer)
             var counts = ImportCounts()
             do {
@@ -84,6 +96,10 @@ struct PreparedRow: @unchecked Sendable {
     let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
     /// GEOS's reason, when `--make-valid` repaired the geometry.
     let repair: String?
+    /// The properties as imported, for the history.
+    let propertiesJSON: String
+    /// When the change takes effect in the world.
+    let effectiveDate: String
 }
 
 /// Reads, validates and projects features; used by one thread at a time.
@@ -95,6 +111,7 @@ final class FeaturePreparer: @unchecked Sendable {
     private let geos = GEOSContext()
     private var codes = Set<String>()
     private var transformer: Transformer?
+    private let today = todayUTC()
 
     init(layer: Layer, registrySRID: Int, reader: FeatureReader, options: ImportOptions) {
         self.layer = layer
@@ -113,8 +130,21 @@ final class FeaturePreparer: @unchecked Sendable {
                              message: "duplicate code in the file")
         }
         let (wkb, bounds, repair) = try storedGeometry(feature, code: props.code)
+        // A feature's own date says when it took effect.
+        var effective = options.effectiveDate ?? today
+        for (i, spec) in layer.properties.enumerated() where spec.kind == .date {
+            if let date = String.fromDatabaseValue(props.values[i]) {
+                effective = date
+                if date > today {
+                    throw InputError(file: reader.fileName, feature: feature.number, code: props.code, property: spec.name,
+                                     message: "\(date) is in the future")
+                }
+            }
+        }
         return PreparedRow(number: feature.number, code: props.code, values: props.values, extra: props.extra,
-                           wkb: wkb, bounds: bounds, repair: repair)
+                           wkb: wkb, bounds: bounds, repair: repair,
+                           propertiesJSON: JSONValue.object(feature.properties.filter { $0.1 != .null }).jsonText,
+                           effectiveDate: effective)
     }
 
     /// The input CRS (`--srid`, else the file's own, else lon/lat) to the
@@ -270,6 +300,8 @@ final class LayerWriter {
     let db: Database
     let layer: Layer
     let mode: ImportMode
+    let options: ImportOptions
+    private let history: FastStatement
     private let index: BulkSpatialWrite
     private let insert: FastStatement
     private let find: FastStatement
@@ -277,10 +309,15 @@ final class LayerWriter {
     private let seen: FastStatement?
     private let n: Int32
 
-    init(db: Database, layer: Layer, registrySRID: Int, mode: ImportMode) throws {
+    init(db: Database, layer: Layer, registrySRID: Int, options: ImportOptions) throws {
         self.db = db
         self.layer = layer
-        self.mode = mode
+        self.mode = options.mode
+        self.options = options
+        history = FastStatement(try db.makeStatement(sql: """
+            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """))
         let table = layer.table
         let specs = layer.properties
         n = Int32(specs.count)
@@ -323,7 +360,8 @@ final class LayerWriter {
             try update.run(db)
             if db.changesCount > 0 {
                 counts.updated += 1
-                try index.updated(fid: fid, bounds: row.bounds)
+                index.updated(fid: fid, bounds: row.bounds)
+                try recordHistory(row, action: "update")
             } else {
                 counts.unchanged += 1
             }
@@ -339,6 +377,7 @@ final class LayerWriter {
             }
             index.inserted(fid: db.lastInsertedRowID, bounds: row.bounds)
             counts.inserted += 1
+            try recordHistory(row, action: "insert")
         }
         if let seen {
             seen.bind(row.code, at: 1)
@@ -346,11 +385,28 @@ final class LayerWriter {
         }
     }
 
+    private func recordHistory(_ row: PreparedRow, action: String) throws {
+        history.bind(layer.rawValue, at: 1)
+        history.bind(row.code, at: 2)
+        history.bind(action, at: 3)
+        history.bind(row.effectiveDate, at: 4)
+        history.bind(options.by, at: 5)
+        history.bind(options.command, at: 6)
+        history.bind(row.propertiesJSON, at: 7)
+        history.bind(row.wkb, at: 8)
+        try history.run(db)
+    }
+
     /// Deletes what `replace` no longer has, restores the triggers; returns
     /// the number of rows deleted.
     func finish() throws -> Int {
         var deleted = 0
         if mode == .replace {
+            try db.execute(sql: """
+                INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+                SELECT ?, code, 'delete', ?, ?, ? FROM \(layer.table)
+                WHERE code NOT IN (SELECT code FROM import_seen) ORDER BY code
+                """, arguments: [layer.rawValue, options.effectiveDate ?? todayUTC(), options.by, options.command])
             deleted = try index.delete(where: "code NOT IN (SELECT code FROM import_seen)")
             try db.execute(sql: "DELETE FROM import_seen")
         }
@@ -365,4 +421,20 @@ func formatCoordinate(_ value: Double) -> String {
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text
+}
+
+/// Today's date in UTC, YYYY-MM-DD.
+func todayUTC() -> String {
+    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+    return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+}
+
+/// Checks a user's date: YYYY-MM-DD, a real day, not in the future.
+func checkDate(_ date: String, what: String) throws {
+    guard isValidDate(date) else {
+        throw InputError(file: what, message: "'\(date)' is not a date YYYY-MM-DD")
+    }
+    guard date <= todayUTC() else {
+        throw InputError(file: what, message: "\(date) is in the future")
+    }
 }

@@ -75,7 +75,75 @@ enum Migrations {
                     changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
                 """)
         }
+        migrator.registerMigration("v4 history and permits") { db in
+            // Every change to every feature, append-only. `after_*` is the
+            // feature's whole state after the change (NULL for a deletion),
+            // in the registry's CRS; the state before a change is the
+            // previous row's `after_*`.
+            try db.execute(sql: """
+                CREATE TABLE history (
+                    id INTEGER PRIMARY KEY,
+                    layer TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    effective_date TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    command TEXT NOT NULL,
+                    doc TEXT,
+                    note TEXT,
+                    after_properties TEXT,
+                    after_geom BLOB)
+                """)
+            try db.execute(sql: "CREATE INDEX history_feature ON history(layer, code, effective_date, id)")
+            try db.execute(sql: "CREATE INDEX history_effective ON history(effective_date)")
+            try db.execute(sql: """
+                CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
+                BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END
+                """)
+            try db.execute(sql: """
+                CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
+                BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END
+                """)
+            try db.execute(sql: """
+                CREATE TABLE permits (
+                    id INTEGER PRIMARY KEY,
+                    proposal_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    permit_date TEXT NOT NULL,
+                    check_id INTEGER NOT NULL REFERENCES checks(id),
+                    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    recorded_by TEXT NOT NULL)
+                """)
+            try db.execute(sql: "CREATE INDEX permits_date ON permits(permit_date)")
+            // Features already in the registry enter the history as inserts,
+            // effective on their own date where they have one.
+            for layer in Layer.allCases {
+                let specs = layer.properties
+                let dated = specs.first { $0.kind == .date }
+                try db.execute(sql: """
+                    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+                    SELECT ?, code, 'insert', \(dated.map { "COALESCE(\($0.column), date('now'))" } ?? "date('now')"),
+                           'landreg', 'migration v4', \(Layer.propertiesJSONSQL(specs)), AsBinary(geom)
+                    FROM \(layer.table) ORDER BY code
+                    """, arguments: [layer.rawValue])
+            }
+        }
         return migrator
+    }
+}
+
+extension Layer {
+    /// SQL for a row's properties as one JSON object: the contract columns
+    /// that are set, then the extra properties.
+    static func propertiesJSONSQL(_ specs: [PropertySpec]) -> String {
+        let pairs = specs.map { spec -> String in
+            let value = spec.kind == .bool ? "CASE \(spec.column) WHEN 1 THEN json('true') WHEN 0 THEN json('false') END"
+                                           : spec.column
+            return "'\(spec.name)', \(value)"
+        }
+        // Patching {} drops the properties that are NULL.
+        return "json_patch(json_patch('{}', json_object(\(pairs.joined(separator: ", ")))), extra)"
     }
 }
 

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+
+extension Stage {
+    /// The stages a plot may move to from this one (contract §3; the 污染地块
+    /// 办法's order: investigation, assessment, the risk list, remediation,
+    /// removal). A clean or delisted plot can be re-opened as suspected,
+    /// with a reason.
+    public var next: [Stage] {
+        switch self {
+        case .suspected: return [.investigating]
+        case .investigating: return [.clean, .contaminated]
+        case .contaminated: return [.listed, .clean]
+        case .listed: return [.remediating]
+        case .remediating: return [.delisted]
+        case .delisted, .clean: return [.suspected]
+        }
+    }
+}
+
+/// One recorded change of a feature.
+public struct HistoryEntry: Sendable {
+    public let id: Int64
+    public let action: String
+    public let recordedAt: String
+    public let effectiveDate: String
+    public let recordedBy: String
+    public let command: String
+    public let doc: String?
+    public let note: String?
+    /// The properties after the change (nil for a deletion).
+    public let after: [(String, JSONValue)]?
+    /// The properties before it (nil for the first record).
+    public let before: [(String, JSONValue)]?
+    public let geometryChanged: Bool
+}
+
+extension Registry {
+    /// Moves a risk-plot to `stage`, allowing only the lifecycle's
+    /// transitions; records the change with its date, document, author and
+    /// note. Throws an `InputError` (and changes nothing) otherwise.
+    public func changeStage(code: String, to stage: Stage, date: String, doc: String? = nil, by: String,
+                            note: String? = nil) throws {
+        try checkDate(date, what: "--date")
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT stage, stage_date FROM risk_plots WHERE code = ?", arguments: [code]) else {
+                throw InputError(file: path, code: code, message: "no risk-plot with code '\(code)'")
+            }
+            let current = Stage(rawValue: row[0] as String) ?? .suspected
+            guard current.next.contains(stage) else {
+                let allowed = current.next.map(\.rawValue).joined(separator: " or ")
+                throw InputError(file: path, code: code, property: "stage",
+                                 message: "cannot move from \(current.rawValue) to \(stage.rawValue); from \(current.rawValue) the next stage is \(allowed)")
+            }
+            if stage == .suspected && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw InputError(file: path, code: code, property: "stage",
+                                 message: "re-opening a \(current.rawValue) plot as suspected needs a reason (--note)")
+            }
+            if let previous = row[1] as String?, date < previous {
+                throw InputError(file: path, code: code, property: "stage_date",
+                                 message: "\(date) is before the plot's current stage date \(previous)")
+            }
+            try db.execute(sql: "UPDATE risk_plots SET stage = ?, stage_date = ? WHERE code = ?",
+                           arguments: [stage.rawValue, date, code])
+            try recordChange(db, layer: .riskPlots, code: code, action: "stage", effective: date, by: by,
+                             command: "stage \(stage.rawValue)", doc: doc, note: note)
+        }
+    }
+
+    /// Adjusts the soil-quality class of a farmland parcel (soil plan task 5).
+    public func reclassify(code: String, to farmlandClass: FarmlandClass, date: String, basis: String?, by: String) throws {
+        try checkDate(date, what: "--date")
+        try write { db in
+            guard let current = try String.fetchOne(db, sql: "SELECT class FROM farmland WHERE code = ?", arguments: [code]) else {
+                throw InputError(file: path, code: code, message: "no farmland parcel with code '\(code)'")
+            }
+            guard current != farmlandClass.rawValue else {
+                throw InputError(file: path, code: code, property: "class", message: "the parcel is already \(current)")
+            }
+            try db.execute(sql: "UPDATE farmland SET class = ? WHERE code = ?", arguments: [farmlandClass.rawValue, code])
+            try recordChange(db, layer: .farmland, code: code, action: "reclass", effective: date, by: by,
+                             command: "reclass \(current) → \(farmlandClass.rawValue)", doc: basis, note: nil)
+        }
+    }
+
+    /// Appends the feature's current state to the history.
+    func recordChange(_ db: Database, layer: Layer, code: String, action: String, effective: String, by: String,
+                      command: String, doc: String?, note: String?) throws {
+        try db.execute(sql: """
+            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, doc, note, after_properties, after_geom)
+            SELECT ?, code, ?, ?, ?, ?, ?, ?, \(Layer.propertiesJSONSQL(layer.properties)), AsBinary(geom)
+            FROM \(layer.table) WHERE code = ?
+            """, arguments: [layer.rawValue, action, effective, by, command, doc, note, code])
+    }
+
+    /// Every recorded change of one feature, oldest first.
+    public func history(_ layer: Layer, code: String) throws -> [HistoryEntry] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, action, recorded_at, effective_date, recorded_by, command, doc, note, after_properties, after_geom
+                FROM history WHERE layer = ? AND code = ? ORDER BY effective_date, id
+                """, arguments: [layer.rawValue, code])
+            var entries: [HistoryEntry] = []
+            var previous: [(String, JSONValue)]?
+            var previousGeometry: Data?
+            for row in rows {
+                var after: [(String, JSONValue)]?
+                if let text = row[8] as String?, case .object(let members) = try JSONValue.parse(text) { after = members }
+                let geometry = row[9] as Data?
+                entries.append(HistoryEntry(id: row[0], action: row[1], recordedAt: row[2], effectiveDate: row[3],
+                                            recordedBy: row[4], command: row[5], doc: row[6], note: row[7],
+                                            after: after, before: previous, geometryChanged: geometry != previousGeometry))
+                previous = after
+                previousGeometry = geometry
+            }
+            return entries
+        }
+    }
+
+    /// Records that a checked proposal was approved; refers to its latest check.
+    @discardableResult
+    public func recordPermit(proposalID: String, kind: ProposalAction, date: String, by: String) throws -> Int64 {
+        try checkDate(date, what: "--date")
+        guard [.supply, .useChange, .planningPermit].contains(kind) else {
+            throw InputError(file: "--kind", message: "a permit is for supply, use_change or planning_permit")
+        }
+        return try write { db in
+            guard let check = try Int64.fetchOne(db, sql: "SELECT max(id) FROM checks WHERE proposal_id = ?", arguments: [proposalID]) else {
+                throw InputError(file: path, code: proposalID,
+                                 message: "proposal '\(proposalID)' was never checked; run landreg check on it first")
+            }
+            try db.execute(sql: "INSERT INTO permits (proposal_id, kind, permit_date, check_id, recorded_by) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [proposalID, kind.rawValue, date, check, by])
+            return db.lastInsertedRowID
+        }
+    }
+}
