@@ -96,7 +96,6 @@ enum Migrations {
                     after_geom BLOB)
                 """)
             try db.execute(sql: "CREATE INDEX history_feature ON history(layer, code, effective_date, id)")
-            try db.execute(sql: "CREATE INDEX history_effective ON history(effective_date)")
             try db.execute(sql: """
                 CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
                 BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END
