@@ -71,3 +71,24 @@ final class GeometryTests: XCTestCase {
         XCTAssertNil(square.structuralProblem())
     }
 }
+
+final class SpatiaLiteBlobTests: RegistryTestCase {
+    func testOurBlobIsWhatSpatiaLiteWrites() throws {
+        let registry = try makeRegistry()
+        let shapes = [
+            Shape(type: .point, xy: [434_500.25, 3_960_000.5]),
+            Shape(type: .lineString, xy: [0, 0, 10, 5, 20, -3], ringEnds: [3]),
+            Shape(type: .polygon, xy: [0, 0, 10, 0, 10, 10, 0, 10, 0, 0, 2, 2, 2, 4, 4, 4, 4, 2, 2, 2], ringEnds: [5, 10]),
+            Shape(type: .multiPoint, xy: [1, 2, 3, 4]),
+            Shape(type: .multiLineString, xy: [0, 0, 1, 1, 5, 5, 6, 6, 7, 7], ringEnds: [2, 5]),
+            Shape(type: .multiPolygon, xy: [0, 0, 10, 0, 10, 10, 0, 0, 20, 20, 30, 20, 30, 30, 20, 20],
+                  ringEnds: [4, 8], polygonEnds: [1, 2]),
+        ]
+        try registry.read { db in
+            for shape in shapes {
+                let theirs = try Data.fetchOne(db, sql: "SELECT GeomFromWKB(?, 4547)", arguments: [Data(shape.wkb())])
+                XCTAssertEqual(theirs.map { [UInt8]($0) }, shape.spatiaLiteBlob(srid: 4547), shape.type.rawValue)
+            }
+        }
+    }
+}

@@ -93,6 +93,8 @@ struct PreparedRow: @unchecked Sendable {
     let values: [DatabaseValue]
     let extra: String
     let wkb: [UInt8]
+    /// The geometry as SpatiaLite stores it.
+    let blob: [UInt8]
     let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
     /// GEOS's reason, when `--make-valid` repaired the geometry.
     let repair: String?
@@ -129,7 +131,7 @@ final class FeaturePreparer: @unchecked Sendable {
             throw InputError(file: reader.fileName, feature: feature.number, code: props.code, property: "code",
                              message: "duplicate code in the file")
         }
-        let (wkb, bounds, repair) = try storedGeometry(feature, code: props.code)
+        let (shape, wkb, repair) = try storedGeometry(feature, code: props.code)
         // A feature's own date says when it took effect.
         var effective = options.effectiveDate ?? today
         for (i, spec) in layer.properties.enumerated() where spec.kind == .date {
@@ -142,7 +144,7 @@ final class FeaturePreparer: @unchecked Sendable {
             }
         }
         return PreparedRow(number: feature.number, code: props.code, values: props.values, extra: props.extra,
-                           wkb: wkb, bounds: bounds, repair: repair,
+                           wkb: wkb, blob: shape.spatiaLiteBlob(srid: Int32(registrySRID)), bounds: shape.bounds, repair: repair,
                            propertiesJSON: JSONValue.object(feature.properties.filter { $0.1 != .null }).jsonText,
                            effectiveDate: effective)
     }
@@ -160,8 +162,7 @@ final class FeaturePreparer: @unchecked Sendable {
 
     /// Validates the feature's geometry and returns it as WKB in the
     /// registry's CRS, with its bounding box there and what was repaired.
-    private func storedGeometry(_ feature: InputFeature, code: String) throws
-        -> ([UInt8], (minX: Double, minY: Double, maxX: Double, maxY: Double), String?) {
+    private func storedGeometry(_ feature: InputFeature, code: String) throws -> (Shape, [UInt8], String?) {
         func fail(_ message: String) -> InputError {
             InputError(file: reader.fileName, feature: feature.number, code: code, message: message)
         }
@@ -206,7 +207,7 @@ final class FeaturePreparer: @unchecked Sendable {
                 shape = repairedShape
             }
         }
-        return (wkb, shape.bounds, repair)
+        return (shape, wkb, repair)
     }
 }
 
@@ -325,16 +326,16 @@ final class LayerWriter {
         let placeholders = Array(repeating: "?", count: specs.count).joined(separator: ", ")
         index = try BulkSpatialWrite(db, table: table)
         insert = FastStatement(try db.makeStatement(sql: """
-            INSERT INTO \(table) (\(columns), extra, geom) VALUES (\(placeholders), ?, GeomFromWKB(?, \(registrySRID)))
+            INSERT INTO \(table) (\(columns), extra, geom) VALUES (\(placeholders), ?, ?)
             """))
         find = FastStatement(try db.makeStatement(sql: "SELECT fid FROM \(table) WHERE code = ?"))
         let assignments = specs.map { "\($0.column) = ?" }.joined(separator: ", ")
         let same = specs.enumerated().map { "\($1.column) IS ?\($0 + 1)" }.joined(separator: " AND ")
-        // ?1…?n the properties, ?n+1 extra, ?n+2 the WKB, ?n+3 the fid: the
+        // ?1…?n the properties, ?n+1 extra, ?n+2 the geometry, ?n+3 the fid: the
         // row changes only when something differs.
         update = FastStatement(try db.makeStatement(sql: """
-            UPDATE \(table) SET \(assignments), extra = ?\(n + 1), geom = GeomFromWKB(?\(n + 2), \(registrySRID))
-            WHERE fid = ?\(n + 3) AND NOT (\(same) AND extra IS ?\(n + 1) AND geom IS GeomFromWKB(?\(n + 2), \(registrySRID)))
+            UPDATE \(table) SET \(assignments), extra = ?\(n + 1), geom = ?\(n + 2)
+            WHERE fid = ?\(n + 3) AND NOT (\(same) AND extra IS ?\(n + 1) AND geom IS ?\(n + 2))
             """))
         if mode == .replace {
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (code TEXT PRIMARY KEY)")
@@ -355,7 +356,7 @@ final class LayerWriter {
         if let fid = existing {
             update.bind(row.values)
             update.bind(row.extra, at: n + 1)
-            update.bind(row.wkb, at: n + 2)
+            update.bind(row.blob, at: n + 2)
             update.bind(fid, at: n + 3)
             try update.run(db)
             if db.changesCount > 0 {
@@ -368,7 +369,7 @@ final class LayerWriter {
         } else {
             insert.bind(row.values)
             insert.bind(row.extra, at: n + 1)
-            insert.bind(row.wkb, at: n + 2)
+            insert.bind(row.blob, at: n + 2)
             do {
                 try insert.run(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
