@@ -95,7 +95,8 @@ enum Migrations {
                     after_properties TEXT,
                     after_geom BLOB)
                 """)
-            try db.execute(sql: "CREATE INDEX history_feature ON history(layer, code, effective_date, id)")
+            // By code alone: a small index is cheap to grow during a bulk import.
+            try db.execute(sql: "CREATE INDEX history_code ON history(code)")
             try db.execute(sql: """
                 CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
                 BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END
