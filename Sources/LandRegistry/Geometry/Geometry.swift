@@ -141,6 +141,20 @@ final class Geometry {
         return (minX, minY, maxX, maxY)
     }
 
+    /// A point guaranteed to lie on the geometry (`GEOSPointOnSurface_r`).
+    func pointOnSurface() throws -> Geometry {
+        guard let point = GEOSPointOnSurface_r(context.handle, handle) else { throw context.error("point on surface") }
+        return Geometry(owning: point, in: context)
+    }
+
+    /// The distance along this line of the point on it nearest to `point`
+    /// (`GEOSProject_r`; -1 on exception).
+    func project(_ point: Geometry) throws -> Double {
+        let measure = GEOSProject_r(context.handle, handle, point.handle)
+        if measure < 0 { throw context.error("project") }
+        return measure
+    }
+
     /// Prepares the geometry for repeated predicates against many others
     /// (`GEOSPrepare_r`).
     func prepared() throws -> PreparedGeometry {

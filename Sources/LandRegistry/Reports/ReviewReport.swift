@@ -1,0 +1,116 @@
+import Foundation
+
+extension Registry {
+    /// Writes the review of `quarter` to `directory`: one CSV per table
+    /// (UTF-8 with a BOM, for spreadsheets), `flagged.geojson` for the one
+    /// map, and a self-contained `review.html` with a map of the county.
+    /// Returns the files written.
+    @discardableResult
+    public func writeReview(_ quarter: Quarter, to directory: String, language: ReportLanguage) throws -> [String] {
+        let review = try review(quarter)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var written: [String] = []
+        for table in review.tables + [review.towns] {
+            let sink = try OutputSink(path: directory + "/" + table.file)
+            sink.write("\u{FEFF}")
+            sink.write(csvLine(table.header))
+            for row in table.rows { sink.write(csvLine(row)) }
+            try sink.finish()
+            written.append(table.file)
+        }
+        // flagged.geojson: every flagged feature, with the table it is flagged in.
+        let geojson = try OutputSink(path: directory + "/flagged.geojson")
+        var writer = GeoJSONWriter(sink: geojson, precision: 7)
+        let transformer = try Transformer(from: srid, to: CRS.lonLat)
+        writer.begin()
+        for feature in review.flagged {
+            var shape = feature.shape
+            try transformer.transform(&shape)
+            let properties = JSONValue.object([("table", .string(feature.table.replacingOccurrences(of: ".csv", with: ""))),
+                                               ("layer", .string(feature.layer)), ("code", .string(feature.code))]).jsonText
+            writer.feature(properties: properties, shape: shape)
+        }
+        writer.end()
+        try geojson.finish()
+        written.append("flagged.geojson")
+
+        try writeReviewHTML(review, to: directory + "/review.html", language: language)
+        written.append("review.html")
+        return written
+    }
+
+    private func writeReviewHTML(_ review: QuarterlyReview, to path: String, language: ReportLanguage) throws {
+        let zh = language == .zh
+        let sink = try OutputSink(path: path)
+        var html = """
+            <!doctype html>
+            <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
+            <title>\(zh ? "重点建设用地安全利用季度调度" : "Quarterly land-safety review") \(review.quarter)</title>
+            <style>
+            body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:64em;color:#222;line-height:1.45}
+            h1{font-size:1.5em}h2{font-size:1.15em;border-top:2px solid #444;padding-top:.6em;margin-top:1.6em}
+            table{border-collapse:collapse;margin:.5em 0;font-size:.85em}td,th{border:1px solid #bbb;padding:.2em .45em;vertical-align:top;text-align:left}
+            th{background:#eee}.num{text-align:right}.meta td:first-child{color:#555}
+            .swatch{display:inline-block;width:.9em;height:.9em;border:2px solid;margin:0 .3em 0 .8em;vertical-align:-.1em}
+            @media print{body{margin:0;max-width:none}h2{page-break-before:always}}
+            </style></head><body>
+            <h1>\(zh ? "重点建设用地安全利用季度调度" : "Quarterly land-safety review") — \(review.quarter)（\(review.quarter.start) – \(review.quarter.end)）</h1>
+            <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(self.path)) (EPSG:\(srid))</td></tr>
+            <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(timestamp())</td></tr>
+            <tr><td>\(zh ? "依据" : "Basis")</td><td>\(zh ? "陵川县土壤污染防治2023年行动计划 任务9（每季度调度分析）、任务13（违规开发利用清零）" : "Lingchuan soil plan 2023, task 9 (quarterly review) and task 13 (clear to zero)")</td></tr></table>
+            <h2>\(zh ? "概况" : "Summary")</h2><table><tr><th>\(zh ? "表" : "table")</th><th class="num">\(zh ? "条数" : "rows")</th></tr>
+
+            """
+        for table in review.tables {
+            html += "<tr><td><a href=\"#\(table.file)\">\(escapeHTML(zh ? table.titleZH : table.titleEN))</a> (\(table.file))</td><td class=\"num\">\(table.rows.count)</td></tr>\n"
+        }
+        html += "</table>\n"
+
+        // The county map: towns as outlines, flagged features coloured by table.
+        var map = SVGMap(width: 720, height: 520)
+        let admin = try read { db in try states(db, .admin, asOf: review.quarter.end) }
+        for area in admin {
+            guard let shape = try? Shape(wkb: area.wkb) else { continue }
+            let county = area["kind"] == "county"
+            map.add(shape, style: SVGMap.Style(stroke: "#7e57c2", strokeWidth: county ? 2 : 1, dash: county ? nil : "6 3"),
+                    label: area["kind"] == "town" ? area["name"] : nil)
+        }
+        let palette = ["#ad1457", "#b71c1c", "#e65100", "#f9a825", "#6d4c41", "#1565c0", "#2e7d32"]
+        var legend = ""
+        for (k, table) in review.tables.enumerated() {
+            let color = palette[k % palette.count]
+            let features = review.flagged.filter { $0.table == table.file }
+            for feature in features {
+                map.add(feature.shape, style: SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.5, strokeWidth: 2))
+            }
+            if !features.isEmpty { legend += "<span class=\"swatch\" style=\"border-color:\(color);background:\(color)\"></span>\(escapeHTML(table.file))" }
+        }
+        html += "<h2>\(zh ? "全县图" : "County map")</h2><figure>" + map.render(title: "county", northLabel: zh ? "北" : "N")
+        html += "<figcaption>\(legend)</figcaption></figure>\n"
+
+        for table in review.tables + [review.towns] {
+            html += "<h2 id=\"\(table.file)\">\(escapeHTML(zh ? table.titleZH : table.titleEN)) <small>(\(table.file), \(table.rows.count))</small></h2>\n"
+            if table.rows.isEmpty {
+                html += "<p>\(zh ? "无。" : "None.")</p>\n"
+                continue
+            }
+            html += "<table><tr>" + table.header.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr>\n"
+            for row in table.rows.prefix(500) {
+                html += "<tr>" + row.map { "<td>\(escapeHTML($0))</td>" }.joined() + "</tr>\n"
+            }
+            html += "</table>\n"
+            if table.rows.count > 500 { html += "<p>\(zh ? "仅列前 500 条，完整内容见" : "First 500 rows; all of them in") \(table.file).</p>\n" }
+        }
+        html += "</body></html>\n"
+        sink.write(html)
+        try sink.finish()
+    }
+}
+
+/// One CSV line (RFC 4180 quoting), CRLF-terminated as spreadsheets expect.
+func csvLine(_ cells: [String]) -> String {
+    cells.map { cell in
+        cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+    }.joined(separator: ",") + "\r\n"
+}

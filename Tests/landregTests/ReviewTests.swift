@@ -1,0 +1,87 @@
+import Foundation
+import XCTest
+
+/// The quarterly review on a scripted history of the sample county.
+final class ReviewTests: CLITestCase {
+    func csv(_ file: String) throws -> [[String]] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], "\(file) starts with a BOM for spreadsheets")
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        return text.split(separator: "\r\n").map { line in
+            // Sample cells have no quoted commas except "…, … m along …": split on the quotes first.
+            var cells: [String] = []
+            var cell = "", quoted = false
+            for c in line {
+                if c == "\"" { quoted.toggle(); continue }
+                if c == "," && !quoted { cells.append(cell); cell = ""; continue }
+                cell.append(c)
+            }
+            cells.append(cell)
+            return cells
+        }
+    }
+
+    func testReviewOfAScriptedHistory() throws {
+        let db = path("review.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        for layer in ["admin", "rivers", "sections", "water-zones", "outfalls", "enterprises", "risk-plots", "farmland", "basic-farmland"] {
+            let result = try run(["import", layer, Self.sample.appendingPathComponent("\(layer).geojson").path, "--date", "2023-01-01", "--db", db])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let steps: [[String]] = [
+            ["stage", "LC-RP-003", "investigating", "--date", "2023-07-10", "--doc", "调查-7"],
+            ["stage", "LC-RP-001", "remediating", "--date", "2023-08-10"],
+            ["stage", "LC-RP-005", "listed", "--date", "2023-10-05"],
+            ["reclass", "FL-0001", "strict", "--date", "2023-09-01", "--basis", "例行监测"],
+            ["check", Self.sample.appendingPathComponent("proposals.geojson").path],
+            ["permit", "P-001", "--date", "2023-09-01", "--kind", "supply"],
+            ["permit", "P-002", "--date", "2023-07-05", "--kind", "use_change"],
+            ["permit", "P-014", "--date", "2023-08-15", "--kind", "supply"],
+            ["permit", "P-003", "--date", "2023-05-20", "--kind", "planning_permit"],
+        ]
+        for step in steps {
+            let result = try run(step + ["--db", db])
+            XCTAssertEqual(result.status, 0, "\(step): \(result.stderr)")
+        }
+        let out = path("2023Q3")
+        let review = try run(["review", "--quarter", "2023Q3", "--out", out, "--lang", "en", "--db", db])
+        XCTAssertEqual(review.status, 0, review.stderr)
+
+        // Permits in the quarter for housing or public use (P-003 is in Q2).
+        let sensitive = try csv("\(out)/sensitive-approvals.csv")
+        XCTAssertEqual(sensitive.dropFirst().map { $0[2] }, ["P-002", "P-014", "P-001"])
+        // Clear to zero, judged as the registry stood on each permit's date:
+        // P-002 on 2023-07-05 sat on LC-RP-003 while it was still suspected;
+        // P-001 sat on LC-RP-001, listed (remediating from 2023-08-10).
+        let clear = try csv("\(out)/clear-to-zero.csv")
+        XCTAssertEqual(clear.dropFirst().map { "\($0[3]) \($0[5]) \($0[6])" }, ["P-002 LC-RP-003 suspected", "P-001 LC-RP-001 remediating"])
+        let changes = try csv("\(out)/risk-list-changes.csv")
+        XCTAssertEqual(changes.dropFirst().map { "\($0[0]) \($0[3])→\($0[4])" }, ["LC-RP-001 listed→remediating"], "LC-RP-005 is listed in Q4")
+        let unresolved = try csv("\(out)/unresolved.csv")
+        XCTAssertEqual(Set(unresolved.dropFirst().map { $0[0] }), ["LC-RP-003", "LC-RP-004", "LC-RP-005", "LC-RP-008", "LC-RP-010"])
+        XCTAssertEqual(unresolved.first { $0[0] == "LC-RP-003" }?[4], "82", "waiting since 2023-07-10")
+        let vacated = try csv("\(out)/vacated.csv")
+        XCTAssertEqual(vacated.dropFirst().map { "\($0[0]) \($0[4])" }, ["ENT-004 LC-RP-010", "ENT-006 LC-RP-009"])
+        let outfalls = try csv("\(out)/outfalls.csv")
+        XCTAssertEqual(outfalls.dropFirst().map { "\($0[0]) \($0[3])" }, ["140524-QT-001 in second zone", "140524-QT-001 upstream of section"])
+        let farmland = try csv("\(out)/farmland-changes.csv")
+        XCTAssertEqual(farmland.dropFirst().map { "\($0[0]) \($0[1])" }, ["FL-0001 class adjusted"])
+        let towns = try csv("\(out)/towns.csv")
+        XCTAssertEqual(towns.first { $0[0] == "崇文镇" }?[2], "2 / 0", "clear-to-zero in 崇文镇 this quarter and the last")
+
+        // The previous quarter reads the past as it was: P-003 permitted in Q2.
+        let q2 = path("2023Q2")
+        XCTAssertEqual(try run(["review", "--quarter", "2023Q2", "--out", q2, "--db", db]).status, 0)
+        XCTAssertEqual(try csv("\(q2)/sensitive-approvals.csv").dropFirst().map { $0[2] }, ["P-003"])
+        XCTAssertEqual(try csv("\(q2)/risk-list-changes.csv").dropFirst().map { $0[0] }, ["LC-RP-002"], "remediating from 2023-04-18")
+        // The next quarter sees LC-RP-005 listed.
+        let q4 = path("2023Q4")
+        XCTAssertEqual(try run(["review", "--quarter", "2023Q4", "--out", q4, "--db", db]).status, 0)
+        XCTAssertEqual(try csv("\(q4)/risk-list-changes.csv").dropFirst().map { "\($0[0]) \($0[3])→\($0[4])" }, ["LC-RP-005 contaminated→listed"])
+
+        let html = try String(contentsOfFile: "\(out)/review.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<svg"))
+        XCTAssertFalse(html.contains("<script"))
+        XCTAssertEqual(try run(["review", "--quarter", "2023Q5", "--db", db]).status, 2)
+    }
+}
