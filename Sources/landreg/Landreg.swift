@@ -50,7 +50,7 @@ struct Landreg: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
-                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self])
+                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self])
 }
 
 /// `--db PATH`, shared by every command.

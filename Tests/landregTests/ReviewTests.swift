@@ -79,6 +79,10 @@ final class ReviewTests: CLITestCase {
         XCTAssertEqual(try run(["review", "--quarter", "2023Q4", "--out", q4, "--db", db]).status, 0)
         XCTAssertEqual(try csv("\(q4)/risk-list-changes.csv").dropFirst().map { "\($0[0]) \($0[3])→\($0[4])" }, ["LC-RP-005 contaminated→listed"])
 
+        let vacatedNow = try run(["vacated", "--db", db])
+        XCTAssertTrue(vacatedNow.stdout.contains("ENT-004") && vacatedNow.stdout.contains("LC-RP-010"), vacatedNow.stdout)
+        XCTAssertTrue(vacatedNow.stdout.contains("2 sites"))
+
         let html = try String(contentsOfFile: "\(out)/review.html", encoding: .utf8)
         XCTAssertTrue(html.contains("<svg"))
         XCTAssertFalse(html.contains("<script"))

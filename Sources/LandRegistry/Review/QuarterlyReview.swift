@@ -158,6 +158,7 @@ extension Registry {
                                           titleEN: "Clear to zero: housing or public use approved on listed or unresolved land",
                                           header: ["permit_id", "permit_date", "kind", "proposal_id", "use", "plot", "plot_stage_then", "overlap_m2", "town"])
             let minimum = try setting(.overlapMinimum, db)
+            var plotsOn: [String: [FeatureState]] = [:]
             for row in permits {
                 let date: String = row[1]
                 let wkb = [UInt8]((row[7] as Data?) ?? Data())
@@ -165,7 +166,8 @@ extension Registry {
                 let proposal = try Geometry(wkb: wkb, in: geos)
                 let prepared = try proposal.prepared()
                 let areal = (try? Shape(wkb: wkb).type.isAreal) ?? false
-                for plot in try states(db, .riskPlots, asOf: date) {
+                if plotsOn[date] == nil { plotsOn[date] = try states(db, .riskPlots, asOf: date) }
+                for plot in plotsOn[date]! {
                     guard let stage = Stage(rawValue: plot["stage"] ?? ""), stage.isOnRiskList || stage.isUnresolved else { continue }
                     let geometry = try Geometry(wkb: plot.wkb, in: geos)
                     guard try prepared.intersects(geometry) else { continue }
@@ -291,6 +293,14 @@ extension Registry {
             }
             return ([sensitive, clearToZero, changes, unresolved, vacated, outfalls, farmland], flagged)
         }
+    }
+
+    /// Enterprises whose discharge permit is cancelled or revoked, today,
+    /// with the risk-plots covering their site (soil plan task 6).
+    public func vacatedSites() throws -> ReviewTable {
+        let today = todayUTC()
+        let quarter = Quarter("\(today.prefix(4))Q\((Int(today.dropFirst(5).prefix(2))! + 2) / 3)")!
+        return try reviewTables(quarter, withFlags: false).tables.first { $0.file == "vacated.csv" }!
     }
 
     private func soilFindings(_ json: String) -> String {
