@@ -71,13 +71,8 @@ struct FeatureState {
 extension Registry {
     /// Every feature of a layer as it stood in the world on `date`.
     func states(_ db: Database, _ layer: Layer, asOf date: String) throws -> [FeatureState] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT code, after_properties, after_geom FROM (
-              SELECT code, action, after_properties, after_geom,
-                     row_number() OVER (PARTITION BY code ORDER BY effective_date DESC, id DESC) AS latest
-              FROM history WHERE layer = ? AND effective_date <= ?)
-            WHERE latest = 1 AND action != 'delete' ORDER BY code
-            """, arguments: [layer.rawValue, date])
+        let rows = try Row.fetchAll(db, sql: Registry.stateAsOfSQL(columns: "code, after_properties, after_geom"),
+                                    arguments: [layer.rawValue, date])
         return try rows.map { row in
             var properties: [(String, JSONValue)] = []
             if let text = row[1] as String?, case .object(let members) = try JSONValue.parse(text) { properties = members }

@@ -92,12 +92,8 @@ extension Registry {
             guard isValidDate(asOf) else { throw InputError(file: "--as-of", message: "'\(asOf)' is not a date YYYY-MM-DD") }
             return try exportHistory(options, asOf: asOf, to: sink)
         }
-        var writer = GeoJSONWriter(sink: sink, precision: options.precision)
-        var count = 0
-        let transformer = try Transformer(from: srid, to: CRS.lonLat)
-        try read { db in
-            writer.begin()
-            for layer in options.layers {
+        return try writeCollection(options, to: sink) { db, layer, writer, transformer in
+                var count = 0
                 let specs = layer.properties
                 var conditions: [String] = []
                 var arguments = StatementArguments()
@@ -161,7 +157,20 @@ extension Registry {
                     writer.feature(properties: properties, shape: shape)
                     count += 1
                 }
-            }
+                return count
+        }
+    }
+
+    /// One FeatureCollection of `options.layers`, each written by `layer`
+    /// (which returns how many features it wrote), in one read transaction.
+    private func writeCollection(_ options: ExportOptions, to sink: OutputSink,
+                                 layer write: (Database, Layer, inout GeoJSONWriter, Transformer) throws -> Int) throws -> Int {
+        var writer = GeoJSONWriter(sink: sink, precision: options.precision)
+        var count = 0
+        let transformer = try Transformer(from: srid, to: CRS.lonLat)
+        try read { db in
+            writer.begin()
+            for layer in options.layers { count += try write(db, layer, &writer, transformer) }
             writer.end()
         }
         try sink.finish()
@@ -171,12 +180,8 @@ extension Registry {
     /// The export as the registry stood in the world on `asOf`: for every
     /// feature, its last recorded state effective on or before that date.
     private func exportHistory(_ options: ExportOptions, asOf: String, to sink: OutputSink) throws -> Int {
-        var writer = GeoJSONWriter(sink: sink, precision: options.precision)
-        var count = 0
-        let transformer = try Transformer(from: srid, to: CRS.lonLat)
-        try read { db in
-            writer.begin()
-            for layer in options.layers {
+        try writeCollection(options, to: sink) { db, layer, writer, transformer in
+                var count = 0
                 var conditions: [String] = []
                 var arguments = StatementArguments([layer.rawValue, asOf])
                 for filter in options.filters {
@@ -184,14 +189,9 @@ extension Registry {
                     conditions.append(sql)
                     arguments += args
                 }
-                let statement = try db.makeStatement(sql: """
-                    SELECT after_properties, after_geom\(options.withArea ? ", ST_Area(GeomFromWKB(after_geom, \(srid)))" : "")
-                    FROM (SELECT code, action, after_properties, after_geom,
-                                 row_number() OVER (PARTITION BY code ORDER BY effective_date DESC, id DESC) AS latest
-                          FROM history WHERE layer = ? AND effective_date <= ?)
-                    WHERE latest = 1 AND action != 'delete'\(conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND "))
-                    ORDER BY code
-                    """)
+                let statement = try db.makeStatement(sql: Registry.stateAsOfSQL(
+                    columns: "after_properties, after_geom" + (options.withArea ? ", ST_Area(GeomFromWKB(after_geom, \(srid)))" : ""),
+                    conditions: conditions))
                 try statement.setArguments(arguments)
                 let rows = FastStatement(statement)
                 defer { rows.reset() }
@@ -208,11 +208,23 @@ extension Registry {
                     writer.feature(properties: "{" + members.joined(separator: ",") + "}", shape: shape)
                     count += 1
                 }
-            }
-            writer.end()
+                return count
         }
-        try sink.finish()
-        return count
+    }
+
+    /// The SQL of every feature of a layer as it stood on a date: for each
+    /// code, its last history row effective on or before the date, unless
+    /// that row deleted it. Arguments: the layer, the date, then those of
+    /// `conditions` (on `after_properties`).
+    static func stateAsOfSQL(columns: String, conditions: [String] = []) -> String {
+        """
+        SELECT \(columns)
+        FROM (SELECT code, action, after_properties, after_geom,
+                     row_number() OVER (PARTITION BY code ORDER BY effective_date DESC, id DESC) AS latest
+              FROM history WHERE layer = ? AND effective_date <= ?)
+        WHERE latest = 1 AND action != 'delete'\(conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND "))
+        ORDER BY code
+        """
     }
 
     /// The features of a layer, ordered by code.
