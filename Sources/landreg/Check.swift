@@ -74,6 +74,7 @@ struct Check: ParsableCommand {
             }
             try report.finish(summary)
         }
+        for warning in reader.warnings { printError("landreg: warning: \(warning)") }
         if let out { printError("wrote the check of \(summary.proposals) proposals to \(out)") }
         if let failOn, let worst, worst >= failOn { throw ExitCode(3) }
     }

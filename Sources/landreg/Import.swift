@@ -48,6 +48,7 @@ struct Import: ParsableCommand {
                                    command: "import \(mode.rawValue) \((file as NSString).lastPathComponent)"),
             progress: showProgress ? { printError("\r\(layer.rawValue): \($0) features read…", terminator: "") } : nil)
         if showProgress && counts.read >= 10_000 { printError("") }
+        for warning in reader.warnings { printError("landreg: warning: \(warning)") }
         for (code, reason) in counts.repaired {
             printError("landreg: warning: \(reader.fileName): code \(code): repaired invalid geometry (\(reason))")
         }

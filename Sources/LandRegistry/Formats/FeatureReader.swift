@@ -6,6 +6,12 @@ public protocol FeatureReader: AnyObject {
     var declaredSRID: Int? { get }
     /// The next feature, or nil at the end.
     func next() throws -> InputFeature?
+    /// Things the user should know that are not errors.
+    var warnings: [String] { get }
+}
+
+extension FeatureReader {
+    public var warnings: [String] { [] }
 }
 
 extension GeoJSONReader: FeatureReader {}
@@ -16,8 +22,10 @@ public func openFeatureReader(path: String, format: String? = nil) throws -> Fea
     switch ext {
     case "geojson", "json", "-":
         return try GeoJSONReader(path: path)
+    case "txt":
+        return try ApprovalTXTReader(path: path)
     default:
         if path == "-" { return GeoJSONReader(source: ByteSource(standardInput: ())) }
-        throw InputError(file: path, message: "unknown file type '.\(ext)'; landreg reads .geojson and .json (use --format geojson)")
+        throw InputError(file: path, message: "unknown file type '.\(ext)'; landreg reads .geojson, .json and .txt (land-approval coordinates); use --format")
     }
 }
