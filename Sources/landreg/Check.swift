@@ -42,7 +42,8 @@ struct Check: ParsableCommand {
     var noRecord = false
 
     func run() throws {
-        let reader = try openFeatureReader(path: file, format: nil)
+        let reader = try openFeatureReader(path: file, format: nil,
+                                           booleans: ["air_polluting", "soil_polluting", "discharges", "food_crops"])
         let registry = try registry.open()
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()

@@ -25,7 +25,7 @@ struct Import: ParsableCommand {
     @Option(help: "insert (new codes only), upsert (update by code) or replace (the layer becomes the file).")
     var mode: ImportMode = .insert
 
-    @Option(help: "The reader to use instead of the file's extension: geojson.")
+    @Option(help: "The reader to use instead of the file's extension: geojson, txt (land-approval coordinates), csv (point table).")
     var format: String?
 
     @Flag(help: "Repair invalid geometries with GEOS (MakeValid) and report them, instead of rejecting them.")
@@ -38,7 +38,8 @@ struct Import: ParsableCommand {
     var by: String?
 
     func run() throws {
-        let reader = try openFeatureReader(path: file, format: format)
+        let reader = try openFeatureReader(path: file, format: format,
+                                           booleans: Set(layer.properties.filter { $0.kind == .bool }.map(\.name)))
         let registry = try registry.open()
         defer { try? registry.close() }
         let showProgress = stderrIsTerminal

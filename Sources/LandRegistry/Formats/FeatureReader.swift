@@ -17,15 +17,18 @@ extension FeatureReader {
 extension GeoJSONReader: FeatureReader {}
 
 /// Opens a reader for a file, choosing it by extension or `format`.
-public func openFeatureReader(path: String, format: String? = nil) throws -> FeatureReader {
+/// `booleans` names the columns a CSV table holds as true/false.
+public func openFeatureReader(path: String, format: String? = nil, booleans: Set<String> = []) throws -> FeatureReader {
     let ext = (format ?? path.split(separator: ".").last.map(String.init) ?? "").lowercased()
     switch ext {
     case "geojson", "json", "-":
         return try GeoJSONReader(path: path)
     case "txt":
         return try ApprovalTXTReader(path: path)
+    case "csv", "tsv":
+        return try CSVPointReader(path: path, booleans: booleans)
     default:
         if path == "-" { return GeoJSONReader(source: ByteSource(standardInput: ())) }
-        throw InputError(file: path, message: "unknown file type '.\(ext)'; landreg reads .geojson, .json and .txt (land-approval coordinates); use --format")
+        throw InputError(file: path, message: "unknown file type '.\(ext)'; landreg reads .geojson, .json, .txt (land-approval coordinates) and .csv (point tables); use --format")
     }
 }
