@@ -41,9 +41,12 @@ struct Check: ParsableCommand {
     @Flag(help: "Do not keep a record of this check in the registry.")
     var noRecord = false
 
+    @OptionGroup var reading: ReaderOptions
+
     func run() throws {
         let reader = try openFeatureReader(path: file, format: nil,
-                                           booleans: ["air_polluting", "soil_polluting", "discharges", "food_crops"])
+                                           booleans: ["air_polluting", "soil_polluting", "discharges", "food_crops"],
+                                           mapping: reading.fields, encoding: reading.encoding)
         let registry = try registry.open()
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()

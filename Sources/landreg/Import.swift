@@ -25,8 +25,10 @@ struct Import: ParsableCommand {
     @Option(help: "insert (new codes only), upsert (update by code) or replace (the layer becomes the file).")
     var mode: ImportMode = .insert
 
-    @Option(help: "The reader to use instead of the file's extension: geojson, txt (land-approval coordinates), csv (point table).")
+    @Option(help: "The reader to use instead of the file's extension: geojson, shp, txt (land-approval coordinates), csv (point table).")
     var format: String?
+
+    @OptionGroup var reading: ReaderOptions
 
     @Flag(help: "Repair invalid geometries with GEOS (MakeValid) and report them, instead of rejecting them.")
     var makeValid = false
@@ -39,7 +41,8 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let reader = try openFeatureReader(path: file, format: format,
-                                           booleans: Set(layer.properties.filter { $0.kind == .bool }.map(\.name)))
+                                           booleans: Set(layer.properties.filter { $0.kind == .bool }.map(\.name)),
+                                           mapping: reading.fields, encoding: reading.encoding)
         let registry = try registry.open()
         defer { try? registry.close() }
         let showProgress = stderrIsTerminal

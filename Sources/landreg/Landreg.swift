@@ -73,6 +73,34 @@ extension Layer: ExpressibleByArgument {
 
 extension ImportMode: ExpressibleByArgument {}
 
+/// `--map` and `--encoding`, shared by the commands that read files.
+struct ReaderOptions: ParsableArguments {
+    @Option(name: .customLong("map"), help: ArgumentHelp("Shapefile fields to properties, e.g. code=DKBM,name=DKMC.", valueName: "property=FIELD,…"))
+    var mapping: String?
+
+    @Option(help: "The text encoding of a Shapefile's attributes or a text file (UTF-8, GBK …); default: .cpg, else detected.")
+    var encoding: String?
+
+    func validate() throws {
+        if let mapping, fieldMapping(mapping) == nil {
+            throw ValidationError("--map '\(mapping)' is not property=FIELD[,property=FIELD…]")
+        }
+    }
+
+    /// Field name → property.
+    var fields: [String: String] { mapping.flatMap(fieldMapping) ?? [:] }
+}
+
+func fieldMapping(_ text: String) -> [String: String]? {
+    var result: [String: String] = [:]
+    for pair in text.split(separator: ",") {
+        let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        result[parts[1]] = parts[0]
+    }
+    return result
+}
+
 /// Writes to standard error.
 func printError(_ text: String, terminator: String = "\n") {
     FileHandle.standardError.write(Data((text + terminator).utf8))

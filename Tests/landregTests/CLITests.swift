@@ -252,6 +252,44 @@ final class GDALInteropTests: CLITestCase {
         }
     }
 
+    /// Shapefiles GDAL writes — GBK or UTF-8, with or without .cpg, in
+    /// EPSG:4490, 4547 and 4526 — import with the same features, Chinese
+    /// attributes and areas as the GeoJSON of the same data.
+    func testImportsShapefilesGDALWrites() throws {
+        guard try ogrinfo(["--version"]) != nil else { throw XCTSkip("no ogr2ogr") }
+        let db = try sampleRegistry()
+        let original = try run(["list", "risk-plots", "--db", db]).stdout
+        let source = Self.sample.appendingPathComponent("risk-plots.geojson").path
+        let variants: [(String, [String], Bool)] = [
+            ("gbk-4490", ["-lco", "ENCODING=GBK"], true),
+            ("utf8-4547", ["-lco", "ENCODING=UTF-8", "-t_srs", "EPSG:4547"], true),
+            ("gbk-4526", ["-lco", "ENCODING=GBK", "-t_srs", "EPSG:4526"], true),
+            ("gbk-nocpg", ["-lco", "ENCODING=GBK", "-t_srs", "EPSG:4547"], false),
+            ("utf8-nocpg", ["-lco", "ENCODING=UTF-8"], false),
+        ]
+        for (name, options, keepCPG) in variants {
+            let shp = path("\(name).shp")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")
+            process.arguments = ["-f", "ESRI Shapefile"] + options + [shp, source]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, name)
+            if !keepCPG { try FileManager.default.removeItem(atPath: path("\(name).cpg")) }
+            let copy = path("\(name).sqlite")
+            XCTAssertEqual(try run(["init", "--db", copy]).status, 0)
+            let imported = try run(["import", "risk-plots", shp, "--db", copy])
+            XCTAssertEqual(imported.status, 0, "\(name): \(imported.stderr)")
+            let listed = try run(["list", "risk-plots", "--db", copy]).stdout
+            XCTAssertTrue(listed.contains("原陵川县化肥厂地块"), "\(name): Chinese text intact")
+            XCTAssertEqual(areas(listed).count, 10, name)
+            for (a, b) in zip(areas(original), areas(listed)) { XCTAssertEqual(a, b, accuracy: a * 1e-4, name) }
+            let show = try run(["show", "risk-plots", "LC-RP-008", "--db", copy]).stdout
+            XCTAssertTrue(show.contains("toxic_history  true") && show.contains("stage_date     2023-06-12"), "\(name): \(show)")
+        }
+    }
+
     /// The area column of `landreg list`.
     func areas(_ table: String) -> [Double] {
         table.split(separator: "\n").dropFirst(2).compactMap { line -> Double? in

@@ -1,0 +1,312 @@
+import Foundation
+
+/// Reads an ESRI Shapefile (`.shp` with `.shx`, `.dbf`, optional `.prj` and
+/// `.cpg`) as features, without GDAL: geometry from `.shp` (outer rings
+/// clockwise, holes counter-clockwise, as the format has it), attributes
+/// from `.dbf` decoded with the `.cpg` encoding, else `--encoding`, else
+/// UTF-8 when valid and GBK/GB18030 otherwise; the CRS from `.prj`.
+/// Field names map to the contract's properties by `mapping`, then by the
+/// defaults of `ShapefileFields`.
+public final class ShapefileReader: FeatureReader {
+    public let fileName: String
+    public private(set) var declaredSRID: Int?
+    public private(set) var encoding: String
+    private let shp: [UInt8]
+    private let dbf: [UInt8]
+    private var fields: [(name: String, type: UInt8, offset: Int, length: Int)] = []
+    private var recordCount = 0
+    private var dbfHeaderLength = 0
+    private var dbfRecordLength = 0
+    private var shpOffset = 100
+    private var number = 0
+    private let booleans: Set<String>
+
+    /// - Parameters:
+    ///   - mapping: file field name → property name (`--map code=DKBM` gives `["DKBM": "code"]`).
+    ///   - booleans: properties to read as true/false from text fields.
+    public init(path: String, mapping: [String: String] = [:], encoding: String? = nil, booleans: Set<String> = []) throws {
+        fileName = path
+        self.booleans = booleans
+        let base = (path as NSString).deletingPathExtension
+        func sibling(_ ext: String) -> String? {
+            for candidate in [base + "." + ext, base + "." + ext.uppercased()] where FileManager.default.fileExists(atPath: candidate) {
+                return candidate
+            }
+            return nil
+        }
+        guard let shpData = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, message: "cannot open the file for reading")
+        }
+        guard let dbfPath = sibling("dbf"), let dbfData = FileManager.default.contents(atPath: dbfPath) else {
+            throw InputError(file: path, message: "the .dbf file beside it is missing (a Shapefile is .shp, .shx and .dbf)")
+        }
+        shp = [UInt8](shpData)
+        dbf = [UInt8](dbfData)
+        guard shp.count >= 100, ShapefileReader.int32BE(shp, 0) == 9994 else {
+            throw InputError(file: path, message: "not a Shapefile (bad .shp header)")
+        }
+        guard dbf.count >= 32 else { throw InputError(file: dbfPath, message: "not a dBase file (too short)") }
+        recordCount = Int(ShapefileReader.uint32LE(dbf, 4))
+        dbfHeaderLength = Int(UInt16(dbf[8]) | UInt16(dbf[9]) << 8)
+        dbfRecordLength = Int(UInt16(dbf[10]) | UInt16(dbf[11]) << 8)
+        // Encoding: .cpg, else the option, else detected from the text fields.
+        var chosen = encoding
+        if chosen == nil, let cpg = sibling("cpg"), let text = try? String(contentsOfFile: cpg, encoding: .utf8) {
+            chosen = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var offset = 1
+        var descriptor = 32
+        var rawNames: [[UInt8]] = []
+        while descriptor + 32 <= dbfHeaderLength && descriptor < dbf.count && dbf[descriptor] != 0x0D {
+            let nameBytes = Array(dbf[descriptor..<(descriptor + 11)].prefix { $0 != 0 })
+            rawNames.append(nameBytes)
+            let type = dbf[descriptor + 11]
+            let length = Int(dbf[descriptor + 16])
+            fields.append(("", type, offset, length))
+            offset += length
+            descriptor += 32
+        }
+        if chosen == nil {
+            var sample: [UInt8] = []
+            for name in rawNames { sample += name }
+            for r in 0..<min(recordCount, 2000) {
+                let start = dbfHeaderLength + r * dbfRecordLength
+                for field in fields where field.type == UInt8(ascii: "C") && start + field.offset + field.length <= dbf.count {
+                    sample += dbf[(start + field.offset)..<(start + field.offset + field.length)]
+                }
+            }
+            chosen = String(validating: sample, as: UTF8.self) != nil ? "UTF-8" : "GB18030"
+        }
+        self.encoding = ShapefileReader.normalise(chosen!)
+        for (i, raw) in rawNames.enumerated() {
+            guard let name = decodeChineseText(raw, encoding: self.encoding) else {
+                throw InputError(file: dbfPath, message: "field name \(i + 1) cannot be read as \(self.encoding) (pass --encoding)")
+            }
+            fields[i].name = mapping[name] ?? ShapefileFields.property(for: name)
+        }
+        if let prj = sibling("prj"), let wkt = try? String(contentsOfFile: prj, encoding: .utf8) {
+            declaredSRID = try ShapefileReader.srid(fromWKT: wkt, file: prj)
+        }
+    }
+
+    static func normalise(_ name: String) -> String {
+        switch name.uppercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "") {
+        case "UTF8", "65001": return "UTF-8"
+        case "GBK", "936", "CP936", "GB2312", "GB18030", "ANSI936": return "GB18030"
+        default: return name
+        }
+    }
+
+    public func next() throws -> InputFeature? {
+        guard number < recordCount, shpOffset + 8 <= shp.count else { return nil }
+        number += 1
+        func fail(_ message: String) -> InputError { InputError(file: fileName, feature: number, message: message) }
+        let contentLength = Int(ShapefileReader.int32BE(shp, shpOffset + 4)) * 2
+        let start = shpOffset + 8
+        shpOffset = start + contentLength
+        guard shpOffset <= shp.count, contentLength >= 4 else { throw fail("the .shp record is truncated") }
+        let shape = try readShape(start, start + contentLength, fail: fail)
+        // Attributes.
+        let record = dbfHeaderLength + (number - 1) * dbfRecordLength
+        guard record + dbfRecordLength <= dbf.count else { throw fail("the .dbf has fewer records than the .shp") }
+        var properties: [(String, JSONValue)] = []
+        for field in fields {
+            let bytes = Array(dbf[(record + field.offset)..<(record + field.offset + field.length)])
+            guard let raw = decodeChineseText(bytes, encoding: encoding) else {
+                throw InputError(file: fileName, feature: number, property: field.name, message: "the value cannot be read as \(encoding) (pass --encoding)")
+            }
+            let text = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \0"))
+            if text.isEmpty { continue }
+            switch field.type {
+            case UInt8(ascii: "N"), UInt8(ascii: "F"):
+                if let value = Double(text) {
+                    if booleans.contains(field.name) && (value == 0 || value == 1) {
+                        // GDAL writes booleans as numeric fields of width 1.
+                        properties.append((field.name, .bool(value == 1)))
+                    } else {
+                        properties.append((field.name, .number(value, text)))
+                    }
+                } else {
+                    throw InputError(file: fileName, feature: number, property: field.name, message: "'\(text)' is not a number")
+                }
+            case UInt8(ascii: "L"):
+                if "TtYy".contains(text) { properties.append((field.name, .bool(true))) }
+                else if "FfNn".contains(text) { properties.append((field.name, .bool(false))) }
+            case UInt8(ascii: "D"):
+                if text.count == 8 {
+                    properties.append((field.name, .string("\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))")))
+                }
+            default:
+                if booleans.contains(field.name) {
+                    switch text.lowercased() {
+                    case "true", "1", "t", "y", "yes", "是": properties.append((field.name, .bool(true)))
+                    case "false", "0", "f", "n", "no", "否": properties.append((field.name, .bool(false)))
+                    default: properties.append((field.name, .string(text)))
+                    }
+                } else {
+                    properties.append((field.name, .string(text)))
+                }
+            }
+        }
+        // Codes are text in the contract: a numeric code field reads as its digits.
+        if let i = properties.firstIndex(where: { $0.0 == "code" }), case .number(_, let text) = properties[i].1 {
+            properties[i].1 = .string(text)
+        }
+        return InputFeature(number: number, properties: properties, shape: shape)
+    }
+
+    private func readShape(_ start: Int, _ end: Int, fail: (String) -> InputError) throws -> Shape? {
+        let type = ShapefileReader.int32LE(shp, start)
+        func double(_ at: Int) throws -> Double {
+            guard at + 8 <= end else { throw fail("the .shp record is truncated") }
+            return Double(bitPattern: UInt64(ShapefileReader.uint32LE(shp, at)) | UInt64(ShapefileReader.uint32LE(shp, at + 4)) << 32)
+        }
+        switch type {
+        case 0:
+            return nil
+        case 1, 11, 21:
+            return Shape(type: .point, xy: [try double(start + 4), try double(start + 12)])
+        case 8, 18, 28:
+            let n = Int(ShapefileReader.int32LE(shp, start + 36))
+            var xy: [Double] = []
+            for i in 0..<n { xy += [try double(start + 40 + 16 * i), try double(start + 48 + 16 * i)] }
+            return Shape(type: n == 1 ? .point : .multiPoint, xy: xy)
+        case 3, 13, 23, 5, 15, 25:
+            let parts = Int(ShapefileReader.int32LE(shp, start + 36))
+            let points = Int(ShapefileReader.int32LE(shp, start + 40))
+            guard parts > 0, points > 0, start + 44 + 4 * parts + 16 * points <= end else { throw fail("the .shp record is truncated") }
+            var starts = (0..<parts).map { Int(ShapefileReader.int32LE(shp, start + 44 + 4 * $0)) }
+            starts.append(points)
+            let base = start + 44 + 4 * parts
+            var rings: [[Double]] = []
+            for p in 0..<parts {
+                var xy: [Double] = []
+                for i in starts[p]..<starts[p + 1] { xy += [try double(base + 16 * i), try double(base + 16 * i + 8)] }
+                rings.append(xy)
+            }
+            let isLine = type == 3 || type == 13 || type == 23
+            if isLine {
+                var shape = Shape(type: parts == 1 ? .lineString : .multiLineString, xy: [])
+                for ring in rings { shape.xy += ring; shape.ringEnds.append(shape.positionCount) }
+                return shape
+            }
+            return polygon(from: rings)
+        default:
+            throw fail("shape type \(type) is not supported")
+        }
+    }
+
+    /// Groups rings into polygons: clockwise rings are outlines, the others
+    /// holes of the outline that contains them.
+    private func polygon(from rings: [[Double]]) -> Shape {
+        func area2(_ r: [Double]) -> Double {
+            var s = 0.0
+            var i = 0
+            while i + 3 < r.count { s += r[i] * r[i + 3] - r[i + 2] * r[i + 1]; i += 2 }
+            return s
+        }
+        func contains(_ ring: [Double], _ x: Double, _ y: Double) -> Bool {
+            var inside = false
+            var i = 0, j = ring.count - 2
+            while i < ring.count {
+                let (xi, yi, xj, yj) = (ring[i], ring[i + 1], ring[j], ring[j + 1])
+                if (yi > y) != (yj > y), x < (xj - xi) * (y - yi) / (yj - yi) + xi { inside.toggle() }
+                j = i; i += 2
+            }
+            return inside
+        }
+        var shells: [[Double]] = []
+        var holes: [[[Double]]] = []
+        var orphans: [[Double]] = []
+        for ring in rings {
+            if area2(ring) <= 0 { shells.append(ring); holes.append([]) } else { orphans.append(ring) }
+        }
+        if shells.isEmpty { shells = orphans; holes = orphans.map { _ in [] }; orphans = [] }
+        for hole in orphans {
+            let owner = shells.firstIndex { contains($0, hole[0], hole[1]) } ?? (shells.count - 1)
+            holes[owner].append(hole)
+        }
+        var shape = Shape(type: shells.count == 1 ? .polygon : .multiPolygon, xy: [])
+        for (k, shell) in shells.enumerated() {
+            for ring in [shell] + holes[k] { shape.xy += ring; shape.ringEnds.append(shape.positionCount) }
+            shape.polygonEnds.append(shape.ringEnds.count)
+        }
+        if shape.type == .polygon { shape.polygonEnds = [] }
+        return shape
+    }
+
+    /// The EPSG code of a `.prj` (ESRI WKT): an AUTHORITY, else CGCS2000
+    /// geographic or Gauss-Kruger by central meridian and false easting.
+    static func srid(fromWKT wkt: String, file: String) throws -> Int {
+        let upper = wkt.uppercased()
+        if let range = upper.range(of: #"AUTHORITY\["EPSG",\s*"?(\d+)"?\]\]\s*$"#, options: .regularExpression) {
+            let digits = upper[range].filter(\.isNumber)
+            if let code = Int(digits) { return code }
+        }
+        let cgcs = upper.contains("2000") && (upper.contains("CHINA") || upper.contains("CGCS"))
+        if !upper.hasPrefix("PROJCS") {
+            if cgcs { return 4490 }
+            if upper.contains("WGS") && upper.contains("84") { return 4326 }
+            throw InputError(file: file, message: "the CRS in the .prj is not understood; pass --srid")
+        }
+        guard cgcs else { throw InputError(file: file, message: "the projected CRS in the .prj is not CGCS2000; pass --srid") }
+        func parameter(_ name: String) -> Double? {
+            guard let range = upper.range(of: "PARAMETER[\"\(name)\",", options: .caseInsensitive) else { return nil }
+            let rest = upper[range.upperBound...].prefix { $0 != "]" }
+            return Double(rest.trimmingCharacters(in: .whitespaces))
+        }
+        guard let meridian = parameter("CENTRAL_MERIDIAN"), let falseEasting = parameter("FALSE_EASTING") else {
+            throw InputError(file: file, message: "the .prj has no central meridian or false easting; pass --srid")
+        }
+        let zonePrefix = Int((falseEasting - 500_000) / 1_000_000 + 0.5)
+        let cm = Int(meridian.rounded())
+        if zonePrefix == 0 {
+            if cm % 3 == 0, (75...135).contains(cm) { return 4534 + (cm - 75) / 3 }
+        } else if (25...45).contains(zonePrefix), zonePrefix * 3 == cm {
+            return 4513 + zonePrefix - 25
+        } else if (13...23).contains(zonePrefix), zonePrefix * 6 - 3 == cm {
+            return 4491 + zonePrefix - 13
+        }
+        throw InputError(file: file, message: "no CGCS2000 Gauss-Kruger zone has central meridian \(meridian) and false easting \(falseEasting); pass --srid")
+    }
+
+    static func int32BE(_ b: [UInt8], _ i: Int) -> Int32 {
+        Int32(bitPattern: UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3]))
+    }
+    static func uint32LE(_ b: [UInt8], _ i: Int) -> UInt32 {
+        UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+    }
+    static func int32LE(_ b: [UInt8], _ i: Int) -> Int32 { Int32(bitPattern: uint32LE(b, i)) }
+}
+
+/// How Shapefile fields (at most 10 characters) map to the contract's
+/// properties: landreg's own abbreviations, then common Chinese names.
+public enum ShapefileFields {
+    /// Contract property → the field name landreg writes.
+    public static let abbreviations: [String: String] = [
+        "toxic_history": "toxic_hist", "stage_date": "stage_date", "former_use": "former_use",
+        "concentrated": "concentrat", "source_type": "src_type", "target_class": "target_cls",
+        "assessed_by": "assessedby", "key_supervised": "key_superv", "air_emitting": "air_emit",
+        "permit_status": "permit_sts", "permit_date": "permit_dt", "enterprise": "enterprise",
+        "air_polluting": "air_poll", "soil_polluting": "soil_poll", "food_crops": "food_crops",
+    ]
+
+    /// Field names staff's files use, by property.
+    static let common: [String: [String]] = [
+        "code": ["code", "dkbm", "bm", "编码", "编号", "代码", "地块编号", "地块代码", "bsm"],
+        "name": ["name", "dkmc", "mc", "名称", "地块名称"],
+        "stage": ["stage", "阶段", "状态"],
+        "town": ["town", "xzmc", "乡镇", "乡镇名称"],
+        "class": ["class", "lb", "类别", "质量类别"],
+        "use": ["use", "dlbm", "ytbm", "用途", "地类编码", "用途编码"],
+        "id": ["id", "项目编号"],
+    ]
+
+    /// The property a field name stands for (itself when nothing maps it).
+    public static func property(for field: String) -> String {
+        let lowered = field.lowercased()
+        if let property = abbreviations.first(where: { $0.value == lowered })?.key { return property }
+        if let property = common.first(where: { $0.value.contains(lowered) })?.key { return property }
+        return field
+    }
+}
