@@ -27,6 +27,12 @@ struct Export: ParsableCommand {
     @Flag(help: "Add the computed area_m2 (in the registry's CRS) to polygon features.")
     var withArea = false
 
+    @Option(help: "geojson (default) or shp: Shapefiles, one set per layer, into the folder --out.")
+    var format: String = "geojson"
+
+    @Flag(help: "With --format shp: write CGCS2000 lon/lat instead of the registry's CRS.")
+    var lonlat = false
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The registry as it stood in the world on this date (effective dates).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
@@ -38,6 +44,21 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        guard ["geojson", "json", "shp"].contains(format.lowercased()) else {
+            throw ValidationError("--format '\(format)' is not geojson or shp")
+        }
+        if format.lowercased() == "shp" {
+            guard let out else { throw ValidationError("--format shp needs --out FOLDER") }
+            guard asOf == nil, filters.isEmpty else { throw ValidationError("--format shp does not take --as-of or --where yet") }
+            let registry = try registry.open()
+            defer { try? registry.close() }
+            var files: [String] = []
+            for layer in layers.isEmpty ? Layer.allCases : layers {
+                files += try registry.exportShapefile(layer, to: out, lonLat: lonlat)
+            }
+            printError("wrote \(files.count) files to \(out)/")
+            return
+        }
         let registry = try registry.open()
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()

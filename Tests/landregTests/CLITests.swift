@@ -290,6 +290,33 @@ final class GDALInteropTests: CLITestCase {
         }
     }
 
+    /// landreg's own Shapefiles read back in GDAL with readable Chinese, and
+    /// export → Shapefile → import → export gives the same GeoJSON.
+    func testShapefileExportRoundTrip() throws {
+        let db = try sampleRegistry()
+        let layers = ["risk-plots", "enterprises", "rivers", "outfalls", "basic-farmland"]
+        let before = try run(["export"] + layers + ["--db", db]).stdout
+        for lonlat in [false, true] {
+            let folder = path(lonlat ? "shp-lonlat" : "shp")
+            let exported = try run(["export"] + layers + ["--format", "shp", "--out", folder, "--db", db] + (lonlat ? ["--lonlat"] : []))
+            XCTAssertEqual(exported.status, 0, exported.stderr)
+            if let info = try ogrinfo(["-ro", "-al", "\(folder)/risk-plots.shp"]) {
+                XCTAssertTrue(info.contains("Feature Count: 10"), info)
+                XCTAssertTrue(info.contains("原陵川县化肥厂地块"), "GDAL reads the Chinese attributes")
+            }
+            let copy = path("roundtrip-\(lonlat).sqlite")
+            XCTAssertEqual(try run(["init", "--db", copy]).status, 0)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".shp") }.sorted()
+            for file in files {
+                let layer = String(file.dropLast(4).split(separator: "_")[0])
+                let imported = try run(["import", layer, "\(folder)/\(file)", "--db", copy])
+                XCTAssertEqual(imported.status, 0, "\(file): \(imported.stderr)")
+            }
+            let after = try run(["export"] + layers + ["--db", copy]).stdout
+            XCTAssertEqual(after, before, lonlat ? "via lon/lat Shapefiles" : "via EPSG:4547 Shapefiles")
+        }
+    }
+
     /// The area column of `landreg list`.
     func areas(_ table: String) -> [Double] {
         table.split(separator: "\n").dropFirst(2).compactMap { line -> Double? in
