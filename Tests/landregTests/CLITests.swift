@@ -153,6 +153,15 @@ final class CLITests: CLITestCase {
         let after = try run(["check", proposals, "--format", "json", "--no-record", "--db", db]).stdout
         XCTAssertFalse(after.contains("soil.sequencing"), "P-003 is 200 m away: beyond 150 m")
         XCTAssertTrue(try run(["settings", "--db", db]).stdout.contains("sequencing_distance_m             150"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", db, "SELECT recorded_by || ' ' || after_properties FROM history WHERE layer = 'settings'"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let logged = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(logged, "张三 {\"value\":150}\n", "the change is in the history of everything")
         let bad = try run(["settings", "set", "sequencing_distance_m", "--db", db, "--", "-3"])
         XCTAssertEqual(bad.status, 1)
         XCTAssertEqual(try run(["settings", "set", "nope", "3", "--db", db]).status, 1)

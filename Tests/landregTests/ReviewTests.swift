@@ -21,6 +21,12 @@ final class ReviewTests: CLITestCase {
         }
     }
 
+    func reclassFile() throws -> String {
+        let file = path("reclass.csv")
+        try "code,class\nFL-0002,strict\nFL-0003,priority\nFL-0004,priority\n".write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     func testReviewOfAScriptedHistory() throws {
         let db = path("review.sqlite")
         XCTAssertEqual(try run(["init", "--db", db]).status, 0)
@@ -33,6 +39,7 @@ final class ReviewTests: CLITestCase {
             ["stage", "LC-RP-001", "remediating", "--date", "2023-08-10"],
             ["stage", "LC-RP-005", "listed", "--date", "2023-10-05"],
             ["reclass", "FL-0001", "strict", "--date", "2023-09-01", "--basis", "例行监测"],
+            ["reclass", "--file", try reclassFile(), "--date", "2023-10-02"],
             ["check", Self.sample.appendingPathComponent("proposals.geojson").path],
             ["permit", "P-001", "--date", "2023-09-01", "--kind", "supply"],
             ["permit", "P-002", "--date", "2023-07-05", "--kind", "use_change"],
@@ -74,17 +81,31 @@ final class ReviewTests: CLITestCase {
         XCTAssertEqual(try run(["review", "--quarter", "2023Q2", "--out", q2, "--db", db]).status, 0)
         XCTAssertEqual(try csv("\(q2)/sensitive-approvals.csv").dropFirst().map { $0[2] }, ["P-003"])
         XCTAssertEqual(try csv("\(q2)/risk-list-changes.csv").dropFirst().map { $0[0] }, ["LC-RP-002"], "remediating from 2023-04-18")
-        // The next quarter sees LC-RP-005 listed.
+        // The next quarter sees LC-RP-005 listed and the file's class adjustments.
         let q4 = path("2023Q4")
         XCTAssertEqual(try run(["review", "--quarter", "2023Q4", "--out", q4, "--db", db]).status, 0)
+        XCTAssertEqual(try csv("\(q4)/farmland-changes.csv").dropFirst().map { $0[0] }, ["FL-0002", "FL-0004"], "FL-0003 was priority already")
         XCTAssertEqual(try csv("\(q4)/risk-list-changes.csv").dropFirst().map { "\($0[0]) \($0[3])→\($0[4])" }, ["LC-RP-005 contaminated→listed"])
 
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
+            process.arguments = ["-ro", "-al", "-so", "\(out)/flagged.geojson"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+            XCTAssertTrue(info.contains("Feature Count:"), info)
+            XCTAssertTrue(info.contains("table: String"), info)
+        }
         let vacatedNow = try run(["vacated", "--db", db])
         XCTAssertTrue(vacatedNow.stdout.contains("ENT-004") && vacatedNow.stdout.contains("LC-RP-010"), vacatedNow.stdout)
         XCTAssertTrue(vacatedNow.stdout.contains("2 sites"))
 
         let html = try String(contentsOfFile: "\(out)/review.html", encoding: .utf8)
-        XCTAssertTrue(html.contains("<svg"))
+        XCTAssertGreaterThan(html.components(separatedBy: "<svg ").count - 1, 5, "a county map and maps of the flagged places")
         XCTAssertFalse(html.contains("<script"))
         XCTAssertEqual(try run(["review", "--quarter", "2023Q5", "--db", db]).status, 2)
     }

@@ -99,11 +99,42 @@ extension Registry {
                 html += "<tr>" + row.map { "<td>\(escapeHTML($0))</td>" }.joined() + "</tr>\n"
             }
             html += "</table>\n"
+            html += placeMaps(review, table: table.file, color: palette[(review.tables.firstIndex { $0.file == table.file } ?? 0) % palette.count],
+                              language: language)
             if table.rows.count > 500 { html += "<p>\(zh ? "仅列前 500 条，完整内容见" : "First 500 rows; all of them in") \(table.file).</p>\n" }
         }
         html += "</body></html>\n"
         sink.write(html)
         try sink.finish()
+    }
+}
+
+extension Registry {
+    /// Small maps of the first flagged places of a table: the place, the
+    /// other flagged features around it, 300 m of context.
+    func placeMaps(_ review: QuarterlyReview, table: String, color: String, language: ReportLanguage) -> String {
+        let places = review.flagged.filter { $0.table == table && $0.layer != "proposals" }
+        let proposals = review.flagged.filter { $0.table == table && $0.layer == "proposals" }
+        guard !places.isEmpty || !proposals.isEmpty else { return "" }
+        var html = "<div class=\"places\">"
+        var shown = Set<String>()
+        for place in (proposals + places) where shown.insert(place.layer + place.code).inserted {
+            if shown.count > 12 { break }
+            var map = SVGMap(width: 300, height: 220)
+            let b = place.shape.bounds
+            let reach = 300.0
+            for other in review.flagged where other.code != place.code {
+                let o = other.shape.bounds
+                if o.maxX >= b.minX - reach && o.minX <= b.maxX + reach && o.maxY >= b.minY - reach && o.minY <= b.maxY + reach {
+                    map.add(other.shape, style: SVGMap.Style(stroke: "#888", fill: "#bbb", fillOpacity: 0.3, strokeWidth: 1), label: other.code)
+                }
+            }
+            map.add(place.shape, style: SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.5, strokeWidth: 2), label: place.code, placement: .below)
+            html += "<figure style=\"display:inline-block;margin:.3em\">" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach),
+                                                                                          margin: 0.02, title: place.code, northLabel: language == .zh ? "北" : "N")
+            html += "<figcaption>\(escapeHTML(place.layer)) \(escapeHTML(place.code))</figcaption></figure>"
+        }
+        return html + "</div>\n"
     }
 }
 

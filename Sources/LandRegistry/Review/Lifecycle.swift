@@ -83,6 +83,62 @@ extension Registry {
         }
     }
 
+    /// Adjusts many parcels at once, all or nothing: `changes` are (code,
+    /// class) pairs, e.g. from a file; returns how many changed.
+    @discardableResult
+    public func reclassify(_ changes: [(code: String, farmlandClass: FarmlandClass)], date: String, basis: String?, by: String,
+                           file: String) throws -> Int {
+        try checkDate(date, what: "--date")
+        return try write { db in
+            var changed = 0
+            for (k, change) in changes.enumerated() {
+                guard let current = try String.fetchOne(db, sql: "SELECT class FROM farmland WHERE code = ?", arguments: [change.code]) else {
+                    throw InputError(file: file, feature: k + 1, code: change.code, message: "no farmland parcel with this code")
+                }
+                guard current != change.farmlandClass.rawValue else { continue }
+                try db.execute(sql: "UPDATE farmland SET class = ? WHERE code = ?", arguments: [change.farmlandClass.rawValue, change.code])
+                try recordChange(db, layer: .farmland, code: change.code, action: "reclass", effective: date, by: by,
+                                 command: "reclass \(current) → \(change.farmlandClass.rawValue)", doc: basis, note: nil)
+                changed += 1
+            }
+            return changed
+        }
+    }
+
+    /// Reads (code, class) pairs from a CSV (`code,class` columns) or a
+    /// GeoJSON file (the features' `code` and `class` properties).
+    public static func reclassifications(from path: String) throws -> [(code: String, farmlandClass: FarmlandClass)] {
+        var pairs: [(String, String, Int)] = []
+        if path.lowercased().hasSuffix(".csv") {
+            guard let data = FileManager.default.contents(atPath: path), let text = decodeChineseText([UInt8](data)) else {
+                throw InputError(file: path, message: "cannot read the file as UTF-8 or GBK text")
+            }
+            let records = try CSVPointReader.records(text, file: path)
+            guard let header = records.first?.cells.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+                  let codeColumn = header.firstIndex(where: { ["code", "dkbm", "编码", "地块编号"].contains($0) }),
+                  let classColumn = header.firstIndex(where: { ["class", "类别", "lb"].contains($0) }) else {
+                throw InputError(file: path, line: 1, message: "the header needs a code column and a class column")
+            }
+            for record in records.dropFirst() where record.cells.count > max(codeColumn, classColumn) {
+                pairs.append((record.cells[codeColumn].trimmingCharacters(in: .whitespaces),
+                              record.cells[classColumn].trimmingCharacters(in: .whitespaces), record.line))
+            }
+        } else {
+            let reader = try GeoJSONReader(path: path)
+            while let feature = try reader.next() {
+                pairs.append((feature.code ?? "", feature.property("class")?.stringValue ?? "", feature.number))
+            }
+        }
+        return try pairs.map { code, value, at in
+            guard !code.isEmpty else { throw InputError(file: path, property: "code", line: at, message: "missing") }
+            guard let parsed = FarmlandClass(rawValue: value) else {
+                throw InputError(file: path, code: code, property: "class", line: at,
+                                 message: "'\(value)' is not one of \(FarmlandClass.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return (code, parsed)
+        }
+    }
+
     /// Appends the feature's current state to the history.
     func recordChange(_ db: Database, layer: Layer, code: String, action: String, effective: String, by: String,
                       command: String, doc: String?, note: String?) throws {

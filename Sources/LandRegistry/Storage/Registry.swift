@@ -250,6 +250,12 @@ extension Registry {
             try db.execute(sql: """
                 INSERT INTO settings_log (name, old_value, new_value, changed_by) VALUES (?, ?, ?, ?)
                 """, arguments: [name, formatNumber(old), formatNumber(value), by])
+            // Settings changes belong to the history of everything, too.
+            try db.execute(sql: """
+                INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties)
+                VALUES ('settings', ?, 'settings', ?, ?, ?, ?)
+                """, arguments: [name, todayUTC(), by, "settings set \(name) \(formatNumber(value))",
+                                 JSONValue.object([("value", .number(value, formatNumber(value)))]).jsonText])
             return old
         }
     }
