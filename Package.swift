@@ -45,8 +45,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "LandRegistryTests",
-            dependencies: ["LandRegistry"],
-            resources: [.copy("Fixtures")]),
+            dependencies: ["LandRegistry"]),
         .testTarget(
             name: "landregTests",
             dependencies: ["LandRegistry", "landreg"]),
