@@ -11,7 +11,8 @@ struct Check: ParsableCommand {
         abstract: "Check proposals (one plot or a whole land-supply plan) against every rule before approval.",
         discussion: """
             FILE is a GeoJSON Feature or FeatureCollection of proposals with the properties id, use, action,
-            air_polluting, soil_polluting, discharges and food_crops. Exit status 0 whatever the verdicts;
+            air_polluting, soil_polluting, discharges and food_crops; or a Shapefile, a land-approval
+            coordinate file (.txt: the plot number is the id, its land-class code the use) or a CSV point table. Exit status 0 whatever the verdicts;
             with --fail-on, 3 when a proposal's verdict is at least that severe.
             """)
 

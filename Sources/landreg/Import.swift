@@ -7,8 +7,10 @@ struct Import: ParsableCommand {
         abstract: "Load features into a layer, all or nothing.",
         discussion: """
             LAYER is one of: \(Layer.allCases.map(\.rawValue).joined(separator: ", ")).
-            FILE is GeoJSON (a FeatureCollection, a Feature or a geometry), '-' for standard input.
-            Coordinates are lon/lat (RFC 7946) unless the file has a "crs" member or --srid is given.
+            FILE is GeoJSON (a FeatureCollection, a Feature or a geometry; '-' for standard input), a Shapefile (.shp),
+            a land-approval coordinate file (.txt) or a CSV point table (.csv).
+            GeoJSON and CSV coordinates are lon/lat unless the file has a "crs" member or --srid is given;
+            a Shapefile's CRS comes from its .prj, a coordinate file's from its zone.
             """)
 
     @OptionGroup var registry: RegistryOptions
