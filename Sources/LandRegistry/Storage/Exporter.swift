@@ -93,71 +93,71 @@ extension Registry {
             return try exportHistory(options, asOf: asOf, to: sink)
         }
         return try writeCollection(options, to: sink) { db, layer, writer, transformer in
-                var count = 0
-                let specs = layer.properties
-                var conditions: [String] = []
-                var arguments = StatementArguments()
-                for filter in options.filters {
-                    let (sql, args) = filter.sql(for: layer)
-                    conditions.append(sql)
-                    arguments += args
+            var count = 0
+            let specs = layer.properties
+            var conditions: [String] = []
+            var arguments = StatementArguments()
+            for filter in options.filters {
+                let (sql, args) = filter.sql(for: layer)
+                conditions.append(sql)
+                arguments += args
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let statement = try db.makeStatement(sql: """
+                SELECT \(specs.map(\.column).joined(separator: ", ")), extra, AsBinary(geom)\(options.withArea ? ", ST_Area(geom)" : "")
+                FROM \(layer.table) \(whereClause) ORDER BY code
+                """)
+            try statement.setArguments(arguments)
+            let rows = FastStatement(statement)
+            defer { rows.reset() }
+            let layerMember: String = {
+                var text = ""
+                JSONValue.writeString("layer", to: &text)
+                text += ":"
+                JSONValue.writeString(layer.rawValue, to: &text)
+                return text
+            }()
+            let keys = specs.map { spec -> String in
+                var text = ""
+                JSONValue.writeString(spec.name, to: &text)
+                return text + ":"
+            }
+            let extraColumn = Int32(specs.count)
+            while try rows.step(db) {
+                var properties = "{"
+                var first = true
+                if options.layers.count > 1 {
+                    properties += layerMember
+                    first = false
                 }
-                let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-                let statement = try db.makeStatement(sql: """
-                    SELECT \(specs.map(\.column).joined(separator: ", ")), extra, AsBinary(geom)\(options.withArea ? ", ST_Area(geom)" : "")
-                    FROM \(layer.table) \(whereClause) ORDER BY code
-                    """)
-                try statement.setArguments(arguments)
-                let rows = FastStatement(statement)
-                defer { rows.reset() }
-                let layerMember: String = {
-                    var text = ""
-                    JSONValue.writeString("layer", to: &text)
-                    text += ":"
-                    JSONValue.writeString(layer.rawValue, to: &text)
-                    return text
-                }()
-                let keys = specs.map { spec -> String in
-                    var text = ""
-                    JSONValue.writeString(spec.name, to: &text)
-                    return text + ":"
+                for (i, spec) in specs.enumerated() where !rows.isNull(Int32(i)) {
+                    if !first { properties += "," }
+                    first = false
+                    properties += keys[i]
+                    if spec.kind == .bool {
+                        properties += rows.int64(Int32(i)) != 0 ? "true" : "false"
+                    } else {
+                        JSONValue.writeString(rows.text(Int32(i)) ?? "", to: &properties)
+                    }
                 }
-                let extraColumn = Int32(specs.count)
-                while try rows.step(db) {
-                    var properties = "{"
-                    var first = true
-                    if options.layers.count > 1 {
-                        properties += layerMember
-                        first = false
-                    }
-                    for (i, spec) in specs.enumerated() where !rows.isNull(Int32(i)) {
-                        if !first { properties += "," }
-                        first = false
-                        properties += keys[i]
-                        if spec.kind == .bool {
-                            properties += rows.int64(Int32(i)) != 0 ? "true" : "false"
-                        } else {
-                            JSONValue.writeString(rows.text(Int32(i)) ?? "", to: &properties)
-                        }
-                    }
-                    // Extra properties are stored as a compact JSON object: splice its members.
-                    if let extra = rows.text(extraColumn), extra.utf8.count > 2 {
-                        if !first { properties += "," }
-                        first = false
-                        properties += extra.dropFirst().dropLast()
-                    }
-                    var shape = try Shape(wkb: rows.blob(extraColumn + 1))
-                    if options.withArea && shape.type.isAreal {
-                        let area = (rows.double(extraColumn + 2) * 100).rounded() / 100
-                        if !first { properties += "," }
-                        properties += "\"area_m2\":" + formatNumber(area)
-                    }
-                    properties += "}"
-                    try transformer.transform(&shape)
-                    writer.feature(properties: properties, shape: shape)
-                    count += 1
+                // Extra properties are stored as a compact JSON object: splice its members.
+                if let extra = rows.text(extraColumn), extra.utf8.count > 2 {
+                    if !first { properties += "," }
+                    first = false
+                    properties += extra.dropFirst().dropLast()
                 }
-                return count
+                var shape = try Shape(wkb: rows.blob(extraColumn + 1))
+                if options.withArea && shape.type.isAreal {
+                    let area = (rows.double(extraColumn + 2) * 100).rounded() / 100
+                    if !first { properties += "," }
+                    properties += "\"area_m2\":" + formatNumber(area)
+                }
+                properties += "}"
+                try transformer.transform(&shape)
+                writer.feature(properties: properties, shape: shape)
+                count += 1
+            }
+            return count
         }
     }
 
@@ -181,34 +181,34 @@ extension Registry {
     /// feature, its last recorded state effective on or before that date.
     private func exportHistory(_ options: ExportOptions, asOf: String, to sink: OutputSink) throws -> Int {
         try writeCollection(options, to: sink) { db, layer, writer, transformer in
-                var count = 0
-                var conditions: [String] = []
-                var arguments = StatementArguments([layer.rawValue, asOf])
-                for filter in options.filters {
-                    let (sql, args) = filter.sqlOnHistory(for: layer)
-                    conditions.append(sql)
-                    arguments += args
+            var count = 0
+            var conditions: [String] = []
+            var arguments = StatementArguments([layer.rawValue, asOf])
+            for filter in options.filters {
+                let (sql, args) = filter.sqlOnHistory(for: layer)
+                conditions.append(sql)
+                arguments += args
+            }
+            let statement = try db.makeStatement(sql: Registry.stateAsOfSQL(
+                columns: "after_properties, after_geom" + (options.withArea ? ", ST_Area(GeomFromWKB(after_geom, \(srid)))" : ""),
+                conditions: conditions))
+            try statement.setArguments(arguments)
+            let rows = FastStatement(statement)
+            defer { rows.reset() }
+            while try rows.step(db) {
+                var members: [String] = []
+                if options.layers.count > 1 { members.append("\"layer\":\"\(layer.rawValue)\"") }
+                let stored = rows.text(0) ?? "{}"
+                if stored.utf8.count > 2 { members.append(String(stored.dropFirst().dropLast())) }
+                var shape = try Shape(wkb: rows.blob(1))
+                if options.withArea && shape.type.isAreal {
+                    members.append("\"area_m2\":" + formatNumber((rows.double(2) * 100).rounded() / 100))
                 }
-                let statement = try db.makeStatement(sql: Registry.stateAsOfSQL(
-                    columns: "after_properties, after_geom" + (options.withArea ? ", ST_Area(GeomFromWKB(after_geom, \(srid)))" : ""),
-                    conditions: conditions))
-                try statement.setArguments(arguments)
-                let rows = FastStatement(statement)
-                defer { rows.reset() }
-                while try rows.step(db) {
-                    var members: [String] = []
-                    if options.layers.count > 1 { members.append("\"layer\":\"\(layer.rawValue)\"") }
-                    let stored = rows.text(0) ?? "{}"
-                    if stored.utf8.count > 2 { members.append(String(stored.dropFirst().dropLast())) }
-                    var shape = try Shape(wkb: rows.blob(1))
-                    if options.withArea && shape.type.isAreal {
-                        members.append("\"area_m2\":" + formatNumber((rows.double(2) * 100).rounded() / 100))
-                    }
-                    try transformer.transform(&shape)
-                    writer.feature(properties: "{" + members.joined(separator: ",") + "}", shape: shape)
-                    count += 1
-                }
-                return count
+                try transformer.transform(&shape)
+                writer.feature(properties: "{" + members.joined(separator: ",") + "}", shape: shape)
+                count += 1
+            }
+            return count
         }
     }
 
