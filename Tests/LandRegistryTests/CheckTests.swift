@@ -141,6 +141,10 @@ final class CheckTests: RegistryTestCase {
         assertInputError(["property 'action'", "'build' is not one of"]) {
             _ = try check(registry, proposals([square.withProperties(#""id":"a","action":"build""#)]))
         }
+        assertInputError(["cannot use EPSG:99999 for the input"]) {
+            try registry.check(GeoJSONReader(text: proposals([square.withProperties(#""id":"a""#)])),
+                               options: CheckOptions(srid: 99999, record: false)) { _ in }
+        }
         assertInputError(["property 'discharges'", "true or false"]) {
             _ = try check(registry, proposals([square.withProperties(#""id":"a","discharges":"yes""#)]))
         }

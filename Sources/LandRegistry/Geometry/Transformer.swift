@@ -88,6 +88,20 @@ final class Transformer {
     }
 }
 
+extension Transformer {
+    /// The transformation of an input file's coordinates to the registry's
+    /// CRS: `--srid`, else the file's own CRS, else lon/lat (WGS 84 read as
+    /// CGCS2000); an unknown CRS is an `InputError` naming the file.
+    static func forInput(srid: Int?, declared: Int?, registrySRID: Int, file: String) throws -> Transformer {
+        let value = srid ?? declared ?? CRS.lonLat
+        do {
+            return try Transformer(from: CRS.normalised(value), to: registrySRID)
+        } catch {
+            throw InputError(file: file, message: "cannot use EPSG:\(value) for the input: \(error)")
+        }
+    }
+}
+
 struct TransformError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }

@@ -90,15 +90,18 @@ extension Registry {
         var summary = CheckSummary()
         var ids = Set<String>()
         let recorder = options.record ? CheckRecorder(registry: self, file: reader.fileName, by: options.by) : nil
-        var sourceSRID: Int?
+        var transformer: Transformer?
         while let feature = try reader.next() {
             let proposal = try Proposal(feature, file: reader.fileName)
             guard ids.insert(proposal.id).inserted else {
                 throw InputError(file: reader.fileName, feature: feature.number, code: proposal.id, property: "id",
                                  message: "duplicate proposal id in the file")
             }
-            if sourceSRID == nil { sourceSRID = try resolveInputSRID(options.srid ?? reader.declaredSRID, file: reader.fileName) }
-            let result = try checker.check(proposal, shape: feature.shape, sourceSRID: sourceSRID!, file: reader.fileName)
+            if transformer == nil {
+                transformer = try Transformer.forInput(srid: options.srid, declared: reader.declaredSRID,
+                                                       registrySRID: srid, file: reader.fileName)
+            }
+            let result = try checker.check(proposal, shape: feature.shape, transformer: transformer!, file: reader.fileName)
             summary.add(result.verdict)
             try recorder?.add(result)
             try each(result)
@@ -107,17 +110,6 @@ extension Registry {
         return summary
     }
 
-    /// The CRS of input coordinates: the given one, else lon/lat; WGS 84
-    /// lon/lat is read as CGCS2000 lon/lat.
-    func resolveInputSRID(_ srid: Int?, file: String) throws -> Int {
-        let value = srid ?? CRS.lonLat
-        let source = value == 4326 ? CRS.lonLat : value
-        let known = try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM spatial_ref_sys WHERE srid = ?", arguments: [source]) ?? 0
-        }
-        guard known > 0 else { throw InputError(file: file, message: "EPSG:\(value) is not a CRS SpatiaLite knows") }
-        return source
-    }
 }
 
 /// Applies the rule table to proposals, one at a time.
@@ -127,8 +119,6 @@ final class Checker {
     let thresholds: [Setting: Double]
     let overlapMinimum: Double
     let context: Double?
-
-    private var transformers: [Int: Transformer] = [:]
 
     /// Per layer: its contract columns, its name, its geometry as WKB, for
     /// the features whose R*Tree box meets a window.
@@ -143,14 +133,6 @@ final class Checker {
             """)
     })
 
-    /// The transformation from `source` to the registry's CRS, made once.
-    func transformer(from source: Int) throws -> Transformer {
-        if let made = transformers[source] { return made }
-        let made = try Transformer(from: source, to: registry.srid)
-        transformers[source] = made
-        return made
-    }
-
     init(registry: Registry, context: Double? = nil) throws {
         self.registry = registry
         self.context = context
@@ -163,13 +145,13 @@ final class Checker {
     }
 
     /// The proposal's geometry in the registry's CRS, validated.
-    func projectedGeometry(_ proposal: Proposal, shape: Shape?, sourceSRID: Int, file: String, _ db: Database) throws -> Geometry {
+    func projectedGeometry(_ proposal: Proposal, shape: Shape?, transformer: Transformer, file: String) throws -> Geometry {
         func fail(_ message: String) -> InputError {
             InputError(file: file, feature: proposal.number, code: proposal.id, message: message)
         }
         guard let shape else { throw fail("the proposal has no geometry") }
         if let problem = shape.structuralProblem() { throw fail("invalid geometry: \(problem)") }
-        if CRS.isGeographic(sourceSRID) {
+        if CRS.isGeographic(transformer.source) {
             let b = shape.bounds
             if b.minX < -180 || b.maxX > 180 || b.minY < -90 || b.maxY > 90 {
                 throw fail("coordinates out of longitude/latitude range; if they are projected metres, pass --srid (e.g. --srid 4547)")
@@ -177,7 +159,7 @@ final class Checker {
         }
         var projected = shape
         do {
-            try transformer(from: sourceSRID).transform(&projected)
+            try transformer.transform(&projected)
         } catch {
             throw fail("\(error)")
         }
@@ -188,9 +170,9 @@ final class Checker {
         return geometry
     }
 
-    func check(_ proposal: Proposal, shape: Shape?, sourceSRID: Int, file: String) throws -> CheckResult {
+    func check(_ proposal: Proposal, shape: Shape?, transformer: Transformer, file: String) throws -> CheckResult {
         try registry.read { db in
-            let geometry = try projectedGeometry(proposal, shape: shape, sourceSRID: sourceSRID, file: file, db)
+            let geometry = try projectedGeometry(proposal, shape: shape, transformer: transformer, file: file)
             let prepared = try geometry.prepared()
             let areal = shape?.type.isAreal ?? false
             let bounds = try geometry.bounds()

@@ -125,7 +125,10 @@ final class FeaturePreparer: @unchecked Sendable {
     /// The next feature as a row, or nil at the end of the file.
     func next() throws -> PreparedRow? {
         guard let feature = try reader.next() else { return nil }
-        if transformer == nil { transformer = try makeTransformer() }
+        if transformer == nil {
+            transformer = try Transformer.forInput(srid: options.srid, declared: reader.declaredSRID,
+                                                   registrySRID: registrySRID, file: reader.fileName)
+        }
         let props = try layer.validate(feature, file: reader.fileName)
         guard codes.insert(props.code).inserted else {
             throw InputError(file: reader.fileName, feature: feature.number, code: props.code, property: "code",
@@ -147,17 +150,6 @@ final class FeaturePreparer: @unchecked Sendable {
                            wkb: wkb, blob: shape.spatiaLiteBlob(srid: Int32(registrySRID)), bounds: shape.bounds, repair: repair,
                            propertiesJSON: JSONValue.object(feature.properties.filter { $0.1 != .null }).jsonText,
                            effectiveDate: effective)
-    }
-
-    /// The input CRS (`--srid`, else the file's own, else lon/lat) to the
-    /// registry's.
-    private func makeTransformer() throws -> Transformer {
-        let srid = options.srid ?? reader.declaredSRID ?? CRS.lonLat
-        do {
-            return try Transformer(from: CRS.normalised(srid), to: registrySRID)
-        } catch {
-            throw InputError(file: reader.fileName, message: "cannot use EPSG:\(srid) for the input: \(error)")
-        }
     }
 
     /// Validates the feature's geometry and returns it as WKB in the
