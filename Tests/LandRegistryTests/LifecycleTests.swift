@@ -111,6 +111,7 @@ final class LifecycleTests: RegistryTestCase {
         ]), date: "2023-01-01")
         try registry.reclassify(code: "F1", to: .strict, date: "2023-08-01", basis: "例行监测", by: "李")
         assertInputError(["already strict"]) { try registry.reclassify(code: "F1", to: .strict, date: "2023-08-02", basis: nil, by: "李") }
+        assertInputError(["no farmland parcel with code 'F9'"]) { try registry.reclassify(code: "F9", to: .strict, date: "2023-08-02", basis: nil, by: "李") }
         XCTAssertEqual(try registry.history(.farmland, code: "F1").last?.after?.first { $0.0 == "class" }?.1, .string("strict"))
         assertInputError(["never checked"]) { try registry.recordPermit(proposalID: "Q1", kind: .supply, date: "2023-09-01", by: "李") }
         try registry.check(GeoJSONReader(text: Projected.collection([

@@ -71,16 +71,26 @@ extension Registry {
     public func reclassify(code: String, to farmlandClass: FarmlandClass, date: String, basis: String?, by: String) throws {
         try checkDate(date, what: "--date")
         try write { db in
-            guard let current = try String.fetchOne(db, sql: "SELECT class FROM farmland WHERE code = ?", arguments: [code]) else {
-                throw InputError(file: path, code: code, message: "no farmland parcel with code '\(code)'")
+            switch try reclass(db, code: code, to: farmlandClass, date: date, basis: basis, by: by) {
+            case nil: throw InputError(file: path, code: code, message: "no farmland parcel with code '\(code)'")
+            case false?: throw InputError(file: path, code: code, property: "class", message: "the parcel is already \(farmlandClass.rawValue)")
+            case true?: break
             }
-            guard current != farmlandClass.rawValue else {
-                throw InputError(file: path, code: code, property: "class", message: "the parcel is already \(current)")
-            }
-            try db.execute(sql: "UPDATE farmland SET class = ? WHERE code = ?", arguments: [farmlandClass.rawValue, code])
-            try recordChange(db, layer: .farmland, code: code, action: "reclass", effective: date, by: by,
-                             command: "reclass \(current) → \(farmlandClass.rawValue)", doc: basis, note: nil)
         }
+    }
+
+    /// Adjusts one parcel and records it; false when it already has the
+    /// class, nil when no parcel has the code — the caller says where.
+    private func reclass(_ db: Database, code: String, to farmlandClass: FarmlandClass, date: String, basis: String?,
+                         by: String) throws -> Bool? {
+        guard let current = try String.fetchOne(db, sql: "SELECT class FROM farmland WHERE code = ?", arguments: [code]) else {
+            return nil
+        }
+        guard current != farmlandClass.rawValue else { return false }
+        try db.execute(sql: "UPDATE farmland SET class = ? WHERE code = ?", arguments: [farmlandClass.rawValue, code])
+        try recordChange(db, layer: .farmland, code: code, action: "reclass", effective: date, by: by,
+                         command: "reclass \(current) → \(farmlandClass.rawValue)", doc: basis, note: nil)
+        return true
     }
 
     /// Adjusts many parcels at once, all or nothing: `changes` are (code,
@@ -92,14 +102,10 @@ extension Registry {
         return try write { db in
             var changed = 0
             for (k, change) in changes.enumerated() {
-                guard let current = try String.fetchOne(db, sql: "SELECT class FROM farmland WHERE code = ?", arguments: [change.code]) else {
+                guard let done = try reclass(db, code: change.code, to: change.farmlandClass, date: date, basis: basis, by: by) else {
                     throw InputError(file: file, feature: k + 1, code: change.code, message: "no farmland parcel with this code")
                 }
-                guard current != change.farmlandClass.rawValue else { continue }
-                try db.execute(sql: "UPDATE farmland SET class = ? WHERE code = ?", arguments: [change.farmlandClass.rawValue, change.code])
-                try recordChange(db, layer: .farmland, code: change.code, action: "reclass", effective: date, by: by,
-                                 command: "reclass \(current) → \(change.farmlandClass.rawValue)", doc: basis, note: nil)
-                changed += 1
+                if done { changed += 1 }
             }
             return changed
         }

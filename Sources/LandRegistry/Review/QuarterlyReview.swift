@@ -111,12 +111,8 @@ extension Registry {
                 guard withFlags, let shape = try? Shape(wkb: wkb) else { return }
                 flagged.append(FlaggedFeature(table: table, layer: layer, code: code, shape: shape))
             }
-            let towns = try states(db, .admin, asOf: end).filter { $0["kind"] == "town" }
-            let townGeometries = try towns.map { (name: $0["name"] ?? $0.code, geometry: try Geometry(wkb: $0.wkb, in: geos).prepared()) }
-            func town(of wkb: [UInt8]) -> String {
-                guard !wkb.isEmpty, let point = try? Geometry(wkb: wkb, in: geos).pointOnSurface() else { return "" }
-                return townGeometries.first { (try? $0.geometry.intersects(point)) == true }?.name ?? ""
-            }
+            let towns = try townFinder(db, geos: geos, asOf: end)
+            func town(of wkb: [UInt8]) -> String { towns(wkb) }
             let plotsNow = try states(db, .riskPlots, asOf: end)
 
             // 1. Proposals checked or permitted in the quarter for 一住两公 use.
@@ -210,18 +206,8 @@ extension Registry {
             }
 
             // 4. Vacated enterprise sites (cancelled or revoked permits).
-            var vacated = ReviewTable(file: "vacated.csv", titleZH: "注销、撤销排污许可证企业腾退地块", titleEN: "Sites of enterprises whose permits were cancelled or revoked",
-                                      header: ["code", "name", "permit_status", "permit_date", "covering_plot", "plot_stage", "needs_supervision", "town"])
-            for enterprise in try states(db, .enterprises, asOf: end) {
-                guard ["cancelled", "revoked"].contains(enterprise["permit_status"] ?? "") else { continue }
-                let site = try Geometry(wkb: enterprise.wkb, in: geos).prepared()
-                let covering = try plotsNow.filter { try site.intersects(Geometry(wkb: $0.wkb, in: geos)) }
-                let place = town(of: enterprise.wkb)
-                vacated.rows.append([enterprise.code, enterprise["name"] ?? "", enterprise["permit_status"] ?? "", enterprise["permit_date"] ?? "",
-                                     covering.map(\.code).joined(separator: " "), covering.compactMap { $0["stage"] }.joined(separator: " "),
-                                     covering.isEmpty ? "yes: no plot registered" : "follow the plot", place])
-                vacated.towns.append(place)
-                flag(vacated.file, Layer.enterprises.rawValue, enterprise.code, enterprise.wkb)
+            let vacated = try vacatedTable(db, geos: geos, plots: plotsNow, asOf: end, town: town) { code, wkb in
+                flag("vacated.csv", Layer.enterprises.rawValue, code, wkb)
             }
 
             // 5. Outfalls in protection zones; outfalls upstream of a section.
@@ -293,9 +279,43 @@ extension Registry {
     /// Enterprises whose discharge permit is cancelled or revoked, today,
     /// with the risk-plots covering their site (soil plan task 6).
     public func vacatedSites() throws -> ReviewTable {
-        let today = todayUTC()
-        let quarter = Quarter("\(today.prefix(4))Q\((Int(today.dropFirst(5).prefix(2))! + 2) / 3)")!
-        return try reviewTables(quarter, withFlags: false).tables.first { $0.file == "vacated.csv" }!
+        try read { db in
+            let today = todayUTC()
+            let geos = GEOSContext()
+            return try vacatedTable(db, geos: geos, plots: try states(db, .riskPlots, asOf: today), asOf: today,
+                                    town: try townFinder(db, geos: geos, asOf: today)) { _, _ in }
+        }
+    }
+
+    /// The name of the town (admin `town`) a geometry lies in, as of `date`
+    /// ("" outside every town).
+    private func townFinder(_ db: Database, geos: GEOSContext, asOf date: String) throws -> ([UInt8]) -> String {
+        let towns = try states(db, .admin, asOf: date).filter { $0["kind"] == "town" }
+            .map { (name: $0["name"] ?? $0.code, geometry: try Geometry(wkb: $0.wkb, in: geos).prepared()) }
+        return { wkb in
+            guard !wkb.isEmpty, let point = try? Geometry(wkb: wkb, in: geos).pointOnSurface() else { return "" }
+            return towns.first { (try? $0.geometry.intersects(point)) == true }?.name ?? ""
+        }
+    }
+
+    /// The sites of enterprises whose permits were cancelled or revoked as
+    /// of `date`, the plots covering them, and whether they need supervision.
+    private func vacatedTable(_ db: Database, geos: GEOSContext, plots: [FeatureState], asOf date: String,
+                              town: ([UInt8]) -> String, flag: (String, [UInt8]) -> Void) throws -> ReviewTable {
+        var vacated = ReviewTable(file: "vacated.csv", titleZH: "注销、撤销排污许可证企业腾退地块", titleEN: "Sites of enterprises whose permits were cancelled or revoked",
+                                  header: ["code", "name", "permit_status", "permit_date", "covering_plot", "plot_stage", "needs_supervision", "town"])
+        for enterprise in try states(db, .enterprises, asOf: date) {
+            guard ["cancelled", "revoked"].contains(enterprise["permit_status"] ?? "") else { continue }
+            let site = try Geometry(wkb: enterprise.wkb, in: geos).prepared()
+            let covering = try plots.filter { try site.intersects(Geometry(wkb: $0.wkb, in: geos)) }
+            let place = town(enterprise.wkb)
+            vacated.rows.append([enterprise.code, enterprise["name"] ?? "", enterprise["permit_status"] ?? "", enterprise["permit_date"] ?? "",
+                                 covering.map(\.code).joined(separator: " "), covering.compactMap { $0["stage"] }.joined(separator: " "),
+                                 covering.isEmpty ? "yes: no plot registered" : "follow the plot", place])
+            vacated.towns.append(place)
+            flag(enterprise.code, enterprise.wkb)
+        }
+        return vacated
     }
 
     private func soilFindings(_ json: String) -> String {
