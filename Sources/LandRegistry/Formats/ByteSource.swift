@@ -121,15 +121,4 @@ final class ByteSource {
         }
     }
 
-    /// Reads one line (without its LF or CRLF); nil at the end of input.
-    func readLine() -> [UInt8]? {
-        var bytes: [UInt8] = []
-        guard peek() != nil else { return nil }
-        while let byte = next() {
-            if byte == 0x0A { break }
-            bytes.append(byte)
-        }
-        if bytes.last == 0x0D { bytes.removeLast() }
-        return bytes
-    }
 }

@@ -49,8 +49,6 @@ final class GEOSContext {
         return GeometryEngineError(operation: operation, messages: sink.messages)
     }
 
-    func clearMessages() { sink.messages.removeAll() }
-
     /// GEOS's version string (`GEOSversion`).
     static var version: String { String(cString: GEOSversion()) }
 }
