@@ -31,12 +31,10 @@ let package = Package(
                 "CGEOS",
                 "CProj",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            swiftSettings: [
-                // The streaming readers and writers touch class state per byte:
-                // dynamic exclusivity checks there cost more than the parsing.
-                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
             ]),
+            // No unsafeFlags, so that the package can be used by version. The
+            // streaming readers and writers mark their per-byte class state
+            // `@exclusivity(unchecked)` instead of turning the checks off.
         .executableTarget(
             name: "landreg",
             dependencies: [

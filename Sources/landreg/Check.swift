@@ -2,10 +2,6 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
-extension Severity: ExpressibleByArgument {}
-extension ReportLanguage: ExpressibleByArgument {}
-
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check proposals (one plot or a whole land-supply plan) against every rule before approval.",
@@ -65,7 +61,7 @@ struct Check: ParsableCommand {
             }
             try report.finish(summary)
         case .html:
-            let report = try CheckHTMLReport(sink: sink, registry: registry, file: file, by: options.by, language: language)
+            let report = CheckHTMLReport(sink: sink, registry: try registry.describe(), file: file, by: options.by, language: language)
             summary = try registry.check(reader, options: options) { result in
                 report.add(result)
                 if let v = result.verdict { worst = max(worst ?? v, v) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LandRegistry
 
 struct Export: ParsableCommand {
@@ -28,7 +29,7 @@ struct Export: ParsableCommand {
     var withArea = false
 
     @Option(help: "geojson (default) or shp: Shapefiles, one set per layer, into the folder --out.")
-    var format: String = "geojson"
+    var format: ExportFormat = .geojson
 
     @Flag(help: "With --format shp: write CGCS2000 lon/lat instead of the registry's CRS.")
     var lonlat = false
@@ -44,10 +45,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        guard ["geojson", "json", "shp"].contains(format.lowercased()) else {
-            throw ValidationError("--format '\(format)' is not geojson or shp")
-        }
-        if format.lowercased() == "shp" {
+        if format == .shp {
             guard let out else { throw ValidationError("--format shp needs --out FOLDER") }
             guard asOf == nil, filters.isEmpty else { throw ValidationError("--format shp does not take --as-of or --where yet") }
             let registry = try registry.open()

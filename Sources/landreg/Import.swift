@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import LandRegistry
 
 struct Import: ParsableCommand {
@@ -28,7 +28,7 @@ struct Import: ParsableCommand {
     var mode: ImportMode = .insert
 
     @Option(help: "The reader to use instead of the file's extension: geojson, shp, txt (land-approval coordinates), csv (point table).")
-    var format: String?
+    var format: InputFormat?
 
     @OptionGroup var reading: ReaderOptions
 
@@ -42,7 +42,7 @@ struct Import: ParsableCommand {
     var by: String?
 
     func run() throws {
-        let reader = try openFeatureReader(path: file, format: format,
+        let reader = try openFeatureReader(path: file, format: format?.rawValue,
                                            booleans: Set(layer.properties.filter { $0.kind == .bool }.map(\.name)),
                                            mapping: reading.fields, encoding: reading.encoding)
         let registry = try registry.open()

@@ -11,12 +11,10 @@ enum Main {
         do {
             var command = try Landreg.parseAsRoot()
             try command.run()
-        } catch let error as InputError {
-            fail(error.description)
-        } catch let error as RegistryError {
-            fail(error.description)
-        } catch let error as GeometryEngineError {
-            fail(error.description)
+        } catch let error as InvalidArgument {
+            fail(flagName(error.argument) + ": " + error.message, hint(error.remedy))
+        } catch let error as any LandRegistryError {
+            fail(error.description, hint(error.remedy))
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
@@ -29,14 +27,42 @@ enum Main {
                 FileHandle.standardError.write(Data((Landreg.fullMessage(for: error) + "\n").utf8))
                 exit(2)
             }
-            fail(Landreg.message(for: error))
+            fail(Landreg.message(for: error), nil)
         }
         exit(0)
     }
 
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("landreg: error: \(message)\n".utf8))
+    static func fail(_ message: String, _ hint: String?) -> Never {
+        let text = hint.map { "\(message) (\($0))" } ?? message
+        FileHandle.standardError.write(Data("landreg: error: \(text)\n".utf8))
         exit(1)
+    }
+
+    /// The CLI's advice for a library remedy: the flag to pass.
+    static func hint(_ remedy: Remedy?) -> String? {
+        switch remedy {
+        case nil: return nil
+        case .giveInputCRS?: return "pass --srid with the EPSG code, e.g. --srid 4547"
+        case .giveEncoding?: return "pass --encoding, e.g. --encoding GBK"
+        case .giveFormat?: return "use --format"
+        case .repairGeometry?: return "--make-valid repairs it"
+        case .upsert?: return "use --mode upsert to update it"
+        case .giveReason?: return "give it with --note"
+        case .createRegistry?: return "create one with 'landreg init', or pass --db PATH"
+        case .chooseAnotherPath?: return "remove it first or choose another --db path"
+        }
+    }
+
+    /// The flag that gave a library argument.
+    static func flagName(_ argument: InvalidArgument.Argument) -> String {
+        switch argument {
+        case .date: return "--date"
+        case .asOf: return "--as-of"
+        case .permitKind: return "--kind"
+        case .registryCRS: return "--srid"
+        case .setting(let name): return "setting \(name)"
+        case .filter(let filter): return "--where '\(filter)'"
+        }
     }
 }
 
@@ -48,63 +74,8 @@ struct Landreg: ParsableCommand {
             The registry is one SpatiaLite file: --db PATH, else $LANDREG_DB, else ./registry.sqlite.
             Exit status: 0 success, 1 bad input or unreadable registry, 2 wrong usage.
             """,
-        version: "0.1.0",
+        version: landregVersion,
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
                       StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self])
 }
 
-/// `--db PATH`, shared by every command.
-struct RegistryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The registry file (default: $LANDREG_DB, else registry.sqlite).", valueName: "path"))
-    var db: String?
-
-    var path: String {
-        db ?? ProcessInfo.processInfo.environment["LANDREG_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "registry.sqlite"
-    }
-
-    /// One process, one connection: the CLI never reads concurrently.
-    func open() throws -> Registry { try Registry.open(at: path, concurrentReads: false) }
-}
-
-extension Layer: ExpressibleByArgument {
-    public init?(argument: String) { self.init(name: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
-
-extension ImportMode: ExpressibleByArgument {}
-
-/// `--map` and `--encoding`, shared by the commands that read files.
-struct ReaderOptions: ParsableArguments {
-    @Option(name: .customLong("map"), help: ArgumentHelp("Shapefile fields to properties, e.g. code=DKBM,name=DKMC.", valueName: "property=FIELD,…"))
-    var mapping: String?
-
-    @Option(help: "The text encoding of a Shapefile's attributes or a text file (UTF-8, GBK …); default: .cpg, else detected.")
-    var encoding: String?
-
-    func validate() throws {
-        if let mapping, fieldMapping(mapping) == nil {
-            throw ValidationError("--map '\(mapping)' is not property=FIELD[,property=FIELD…]")
-        }
-    }
-
-    /// Field name → property.
-    var fields: [String: String] { mapping.flatMap(fieldMapping) ?? [:] }
-}
-
-func fieldMapping(_ text: String) -> [String: String]? {
-    var result: [String: String] = [:]
-    for pair in text.split(separator: ",") {
-        let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-        result[parts[1]] = parts[0]
-    }
-    return result
-}
-
-/// Writes to standard error.
-func printError(_ text: String, terminator: String = "\n") {
-    FileHandle.standardError.write(Data((text + terminator).utf8))
-}
-
-/// Whether standard error is a terminal (for progress lines).
-var stderrIsTerminal: Bool { isatty(2) == 1 }

@@ -37,7 +37,7 @@ final class CSVPointTests: RegistryTestCase {
         let counts = try registry.importFeatures(into: .sections, from: try openFeatureReader(path: sections),
                                                  options: ImportOptions(srid: 4547))
         XCTAssertEqual(counts.inserted, 1)
-        assertInputError(["out of longitude/latitude range", "--srid"]) {
+        assertInputError(["out of longitude/latitude range", "remedy:giveInputCRS"]) {
             _ = try registry.importFeatures(into: .sections, from: try openFeatureReader(path: sections), options: ImportOptions(mode: .upsert))
         }
     }

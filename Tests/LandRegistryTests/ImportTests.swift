@@ -67,13 +67,13 @@ final class ImportTests: RegistryTestCase {
         let cases: [(String, [String])] = [
             (Projected.collection([plot("B"), plot("C", "finished")]), ["feature 2", "code C", "property 'stage'", "'finished' is not one of"]),
             (Projected.collection([plot("B"), plot("B", x: 300)]), ["feature 2", "duplicate code"]),
-            (Projected.collection([plot("A")]), ["code already in layer risk-plots", "--mode upsert"]),
+            (Projected.collection([plot("A")]), ["code already in layer risk-plots", "remedy:upsert"]),
             (Projected.collection([Projected.polygon(Projected.rect(0, 0, 1, 1)).withProperties("\"code\":\"D\"")]),
              ["property 'stage'", "required"]),
             (Projected.collection([Projected.point(0, 0).withProperties("\"code\":\"E\",\"stage\":\"clean\"")]),
              ["a Point cannot go in layer risk-plots"]),
             (Projected.collection([Projected.polygon([(0, 0), (10, 10), (10, 0), (0, 10)]).withProperties("\"code\":\"F\",\"stage\":\"clean\"")]),
-             ["invalid geometry", "Self-intersection", "--make-valid"]),
+             ["invalid geometry", "Self-intersection", "remedy:repairGeometry"]),
             (Projected.collection([plot("G", extra: ",\"toxic_history\":\"yes\"")]), ["property 'toxic_history'", "true or false"]),
             (Projected.collection([plot("H", extra: ",\"stage_date\":\"2023-02-30\"")]), ["property 'stage_date'", "not a date"]),
             (Projected.collection([plot("I", "Listed")]), ["did you mean 'listed'"]),
@@ -82,9 +82,9 @@ final class ImportTests: RegistryTestCase {
             assertInputError(fragments) { try load(registry, .riskPlots, text) }
             XCTAssertEqual(try snapshot(registry), before, "changed by \(fragments)")
         }
-        // Projected coordinates without a CRS: a hint to pass --srid.
+        // Projected coordinates without a CRS: the remedy is to give their CRS.
         let noCRS = "{\"type\":\"Feature\",\"properties\":{\"code\":\"J\",\"stage\":\"clean\"},\"geometry\":\(Projected.polygon(Projected.rect(0, 0, 10, 10)))}"
-        assertInputError(["out of longitude/latitude range", "--srid"]) { try load(registry, .riskPlots, noCRS) }
+        assertInputError(["out of longitude/latitude range", "remedy:giveInputCRS"]) { try load(registry, .riskPlots, noCRS) }
         XCTAssertEqual(try load(registry, .riskPlots, noCRS, srid: 4547).inserted, 1)
     }
 

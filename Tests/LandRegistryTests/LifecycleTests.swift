@@ -34,18 +34,18 @@ final class LifecycleTests: RegistryTestCase {
         try registry.changeStage(code: "P1", to: .investigating, date: "2023-03-01", doc: "调查-1", by: "王", note: nil)
         try registry.changeStage(code: "P1", to: .contaminated, date: "2023-05-01", by: "王")
         try registry.changeStage(code: "P1", to: .listed, date: "2023-06-01", by: "王")
-        assertInputError(["cannot move from listed to delisted", "the next stage is remediating"]) {
+        assertError(RuleViolation.self, ["risk-plots P1", "cannot move from listed to delisted", "the next stage is remediating"]) {
             try registry.changeStage(code: "P1", to: .delisted, date: "2023-07-01", by: "王")
         }
-        assertInputError(["before the plot's current stage date 2023-06-01"]) {
+        assertError(RuleViolation.self, ["before the plot's current stage date 2023-06-01"]) {
             try registry.changeStage(code: "P1", to: .remediating, date: "2023-05-15", by: "王")
         }
-        assertInputError(["not a date"]) { try registry.changeStage(code: "P1", to: .remediating, date: "2023-6-1", by: "王") }
-        assertInputError(["in the future"]) { try registry.changeStage(code: "P1", to: .remediating, date: "2999-01-01", by: "王") }
-        assertInputError(["no risk-plot with code 'NOPE'"]) { try registry.changeStage(code: "NOPE", to: .investigating, date: "2023-01-01", by: "王") }
+        assertError(InvalidArgument.self, ["date: ", "not a date"]) { try registry.changeStage(code: "P1", to: .remediating, date: "2023-6-1", by: "王") }
+        assertError(InvalidArgument.self, ["in the future"]) { try registry.changeStage(code: "P1", to: .remediating, date: "2999-01-01", by: "王") }
+        assertError(RuleViolation.self, ["risk-plots NOPE: no risk-plot has this code"]) { try registry.changeStage(code: "NOPE", to: .investigating, date: "2023-01-01", by: "王") }
         try registry.changeStage(code: "P1", to: .remediating, date: "2023-08-01", by: "王")
         try registry.changeStage(code: "P1", to: .delisted, date: "2024-02-01", by: "王")
-        assertInputError(["needs a reason (--note)"]) { try registry.changeStage(code: "P1", to: .suspected, date: "2024-03-01", by: "王") }
+        assertError(RuleViolation.self, ["needs a reason", "remedy:giveReason"]) { try registry.changeStage(code: "P1", to: .suspected, date: "2024-03-01", by: "王") }
         try registry.changeStage(code: "P1", to: .suspected, date: "2024-03-01", by: "王", note: "新线索")
         let history = try registry.history(.riskPlots, code: "P1")
         XCTAssertEqual(history.map(\.action), ["insert", "stage", "stage", "stage", "stage", "stage", "stage"])
@@ -110,15 +110,15 @@ final class LifecycleTests: RegistryTestCase {
             Projected.polygon(Projected.rect(0, 0, 100, 100)).withProperties(#""code":"F1","class":"priority""#),
         ]), date: "2023-01-01")
         try registry.reclassify(code: "F1", to: .strict, date: "2023-08-01", basis: "例行监测", by: "李")
-        assertInputError(["already strict"]) { try registry.reclassify(code: "F1", to: .strict, date: "2023-08-02", basis: nil, by: "李") }
-        assertInputError(["no farmland parcel with code 'F9'"]) { try registry.reclassify(code: "F9", to: .strict, date: "2023-08-02", basis: nil, by: "李") }
+        assertError(RuleViolation.self, ["farmland F1", "already strict"]) { try registry.reclassify(code: "F1", to: .strict, date: "2023-08-02", basis: nil, by: "李") }
+        assertError(RuleViolation.self, ["farmland F9: no farmland parcel has this code"]) { try registry.reclassify(code: "F9", to: .strict, date: "2023-08-02", basis: nil, by: "李") }
         XCTAssertEqual(try registry.history(.farmland, code: "F1").last?.after?.first { $0.0 == "class" }?.1, .string("strict"))
-        assertInputError(["never checked"]) { try registry.recordPermit(proposalID: "Q1", kind: .supply, date: "2023-09-01", by: "李") }
+        assertError(RuleViolation.self, ["proposal Q1: never checked"]) { try registry.recordPermit(proposalID: "Q1", kind: .supply, date: "2023-09-01", by: "李") }
         try registry.check(GeoJSONReader(text: Projected.collection([
             Projected.polygon(Projected.rect(0, 0, 10, 10)).withProperties(#""id":"Q1","use":"0701""#),
         ]))) { _ in }
         XCTAssertGreaterThan(try registry.recordPermit(proposalID: "Q1", kind: .supply, date: "2023-09-01", by: "李"), 0)
-        assertInputError(["supply, use_change or planning_permit"]) {
+        assertError(InvalidArgument.self, ["permit kind", "supply, use_change or planning_permit"]) {
             try registry.recordPermit(proposalID: "Q1", kind: .reclamation, date: "2023-09-01", by: "李")
         }
     }

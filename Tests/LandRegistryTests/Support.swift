@@ -38,20 +38,31 @@ class RegistryTestCase: XCTestCase {
                                     options: ImportOptions(mode: mode, srid: srid, makeValid: makeValid))
     }
 
-    /// Asserts that `body` throws an `InputError` whose text contains every fragment.
+    /// Asserts that `body` throws an `InputError` whose one-line text
+    /// contains every fragment; "remedy:NAME" matches the error's remedy.
     func assertInputError(_ fragments: [String], file: StaticString = #filePath, line: UInt = #line,
                           _ body: () throws -> Void) {
+        assertError(InputError.self, fragments, file: file, line: line, body)
+    }
+
+    /// Asserts that `body` throws a library error of type `kind` whose
+    /// one-line text (`localizedDescription`, as LocalizedError gives it)
+    /// contains every fragment; "remedy:NAME" matches the error's remedy.
+    func assertError<E: LandRegistryError>(_ kind: E.Type, _ fragments: [String], file: StaticString = #filePath,
+                                           line: UInt = #line, _ body: () throws -> Void) {
         do {
             try body()
-            XCTFail("expected an input error containing \(fragments)", file: file, line: line)
-        } catch let error as InputError {
-            let text = error.description
+            XCTFail("expected an error containing \(fragments)", file: file, line: line)
+        } catch let error as E {
+            let text = error.localizedDescription + (error.remedy.map { " remedy:\($0)" } ?? "")
+            XCTAssertEqual(error.localizedDescription, error.description, file: file, line: line)
             XCTAssertFalse(text.contains("\n"), "error is not one line: \(text)", file: file, line: line)
+            XCTAssertFalse(text.contains(" --"), "a library error names a CLI flag: \(text)", file: file, line: line)
             for fragment in fragments {
                 XCTAssertTrue(text.contains(fragment), "'\(text)' lacks '\(fragment)'", file: file, line: line)
             }
         } catch {
-            XCTFail("expected an InputError, got \(type(of: error)): \(error)", file: file, line: line)
+            XCTFail("expected \(E.self), got \(type(of: error)): \(error)", file: file, line: line)
         }
     }
 }

@@ -13,11 +13,11 @@ import Foundation
 /// computed one; a difference over 1 % is a warning naming the plot.
 public final class ApprovalTXTReader: FeatureReader {
     public let fileName: String
-    public private(set) var declaredSRID: Int?
+    @exclusivity(unchecked) public private(set) var declaredSRID: Int?
     /// Warnings for the user (declared areas that do not match).
-    public private(set) var warnings: [String] = []
-    private var features: [InputFeature] = []
-    private var position = 0
+    @exclusivity(unchecked) public private(set) var warnings: [String] = []
+    @exclusivity(unchecked) private var features: [InputFeature] = []
+    @exclusivity(unchecked) private var position = 0
 
     public convenience init(path: String, encoding: String? = nil) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -29,7 +29,7 @@ public final class ApprovalTXTReader: FeatureReader {
     public init(bytes: [UInt8], name: String, encoding: String? = nil) throws {
         fileName = name
         guard let text = decodeChineseText(bytes, encoding: encoding) else {
-            throw InputError(file: name, message: "the file is neither UTF-8 nor GBK text (pass --encoding)")
+            throw InputError(file: name, message: "the file is neither UTF-8 nor GBK text", remedy: .giveEncoding)
         }
         try parse(text)
     }
@@ -101,41 +101,54 @@ public final class ApprovalTXTReader: FeatureReader {
         }
         for (k, code) in order.enumerated() {
             let plotParts = byPlot[code]!
-            var shape = Shape(type: plotParts.count == 1 ? .polygon : .multiPolygon, xy: [])
-            var area = 0.0
-            for part in plotParts {
-                guard !part.rings.isEmpty else { throw fail(part.line, "plot \(code) has no boundary points") }
-                for ring in part.rings {
-                    let n = ring.xy.count / 2
-                    guard n >= 4, ring.xy[0] == ring.xy[2 * n - 2], ring.xy[1] == ring.xy[2 * n - 1] else {
-                        throw fail(ring.line, "ring \(ring.number) of plot \(code) is not closed (its last point must repeat its first)")
-                    }
-                    let start = shape.positionCount
-                    shape.xy += ring.xy
-                    shape.ringEnds.append(shape.positionCount)
-                    let signed = abs(shape.signedArea2(ring: start..<shape.positionCount)) / 2
-                    area += ring.number == part.rings[0].number ? signed : -signed
-                }
-                shape.polygonEnds.append(shape.ringEnds.count)
-            }
-            if shape.type == .polygon { shape.polygonEnds = [] }
-            let header = plotParts[0].header
-            func field(_ i: Int) -> String? { header.count > i + 1 && !header[i].isEmpty ? header[i] : nil }
-            var properties: [(String, JSONValue)] = [("id", .string(code)), ("code", .string(code))]
-            if let name = field(3) { properties.append(("name", .string(name))) }
-            if let use = field(7) { properties.append(("use", .string(use))) }
-            if let useName = field(6) { properties.append(("land_use_name", .string(useName))) }
-            if let declared = field(1), let hectares = Double(declared) {
-                properties.append(("declared_area_ha", .number(hectares, declared)))
-                let computed = area / 10_000
-                if hectares > 0, abs(computed - hectares) / hectares > 0.01 {
-                    warnings.append("\(fileName):\(plotParts[0].line): plot \(code): declared area \(declared) ha, computed \(formatDecimal(rounded(computed * 10_000) / 10_000)) ha")
-                }
-            }
-            properties.append(("computed_area_ha", .number(area / 10_000, formatNumber((area / 10_000 * 10_000).rounded() / 10_000))))
-            features.append(InputFeature(number: k + 1, properties: properties, shape: shape))
+            let (shape, area) = try plotShape(code, plotParts)
+            features.append(InputFeature(number: k + 1, properties: properties(code, plotParts, area: area), shape: shape))
         }
     }
+
+    /// A plot's polygon (or multipolygon, one part per header) and its area
+    /// in m² (outer rings less holes).
+    private func plotShape(_ code: String, _ plotParts: [Part]) throws -> (Shape, Double) {
+        var shape = Shape(type: plotParts.count == 1 ? .polygon : .multiPolygon, xy: [])
+        var area = 0.0
+        for part in plotParts {
+            guard !part.rings.isEmpty else { throw fail(part.line, "plot \(code) has no boundary points") }
+            for ring in part.rings {
+                let n = ring.xy.count / 2
+                guard n >= 4, ring.xy[0] == ring.xy[2 * n - 2], ring.xy[1] == ring.xy[2 * n - 1] else {
+                    throw fail(ring.line, "ring \(ring.number) of plot \(code) is not closed (its last point must repeat its first)")
+                }
+                let start = shape.positionCount
+                shape.xy += ring.xy
+                shape.ringEnds.append(shape.positionCount)
+                let signed = abs(shape.signedArea2(ring: start..<shape.positionCount)) / 2
+                area += ring.number == part.rings[0].number ? signed : -signed
+            }
+            shape.polygonEnds.append(shape.ringEnds.count)
+        }
+        if shape.type == .polygon { shape.polygonEnds = [] }
+        return (shape, area)
+    }
+
+    /// A plot's properties from its header; warns when the declared area
+    /// differs from the computed one by more than 1 %.
+    private func properties(_ code: String, _ plotParts: [Part], area: Double) -> [(String, JSONValue)] {
+        let header = plotParts[0].header
+        func field(_ i: Int) -> String? { header.count > i + 1 && !header[i].isEmpty ? header[i] : nil }
+        var properties: [(String, JSONValue)] = [("id", .string(code)), ("code", .string(code))]
+        if let name = field(3) { properties.append(("name", .string(name))) }
+        if let use = field(7) { properties.append(("use", .string(use))) }
+        if let useName = field(6) { properties.append(("land_use_name", .string(useName))) }
+        if let declared = field(1), let hectares = Double(declared) {
+            properties.append(("declared_area_ha", .number(hectares, declared)))
+            let computed = area / 10_000
+            if hectares > 0, abs(computed - hectares) / hectares > 0.01 {
+                warnings.append("\(fileName):\(plotParts[0].line): plot \(code): declared area \(declared) ha, computed \(formatDecimal(rounded(computed * 10_000) / 10_000)) ha")
+            }
+        }
+        properties.append(("computed_area_ha", .number(area / 10_000, formatNumber((area / 10_000 * 10_000).rounded() / 10_000))))
+        return properties
+}
 
     /// The CRS from `坐标系`, `几度分带`, `带号` and the eastings' zone prefix.
     private func resolveCRS(_ attributes: [String: String], _ parts: [Part]) throws {

@@ -10,11 +10,11 @@ import Foundation
 public final class CSVPointReader: FeatureReader {
     public let fileName: String
     public let declaredSRID: Int? = nil
-    private var rows: [(line: Int, cells: [String])] = []
-    private var header: [String] = []
-    private var xColumn = 0, yColumn = 0
+    @exclusivity(unchecked) private var rows: [(line: Int, cells: [String])] = []
+    @exclusivity(unchecked) private var header: [String] = []
+    @exclusivity(unchecked) private var xColumn = 0, yColumn = 0
     private let booleans: Set<String>
-    private var position = 0
+    @exclusivity(unchecked) private var position = 0
 
     public convenience init(path: String, booleans: Set<String> = [], encoding: String? = nil) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -27,7 +27,7 @@ public final class CSVPointReader: FeatureReader {
         fileName = name
         self.booleans = booleans
         guard let text = decodeChineseText(bytes, encoding: encoding) else {
-            throw InputError(file: name, message: "the file is neither UTF-8 nor GBK text (pass --encoding)")
+            throw InputError(file: name, message: "the file is neither UTF-8 nor GBK text", remedy: .giveEncoding)
         }
         let records = try CSVPointReader.records(text, file: name)
         guard let first = records.first else { throw InputError(file: name, message: "the file is empty") }
@@ -39,7 +39,7 @@ public final class CSVPointReader: FeatureReader {
         } else if let x = column(["x", "easting", "东坐标"]), let y = column(["y", "northing", "北坐标"]) {
             xColumn = x; yColumn = y
         } else {
-            throw InputError(file: name, line: 1, message: "no coordinate columns: name them lon and lat (or 经度, 纬度), or x and y with --srid")
+            throw InputError(file: name, line: 1, message: "no coordinate columns: name them lon and lat (or 经度, 纬度), or x and y with their CRS", remedy: .giveInputCRS)
         }
         rows = records.dropFirst().filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
     }

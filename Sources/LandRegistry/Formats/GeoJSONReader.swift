@@ -1,38 +1,17 @@
-/// One feature read from an input file, before validation.
-public struct InputFeature: Sendable {
-    /// 1-based position in the file.
-    public var number: Int
-    public var properties: [(String, JSONValue)]
-    public var shape: Shape?
-    public var id: JSONValue?
-
-    public init(number: Int, properties: [(String, JSONValue)], shape: Shape?, id: JSONValue? = nil) {
-        self.number = number
-        self.properties = properties
-        self.shape = shape
-        self.id = id
-    }
-
-    public func property(_ name: String) -> JSONValue? {
-        properties.first { $0.0 == name }?.1
-    }
-
-    /// The feature's `code` when it is a string, for error messages.
-    public var code: String? { property("code")?.stringValue }
-}
-
+// Long file: one streaming parser whose states (collection, feature,
+// geometry, legacy crs) share the reader's position; apart they read worse.
 /// Streams the features of a GeoJSON FeatureCollection, Feature or bare
 /// geometry, holding one feature in memory at a time.
 ///
 /// A legacy `"crs"` member before `"features"` (as ogr2ogr writes it) sets
 /// `declaredSRID`.
-public final class GeoJSONReader {
+public final class GeoJSONReader: FeatureReader {
     private let source: ByteSource
     private let parser: JSONParser
     private enum State { case start, inFeatures, trailing, single(InputFeature?), done }
-    private var state = State.start
-    private var count = 0
-    public private(set) var declaredSRID: Int?
+    @exclusivity(unchecked) private var state = State.start
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) public private(set) var declaredSRID: Int?
     public var fileName: String { source.name }
 
     init(source: ByteSource) {
@@ -58,8 +37,8 @@ public final class GeoJSONReader {
                    message: "invalid JSON: \(error.message)")
     }
 
-    private func fail(_ message: String, feature: Int? = nil, property: String? = nil) -> InputError {
-        InputError(file: source.name, feature: feature, property: property, message: message)
+    private func fail(_ message: String, feature: Int? = nil, property: String? = nil, remedy: Remedy? = nil) -> InputError {
+        InputError(file: source.name, feature: feature, property: property, message: message, remedy: remedy)
     }
 
     /// The next feature, or nil at the end.
@@ -146,7 +125,7 @@ public final class GeoJSONReader {
             if try parser.endOfContainer(UInt8(ascii: "}")) { break }
             let key = try parser.parseKey()
             if key == "crs" {
-                throw fail("the \"crs\" member comes after \"features\"; move it first or pass --srid")
+                throw fail("the \"crs\" member comes after \"features\"; move it first or give the CRS", remedy: .giveInputCRS)
             }
             _ = try parser.parseValue(depth: 1)
         }
@@ -331,7 +310,7 @@ public final class GeoJSONReader {
         if case .null = value { return nil }
         if let code = value["properties"]?["code"], case .number(let number, _) = code { return Int(number) }
         guard let name = value["properties"]?["name"]?.stringValue else {
-            throw fail("the \"crs\" member is not understood; pass --srid")
+            throw fail("the \"crs\" member is not understood", remedy: .giveInputCRS)
         }
         return try CRS.srid(fromName: name, file: source.name)
     }

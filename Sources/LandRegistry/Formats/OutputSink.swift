@@ -9,11 +9,11 @@ import Foundation
 /// under a temporary name and renamed into place by `finish()`, so a failed
 /// export never leaves a half-written file.
 public final class OutputSink {
-    private var file: UnsafeMutablePointer<FILE>?
-    private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var file: UnsafeMutablePointer<FILE>?
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let finalPath: String?
     private let temporaryPath: String?
-    private var finished = false
+    @exclusivity(unchecked) private var finished = false
 
     /// Standard output.
     public init() {

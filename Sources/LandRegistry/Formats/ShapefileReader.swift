@@ -9,16 +9,16 @@ import Foundation
 /// defaults of `ShapefileFields`.
 public final class ShapefileReader: FeatureReader {
     public let fileName: String
-    public private(set) var declaredSRID: Int?
-    public private(set) var encoding: String
+    @exclusivity(unchecked) public private(set) var declaredSRID: Int?
+    @exclusivity(unchecked) public private(set) var encoding: String
     private let shp: [UInt8]
     private let dbf: [UInt8]
-    private var fields: [(name: String, type: UInt8, offset: Int, length: Int)] = []
-    private var recordCount = 0
-    private var dbfHeaderLength = 0
-    private var dbfRecordLength = 0
-    private var shpOffset = 100
-    private var number = 0
+    @exclusivity(unchecked) private var fields: [(name: String, type: UInt8, offset: Int, length: Int)] = []
+    @exclusivity(unchecked) private var recordCount = 0
+    @exclusivity(unchecked) private var dbfHeaderLength = 0
+    @exclusivity(unchecked) private var dbfRecordLength = 0
+    @exclusivity(unchecked) private var shpOffset = 100
+    @exclusivity(unchecked) private var number = 0
     private let booleans: Set<String>
 
     /// - Parameters:
@@ -57,7 +57,7 @@ public final class ShapefileReader: FeatureReader {
         var offset = 1
         var descriptor = 32
         var rawNames: [[UInt8]] = []
-        while descriptor + 32 <= dbfHeaderLength && descriptor < dbf.count && dbf[descriptor] != 0x0D {
+        while descriptor + 32 <= dbfHeaderLength && descriptor + 32 <= dbf.count && dbf[descriptor] != 0x0D {
             let nameBytes = Array(dbf[descriptor..<(descriptor + 11)].prefix { $0 != 0 })
             rawNames.append(nameBytes)
             let type = dbf[descriptor + 11]
@@ -66,27 +66,32 @@ public final class ShapefileReader: FeatureReader {
             offset += length
             descriptor += 32
         }
-        if chosen == nil {
-            var sample: [UInt8] = []
-            for name in rawNames { sample += name }
-            for r in 0..<min(recordCount, 2000) {
-                let start = dbfHeaderLength + r * dbfRecordLength
-                for field in fields where field.type == UInt8(ascii: "C") && start + field.offset + field.length <= dbf.count {
-                    sample += dbf[(start + field.offset)..<(start + field.offset + field.length)]
-                }
-            }
-            chosen = String(validating: sample, as: UTF8.self) != nil ? "UTF-8" : "GB18030"
-        }
-        self.encoding = ShapefileReader.normalise(chosen!)
+        self.encoding = ShapefileReader.normalise(chosen ?? ShapefileReader.detectedEncoding(
+            names: rawNames, fields: fields, dbf: dbf, headerLength: dbfHeaderLength, recordLength: dbfRecordLength, count: recordCount))
         for (i, raw) in rawNames.enumerated() {
             guard let name = decodeChineseText(raw, encoding: self.encoding) else {
-                throw InputError(file: dbfPath, message: "field name \(i + 1) cannot be read as \(self.encoding) (pass --encoding)")
+                throw InputError(file: dbfPath, message: "field name \(i + 1) cannot be read as \(self.encoding)", remedy: .giveEncoding)
             }
             fields[i].name = mapping[name] ?? ShapefileFields.property(for: name)
         }
         if let prj = sibling("prj"), let wkt = try? String(contentsOfFile: prj, encoding: .utf8) {
             declaredSRID = try ShapefileReader.srid(fromWKT: wkt, file: prj)
         }
+    }
+
+    /// UTF-8 when the field names and the first 2,000 records' text fields
+    /// are valid UTF-8, else GB18030 (GBK).
+    private static func detectedEncoding(names: [[UInt8]], fields: [(name: String, type: UInt8, offset: Int, length: Int)],
+                                         dbf: [UInt8], headerLength: Int, recordLength: Int, count: Int) -> String {
+        var sample: [UInt8] = []
+        for name in names { sample += name }
+        for r in 0..<min(count, 2000) {
+            let start = headerLength + r * recordLength
+            for field in fields where field.type == UInt8(ascii: "C") && start + field.offset + field.length <= dbf.count {
+                sample += dbf[(start + field.offset)..<(start + field.offset + field.length)]
+            }
+        }
+        return String(validating: sample, as: UTF8.self) != nil ? "UTF-8" : "GB18030"
     }
 
     static func normalise(_ name: String) -> String {
@@ -113,7 +118,7 @@ public final class ShapefileReader: FeatureReader {
         for field in fields {
             let bytes = Array(dbf[(record + field.offset)..<(record + field.offset + field.length)])
             guard let raw = decodeChineseText(bytes, encoding: encoding) else {
-                throw InputError(file: fileName, feature: number, property: field.name, message: "the value cannot be read as \(encoding) (pass --encoding)")
+                throw InputError(file: fileName, feature: number, property: field.name, message: "the value cannot be read as \(encoding)", remedy: .giveEncoding)
             }
             let text = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \0"))
             if text.isEmpty { continue }
@@ -235,41 +240,6 @@ public final class ShapefileReader: FeatureReader {
         return shape
     }
 
-    /// The EPSG code of a `.prj` (ESRI WKT): an AUTHORITY, else CGCS2000
-    /// geographic or Gauss-Kruger by central meridian and false easting.
-    static func srid(fromWKT wkt: String, file: String) throws -> Int {
-        let upper = wkt.uppercased()
-        if let range = upper.range(of: #"AUTHORITY\["EPSG",\s*"?(\d+)"?\]\]\s*$"#, options: .regularExpression) {
-            let digits = upper[range].filter(\.isNumber)
-            if let code = Int(digits) { return code }
-        }
-        let cgcs = upper.contains("2000") && (upper.contains("CHINA") || upper.contains("CGCS"))
-        if !upper.hasPrefix("PROJCS") {
-            if cgcs { return 4490 }
-            if upper.contains("WGS") && upper.contains("84") { return 4326 }
-            throw InputError(file: file, message: "the CRS in the .prj is not understood; pass --srid")
-        }
-        guard cgcs else { throw InputError(file: file, message: "the projected CRS in the .prj is not CGCS2000; pass --srid") }
-        func parameter(_ name: String) -> Double? {
-            guard let range = upper.range(of: "PARAMETER[\"\(name)\",", options: .caseInsensitive) else { return nil }
-            let rest = upper[range.upperBound...].prefix { $0 != "]" }
-            return Double(rest.trimmingCharacters(in: .whitespaces))
-        }
-        guard let meridian = parameter("CENTRAL_MERIDIAN"), let falseEasting = parameter("FALSE_EASTING") else {
-            throw InputError(file: file, message: "the .prj has no central meridian or false easting; pass --srid")
-        }
-        let zonePrefix = Int((falseEasting - 500_000) / 1_000_000 + 0.5)
-        let cm = Int(meridian.rounded())
-        if zonePrefix == 0 {
-            if cm % 3 == 0, (75...135).contains(cm) { return 4534 + (cm - 75) / 3 }
-        } else if (25...45).contains(zonePrefix), zonePrefix * 3 == cm {
-            return 4513 + zonePrefix - 25
-        } else if (13...23).contains(zonePrefix), zonePrefix * 6 - 3 == cm {
-            return 4491 + zonePrefix - 13
-        }
-        throw InputError(file: file, message: "no CGCS2000 Gauss-Kruger zone has central meridian \(meridian) and false easting \(falseEasting); pass --srid")
-    }
-
     static func int32BE(_ b: [UInt8], _ i: Int) -> Int32 {
         Int32(bitPattern: UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3]))
     }
@@ -277,36 +247,4 @@ public final class ShapefileReader: FeatureReader {
         UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
     }
     static func int32LE(_ b: [UInt8], _ i: Int) -> Int32 { Int32(bitPattern: uint32LE(b, i)) }
-}
-
-/// How Shapefile fields (at most 10 characters) map to the contract's
-/// properties: landreg's own abbreviations, then common Chinese names.
-public enum ShapefileFields {
-    /// Contract property → the field name landreg writes.
-    public static let abbreviations: [String: String] = [
-        "toxic_history": "toxic_hist", "stage_date": "stage_date", "former_use": "former_use",
-        "concentrated": "concentrat", "source_type": "src_type", "target_class": "target_cls",
-        "assessed_by": "assessedby", "key_supervised": "key_superv", "air_emitting": "air_emit",
-        "permit_status": "permit_sts", "permit_date": "permit_dt", "enterprise": "enterprise",
-        "air_polluting": "air_poll", "soil_polluting": "soil_poll", "food_crops": "food_crops",
-    ]
-
-    /// Field names staff's files use, by property.
-    static let common: [String: [String]] = [
-        "code": ["code", "dkbm", "bm", "编码", "编号", "代码", "地块编号", "地块代码", "bsm"],
-        "name": ["name", "dkmc", "mc", "名称", "地块名称"],
-        "stage": ["stage", "阶段", "状态"],
-        "town": ["town", "xzmc", "乡镇", "乡镇名称"],
-        "class": ["class", "lb", "类别", "质量类别"],
-        "use": ["use", "dlbm", "ytbm", "用途", "地类编码", "用途编码"],
-        "id": ["id", "项目编号"],
-    ]
-
-    /// The property a field name stands for (itself when nothing maps it).
-    public static func property(for field: String) -> String {
-        let lowered = field.lowercased()
-        if let property = abbreviations.first(where: { $0.value == lowered })?.key { return property }
-        if let property = common.first(where: { $0.value.contains(lowered) })?.key { return property }
-        return field
-    }
 }

@@ -1,43 +1,37 @@
 import Foundation
-import GRDB
 
-extension Registry {
-    /// Writes a layer as ESRI Shapefiles into `directory`: `<layer>.shp`,
-    /// `.shx`, `.dbf` (UTF-8 attributes), `.cpg` and `.prj` — in the
-    /// registry's CRS, or CGCS2000 lon/lat with `lonLat`. Field names keep
-    /// within dBase's 10 characters (`ShapefileFields.abbreviations`); a
-    /// layer with points and polygons (enterprises) gives one file set per
-    /// geometry kind. Returns the files written.
-    @discardableResult
-    public func exportShapefile(_ layer: Layer, to directory: String, lonLat: Bool = false) throws -> [String] {
+/// Writes features as ESRI Shapefiles: `.shp`, `.shx`, `.dbf` (UTF-8
+/// attributes), `.cpg` and `.prj`. Field names keep within dBase's 10
+/// characters (`ShapefileFields.abbreviations`); features of several
+/// geometry kinds (enterprises: points and polygons) give one file set per
+/// kind. Writes files only; the features come from the caller.
+public enum ShapefileWriter {
+    /// Writes `features` (each with its shape in the output CRS, whose WKT
+    /// is `prj`) of `layer` into `directory`; returns the files written.
+    public static func write(_ features: [(StoredFeature, Shape)], layer: Layer, prj: String,
+                             to directory: String) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let features = try self.features(layer)  // lon/lat
-        let target = lonLat ? CRS.lonLat : srid
-        let back = try Transformer(from: CRS.lonLat, to: target)
-        let prj = try read { db in
-            try String.fetchOne(db, sql: "SELECT srtext FROM spatial_ref_sys WHERE srid = ?", arguments: [target])
-        } ?? ""
         // Group by the Shapefile type each geometry needs.
         var groups: [(suffix: String, type: Int32, features: [(StoredFeature, Shape)])] = []
-        func add(_ feature: StoredFeature, _ shape: Shape, _ type: Int32, _ suffix: String) {
+        for (feature, shape) in features {
+            let (type, suffix): (Int32, String)
+            switch shape.type {
+            case .point: (type, suffix) = (1, "point")
+            case .multiPoint: (type, suffix) = (8, "multipoint")
+            case .lineString, .multiLineString: (type, suffix) = (3, "line")
+            case .polygon, .multiPolygon: (type, suffix) = (5, "polygon")
+            }
             if let i = groups.firstIndex(where: { $0.type == type }) { groups[i].features.append((feature, shape)) }
             else { groups.append((suffix, type, [(feature, shape)])) }
-        }
-        for feature in features {
-            var shape = feature.shape
-            try back.transform(&shape)
-            switch shape.type {
-            case .point: add(feature, shape, 1, "point")
-            case .multiPoint: add(feature, shape, 8, "multipoint")
-            case .lineString, .multiLineString: add(feature, shape, 3, "line")
-            case .polygon, .multiPolygon: add(feature, shape, 5, "polygon")
-            }
         }
         if groups.isEmpty { groups.append(("", layer.geometryTypes.contains(.point) ? 1 : 5, [])) }
         var written: [String] = []
         for group in groups {
             let base = directory + "/" + layer.rawValue + (groups.count > 1 ? "_" + group.suffix : "")
-            try writeShapefile(base: base, type: group.type, features: group.features, layer: layer)
+            let (shp, shx) = shapes(group.features.map(\.1), type: group.type)
+            try Data(shp).write(to: URL(fileURLWithPath: base + ".shp"))
+            try Data(shx).write(to: URL(fileURLWithPath: base + ".shx"))
+            try Data(attributes(group.features.map(\.0), layer: layer)).write(to: URL(fileURLWithPath: base + ".dbf"))
             try "UTF-8\n".write(toFile: base + ".cpg", atomically: true, encoding: .utf8)
             try prj.write(toFile: base + ".prj", atomically: true, encoding: .utf8)
             written += ["shp", "shx", "dbf", "cpg", "prj"].map { (base as NSString).lastPathComponent + "." + $0 }
@@ -45,10 +39,22 @@ extension Registry {
         return written
     }
 
-    private func writeShapefile(base: String, type: Int32, features: [(StoredFeature, Shape)], layer: Layer) throws {
+    /// The text of a property for a character field.
+    private static func text(_ value: JSONValue?) -> String {
+        switch value {
+        case .string(let s)?: return s
+        case nil, .null?: return ""
+        case let other?: return other.jsonText
+        }
+    }
+
+    /// Field names (the contract's properties, then every extra property
+    /// seen), their dBase names, widths, and which are logical.
+    private static func fields(_ features: [StoredFeature], layer: Layer)
+        -> (names: [String], fieldNames: [String], widths: [Int], booleans: Set<String>) {
         // Fields: the contract's properties, then every extra property seen.
         var names: [String] = layer.properties.map(\.name)
-        for (feature, _) in features {
+        for feature in features {
             for (key, _) in feature.properties where !names.contains(key) { names.append(key) }
         }
         let booleans = Set(layer.properties.filter { $0.kind == .bool }.map(\.name))
@@ -60,20 +66,19 @@ extension Registry {
             while fieldNames.contains(field) { field = truncateUTF8(name, bytes: 8) + "_\(k)"; k += 1 }
             fieldNames.append(field)
         }
-        func text(_ value: JSONValue?) -> String {
-            switch value {
-            case .string(let s)?: return s
-            case nil, .null?: return ""
-            case let other?: return other.jsonText
-            }
-        }
         var widths = names.map { booleans.contains($0) ? 1 : 1 }
-        for (feature, _) in features {
+        for feature in features {
             let values = Dictionary(feature.properties, uniquingKeysWith: { a, _ in a })
             for (i, name) in names.enumerated() where !booleans.contains(name) {
                 widths[i] = min(254, max(widths[i], text(values[name]).utf8.count))
             }
         }
+        return (names, fieldNames, widths, booleans)
+    }
+
+    /// The `.dbf`: header, field descriptors, one record per feature.
+    private static func attributes(_ features: [StoredFeature], layer: Layer) -> [UInt8] {
+        let (names, fieldNames, widths, booleans) = fields(features, layer: layer)
         // .dbf
         var dbf: [UInt8] = [0x03, 126, 11, 29]
         append32LE(&dbf, UInt32(features.count))
@@ -91,7 +96,7 @@ extension Registry {
             dbf += descriptor
         }
         dbf.append(0x0D)
-        for (feature, _) in features {
+        for feature in features {
             let values = Dictionary(feature.properties, uniquingKeysWith: { a, _ in a })
             dbf.append(0x20)
             for (i, name) in names.enumerated() {
@@ -109,45 +114,55 @@ extension Registry {
             }
         }
         dbf.append(0x1A)
+        return dbf
+    }
 
+    /// One `.shp` record's content: the type, then the point, or the box,
+    /// parts and points (outlines clockwise, holes counter-clockwise).
+    private static func record(_ shape: Shape, type: Int32, bounds b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) -> [UInt8] {
+    var content: [UInt8] = []
+    appendI32LE(&content, type)
+    switch type {
+    case 1:
+        appendF64(&content, shape.xy[0]); appendF64(&content, shape.xy[1])
+    case 8:
+        for v in [b.minX, b.minY, b.maxX, b.maxY] { appendF64(&content, v) }
+        appendI32LE(&content, Int32(shape.positionCount))
+        for v in shape.xy { appendF64(&content, v) }
+    default:
+        // Rings: outlines clockwise, holes counter-clockwise.
+        var oriented = shape
+        if shape.type.isAreal {
+            oriented = shape.rightHandRule()
+            for range in oriented.ringRanges {
+                var lo = range.lowerBound, hi = range.upperBound - 1
+                while lo < hi {
+                    oriented.xy.swapAt(2 * lo, 2 * hi); oriented.xy.swapAt(2 * lo + 1, 2 * hi + 1)
+                    lo += 1; hi -= 1
+                }
+            }
+        }
+        let rings = oriented.ringRanges.isEmpty ? [0..<oriented.positionCount] : oriented.ringRanges
+        for v in [b.minX, b.minY, b.maxX, b.maxY] { appendF64(&content, v) }
+        appendI32LE(&content, Int32(rings.count))
+        appendI32LE(&content, Int32(oriented.positionCount))
+        for r in rings { appendI32LE(&content, Int32(r.lowerBound)) }
+        for v in oriented.xy { appendF64(&content, v) }
+    }
+        return content
+    }
+
+    /// The `.shp` and `.shx` of shapes of one Shapefile type.
+    private static func shapes(_ shapes: [Shape], type: Int32) -> (shp: [UInt8], shx: [UInt8]) {
         // .shp and .shx
         var records: [[UInt8]] = []
         var box = (Double.infinity, Double.infinity, -Double.infinity, -Double.infinity)
-        for (_, shape) in features {
+        for shape in shapes {
             let b = shape.bounds
             box = (min(box.0, b.minX), min(box.1, b.minY), max(box.2, b.maxX), max(box.3, b.maxY))
-            var content: [UInt8] = []
-            appendI32LE(&content, type)
-            switch type {
-            case 1:
-                appendF64(&content, shape.xy[0]); appendF64(&content, shape.xy[1])
-            case 8:
-                for v in [b.minX, b.minY, b.maxX, b.maxY] { appendF64(&content, v) }
-                appendI32LE(&content, Int32(shape.positionCount))
-                for v in shape.xy { appendF64(&content, v) }
-            default:
-                // Rings: outlines clockwise, holes counter-clockwise.
-                var oriented = shape
-                if shape.type.isAreal {
-                    oriented = shape.rightHandRule()
-                    for range in oriented.ringRanges {
-                        var lo = range.lowerBound, hi = range.upperBound - 1
-                        while lo < hi {
-                            oriented.xy.swapAt(2 * lo, 2 * hi); oriented.xy.swapAt(2 * lo + 1, 2 * hi + 1)
-                            lo += 1; hi -= 1
-                        }
-                    }
-                }
-                let rings = oriented.ringRanges.isEmpty ? [0..<oriented.positionCount] : oriented.ringRanges
-                for v in [b.minX, b.minY, b.maxX, b.maxY] { appendF64(&content, v) }
-                appendI32LE(&content, Int32(rings.count))
-                appendI32LE(&content, Int32(oriented.positionCount))
-                for r in rings { appendI32LE(&content, Int32(r.lowerBound)) }
-                for v in oriented.xy { appendF64(&content, v) }
-            }
-            records.append(content)
+            records.append(record(shape, type: type, bounds: b))
         }
-        if features.isEmpty { box = (0, 0, 0, 0) }
+        if shapes.isEmpty { box = (0, 0, 0, 0) }
         func header(_ lengthInWords: Int) -> [UInt8] {
             var h: [UInt8] = []
             append32BE(&h, 9994)
@@ -170,9 +185,7 @@ extension Registry {
             append32BE(&shx, UInt32(content.count / 2))
             offset += 8 + content.count
         }
-        try Data(shp).write(to: URL(fileURLWithPath: base + ".shp"))
-        try Data(shx).write(to: URL(fileURLWithPath: base + ".shx"))
-        try Data(dbf).write(to: URL(fileURLWithPath: base + ".dbf"))
+        return (shp, shx)
     }
 }
 

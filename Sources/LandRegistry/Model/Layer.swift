@@ -1,5 +1,8 @@
 /// The nine layers of the registry (contract §3).
-public enum Layer: String, CaseIterable, Sendable, Codable {
+public enum Layer: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
+    /// The contract's name of the layer, e.g. `risk-plots`.
+    public var description: String { rawValue }
+
     case riskPlots = "risk-plots"
     case farmland
     case basicFarmland = "basic-farmland"
@@ -140,16 +143,6 @@ public struct PropertySpec: Sendable {
         self.kind = kind
         self.required = required
     }
-
-    /// The SQL column name (quoted, since `class` and `type` are keywords).
-    var column: String { "\"\(name)\"" }
-
-    var sqlType: String {
-        switch kind {
-        case .bool: return "INTEGER"
-        default: return "TEXT"
-        }
-    }
 }
 
 /// Lifecycle stage of a risk-plot, in order.
@@ -172,4 +165,21 @@ public enum FarmlandClass: String, CaseIterable, Sendable {
 /// Level of a drinking-water source protection zone.
 public enum ZoneLevel: String, CaseIterable, Sendable {
     case first, second, quasi
+}
+
+extension Stage {
+    /// The stages a plot may move to from this one (contract §3; the 污染地块
+    /// 办法's order: investigation, assessment, the risk list, remediation,
+    /// removal). A clean or delisted plot can be re-opened as suspected,
+    /// with a reason.
+    public var next: [Stage] {
+        switch self {
+        case .suspected: return [.investigating]
+        case .investigating: return [.clean, .contaminated]
+        case .contaminated: return [.listed, .clean]
+        case .listed: return [.remediating]
+        case .remediating: return [.delisted]
+        case .delisted, .clean: return [.suspected]
+        }
+    }
 }

@@ -42,12 +42,12 @@ public final class CheckHTMLReport {
     let language: ReportLanguage
     private var count = 0
 
-    public init(sink: OutputSink, registry: Registry, file: String, by: String, language: ReportLanguage) throws {
+    public init(sink: OutputSink, registry: RegistryDescription, file: String, by: String, language: ReportLanguage) {
         self.sink = sink
         self.language = language
         let zh = language == .zh
-        let counts = try registry.counts()
-        let versions = try registry.versions()
+        let counts = registry.counts
+        let versions = registry.versions
         var html = """
             <!doctype html>
             <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
@@ -108,6 +108,16 @@ public final class CheckHTMLReport {
         }
         html += "<p>\(escapeHTML(facts.joined(separator: zh ? "；" : "; ")))</p>\n"
 
+        html += mapFigure(result)
+        html += findingsTable(result.findings)
+        html += "</section>\n"
+        sink.write(html)
+    }
+
+    /// The proposal's map: what lies around it, each finding's feature
+    /// labelled, a legend of the layers shown.
+    private func mapFigure(_ result: CheckResult) -> String {
+        let zh = language == .zh
         var map = SVGMap()
         var legend: [Layer] = []
         // Large areas first (towns, the county), as outlines only.
@@ -130,24 +140,30 @@ public final class CheckHTMLReport {
             }
         }
         map.add(result.shape, style: SVGMap.Style(stroke: "#000", fill: "#ffeb3b", fillOpacity: 0.55, strokeWidth: 2.5, dash: "6 3"),
-                label: p.id, placement: .below)
+                label: result.proposal.id, placement: .below)
         let b = result.shape.bounds
         let reach = 550.0
-        html += "<figure>" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach), margin: 0.02,
-                                        title: p.id, northLabel: zh ? "北" : "N")
+        var html = "<figure>" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach), margin: 0.02,
+                                        title: result.proposal.id, northLabel: zh ? "北" : "N")
         html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(zh ? "申请地块" : "proposal")"
         for layer in legend {
             html += "<span class=\"swatch\" style=\"border-color:\(LayerStyle.color(layer))\"></span>\(escapeHTML(LayerStyle.name(layer, language)))"
         }
         html += zh ? "；显示申请地块周边 500 米内的要素。" : "; features within 500 m of the proposal are shown."
         html += "</figcaption></figure>\n"
+        return html
+    }
 
-        if result.findings.isEmpty {
+    /// The findings with their measures, meaning and legal basis.
+    private func findingsTable(_ findings: [Finding]) -> String {
+        let zh = language == .zh
+        var html = ""
+        if findings.isEmpty {
             html += "<p>\(zh ? "未发现与登记要素的冲突。" : "No conflict with the registry was found.")</p>\n"
         } else {
             html += "<table><tr><th>\(zh ? "规则" : "rule")</th><th>\(zh ? "结论" : "severity")</th><th>\(zh ? "要素" : "feature")</th>"
             html += "<th class=\"num\">\(zh ? "重叠（平方米）" : "overlap m²")</th><th class=\"num\">\(zh ? "距离（米）" : "distance m")</th><th>\(zh ? "说明与依据" : "finding and basis")</th></tr>\n"
-            for f in result.findings {
+            for f in findings {
                 html += "<tr><td>\(f.rule.id)</td><td>\(f.severity.rawValue)</td>"
                 html += "<td>\(escapeHTML(LayerStyle.name(f.layer, language)))<br>\(escapeHTML(f.code))\(f.name.map { "<br>" + escapeHTML($0) } ?? "")</td>"
                 html += "<td class=\"num\">\(fixed(f.overlapM2, 1))<br>\(fixed(f.overlapM2 / squareMetresPerMu, 2)) \(zh ? "亩" : "mu")</td>"
@@ -156,8 +172,7 @@ public final class CheckHTMLReport {
             }
             html += "</table>\n"
         }
-        html += "</section>\n"
-        sink.write(html)
+        return html
     }
 
     public func finish(_ summary: CheckSummary) throws {
@@ -173,4 +188,3 @@ public final class CheckHTMLReport {
 }
 
 /// The version of landreg, shown in reports.
-public let landregVersion = "0.1.0"

@@ -34,8 +34,6 @@ extension Finding {
     }
 }
 
-/// Square metres in one mu (亩).
-public let squareMetresPerMu = 10000.0 / 15.0
 
 /// `check --format json`: the contract's shape (§6), keys in a stable order,
 /// written as results arrive.

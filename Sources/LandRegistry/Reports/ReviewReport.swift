@@ -1,13 +1,14 @@
 import Foundation
 
-extension Registry {
-    /// Writes the review of `quarter` to `directory`: one CSV per table
+/// The quarterly review as files: CSV tables, `flagged.geojson`, `review.html`.
+public enum ReviewReport {
+    /// Writes the review to `directory`: one CSV per table
     /// (UTF-8 with a BOM, for spreadsheets), `flagged.geojson` for the one
     /// map, and a self-contained `review.html` with a map of the county.
     /// Returns the files written.
     @discardableResult
-    public func writeReview(_ quarter: Quarter, to directory: String, language: ReportLanguage) throws -> [String] {
-        let review = try review(quarter)
+    public static func write(_ review: QuarterlyReview, registry: RegistryDescription, to directory: String,
+                             language: ReportLanguage) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var written: [String] = []
         for table in review.tables + [review.towns] {
@@ -21,7 +22,7 @@ extension Registry {
         // flagged.geojson: every flagged feature, with the table it is flagged in.
         let geojson = try OutputSink(path: directory + "/flagged.geojson")
         var writer = GeoJSONWriter(sink: geojson, precision: 7)
-        let transformer = try Transformer(from: srid, to: CRS.lonLat)
+        let transformer = try Transformer(from: registry.srid, to: CRS.lonLat)
         writer.begin()
         for feature in review.flagged {
             var shape = feature.shape
@@ -34,14 +35,26 @@ extension Registry {
         try geojson.finish()
         written.append("flagged.geojson")
 
-        try writeReviewHTML(review, to: directory + "/review.html", language: language)
+        try writeHTML(review, registry: registry, to: directory + "/review.html", language: language)
         written.append("review.html")
         return written
     }
 
-    private func writeReviewHTML(_ review: QuarterlyReview, to path: String, language: ReportLanguage) throws {
-        let zh = language == .zh
+    private static let palette = ["#ad1457", "#b71c1c", "#e65100", "#f9a825", "#6d4c41", "#1565c0", "#2e7d32"]
+
+    private static func writeHTML(_ review: QuarterlyReview, registry: RegistryDescription, to path: String,
+                                  language: ReportLanguage) throws {
         let sink = try OutputSink(path: path)
+        sink.write(htmlHead(review, registry: registry, language: language))
+        sink.write(countyMap(review, language: language))
+        sink.write(tableSections(review, language: language))
+        sink.write("</body></html>\n")
+        try sink.finish()
+    }
+
+    /// The page's head, the registry it was made from, the summary table.
+    private static func htmlHead(_ review: QuarterlyReview, registry: RegistryDescription, language: ReportLanguage) -> String {
+        let zh = language == .zh
         var html = """
             <!doctype html>
             <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
@@ -55,7 +68,7 @@ extension Registry {
             @media print{body{margin:0;max-width:none}h2{page-break-before:always}}
             </style></head><body>
             <h1>\(zh ? "重点建设用地安全利用季度调度" : "Quarterly land-safety review") — \(review.quarter)（\(review.quarter.start) – \(review.quarter.end)）</h1>
-            <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(self.path)) (EPSG:\(srid))</td></tr>
+            <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
             <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(timestamp())</td></tr>
             <tr><td>\(zh ? "依据" : "Basis")</td><td>\(zh ? "陵川县土壤污染防治2023年行动计划 任务9（每季度调度分析）、任务13（违规开发利用清零）" : "Lingchuan soil plan 2023, task 9 (quarterly review) and task 13 (clear to zero)")</td></tr></table>
             <h2>\(zh ? "概况" : "Summary")</h2><table><tr><th>\(zh ? "表" : "table")</th><th class="num">\(zh ? "条数" : "rows")</th></tr>
@@ -65,17 +78,19 @@ extension Registry {
             html += "<tr><td><a href=\"#\(table.file)\">\(escapeHTML(zh ? table.titleZH : table.titleEN))</a> (\(table.file))</td><td class=\"num\">\(table.rows.count)</td></tr>\n"
         }
         html += "</table>\n"
+        return html
+    }
 
-        // The county map: towns as outlines, flagged features coloured by table.
+    /// The county map: towns as outlines, flagged features coloured by table.
+    private static func countyMap(_ review: QuarterlyReview, language: ReportLanguage) -> String {
+        let zh = language == .zh
+        var html = ""
         var map = SVGMap(width: 720, height: 520)
-        let admin = try read { db in try states(db, .admin, asOf: review.quarter.end) }
-        for area in admin {
-            guard let shape = try? Shape(wkb: area.wkb) else { continue }
-            let county = area["kind"] == "county"
-            map.add(shape, style: SVGMap.Style(stroke: "#7e57c2", strokeWidth: county ? 2 : 1, dash: county ? nil : "6 3"),
-                    label: area["kind"] == "town" ? area["name"] : nil)
+        for area in review.areas {
+            let county = area.kind == "county"
+            map.add(area.shape, style: SVGMap.Style(stroke: "#7e57c2", strokeWidth: county ? 2 : 1, dash: county ? nil : "6 3"),
+                    label: area.kind == "town" ? area.name : nil)
         }
-        let palette = ["#ad1457", "#b71c1c", "#e65100", "#f9a825", "#6d4c41", "#1565c0", "#2e7d32"]
         var legend = ""
         for (k, table) in review.tables.enumerated() {
             let color = palette[k % palette.count]
@@ -87,7 +102,13 @@ extension Registry {
         }
         html += "<h2>\(zh ? "全县图" : "County map")</h2><figure>" + map.render(title: "county", northLabel: zh ? "北" : "N")
         html += "<figcaption>\(legend)</figcaption></figure>\n"
+        return html
+    }
 
+    /// One section per table: its rows (the first 500) and maps of its places.
+    private static func tableSections(_ review: QuarterlyReview, language: ReportLanguage) -> String {
+        let zh = language == .zh
+        var html = ""
         for table in review.tables + [review.towns] {
             html += "<h2 id=\"\(table.file)\">\(escapeHTML(zh ? table.titleZH : table.titleEN)) <small>(\(table.file), \(table.rows.count))</small></h2>\n"
             if table.rows.isEmpty {
@@ -103,16 +124,12 @@ extension Registry {
                               language: language)
             if table.rows.count > 500 { html += "<p>\(zh ? "仅列前 500 条，完整内容见" : "First 500 rows; all of them in") \(table.file).</p>\n" }
         }
-        html += "</body></html>\n"
-        sink.write(html)
-        try sink.finish()
+        return html
     }
-}
 
-extension Registry {
     /// Small maps of the first flagged places of a table: the place, the
     /// other flagged features around it, 300 m of context.
-    func placeMaps(_ review: QuarterlyReview, table: String, color: String, language: ReportLanguage) -> String {
+    static func placeMaps(_ review: QuarterlyReview, table: String, color: String, language: ReportLanguage) -> String {
         let places = review.flagged.filter { $0.table == table && $0.layer != "proposals" }
         let proposals = review.flagged.filter { $0.table == table && $0.layer == "proposals" }
         guard !places.isEmpty || !proposals.isEmpty else { return "" }

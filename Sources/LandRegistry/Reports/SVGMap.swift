@@ -95,7 +95,15 @@ public struct SVGMap {
                 svg += "<text x=\"\(x)\" y=\"\(y)\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\" stroke=\"#fbfbf8\" stroke-width=\"3\" paint-order=\"stroke\">\(escapeHTML(label))</text>"
             }
         }
-        // Scale bar: a round length near a quarter of the width.
+        svg += scaleBarAndNorthArrow(width: w, scale: scale, northLabel: northLabel)
+        svg += "</svg>"
+        return svg
+    }
+
+    /// A scale bar of a round length near a quarter of the map's width (in
+    /// metres), and a north arrow (grid north of the projected CRS).
+    private func scaleBarAndNorthArrow(width w: Double, scale: Double, northLabel: String) -> String {
+        var svg = ""
         let target = w / 4
         let magnitude = pow(10, floor(log10(target)))
         let length = [1.0, 2, 5, 10].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
@@ -107,7 +115,6 @@ public struct SVGMap {
         // North arrow (grid north of the projected CRS).
         svg += "<g transform=\"translate(\(Int(width) - 26),16)\"><path d=\"M0 0 L8 24 L0 18 L-8 24 Z\" fill=\"#222\"/>"
         svg += "<text x=\"0\" y=\"38\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\">\(escapeHTML(northLabel))</text></g>"
-        svg += "</svg>"
         return svg
     }
 }

@@ -15,11 +15,11 @@ final class BulkSpatialWrite {
     let db: Database
     let table: String
     let index: String
-    private var triggers: [(String, String)] = []
-    private var pending: [(update: Bool, entry: RTreeEntry)] = []
-    private var rebuild = false
+    @exclusivity(unchecked) private var triggers: [(String, String)] = []
+    @exclusivity(unchecked) private var pending: [(update: Bool, entry: RTreeEntry)] = []
+    @exclusivity(unchecked) private var rebuild = false
     private let threshold: Int
-    private var inserted = false, updated = false, deleted = false
+    @exclusivity(unchecked) private var inserted = false, updated = false, deleted = false
 
     /// SpatiaLite's triggers on a geometry column: type/SRID constraints,
     /// spatial index maintenance, last-change times.

@@ -23,6 +23,19 @@ struct FastStatement {
         }
     }
 
+    /// Binds contract property values from parameter `start` (1-based) on.
+    func bind(_ values: [StoredValue], from start: Int32 = 1) {
+        var index = start
+        for value in values {
+            switch value {
+            case .null: sqlite3_bind_null(handle, index)
+            case .text(let text): bind(text, at: index)
+            case .flag(let flag): sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+            }
+            index += 1
+        }
+    }
+
     func bind(_ value: DatabaseValue, at index: Int32) {
         switch value.storage {
         case .null: sqlite3_bind_null(handle, index)

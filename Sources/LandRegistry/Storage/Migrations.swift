@@ -1,154 +1,281 @@
 import GRDB
 
-/// Versioned, append-only migrations: never edit a registered migration,
-/// add a new one.
+/// Versioned, append-only migrations, frozen as literal SQL: a migration
+/// never changes once released (adding a property to a layer is a new
+/// migration, never an edit of `MigrationSQL`). `Tests/…/Fixtures/schema.sql`
+/// is the schema they make; a test compares it with a new registry's.
 enum Migrations {
     static func migrator(srid: Int) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1 layers and settings") { db in
-            try db.execute(sql: """
-                CREATE TABLE settings (
-                    name TEXT PRIMARY KEY NOT NULL,
-                    value TEXT NOT NULL,
-                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
-                """)
-            try db.execute(sql: "INSERT INTO settings (name, value) VALUES ('srid', ?)", arguments: ["\(srid)"])
-            for setting in Setting.allCases {
-                try db.execute(sql: "INSERT INTO settings (name, value) VALUES (?, ?)",
-                               arguments: [setting.rawValue, formatNumber(setting.defaultValue)])
-            }
-            for layer in Layer.allCases {
-                let columns = layer.properties.map { spec in
-                    "\(spec.column) \(spec.sqlType)\(spec.name == "code" ? " NOT NULL UNIQUE" : "")"
-                }
-                try db.execute(sql: """
-                    CREATE TABLE \(layer.table) (
-                        fid INTEGER PRIMARY KEY,
-                        \(columns.joined(separator: ",\n    ")),
-                        extra TEXT NOT NULL DEFAULT '{}')
-                    """)
-                let added = try Int.fetchOne(db, sql: "SELECT AddGeometryColumn(?, 'geom', ?, 'GEOMETRY', 'XY', 1)",
-                                             arguments: [layer.table, srid]) ?? 0
-                guard added == 1 else { throw RegistryError("SpatiaLite could not add a geometry column to \(layer.table)") }
-                let indexed = try Int.fetchOne(db, sql: "SELECT CreateSpatialIndex(?, 'geom')", arguments: [layer.table]) ?? 0
-                guard indexed == 1 else { throw RegistryError("SpatiaLite could not index \(layer.table)") }
-            }
-        }
-        migrator.registerMigration("v2 check records") { db in
-            try db.execute(sql: """
-                CREATE TABLE check_runs (
-                    id INTEGER PRIMARY KEY,
-                    checked_at TEXT NOT NULL,
-                    checked_by TEXT NOT NULL,
-                    file TEXT NOT NULL,
-                    proposals INTEGER NOT NULL DEFAULT 0,
-                    block INTEGER NOT NULL DEFAULT 0,
-                    condition INTEGER NOT NULL DEFAULT 0,
-                    warn INTEGER NOT NULL DEFAULT 0,
-                    clear INTEGER NOT NULL DEFAULT 0)
-                """)
-            try db.execute(sql: """
-                CREATE TABLE checks (
-                    id INTEGER PRIMARY KEY,
-                    run_id INTEGER NOT NULL REFERENCES check_runs(id),
-                    proposal_id TEXT NOT NULL,
-                    use TEXT,
-                    action TEXT NOT NULL,
-                    verdict TEXT NOT NULL,
-                    properties TEXT NOT NULL,
-                    findings TEXT NOT NULL)
-                """)
-            try db.execute(sql: "CREATE INDEX checks_proposal ON checks(proposal_id)")
-            let srid = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'srid'").flatMap(Int.init) ?? srid
-            let added = try Int.fetchOne(db, sql: "SELECT AddGeometryColumn('checks', 'geom', ?, 'GEOMETRY', 'XY')",
-                                         arguments: [srid]) ?? 0
-            guard added == 1 else { throw RegistryError("SpatiaLite could not add a geometry column to checks") }
-        }
-        migrator.registerMigration("v3 settings log") { db in
-            try db.execute(sql: """
-                CREATE TABLE settings_log (
-                    id INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL,
-                    old_value TEXT,
-                    new_value TEXT NOT NULL,
-                    changed_by TEXT NOT NULL,
-                    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
-                """)
-        }
-        migrator.registerMigration("v4 history and permits") { db in
-            // Every change to every feature, append-only. `after_*` is the
-            // feature's whole state after the change (NULL for a deletion),
-            // in the registry's CRS; the state before a change is the
-            // previous row's `after_*`.
-            try db.execute(sql: """
-                CREATE TABLE history (
-                    id INTEGER PRIMARY KEY,
-                    layer TEXT NOT NULL,
-                    code TEXT NOT NULL,
-                    action TEXT NOT NULL,
-                    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    effective_date TEXT NOT NULL,
-                    recorded_by TEXT NOT NULL,
-                    command TEXT NOT NULL,
-                    doc TEXT,
-                    note TEXT,
-                    after_properties TEXT,
-                    after_geom BLOB)
-                """)
-            // By code alone: a small index is cheap to grow during a bulk import.
-            try db.execute(sql: "CREATE INDEX history_code ON history(code)")
-            try db.execute(sql: """
-                CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
-                BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END
-                """)
-            try db.execute(sql: """
-                CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
-                BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END
-                """)
-            try db.execute(sql: """
-                CREATE TABLE permits (
-                    id INTEGER PRIMARY KEY,
-                    proposal_id TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    permit_date TEXT NOT NULL,
-                    check_id INTEGER NOT NULL REFERENCES checks(id),
-                    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    recorded_by TEXT NOT NULL)
-                """)
-            try db.execute(sql: "CREATE INDEX permits_date ON permits(permit_date)")
-            // Features already in the registry enter the history as inserts,
-            // effective on their own date where they have one.
-            for layer in Layer.allCases {
-                let specs = layer.properties
-                let dated = specs.first { $0.kind == .date }
-                try db.execute(sql: """
-                    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-                    SELECT ?, code, 'insert', \(dated.map { "COALESCE(\($0.column), date('now'))" } ?? "date('now')"),
-                           'landreg', 'migration v4', \(Layer.propertiesJSONSQL(specs)), AsBinary(geom)
-                    FROM \(layer.table) ORDER BY code
-                    """, arguments: [layer.rawValue])
-            }
-        }
+        migrator.registerMigration("v1 layers and settings") { db in try v1(db, srid: srid) }
+        migrator.registerMigration("v2 check records") { db in try v2(db, srid: srid) }
+        migrator.registerMigration("v3 settings log") { db in try v3(db) }
+        migrator.registerMigration("v4 history and permits") { db in try v4(db) }
         return migrator
     }
-}
 
-extension Layer {
-    /// SQL for a row's properties as one JSON object: the contract columns
-    /// that are set, then the extra properties.
-    static func propertiesJSONSQL(_ specs: [PropertySpec]) -> String {
-        let pairs = specs.map { spec -> String in
-            let value = spec.kind == .bool ? "CASE \(spec.column) WHEN 1 THEN json('true') WHEN 0 THEN json('false') END"
-                                           : spec.column
-            return "'\(spec.name)', \(value)"
+    /// V1 layers and settings.
+    private static func v1(_ db: Database, srid: Int) throws {
+        try db.execute(sql: """
+            CREATE TABLE settings (
+                name TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL,
+                updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+            """)
+        try db.execute(sql: "INSERT INTO settings (name, value) VALUES ('srid', ?)", arguments: ["\(srid)"])
+        try db.execute(sql: """
+            INSERT INTO settings (name, value) VALUES
+            ('overlap_min_m2', '1'), ('sequencing_distance_m', '500'),
+            ('concentrated_farmland_distance_m', '1000'), ('county_seat_distance_m', '20000')
+            """)
+        for (table, sql) in MigrationSQL.v1Tables {
+            try db.execute(sql: sql)
+            let added = try Int.fetchOne(db, sql: "SELECT AddGeometryColumn(?, 'geom', ?, 'GEOMETRY', 'XY', 1)",
+                                         arguments: [table, srid]) ?? 0
+            guard added == 1 else { throw RegistryError("SpatiaLite could not add a geometry column to \(table)") }
+            let indexed = try Int.fetchOne(db, sql: "SELECT CreateSpatialIndex(?, 'geom')", arguments: [table]) ?? 0
+            guard indexed == 1 else { throw RegistryError("SpatiaLite could not index \(table)") }
         }
-        // Patching {} drops the properties that are NULL.
-        return "json_patch(json_patch('{}', json_object(\(pairs.joined(separator: ", ")))), extra)"
+    }
+
+    /// V2 check records.
+    private static func v2(_ db: Database, srid: Int) throws {
+        try db.execute(sql: """
+            CREATE TABLE check_runs (
+                id INTEGER PRIMARY KEY,
+                checked_at TEXT NOT NULL,
+                checked_by TEXT NOT NULL,
+                file TEXT NOT NULL,
+                proposals INTEGER NOT NULL DEFAULT 0,
+                block INTEGER NOT NULL DEFAULT 0,
+                condition INTEGER NOT NULL DEFAULT 0,
+                warn INTEGER NOT NULL DEFAULT 0,
+                clear INTEGER NOT NULL DEFAULT 0)
+            """)
+        try db.execute(sql: """
+            CREATE TABLE checks (
+                id INTEGER PRIMARY KEY,
+                run_id INTEGER NOT NULL REFERENCES check_runs(id),
+                proposal_id TEXT NOT NULL,
+                use TEXT,
+                action TEXT NOT NULL,
+                verdict TEXT NOT NULL,
+                properties TEXT NOT NULL,
+                findings TEXT NOT NULL)
+            """)
+        try db.execute(sql: "CREATE INDEX checks_proposal ON checks(proposal_id)")
+        let srid = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'srid'").flatMap(Int.init) ?? srid
+        let added = try Int.fetchOne(db, sql: "SELECT AddGeometryColumn('checks', 'geom', ?, 'GEOMETRY', 'XY')",
+                                     arguments: [srid]) ?? 0
+        guard added == 1 else { throw RegistryError("SpatiaLite could not add a geometry column to checks") }
+    }
+
+    /// V3 settings log.
+    private static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE settings_log (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT NOT NULL,
+                changed_by TEXT NOT NULL,
+                changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+            """)
+    }
+
+    /// V4 history and permits.
+    private static func v4(_ db: Database) throws {
+        // Every change to every feature, append-only. `after_*` is the
+        // feature's whole state after the change (NULL for a deletion),
+        // in the registry's CRS; the state before a change is the
+        // previous row's `after_*`.
+        try db.execute(sql: """
+            CREATE TABLE history (
+                id INTEGER PRIMARY KEY,
+                layer TEXT NOT NULL,
+                code TEXT NOT NULL,
+                action TEXT NOT NULL,
+                recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                effective_date TEXT NOT NULL,
+                recorded_by TEXT NOT NULL,
+                command TEXT NOT NULL,
+                doc TEXT,
+                note TEXT,
+                after_properties TEXT,
+                after_geom BLOB)
+            """)
+        // By code alone: a small index is cheap to grow during a bulk import.
+        try db.execute(sql: "CREATE INDEX history_code ON history(code)")
+        try db.execute(sql: """
+            CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
+            BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END
+            """)
+        try db.execute(sql: """
+            CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
+            BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END
+            """)
+        try db.execute(sql: """
+            CREATE TABLE permits (
+                id INTEGER PRIMARY KEY,
+                proposal_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                permit_date TEXT NOT NULL,
+                check_id INTEGER NOT NULL REFERENCES checks(id),
+                recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                recorded_by TEXT NOT NULL)
+            """)
+        try db.execute(sql: "CREATE INDEX permits_date ON permits(permit_date)")
+        for sql in MigrationSQL.v4Backfill { try db.execute(sql: sql) }
     }
 }
 
-/// A number as text without a needless ".0".
-func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return String(value)
+/// The SQL of the migrations that is too long to read inline.
+enum MigrationSQL {
+    /// v1: the nine layer tables (contract columns, extra properties as JSON,
+    /// a geometry column in the registry's CRS with its R*Tree) and settings.
+    static let v1Tables: [(table: String, sql: String)] = [
+        ("risk_plots", """
+            CREATE TABLE risk_plots (
+                fid INTEGER PRIMARY KEY,
+                "code" TEXT NOT NULL UNIQUE,
+                "stage" TEXT,
+                "name" TEXT,
+                "former_use" TEXT,
+                "toxic_history" INTEGER,
+                "enterprise" TEXT,
+                "town" TEXT,
+                "stage_date" TEXT,
+                extra TEXT NOT NULL DEFAULT '{}')
+            """),
+        ("farmland", """
+            CREATE TABLE farmland (
+                fid INTEGER PRIMARY KEY,
+                "code" TEXT NOT NULL UNIQUE,
+                "class" TEXT,
+                "town" TEXT,
+                "crop" TEXT,
+                extra TEXT NOT NULL DEFAULT '{}')
+            """),
+        ("basic_farmland", """
+            CREATE TABLE basic_farmland (
+                fid INTEGER PRIMARY KEY,
+                "code" TEXT NOT NULL UNIQUE,
+                "concentrated" INTEGER,
+                extra TEXT NOT NULL DEFAULT '{}')
+            """),
+        ("water_zones", """
+            CREATE TABLE water_zones (
+                fid INTEGER PRIMARY KEY,
+                "code" TEXT NOT NULL UNIQUE,
+                "level" TEXT,
+                "source" TEXT,
+                "source_type" TEXT,
+                extra TEXT NOT NULL DEFAULT '{}')
+            """),
+        ("rivers", """
+            CREATE TABLE rivers (
+                fid INTEGER PRIMARY KEY,
+                "code" TEXT NOT NULL UNIQUE,
+                "name" TEXT,
+                extra TEXT NOT NULL DEFAULT '{}')
+            """),
+        ("sections", """
+            CREATE TABLE sections (
+                fid INTEGER PRIMARY KEY,
+                "code" TEXT NOT NULL UNIQUE,
+                "name" TEXT,
+                "target_class" TEXT,
+                "river" TEXT,
+                "assessed_by" TEXT,
+                extra TEXT NOT NULL DEFAULT '{}')
+            """),
+        ("outfalls", """
+            CREATE TABLE outfalls (
+                fid INTEGER PRIMARY KEY,
+                "code" TEXT NOT NULL UNIQUE,
+                "type" TEXT,
+                "name" TEXT,
+                "river" TEXT,
+                "status" TEXT,
+                extra TEXT NOT NULL DEFAULT '{}')
+            """),
+        ("enterprises", """
+            CREATE TABLE enterprises (
+                fid INTEGER PRIMARY KEY,
+                "code" TEXT NOT NULL UNIQUE,
+                "name" TEXT,
+                "key_supervised" INTEGER,
+                "air_emitting" INTEGER,
+                "permit_status" TEXT,
+                "permit_date" TEXT,
+                extra TEXT NOT NULL DEFAULT '{}')
+            """),
+        ("admin", """
+            CREATE TABLE admin (
+                fid INTEGER PRIMARY KEY,
+                "code" TEXT NOT NULL UNIQUE,
+                "kind" TEXT,
+                "name" TEXT,
+                extra TEXT NOT NULL DEFAULT '{}')
+            """),
+    ]
+
+    /// v4: the features already in the registry enter the history as
+    /// inserts, effective on their own date where they have one.
+    static let v4Backfill: [String] = [
+        """
+        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+        SELECT 'risk-plots', code, 'insert', COALESCE("stage_date", date('now')),
+               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'stage', "stage", 'name', "name", 'former_use', "former_use", 'toxic_history', CASE "toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', "enterprise", 'town', "town", 'stage_date', "stage_date")), extra), AsBinary(geom)
+        FROM risk_plots ORDER BY code
+        """,
+        """
+        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+        SELECT 'farmland', code, 'insert', date('now'),
+               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'class', "class", 'town', "town", 'crop', "crop")), extra), AsBinary(geom)
+        FROM farmland ORDER BY code
+        """,
+        """
+        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+        SELECT 'basic-farmland', code, 'insert', date('now'),
+               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'concentrated', CASE "concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)), extra), AsBinary(geom)
+        FROM basic_farmland ORDER BY code
+        """,
+        """
+        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+        SELECT 'water-zones', code, 'insert', date('now'),
+               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'level', "level", 'source', "source", 'source_type', "source_type")), extra), AsBinary(geom)
+        FROM water_zones ORDER BY code
+        """,
+        """
+        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+        SELECT 'rivers', code, 'insert', date('now'),
+               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'name', "name")), extra), AsBinary(geom)
+        FROM rivers ORDER BY code
+        """,
+        """
+        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+        SELECT 'sections', code, 'insert', date('now'),
+               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'name', "name", 'target_class', "target_class", 'river', "river", 'assessed_by', "assessed_by")), extra), AsBinary(geom)
+        FROM sections ORDER BY code
+        """,
+        """
+        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+        SELECT 'outfalls', code, 'insert', date('now'),
+               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'type', "type", 'name', "name", 'river', "river", 'status', "status")), extra), AsBinary(geom)
+        FROM outfalls ORDER BY code
+        """,
+        """
+        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+        SELECT 'enterprises', code, 'insert', COALESCE("permit_date", date('now')),
+               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'name', "name", 'key_supervised', CASE "key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE "air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', "permit_status", 'permit_date', "permit_date")), extra), AsBinary(geom)
+        FROM enterprises ORDER BY code
+        """,
+        """
+        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+        SELECT 'admin', code, 'insert', date('now'),
+               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'kind', "kind", 'name', "name")), extra), AsBinary(geom)
+        FROM admin ORDER BY code
+        """,
+    ]
 }

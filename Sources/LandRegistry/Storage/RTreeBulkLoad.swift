@@ -60,20 +60,9 @@ enum RTreeBulkLoad {
         let writeRowid = FastStatement(try db.makeStatement(sql: "INSERT INTO \"\(name)_rowid\" (rowid, nodeno) VALUES (?, ?)"))
         let writeParent = FastStatement(try db.makeStatement(sql: "INSERT INTO \"\(name)_parent\" (nodeno, parentnode) VALUES (?, ?)"))
 
-        // Pack level by level: each level is its cells in packed order and
-        // the range of cells of each node; a parent cell's id is the index of
-        // its child node in the level below, numbered at the end.
-        var levels: [(cells: [RTreeEntry], nodes: [Range<Int>])] = []
         var cells = entries
         entries = []
-        var nodes = pack(&cells, capacity: capacity)
-        levels.append((cells, nodes))
-        while nodes.count > 1 {
-            var boxes = nodes.enumerated().map { index, range in bounds(of: cells[range], id: Int64(index)) }
-            nodes = pack(&boxes, capacity: capacity)
-            cells = boxes
-            levels.append((cells, nodes))
-        }
+        let levels = packLevels(&cells, capacity: capacity)
         // Number the nodes: the root is 1, then level by level from the top.
         var numbers: [[Int64]] = Array(repeating: [], count: levels.count)
         var next: Int64 = 1
@@ -107,6 +96,24 @@ enum RTreeBulkLoad {
                 try writeNode.run(db)
             }
         }
+    }
+
+    /// Packs level by level: each level is its cells in packed order and
+    /// the range of cells of each node; a parent cell's id is the index of
+    /// its child node in the level below, numbered afterwards.
+    private static func packLevels(_ leaves: inout [RTreeEntry], capacity: Int) -> [(cells: [RTreeEntry], nodes: [Range<Int>])] {
+        var levels: [(cells: [RTreeEntry], nodes: [Range<Int>])] = []
+        var cells = leaves
+        leaves = []
+        var nodes = pack(&cells, capacity: capacity)
+        levels.append((cells, nodes))
+        while nodes.count > 1 {
+            var boxes = nodes.enumerated().map { index, range in bounds(of: cells[range], id: Int64(index)) }
+            nodes = pack(&boxes, capacity: capacity)
+            cells = boxes
+            levels.append((cells, nodes))
+        }
+        return levels
     }
 
     /// Sort-Tile-Recursive, in place: slices by x, runs by y, nodes of

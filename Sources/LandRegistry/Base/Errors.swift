@@ -1,0 +1,147 @@
+import Foundation
+
+/// The one error model of the library: every error it throws says, in one
+/// line and in the library's own terms, what is wrong and where. The errors
+/// come by kind — bad input (`InputError`), a bad argument
+/// (`InvalidArgument`), a broken domain rule (`RuleViolation`), the registry
+/// file (`RegistryError`), the geometry engine (`GeometryEngineError`) — and
+/// each may carry a `Remedy` that a front end turns into its own advice (the
+/// CLI names the flag to pass).
+public protocol LandRegistryError: LocalizedError, CustomStringConvertible, Sendable {
+    /// What the user can do about it, when there is one thing to do.
+    var remedy: Remedy? { get }
+}
+
+extension LandRegistryError {
+    public var errorDescription: String? { description }
+    public var remedy: Remedy? { nil }
+}
+
+/// What a user can do to get past an error.
+public enum Remedy: Sendable, Equatable {
+    /// Say which CRS the input's coordinates are in (an EPSG code).
+    case giveInputCRS
+    /// Say which text encoding the file is in.
+    case giveEncoding
+    /// Say which reader to use.
+    case giveFormat
+    /// Repair invalid geometries instead of rejecting them.
+    case repairGeometry
+    /// Update features that are already in the layer.
+    case upsert
+    /// Give the reason for the change.
+    case giveReason
+    /// Create a registry first, or name another one.
+    case createRegistry
+    /// Choose another path for a new registry.
+    case chooseAnotherPath
+}
+
+/// Bad input: what is wrong and where (file, feature, code, property), in one
+/// line. Nothing is written to the registry when one is thrown.
+public struct InputError: LandRegistryError {
+    public var file: String
+    /// 1-based feature number in the file.
+    public var feature: Int?
+    public var code: String?
+    public var property: String?
+    /// 1-based line, for syntax errors and line-based formats.
+    public var line: Int?
+    public var message: String
+    public var remedy: Remedy?
+
+    public init(file: String, feature: Int? = nil, code: String? = nil, property: String? = nil,
+                line: Int? = nil, message: String, remedy: Remedy? = nil) {
+        self.file = file
+        self.feature = feature
+        self.code = code
+        self.property = property
+        self.line = line
+        self.message = message
+        self.remedy = remedy
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        var parts = [location]
+        if let feature {
+            var text = "feature \(feature)"
+            if let code { text += " (code \(code))" }
+            parts.append(text)
+        } else if let code {
+            parts.append("code \(code)")
+        }
+        if let property { parts.append("property '\(property)'") }
+        parts.append(message)
+        return parts.joined(separator: ": ")
+    }
+}
+
+/// A value passed to a library call that it cannot use (a date, a setting, a
+/// filter), named by what it is, not by any front end's spelling of it.
+public struct InvalidArgument: LandRegistryError {
+    public enum Argument: Sendable, Equatable {
+        /// The date a change takes effect.
+        case date
+        /// The date the registry is viewed as of.
+        case asOf
+        /// The kind of a permit.
+        case permitKind
+        /// The registry's CRS.
+        case registryCRS
+        /// A setting's name or value.
+        case setting(String)
+        /// A property filter.
+        case filter(String)
+    }
+
+    public let argument: Argument
+    public let message: String
+    public var remedy: Remedy?
+
+    public init(_ argument: Argument, _ message: String, remedy: Remedy? = nil) {
+        self.argument = argument
+        self.message = message
+        self.remedy = remedy
+    }
+
+    public var description: String {
+        let name: String
+        switch argument {
+        case .date: name = "date"
+        case .asOf: name = "as-of date"
+        case .permitKind: name = "permit kind"
+        case .registryCRS: name = "registry CRS"
+        case .setting(let setting): name = "setting \(setting)"
+        case .filter(let filter): name = "filter '\(filter)'"
+        }
+        return "\(name): \(message)"
+    }
+}
+
+/// A domain rule the change would break (an illegal stage change, a permit
+/// without a check): always names the feature or proposal by its code.
+public struct RuleViolation: LandRegistryError {
+    /// What the code names: a layer's name, or "proposal".
+    public let subject: String
+    public let code: String
+    public let property: String?
+    public let message: String
+    public var remedy: Remedy?
+
+    public init(subject: String, code: String, property: String? = nil, message: String, remedy: Remedy? = nil) {
+        self.subject = subject
+        self.code = code
+        self.property = property
+        self.message = message
+        self.remedy = remedy
+    }
+
+    public var description: String {
+        var parts = ["\(subject) \(code)"]
+        if let property { parts.append("property '\(property)'") }
+        parts.append(message)
+        return parts.joined(separator: ": ")
+    }
+}

@@ -1,0 +1,31 @@
+/// How Shapefile fields (at most 10 characters) map to the contract's
+/// properties: landreg's own abbreviations, then common Chinese names.
+public enum ShapefileFields {
+    /// Contract property → the field name landreg writes.
+    public static let abbreviations: [String: String] = [
+        "toxic_history": "toxic_hist", "stage_date": "stage_date", "former_use": "former_use",
+        "concentrated": "concentrat", "source_type": "src_type", "target_class": "target_cls",
+        "assessed_by": "assessedby", "key_supervised": "key_superv", "air_emitting": "air_emit",
+        "permit_status": "permit_sts", "permit_date": "permit_dt", "enterprise": "enterprise",
+        "air_polluting": "air_poll", "soil_polluting": "soil_poll", "food_crops": "food_crops",
+    ]
+
+    /// Field names staff's files use, by property.
+    static let common: [String: [String]] = [
+        "code": ["code", "dkbm", "bm", "编码", "编号", "代码", "地块编号", "地块代码", "bsm"],
+        "name": ["name", "dkmc", "mc", "名称", "地块名称"],
+        "stage": ["stage", "阶段", "状态"],
+        "town": ["town", "xzmc", "乡镇", "乡镇名称"],
+        "class": ["class", "lb", "类别", "质量类别"],
+        "use": ["use", "dlbm", "ytbm", "用途", "地类编码", "用途编码"],
+        "id": ["id", "项目编号"],
+    ]
+
+    /// The property a field name stands for (itself when nothing maps it).
+    public static func property(for field: String) -> String {
+        let lowered = field.lowercased()
+        if let property = abbreviations.first(where: { $0.value == lowered })?.key { return property }
+        if let property = common.first(where: { $0.value.contains(lowered) })?.key { return property }
+        return field
+    }
+}

@@ -1,0 +1,57 @@
+/// One rule met by one registry feature.
+public struct Finding: Sendable {
+    public let rule: Rule
+    public let layer: Layer
+    public let code: String
+    public let name: String?
+    /// Area of the intersection in m² (0 for distance-only findings and points).
+    public let overlapM2: Double
+    /// Shortest distance in m (0 for overlaps).
+    public let distanceM: Double
+    /// The feature's geometry in the registry's CRS, when the check keeps
+    /// geometry for maps (`CheckOptions.context`).
+    public var shape: Shape?
+    public var severity: Severity { rule.severity }
+}
+
+/// A registry feature near a proposal, for the report's map.
+public struct ContextFeature: Sendable {
+    public let layer: Layer
+    public let code: String
+    public let name: String?
+    public let shape: Shape
+    public let distanceM: Double
+}
+
+/// The check of one proposal.
+public struct CheckResult: Sendable {
+    public let proposal: Proposal
+    public let findings: [Finding]
+    /// The proposal's geometry in the registry's CRS.
+    public let shape: Shape
+    /// Its area in m² (0 for points and lines).
+    public let areaM2: Double
+    /// Features within `CheckOptions.context` metres, when asked for.
+    public var context: [ContextFeature] = []
+    /// The most severe finding's severity; nil when clear.
+    public var verdict: Severity? { findings.map(\.severity).max() }
+}
+
+/// Counts of verdicts over a batch.
+public struct CheckSummary: Sendable {
+    public var proposals = 0
+    public var block = 0
+    public var condition = 0
+    public var warn = 0
+    public var clear = 0
+
+    mutating func add(_ verdict: Severity?) {
+        proposals += 1
+        switch verdict {
+        case .block?: block += 1
+        case .condition?: condition += 1
+        case .warn?: warn += 1
+        case nil: clear += 1
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// A property filter: features whose `property` has one of `values`.
+public struct PropertyFilter: Sendable {
+    public var property: String
+    public var values: [String]
+
+    public init(property: String, values: [String]) {
+        self.property = property
+        self.values = values
+    }
+
+    /// Parses `PROPERTY=VALUE[,VALUE…]`.
+    public init?(parsing text: String) {
+        guard let eq = text.firstIndex(of: "=") else { return nil }
+        let property = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
+        let values = text[text.index(after: eq)...].split(separator: ",").map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        }
+        guard !property.isEmpty, !values.isEmpty else { return nil }
+        self.init(property: property, values: values)
+    }
+
+}
+
+public struct ExportOptions: Sendable {
+    public var layers: [Layer]
+    public var precision: Int
+    public var filters: [PropertyFilter]
+    /// Adds the computed `area_m2` to polygon features.
+    public var withArea: Bool
+    /// The registry as it stood in the world on this date (YYYY-MM-DD),
+    /// from the history's effective dates; nil for now.
+    public var asOf: String?
+
+    public init(layers: [Layer] = Layer.allCases, precision: Int = 7, filters: [PropertyFilter] = [], withArea: Bool = false,
+                asOf: String? = nil) {
+        self.layers = layers
+        self.precision = precision
+        self.filters = filters
+        self.withArea = withArea
+        self.asOf = asOf
+    }
+}
+
+/// One stored feature as a user sees it: properties as imported, geometry
+/// in lon/lat.
+public struct StoredFeature: Sendable {
+    public var layer: Layer
+    public var code: String
+    /// Contract properties then extra ones, in order.
+    public var properties: [(String, JSONValue)]
+    /// Geometry in CGCS2000 lon/lat.
+    public var shape: Shape
+    /// Area in the registry's CRS (m²), 0 for points and lines.
+    public var area: Double
+}
+
+/// What a report says about the registry it was made from, so that it can
+/// be traced later: the file, its CRS, its layers' counts, the libraries.
+public struct RegistryDescription: Sendable {
+    public let path: String
+    public let srid: Int
+    public let counts: [(Layer, Int)]
+    public let versions: [(String, String)]
+
+    public init(path: String, srid: Int, counts: [(Layer, Int)], versions: [(String, String)]) {
+        self.path = path
+        self.srid = srid
+        self.counts = counts
+        self.versions = versions
+    }
+}

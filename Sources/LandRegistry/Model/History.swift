@@ -1,0 +1,26 @@
+/// One recorded change of a feature.
+public struct HistoryEntry: Sendable {
+    public let id: Int64
+    public let action: String
+    public let recordedAt: String
+    public let effectiveDate: String
+    public let recordedBy: String
+    public let command: String
+    public let doc: String?
+    public let note: String?
+    /// The properties after the change (nil for a deletion).
+    public let after: [(String, JSONValue)]?
+    /// The properties before it (nil for the first record).
+    public let before: [(String, JSONValue)]?
+    public let geometryChanged: Bool
+}
+
+/// Who made a change, how, and when it takes effect in the world: what every
+/// history row records beside the feature's new state.
+struct ChangeStamp {
+    var effective: String
+    var by: String
+    var command: String
+    var doc: String? = nil
+    var note: String? = nil
+}

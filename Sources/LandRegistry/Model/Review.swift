@@ -1,0 +1,78 @@
+import Foundation
+
+/// A calendar quarter, e.g. 2023Q3.
+public struct Quarter: Sendable, Equatable, CustomStringConvertible {
+    public let year: Int
+    public let number: Int
+
+    /// Parses `YYYYQn`.
+    public init?(_ text: String) {
+        let parts = text.uppercased().split(separator: "Q")
+        guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]),
+              parts[0].count == 4, (1...4).contains(number) else { return nil }
+        self.year = year
+        self.number = number
+    }
+
+    init(year: Int, number: Int) { self.year = year; self.number = number }
+
+    public var description: String { "\(year)Q\(number)" }
+    public var start: String { String(format: "%04d-%02d-01", year, 3 * number - 2) }
+    public var end: String { String(format: "%04d-%02d-%02d", year, 3 * number, [31, 30, 30, 31][number - 1]) }
+    public var previous: Quarter { number == 1 ? Quarter(year: year - 1, number: 4) : Quarter(year: year, number: number - 1) }
+    func contains(_ date: String) -> Bool { date >= start && date <= end }
+}
+
+/// One table of the review: a CSV file and a section of the HTML.
+public struct ReviewTable: Sendable {
+    public let file: String
+    public let titleZH: String
+    public let titleEN: String
+    public let header: [String]
+    public var rows: [[String]] = []
+    /// The town of each row ("" when none).
+    public var towns: [String] = []
+}
+
+/// A feature flagged by the review, for the map and flagged.geojson.
+public struct FlaggedFeature: Sendable {
+    public let table: String
+    public let layer: String
+    public let code: String
+    public let shape: Shape
+}
+
+/// The quarterly land-safety review (soil plan tasks 9 and 13).
+public struct QuarterlyReview: Sendable {
+    public let quarter: Quarter
+    public var tables: [ReviewTable]
+    public var flagged: [FlaggedFeature]
+    /// Per town, the row count of each table in this quarter and the previous one.
+    public var towns: ReviewTable
+    /// The county, the county seat and the towns at the quarter's end, for the map.
+    public var areas: [AdminArea] = []
+}
+
+/// An administrative area as the review's map draws it.
+public struct AdminArea: Sendable {
+    public let kind: String
+    public let name: String
+    /// In the registry's CRS.
+    public let shape: Shape
+}
+
+/// A feature's state at a date, from the history.
+struct FeatureState {
+    let code: String
+    let properties: [(String, JSONValue)]
+    let wkb: [UInt8]
+
+    subscript(_ name: String) -> String? {
+        switch properties.first(where: { $0.0 == name })?.1 {
+        case .string(let s)?: return s
+        case .bool(let b)?: return b ? "true" : "false"
+        case .number(_, let t)?: return t
+        default: return nil
+        }
+    }
+}

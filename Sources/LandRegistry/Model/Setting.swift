@@ -1,0 +1,16 @@
+/// Numeric settings of a registry: the rule thresholds.
+public enum Setting: String, CaseIterable, Sendable {
+    case overlapMinimum = "overlap_min_m2"
+    case sequencingDistance = "sequencing_distance_m"
+    case concentratedFarmlandDistance = "concentrated_farmland_distance_m"
+    case countySeatDistance = "county_seat_distance_m"
+
+    public var defaultValue: Double {
+        switch self {
+        case .overlapMinimum: return 1
+        case .sequencingDistance: return 500
+        case .concentratedFarmlandDistance: return 1000
+        case .countySeatDistance: return 20000
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// How a check runs.
+public struct CheckOptions: Sendable {
+    /// The CRS of the proposals, overriding what the file declares.
+    public var srid: Int?
+    /// Who ran the check, for the record.
+    public var by: String
+    /// Keep a record of the check in the registry.
+    public var record: Bool
+    /// Collect the features within this many metres of each proposal, and
+    /// the geometry of every finding's feature, for maps.
+    public var context: Double?
+
+    public init(srid: Int? = nil, by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", record: Bool = true,
+                context: Double? = nil) {
+        self.srid = srid
+        self.by = by
+        self.record = record
+        self.context = context
+    }
+}
+
+extension Registry {
+    /// Checks every proposal of `reader` against the rule table, streaming:
+    /// `each` receives each result as soon as it is known. Bad input stops
+    /// the batch with an `InputError` before any record is written.
+    @discardableResult
+    public func check(_ reader: FeatureReader, options: CheckOptions = CheckOptions(),
+                      each: (CheckResult) throws -> Void) throws -> CheckSummary {
+        let checker = try Checker(registry: self, context: options.context)
+        var summary = CheckSummary()
+        var ids = Set<String>()
+        let recorder = options.record ? CheckRecorder(registry: self, file: reader.fileName, by: options.by) : nil
+        var input: InputGeometry?
+        while let feature = try reader.next() {
+            let proposal = try Proposal(feature, file: reader.fileName)
+            guard ids.insert(proposal.id).inserted else {
+                throw InputError(file: reader.fileName, feature: feature.number, code: proposal.id, property: "id",
+                                 message: "duplicate proposal id in the file")
+            }
+            if input == nil {
+                input = try InputGeometry(reader: reader, srid: options.srid, registrySRID: srid, geos: checker.geos,
+                                          accepted: nil, policy: .reject)
+            }
+            let geometry = try input!.prepare(feature.shape, feature: feature.number, code: proposal.id)
+            let result = try checker.check(proposal, geometry)
+            summary.add(result.verdict)
+            try recorder?.add(result)
+            try each(result)
+        }
+        try recorder?.finish(summary)
+        return summary
+    }
+
+    /// Checks one proposal whose geometry is built in code, in the CRS
+    /// `srid` (CGCS2000 lon/lat unless said otherwise), against the rule
+    /// table; recorded like a file's check when `options.record`.
+    public func check(_ proposal: Proposal, geometry: Shape, srid inputSRID: Int = CRS.lonLat,
+                      options: CheckOptions = CheckOptions()) throws -> CheckResult {
+        let checker = try Checker(registry: self, context: options.context)
+        let name = "proposal \(proposal.id)"
+        let transformer = try Transformer.forInput(srid: inputSRID, declared: nil, registrySRID: srid, file: name)
+        let input = InputGeometry(transformer: transformer, geos: checker.geos, file: name, accepted: nil, policy: .reject,
+                                  crsKnown: true)
+        let result = try checker.check(proposal, try input.prepare(geometry, feature: proposal.number, code: proposal.id))
+        if options.record {
+            let recorder = CheckRecorder(registry: self, file: name, by: options.by)
+            try recorder.add(result)
+            var summary = CheckSummary()
+            summary.add(result.verdict)
+            try recorder.finish(summary)
+        }
+        return result
+    }
+}

@@ -1,0 +1,132 @@
+/// Applies the rule table to proposals, one at a time: per layer that a
+/// rule applying to the proposal tests, the candidates come from the layer's
+/// R*Tree (the window grown by the rules' distance), GEOS decides.
+final class Checker {
+    let registry: Registry
+    let geos = GEOSContext()
+    let thresholds: [Setting: Double]
+    let overlapMinimum: Double
+    let context: Double?
+    /// Each rule's position in the table, for the order of findings.
+    private let order = Dictionary(uniqueKeysWithValues: RuleTable.rules.enumerated().map { ($1.id, $0) })
+
+    init(registry: Registry, context: Double? = nil) throws {
+        self.registry = registry
+        self.context = context
+        thresholds = try registry.thresholds()
+        overlapMinimum = thresholds[.overlapMinimum] ?? 1
+    }
+
+    /// The check of one proposal whose geometry went through the input step.
+    func check(_ proposal: Proposal, _ input: InputGeometry.Prepared) throws -> CheckResult {
+        let geometry = try input.geometry ?? Geometry(wkb: input.wkb, in: geos)
+        let areal = input.shape.type.isAreal
+        let subject = Subject(geometry: geometry, prepared: try geometry.prepared(), bounds: try geometry.bounds(), areal: areal)
+        return try registry.snapshot { snapshot in
+            let rules = RuleTable.rules.filter { $0.applies(proposal) }
+            var findings: [Finding] = []
+            for layer in Layer.allCases {
+                let layerRules = rules.filter { $0.layer == layer }
+                if layerRules.isEmpty { continue }
+                findings += try self.findings(of: layerRules, in: layer, for: subject, snapshot)
+            }
+            findings.sort {
+                if $0.severity != $1.severity { return $0.severity > $1.severity }
+                if $0.rule.id != $1.rule.id { return order[$0.rule.id]! < order[$1.rule.id]! }
+                return $0.code < $1.code
+            }
+            var result = CheckResult(proposal: proposal, findings: findings, shape: input.shape,
+                                     areaM2: areal ? rounded(try geometry.area()) : 0)
+            if let context { result.context = try nearby(subject, within: context, snapshot) }
+            return result
+        }
+    }
+
+    /// The proposal as the rules measure it.
+    struct Subject {
+        let geometry: Geometry
+        let prepared: PreparedGeometry
+        let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+        let areal: Bool
+    }
+
+    /// How a proposal and one feature relate: overlap area and (when
+    /// asked) distance, each computed once.
+    struct Relation {
+        let intersects: Bool
+        let overlap: Double
+        let overlaps: Bool
+        private var measured: Double?
+        private let subject: PreparedGeometry
+        private let feature: Geometry
+
+        init(_ subject: Subject, _ feature: Geometry, overlapMinimum: Double) throws {
+            intersects = try subject.prepared.intersects(feature)
+            overlap = intersects && subject.areal ? try subject.geometry.overlapArea(with: feature) : 0
+            overlaps = intersects && (!subject.areal || overlap > overlapMinimum)
+            self.subject = subject.prepared
+            self.feature = feature
+        }
+
+        mutating func distance() throws -> Double {
+            if let measured { return measured }
+            let d = intersects ? 0 : try subject.distance(to: feature)
+            measured = d
+            return d
+        }
+    }
+
+    /// The findings of `rules` (all of one layer) against that layer's features.
+    private func findings(of rules: [Rule], in layer: Layer, for subject: Subject, _ snapshot: Snapshot) throws -> [Finding] {
+        let reach = rules.compactMap { $0.test.distanceSetting.map { thresholds[$0] ?? $0.defaultValue } }.max() ?? 0
+        var findings: [Finding] = []
+        try snapshot.forEachCandidate(layer: layer, bounds: subject.bounds, reach: reach, geos: geos) { candidate, makeGeometry in
+            let concerned = rules.filter { $0.concerns(candidate) }
+            if concerned.isEmpty { return }
+            let feature = try makeGeometry()
+            var relation = try Relation(subject, feature, overlapMinimum: overlapMinimum)
+            for rule in concerned {
+                guard let (area, d) = try met(rule.test, &relation) else { continue }
+                findings.append(Finding(rule: rule, layer: layer, code: candidate.code, name: candidate.name,
+                                        overlapM2: rounded(area), distanceM: rounded(d),
+                                        shape: context == nil ? nil : try Shape(wkb: feature.wkb())))
+            }
+        }
+        return findings
+    }
+
+    /// (overlap m², distance m) when the test is met, else nil.
+    private func met(_ test: SpatialTest, _ relation: inout Relation) throws -> (Double, Double)? {
+        switch test {
+        case .overlaps:
+            return relation.overlaps ? (relation.overlap, 0) : nil
+        case .within(let setting):
+            let d = try relation.distance()
+            return d <= thresholds[setting]! ? (0, d) : nil
+        case .withinNotOverlapping(let setting):
+            guard !relation.overlaps else { return nil }
+            let d = try relation.distance()
+            return d <= thresholds[setting]! ? (0, d) : nil
+        case .overlapsOrWithin(let setting):
+            if relation.overlaps { return (relation.overlap, 0) }
+            let d = try relation.distance()
+            return d <= thresholds[setting]! ? (0, d) : nil
+        }
+    }
+
+    /// Every feature within `distance` of the proposal, for the report's map.
+    private func nearby(_ subject: Subject, within distance: Double, _ snapshot: Snapshot) throws -> [ContextFeature] {
+        var nearby: [ContextFeature] = []
+        for layer in Layer.allCases {
+            try snapshot.forEachCandidate(layer: layer, bounds: subject.bounds, reach: distance, geos: geos) { candidate, makeGeometry in
+                let feature = try makeGeometry()
+                let d = try subject.prepared.distance(to: feature)
+                if d <= distance {
+                    nearby.append(ContextFeature(layer: layer, code: candidate.code, name: candidate.name,
+                                                 shape: try Shape(wkb: feature.wkb()), distanceM: rounded(d)))
+                }
+            }
+        }
+        return nearby
+    }
+}

@@ -1,0 +1,88 @@
+extension Registry {
+    /// Imports every feature of `reader` into `layer` in one transaction: all
+    /// or nothing. Throws `InputError` naming the file, feature, code and
+    /// property of the first bad feature; the registry is then unchanged.
+    ///
+    /// Two threads share the work: one reads, validates and projects
+    /// features (`FeaturePreparer`), the other writes them (`LayerWriter`),
+    /// with a few batches of rows between them, so memory stays flat.
+    public func importFeatures(into layer: Layer, from reader: FeatureReader, options: ImportOptions = ImportOptions(),
+                               progress: ((Int) -> Void)? = nil) throws -> ImportCounts {
+        if let date = options.effectiveDate { try checkDate(date) }
+        let preparer = FeaturePreparer(layer: layer, registrySRID: srid, reader: reader, options: options)
+        let stamp = ChangeStamp(effective: options.effectiveDate ?? todayUTC(), by: options.by, command: options.command)
+        return try writeLayer(layer, mode: options.mode, stamp: stamp) { writer in
+            let pipeline = RowPipeline(preparer)
+            var counts = ImportCounts()
+            do {
+                while let batch = try pipeline.next() {
+                    for row in batch {
+                        try writer.write(row, file: reader.fileName, counts: &counts)
+                        if let repair = row.repair { counts.repaired.append((row.code, repair)) }
+                        if counts.read % 10_000 == 0 { progress?(counts.read) }
+                    }
+                }
+                counts.deleted = try writer.finish()
+            } catch {
+                pipeline.cancel()
+                throw error
+            }
+            return counts
+        }
+    }
+}
+
+/// Reads, validates and projects features; used by one thread at a time.
+final class FeaturePreparer: @unchecked Sendable {
+    let layer: Layer
+    let registrySRID: Int
+    let reader: FeatureReader
+    let options: ImportOptions
+    private let geos = GEOSContext()
+    private var codes = Set<String>()
+    private var input: InputGeometry?
+    private let today = todayUTC()
+
+    init(layer: Layer, registrySRID: Int, reader: FeatureReader, options: ImportOptions) {
+        self.layer = layer
+        self.registrySRID = registrySRID
+        self.reader = reader
+        self.options = options
+    }
+
+    /// The next feature as a row, or nil at the end of the file.
+    func next() throws -> StorableRow? {
+        guard let feature = try reader.next() else { return nil }
+        if input == nil {
+            input = try InputGeometry(reader: reader, srid: options.srid, registrySRID: registrySRID, geos: geos,
+                                      accepted: (layer.geometryTypes, "layer \(layer.rawValue)"),
+                                      policy: options.makeValid ? .makeValid : .reject)
+        }
+        let props = try layer.validate(feature, file: reader.fileName)
+        guard codes.insert(props.code).inserted else {
+            throw InputError(file: reader.fileName, feature: feature.number, code: props.code, property: "code",
+                             message: "duplicate code in the file")
+        }
+        let geometry = try input!.prepare(feature.shape, feature: feature.number, code: props.code)
+        return StorableRow(number: feature.number, code: props.code, values: props.values, extra: props.extra,
+                           wkb: geometry.wkb, blob: geometry.shape.spatiaLiteBlob(srid: Int32(registrySRID)),
+                           bounds: geometry.shape.bounds, repair: geometry.repair,
+                           propertiesJSON: JSONValue.object(feature.properties.filter { $0.1 != .null }).jsonText,
+                           effectiveDate: try effectiveDate(props, feature: feature.number))
+    }
+
+    /// When the change takes effect: the feature's own date (never in the
+    /// future), else the import's date, else today.
+    private func effectiveDate(_ props: ValidatedProperties, feature: Int) throws -> String {
+        var effective = options.effectiveDate ?? today
+        for (i, spec) in layer.properties.enumerated() where spec.kind == .date {
+            guard let date = props.values[i].text else { continue }
+            effective = date
+            if date > today {
+                throw InputError(file: reader.fileName, feature: feature, code: props.code, property: spec.name,
+                                 message: "\(date) is in the future")
+            }
+        }
+        return effective
+    }
+}

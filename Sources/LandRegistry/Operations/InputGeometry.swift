@@ -1,0 +1,94 @@
+/// What to do with an input geometry that GEOS finds invalid.
+public enum RepairPolicy: Sendable {
+    /// Reject it: bad input naming the reason and where.
+    case reject
+    /// Repair it with GEOS's MakeValid and report what was repaired.
+    case makeValid
+}
+
+/// The one step every input geometry goes through, for import, check and
+/// query alike: it is there, of a type the target takes, structurally sound,
+/// within longitude/latitude range when read as degrees, transformed to the
+/// registry's CRS, and valid there (or repaired, by policy).
+final class InputGeometry {
+    struct Prepared {
+        /// In the registry's CRS.
+        var shape: Shape
+        var wkb: [UInt8]
+        /// The GEOS geometry, when validity was checked (not for points).
+        var geometry: Geometry?
+        /// What was repaired and where (in the input's CRS), with `.makeValid`.
+        var repair: String?
+    }
+
+    let transformer: Transformer
+    let geos: GEOSContext
+    let file: String
+    /// The geometry types the target takes (nil: any), and its name for messages.
+    let accepted: (types: Set<GeometryType>, target: String)?
+    let policy: RepairPolicy
+    /// Whether the input's CRS was given or declared (else lon/lat was assumed).
+    let crsKnown: Bool
+
+    init(transformer: Transformer, geos: GEOSContext, file: String, accepted: (types: Set<GeometryType>, target: String)?,
+         policy: RepairPolicy, crsKnown: Bool) {
+        self.transformer = transformer
+        self.geos = geos
+        self.file = file
+        self.accepted = accepted
+        self.policy = policy
+        self.crsKnown = crsKnown
+    }
+
+    /// The input-CRS step for a reader: `srid` when given, else the file's
+    /// own CRS, else lon/lat.
+    convenience init(reader: FeatureReader, srid: Int?, registrySRID: Int, geos: GEOSContext,
+                     accepted: (types: Set<GeometryType>, target: String)?, policy: RepairPolicy) throws {
+        let transformer = try Transformer.forInput(srid: srid, declared: reader.declaredSRID, registrySRID: registrySRID,
+                                                   file: reader.fileName)
+        self.init(transformer: transformer, geos: geos, file: reader.fileName, accepted: accepted, policy: policy,
+                  crsKnown: srid != nil || reader.declaredSRID != nil)
+    }
+
+    /// Validates, projects and (by policy) repairs one geometry; `feature`
+    /// and `code` say where, in errors.
+    func prepare(_ input: Shape?, feature: Int, code: String?) throws -> Prepared {
+        func fail(_ message: String, _ remedy: Remedy? = nil) -> InputError {
+            InputError(file: file, feature: feature, code: code, message: message, remedy: remedy)
+        }
+        guard var shape = input else { throw fail("the feature has no geometry") }
+        if let accepted, !accepted.types.contains(shape.type) {
+            let allowed = accepted.types.map(\.rawValue).sorted().joined(separator: " or ")
+            throw fail("a \(shape.type.rawValue) cannot go in \(accepted.target), which takes \(allowed)")
+        }
+        if let problem = shape.structuralProblem() { throw fail("invalid geometry: \(problem)") }
+        if CRS.isGeographic(transformer.source) {
+            let b = shape.bounds
+            if b.minX < -180 || b.maxX > 180 || b.minY < -90 || b.maxY > 90 {
+                let hint = crsKnown ? "" : "; the file declares no CRS: if these are projected metres, give their CRS (e.g. EPSG:4547)"
+                throw fail("coordinates out of longitude/latitude range (x \(b.minX)…\(b.maxX), y \(b.minY)…\(b.maxY))\(hint)",
+                           crsKnown ? nil : .giveInputCRS)
+            }
+        }
+        do {
+            try transformer.transform(&shape)
+        } catch {
+            throw fail("\(error)")
+        }
+        var prepared = Prepared(shape: shape, wkb: shape.wkb(), geometry: nil, repair: nil)
+        guard shape.type != .point && shape.type != .multiPoint else { return prepared }
+        let geometry = try Geometry(wkb: prepared.wkb, in: geos)
+        prepared.geometry = geometry
+        guard let problem = try geometry.invalidity() else { return prepared }
+        var location = Shape(type: .point, xy: [problem.x, problem.y])
+        try? transformer.inverse(&location)
+        let reason = "\(problem.reason) at (\(formatCoordinate(location.xy[0])), \(formatCoordinate(location.xy[1])))"
+        guard policy == .makeValid else { throw fail("invalid geometry: \(reason)", .repairGeometry) }
+        let repaired = try geometry.makeValid()
+        let wkb = try repaired.wkb()
+        guard let repairedShape = try? Shape(wkb: wkb), accepted?.types.contains(repairedShape.type) ?? true else {
+            throw fail("invalid geometry: \(reason); repairing it gives a \(repaired.typeName), which \(accepted?.target ?? "the target") does not take")
+        }
+        return Prepared(shape: repairedShape, wkb: wkb, geometry: repaired, repair: reason)
+    }
+}

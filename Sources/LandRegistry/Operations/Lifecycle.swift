@@ -1,0 +1,74 @@
+/// The lifecycle of risk-plots and farmland, and the permits given after a
+/// check: the rules of each change (contract §3), applied before the
+/// storage writes it with its history row.
+extension Registry {
+    /// Moves a risk-plot to `stage`, allowing only the lifecycle's
+    /// transitions; records the change with its date, document, author and
+    /// note. Throws a `RuleViolation` (and changes nothing) otherwise.
+    public func changeStage(code: String, to stage: Stage, date: String, doc: String? = nil, by: String,
+                            note: String? = nil) throws {
+        try checkDate(date)
+        let stamp = ChangeStamp(effective: date, by: by, command: "stage \(stage.rawValue)", doc: doc, note: note)
+        try updateStage(code: code, to: stage, stamp: stamp) { current in
+            func refuse(_ property: String?, _ message: String, _ remedy: Remedy? = nil) -> RuleViolation {
+                RuleViolation(subject: Layer.riskPlots.rawValue, code: code, property: property, message: message, remedy: remedy)
+            }
+            guard let current else { throw refuse(nil, "no risk-plot has this code") }
+            let from = Stage(rawValue: current.stage) ?? .suspected
+            guard from.next.contains(stage) else {
+                let allowed = from.next.map(\.rawValue).joined(separator: " or ")
+                throw refuse("stage", "cannot move from \(from.rawValue) to \(stage.rawValue); from \(from.rawValue) the next stage is \(allowed)")
+            }
+            if stage == .suspected && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw refuse("stage", "re-opening a \(from.rawValue) plot as suspected needs a reason (a note)", .giveReason)
+            }
+            if let previous = current.date, date < previous {
+                throw refuse("stage_date", "\(date) is before the plot's current stage date \(previous)")
+            }
+        }
+    }
+
+    /// Adjusts the soil-quality class of a farmland parcel (soil plan task 5).
+    public func reclassify(code: String, to farmlandClass: FarmlandClass, date: String, basis: String?, by: String) throws {
+        try checkDate(date)
+        let stamp = ChangeStamp(effective: date, by: by, command: "reclass", doc: basis)
+        _ = try updateClasses([(code, farmlandClass)], stamp: stamp) { _, current in
+            guard let current else {
+                throw RuleViolation(subject: Layer.farmland.rawValue, code: code, message: "no farmland parcel has this code")
+            }
+            if current == farmlandClass.rawValue {
+                throw RuleViolation(subject: Layer.farmland.rawValue, code: code, property: "class",
+                                    message: "the parcel is already \(farmlandClass.rawValue)")
+            }
+        }
+    }
+
+    /// Adjusts many parcels at once, all or nothing: `changes` are (code,
+    /// class) pairs, e.g. from a file; parcels that already have their
+    /// class are left alone. Returns how many changed.
+    @discardableResult
+    public func reclassify(_ changes: [(code: String, farmlandClass: FarmlandClass)], date: String, basis: String?, by: String,
+                           file: String) throws -> Int {
+        try checkDate(date)
+        let stamp = ChangeStamp(effective: date, by: by, command: "reclass", doc: basis)
+        return try updateClasses(changes, stamp: stamp) { index, current in
+            if current == nil {
+                throw InputError(file: file, feature: index + 1, code: changes[index].code, message: "no farmland parcel with this code")
+            }
+        }
+    }
+
+    /// Records that a checked proposal was approved; refers to its latest check.
+    @discardableResult
+    public func recordPermit(proposalID: String, kind: ProposalAction, date: String, by: String) throws -> Int64 {
+        try checkDate(date)
+        guard [.supply, .useChange, .planningPermit].contains(kind) else {
+            throw InvalidArgument(.permitKind, "a permit is for supply, use_change or planning_permit")
+        }
+        return try insertPermit(proposalID: proposalID, kind: kind, date: date, by: by) { latest in
+            if latest == nil {
+                throw RuleViolation(subject: "proposal", code: proposalID, message: "never checked; check it first")
+            }
+        }
+    }
+}

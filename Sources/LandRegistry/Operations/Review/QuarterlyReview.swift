@@ -1,0 +1,98 @@
+extension Registry {
+    /// Builds the review of `quarter` from the history, the check records
+    /// and the permits: every table as of the dates that matter (a permit is
+    /// judged by the registry as it stood on the permit's date).
+    public func review(_ quarter: Quarter) throws -> QuarterlyReview {
+        let current = try snapshot { try ReviewBuilder($0, quarter: quarter, withFlags: true).tables() }
+        let previous = try snapshot { try ReviewBuilder($0, quarter: quarter.previous, withFlags: false).tables() }
+        var towns = ReviewTable(file: "towns.csv", titleZH: "各乡镇汇总（本季度 / 上季度）", titleEN: "Per town (this quarter / previous quarter)",
+                                header: ["town"] + current.tables.map { $0.file.replacingOccurrences(of: ".csv", with: "") })
+        var names = Set<String>()
+        for table in current.tables + previous.tables { names.formUnion(table.towns) }
+        for town in names.sorted() {
+            var row = [town.isEmpty ? "(outside any town)" : town]
+            for (now, before) in zip(current.tables, previous.tables) {
+                let a = now.towns.filter { $0 == town }.count, b = before.towns.filter { $0 == town }.count
+                row.append("\(a) / \(b)")
+            }
+            towns.rows.append(row)
+            towns.towns.append(town)
+        }
+        var review = QuarterlyReview(quarter: quarter, tables: current.tables, flagged: current.flagged, towns: towns)
+        review.areas = try snapshot { try $0.states(.admin, asOf: quarter.end) }.compactMap { area in
+            (try? Shape(wkb: area.wkb)).map { AdminArea(kind: area["kind"] ?? "", name: area["name"] ?? area.code, shape: $0) }
+        }
+        return review
+    }
+
+    /// Enterprises whose discharge permit is cancelled or revoked, today,
+    /// with the risk-plots covering their site (soil plan task 6).
+    public func vacatedSites() throws -> ReviewTable {
+        try snapshot { snapshot in
+            let today = todayUTC()
+            let builder = try ReviewBuilder(snapshot, asOf: today, withFlags: false)
+            return try builder.vacated(plots: try snapshot.states(.riskPlots, asOf: today))
+        }
+    }
+}
+
+/// Builds the tables of one quarter's review from one snapshot; each table
+/// is one method (in ReviewTables.swift).
+final class ReviewBuilder {
+    let snapshot: Snapshot
+    let geos = GEOSContext()
+    let start: String
+    let end: String
+    let withFlags: Bool
+    private(set) var flagged: [FlaggedFeature] = []
+    private var towns: [(name: String, geometry: PreparedGeometry)] = []
+
+    init(_ snapshot: Snapshot, quarter: Quarter, withFlags: Bool) throws {
+        self.snapshot = snapshot
+        start = quarter.start
+        end = quarter.end
+        self.withFlags = withFlags
+        try loadTowns()
+    }
+
+    init(_ snapshot: Snapshot, asOf date: String, withFlags: Bool) throws {
+        self.snapshot = snapshot
+        start = date
+        end = date
+        self.withFlags = withFlags
+        try loadTowns()
+    }
+
+    private func loadTowns() throws {
+        towns = try snapshot.states(.admin, asOf: end).filter { $0["kind"] == "town" }
+            .map { (name: $0["name"] ?? $0.code, geometry: try Geometry(wkb: $0.wkb, in: geos).prepared()) }
+    }
+
+    /// Every table of the quarter, in the review's order.
+    func tables() throws -> (tables: [ReviewTable], flagged: [FlaggedFeature]) {
+        let plotsNow = try snapshot.states(.riskPlots, asOf: end)
+        let permits = try snapshot.sensitivePermits(from: start, to: end)
+        let tables = [try sensitive(permits), try clearToZero(permits), try riskListChanges(), unresolved(plotsNow),
+                      try vacated(plots: plotsNow), try outfalls(), try farmland()]
+        return (tables, flagged)
+    }
+
+    /// The name of the town (admin `town`) a geometry lies in ("" outside every town).
+    func town(of wkb: [UInt8]) -> String {
+        guard !wkb.isEmpty, let point = try? Geometry(wkb: wkb, in: geos).pointOnSurface() else { return "" }
+        return towns.first { (try? $0.geometry.intersects(point)) == true }?.name ?? ""
+    }
+
+    /// Puts a feature on the review's map.
+    func flag(_ table: String, _ layer: String, _ code: String, _ wkb: [UInt8]) {
+        guard withFlags, let shape = try? Shape(wkb: wkb) else { return }
+        flagged.append(FlaggedFeature(table: table, layer: layer, code: code, shape: shape))
+    }
+
+    /// Adds a row to a table with the town its feature lies in.
+    func add(_ cells: [String], to table: inout ReviewTable, at wkb: [UInt8]) {
+        let place = town(of: wkb)
+        table.rows.append(cells + [place])
+        table.towns.append(place)
+    }
+}

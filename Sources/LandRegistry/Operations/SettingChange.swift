@@ -1,0 +1,15 @@
+extension Registry {
+    /// Changes a numeric setting (a rule threshold); returns the old value.
+    /// The change is kept in `settings_log` and the history with who made it
+    /// and when.
+    @discardableResult
+    public func setSetting(_ name: String, to text: String, by: String) throws -> Double {
+        guard let setting = Setting(rawValue: name) else {
+            throw InvalidArgument(.setting(name), "unknown setting; the settings are \(Setting.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let value = Double(text), value.isFinite, value >= 0 else {
+            throw InvalidArgument(.setting(name), "'\(text)' is not a number of metres or square metres ≥ 0")
+        }
+        return try storeSetting(setting, value, by: by, date: todayUTC())
+    }
+}

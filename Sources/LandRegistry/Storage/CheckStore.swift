@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// Keeps a record of every check in the registry (`check_runs`, `checks`):
+/// when, who, the proposal's properties and geometry, the findings. Records
+/// are written in batches so a large plan needs little memory.
+final class CheckRecorder {
+    let registry: Registry
+    let file: String
+    let by: String
+    private var runID: Int64?
+    private var pending: [CheckResult] = []
+    private let batchSize = 1000
+
+    init(registry: Registry, file: String, by: String) {
+        self.registry = registry
+        self.file = file
+        self.by = by
+    }
+
+    func add(_ result: CheckResult) throws {
+        pending.append(result)
+        if pending.count >= batchSize { try flush() }
+    }
+
+    func finish(_ summary: CheckSummary) throws {
+        try flush()
+        try registry.write { db in
+            let id = try ensureRun(db)
+            try db.execute(sql: """
+                UPDATE check_runs SET proposals = ?, block = ?, condition = ?, warn = ?, clear = ? WHERE id = ?
+                """, arguments: [summary.proposals, summary.block, summary.condition, summary.warn, summary.clear, id])
+        }
+    }
+
+    private func ensureRun(_ db: Database) throws -> Int64 {
+        if let runID { return runID }
+        try db.execute(sql: "INSERT INTO check_runs (checked_at, checked_by, file) VALUES (?, ?, ?)",
+                       arguments: [timestamp(), by, file])
+        runID = db.lastInsertedRowID
+        return runID!
+    }
+
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        try registry.write { db in
+            let run = try ensureRun(db)
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO checks (run_id, proposal_id, use, action, verdict, properties, findings, geom)
+                VALUES (?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?))
+                """)
+            for result in batch {
+                let p = result.proposal
+                try insert.execute(arguments: [run, p.id, p.use, p.action.rawValue, result.verdict?.rawValue ?? "clear",
+                                               JSONValue.object(p.properties).jsonText, findingsJSON(result.findings),
+                                               Data(result.shape.wkb()), registry.srid])
+            }
+        }
+    }
+
+    private func findingsJSON(_ findings: [Finding]) -> String {
+        JSONValue.array(findings.map { f in
+            .object([("rule", .string(f.rule.id)), ("severity", .string(f.severity.rawValue)),
+                     ("layer", .string(f.layer.rawValue)), ("code", .string(f.code)),
+                     ("overlap_m2", .number(f.overlapM2, formatDecimal(f.overlapM2))),
+                     ("distance_m", .number(f.distanceM, formatDecimal(f.distanceM)))])
+        }).jsonText
+    }
+}
+
+extension Registry {
+    /// One past check run.
+    public struct CheckRun: Sendable {
+        public let id: Int64
+        public let checkedAt: String
+        public let checkedBy: String
+        public let file: String
+        public let proposals: Int, block: Int, condition: Int, warn: Int, clear: Int
+    }
+
+    /// The recorded check runs, newest first.
+    public func checkRuns(limit: Int = 50) throws -> [CheckRun] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, checked_at, checked_by, file, proposals, block, condition, warn, clear
+                FROM check_runs ORDER BY id DESC LIMIT ?
+                """, arguments: [limit]).map {
+                CheckRun(id: $0[0], checkedAt: $0[1], checkedBy: $0[2], file: $0[3], proposals: $0[4],
+                         block: $0[5], condition: $0[6], warn: $0[7], clear: $0[8])
+            }
+        }
+    }
+
+    /// The recorded checks of one proposal id: (run, checked at, verdict, findings JSON).
+    public func checks(of proposalID: String) throws -> [(run: Int64, checkedAt: String, verdict: String, findings: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.run_id, r.checked_at, c.verdict, c.findings FROM checks c JOIN check_runs r ON r.id = c.run_id
+                WHERE c.proposal_id = ? ORDER BY c.id
+                """, arguments: [proposalID]).map { ($0[0], $0[1], $0[2], $0[3]) }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// The history (append-only: every change of every feature) and the edits
+/// of the lifecycle that write it: stage changes, farmland classes, permits.
+/// Each edit runs in one transaction; the domain's rule is a closure the
+/// operation passes in, called with the current state before anything is
+/// written, so the rules stay out of the storage and the SQL out of the rules.
+extension Registry {
+    /// Appends the feature's current state to the history.
+    func recordChange(_ db: Database, layer: Layer, code: String, action: String, stamp: ChangeStamp) throws {
+        try db.execute(sql: """
+            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, doc, note, after_properties, after_geom)
+            SELECT ?, code, ?, ?, ?, ?, ?, ?, \(Layer.propertiesJSONSQL(layer.properties)), AsBinary(geom)
+            FROM \(layer.table) WHERE code = ?
+            """, arguments: [layer.rawValue, action, stamp.effective, stamp.by, stamp.command, stamp.doc, stamp.note, code])
+    }
+
+    /// Sets a risk-plot's stage and stage date; `allow` sees the plot's
+    /// current stage and stage date (nil: no such plot) and throws to refuse.
+    func updateStage(code: String, to stage: Stage, stamp: ChangeStamp,
+                     allow: (_ current: (stage: String, date: String?)?) throws -> Void) throws {
+        try write { db in
+            let row = try Row.fetchOne(db, sql: "SELECT stage, stage_date FROM risk_plots WHERE code = ?", arguments: [code])
+            try allow(row.map { ($0[0], $0[1]) })
+            try db.execute(sql: "UPDATE risk_plots SET stage = ?, stage_date = ? WHERE code = ?",
+                           arguments: [stage.rawValue, stamp.effective, code])
+            try recordChange(db, layer: .riskPlots, code: code, action: "stage", stamp: stamp)
+        }
+    }
+
+    /// Sets farmland classes, all or nothing; `allow` sees each change's
+    /// position, the parcel's current class (nil: no such parcel) and throws
+    /// to refuse; a parcel that already has its class is left alone. Returns
+    /// how many changed.
+    func updateClasses(_ changes: [(code: String, farmlandClass: FarmlandClass)], stamp: ChangeStamp,
+                       allow: (_ index: Int, _ current: String?) throws -> Void) throws -> Int {
+        try write { db in
+            var changed = 0
+            for (index, change) in changes.enumerated() {
+                let current = try String.fetchOne(db, sql: "SELECT class FROM farmland WHERE code = ?", arguments: [change.code])
+                try allow(index, current)
+                guard let current, current != change.farmlandClass.rawValue else { continue }
+                try db.execute(sql: "UPDATE farmland SET class = ? WHERE code = ?",
+                               arguments: [change.farmlandClass.rawValue, change.code])
+                var stamp = stamp
+                stamp.command = "reclass \(current) → \(change.farmlandClass.rawValue)"
+                try recordChange(db, layer: .farmland, code: change.code, action: "reclass", stamp: stamp)
+                changed += 1
+            }
+            return changed
+        }
+    }
+
+    /// Records a permit for a proposal's latest check; `allow` sees that
+    /// check (id and verdict; nil when never checked) and throws to refuse.
+    func insertPermit(proposalID: String, kind: ProposalAction, date: String, by: String,
+                      allow: (_ latest: (id: Int64, verdict: String)?) throws -> Void) throws -> Int64 {
+        try write { db in
+            let latest = try Row.fetchOne(db, sql: """
+                SELECT id, verdict FROM checks WHERE proposal_id = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [proposalID]).map { (id: $0[0] as Int64, verdict: $0[1] as String) }
+            try allow(latest)
+            try db.execute(sql: "INSERT INTO permits (proposal_id, kind, permit_date, check_id, recorded_by) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [proposalID, kind.rawValue, date, latest!.id, by])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Every recorded change of one feature, oldest first.
+    public func history(_ layer: Layer, code: String) throws -> [HistoryEntry] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, action, recorded_at, effective_date, recorded_by, command, doc, note, after_properties, after_geom
+                FROM history WHERE layer = ? AND code = ? ORDER BY effective_date, id
+                """, arguments: [layer.rawValue, code])
+            var entries: [HistoryEntry] = []
+            var previous: [(String, JSONValue)]?
+            var previousGeometry: Data?
+            for row in rows {
+                var after: [(String, JSONValue)]?
+                if let text = row[8] as String?, case .object(let members) = try JSONValue.parse(text) { after = members }
+                let geometry = row[9] as Data?
+                entries.append(HistoryEntry(id: row[0], action: row[1], recordedAt: row[2], effectiveDate: row[3],
+                                            recordedBy: row[4], command: row[5], doc: row[6], note: row[7],
+                                            after: after, before: previous, geometryChanged: geometry != previousGeometry))
+                previous = after
+                previousGeometry = geometry
+            }
+            return entries
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+/// A recorded check of a proposal, as the review reads it.
+struct CheckedProposal {
+    let id: Int64
+    /// The day it was checked (YYYY-MM-DD, UTC).
+    let day: String
+    let proposalID: String
+    let use: String
+    let action: String
+    let verdict: String
+    /// The findings as recorded (a JSON array).
+    let findings: String
+    /// The proposal's geometry in the registry's CRS.
+    let wkb: [UInt8]
+}
+
+/// A recorded permit with the check it refers to.
+struct RecordedPermit {
+    let id: Int64
+    let date: String
+    let proposalID: String
+    let use: String
+    let kind: String
+    let verdict: String
+    let findings: String
+    let wkb: [UInt8]
+}
+
+/// One history row of a feature, as the review reads it.
+struct HistoryRow {
+    let code: String
+    let effectiveDate: String
+    let command: String
+    let doc: String?
+    let properties: JSONValue
+    let wkb: [UInt8]
+}
+
+/// The questions the quarterly review asks of the check records, the
+/// permits and the history.
+extension Snapshot {
+    /// Checks of housing or public-use (07, 08) proposals made between two days.
+    func sensitiveChecks(from start: String, to end: String) throws -> [CheckedProposal] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.id, substr(r.checked_at, 1, 10) AS day, c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
+            FROM checks c JOIN check_runs r ON r.id = c.run_id
+            WHERE day BETWEEN ? AND ? AND (c.use LIKE '07%' OR c.use LIKE '08%') ORDER BY day, c.id
+            """, arguments: [start, end]).map {
+            CheckedProposal(id: $0[0], day: $0[1], proposalID: $0[2], use: $0[3], action: $0[4], verdict: $0[5],
+                            findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()))
+        }
+    }
+
+    /// Permits for housing or public-use proposals dated between two days.
+    func sensitivePermits(from start: String, to end: String) throws -> [RecordedPermit] {
+        try Row.fetchAll(db, sql: """
+            SELECT p.id, p.permit_date, p.proposal_id, c.use, p.kind, c.verdict, c.findings, AsBinary(c.geom)
+            FROM permits p JOIN checks c ON c.id = p.check_id
+            WHERE p.permit_date BETWEEN ? AND ? AND (c.use LIKE '07%' OR c.use LIKE '08%') ORDER BY p.permit_date, p.id
+            """, arguments: [start, end]).map {
+            RecordedPermit(id: $0[0], date: $0[1], proposalID: $0[2], use: $0[3], kind: $0[4], verdict: $0[5],
+                           findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()))
+        }
+    }
+
+    /// Checks made between two days whose findings name `rule`.
+    func checks(findingRule rule: String, from start: String, to end: String) throws -> [CheckedProposal] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.id, substr(r.checked_at, 1, 10) AS day, c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
+            FROM checks c JOIN check_runs r ON r.id = c.run_id
+            WHERE day BETWEEN ? AND ? AND instr(c.findings, ?) > 0 ORDER BY day, c.id
+            """, arguments: [start, end, "\"\(rule)\""]).map {
+            CheckedProposal(id: $0[0], day: $0[1], proposalID: $0[2], use: $0[3] ?? "", action: $0[4], verdict: $0[5],
+                            findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()))
+        }
+    }
+
+    /// Every history row of a layer that has a state, by code then date.
+    func stateHistory(_ layer: Layer) throws -> [HistoryRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT code, effective_date, command, doc, after_properties, after_geom FROM history
+            WHERE layer = ? AND after_properties IS NOT NULL ORDER BY code, effective_date, id
+            """, arguments: [layer.rawValue]).map(historyRow)
+    }
+
+    /// The history rows of one action on a layer effective between two days.
+    func history(_ layer: Layer, action: String, from start: String, to end: String) throws -> [HistoryRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT code, effective_date, command, doc, after_properties, after_geom FROM history
+            WHERE layer = ? AND action = ? AND effective_date BETWEEN ? AND ? ORDER BY effective_date, id
+            """, arguments: [layer.rawValue, action, start, end]).map(historyRow)
+    }
+
+    private func historyRow(_ row: Row) -> HistoryRow {
+        HistoryRow(code: row[0], effectiveDate: row[1], command: row[2], doc: row[3],
+                   properties: (row[4] as String?).flatMap { try? JSONValue.parse($0) } ?? .null,
+                   wkb: [UInt8]((row[5] as Data?) ?? Data()))
+    }
+
+    /// A numeric setting, or its default.
+    func setting(_ setting: Setting) throws -> Double {
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [setting.rawValue])
+            .flatMap(Double.init) ?? setting.defaultValue
+    }
+}

@@ -1,0 +1,83 @@
+import GRDB
+
+/// Settings (the rule thresholds), their log, and what the registry holds.
+extension Registry {
+    /// All settings as (name, value), sorted by name.
+    public func settings() throws -> [(String, String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// A numeric setting, or its default when absent.
+    public func setting(_ name: Setting) throws -> Double {
+        try read { db in try setting(name, db) }
+    }
+
+    func setting(_ name: Setting, _ db: Database) throws -> Double {
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [name.rawValue])
+            .flatMap(Double.init) ?? name.defaultValue
+    }
+
+    /// Every numeric setting.
+    func thresholds() throws -> [Setting: Double] {
+        try read { db in
+            var thresholds: [Setting: Double] = [:]
+            for setting in Setting.allCases { thresholds[setting] = try self.setting(setting, db) }
+            return thresholds
+        }
+    }
+
+    /// Stores a setting's new value, in `settings_log` and the history too;
+    /// returns the old value.
+    func storeSetting(_ setting: Setting, _ value: Double, by: String, date: String) throws -> Double {
+        try write { db in
+            let old = try self.setting(setting, db)
+            let name = setting.rawValue
+            try db.execute(sql: """
+                INSERT INTO settings (name, value, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """, arguments: [name, formatNumber(value)])
+            try db.execute(sql: """
+                INSERT INTO settings_log (name, old_value, new_value, changed_by) VALUES (?, ?, ?, ?)
+                """, arguments: [name, formatNumber(old), formatNumber(value), by])
+            // Settings changes belong to the history of everything, too.
+            try db.execute(sql: """
+                INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties)
+                VALUES ('settings', ?, 'settings', ?, ?, ?, ?)
+                """, arguments: [name, date, by, "settings set \(name) \(formatNumber(value))",
+                                 JSONValue.object([("value", .number(value, formatNumber(value)))]).jsonText])
+            return old
+        }
+    }
+
+    /// Versions of the libraries behind the registry.
+    public func versions() throws -> [(String, String)] {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT spatialite_version(), proj_version(), sqlite_version()")!
+            return [("SpatiaLite", row[0] ?? "?"), ("PROJ", row[1] ?? "?"),
+                    ("GEOS", GEOSContext.version), ("SQLite", row[2] ?? "?")]
+        }
+    }
+
+    /// The number of features in each layer.
+    public func counts() throws -> [(Layer, Int)] {
+        try read { db in
+            try Layer.allCases.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0.table)") ?? 0) }
+        }
+    }
+
+    /// The WKT of a CRS as SpatiaLite knows it (for a Shapefile's `.prj`).
+    func crsWKT(_ srid: Int) throws -> String {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT srtext FROM spatial_ref_sys WHERE srid = ?", arguments: [srid])
+        } ?? ""
+    }
+}
+
+extension Registry {
+    /// The registry as a report names it.
+    public func describe() throws -> RegistryDescription {
+        RegistryDescription(path: path, srid: srid, counts: try counts(), versions: try versions())
+    }
+}

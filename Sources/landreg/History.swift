@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Every recorded change of one feature, with recorded time, effective date, and what changed.")
+
+    @OptionGroup var registry: RegistryOptions
+    @Argument(help: "The layer.") var layer: Layer
+    @Argument(help: "The feature's code.") var code: String
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let entries = try registry.history(layer, code: code)
+        guard !entries.isEmpty else {
+            throw InputError(file: registry.path, code: code, message: "no history of '\(code)' in layer \(layer.rawValue)")
+        }
+        var rows: [[String]] = []
+        for entry in entries {
+            var changes: [String] = []
+            let before = Dictionary(entry.before ?? [], uniquingKeysWith: { a, _ in a })
+            let after = Dictionary(entry.after ?? [], uniquingKeysWith: { a, _ in a })
+            for key in (entry.after ?? entry.before ?? []).map(\.0) + before.keys.filter({ after[$0] == nil }).sorted() {
+                let old = before[key].map(display), new = after[key].map(display)
+                if old != new { changes.append("\(key): \(old ?? "—") → \(new ?? "—")") }
+            }
+            if entry.geometryChanged && entry.before != nil && entry.after != nil { changes.append("geometry changed") }
+            if entry.action == "insert" { changes = ["inserted"] }
+            if entry.action == "delete" { changes = ["deleted"] }
+            var detail = changes.joined(separator: "; ")
+            if let doc = entry.doc { detail += " [\(doc)]" }
+            if let note = entry.note { detail += " (\(note))" }
+            rows.append([entry.effectiveDate, entry.recordedAt, entry.action, entry.recordedBy, entry.command, detail])
+        }
+        print(formatTable(header: ["effective", "recorded", "action", "by", "command", "change"], rows: rows))
+    }
+}

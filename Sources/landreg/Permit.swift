@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+struct Permit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record that a checked proposal was approved (supply, use change or planning permit).")
+
+    @OptionGroup var registry: RegistryOptions
+    @Argument(help: "The proposal's id, as checked.") var proposal: String
+    @Option(help: "The date of the approval, YYYY-MM-DD.") var date: String
+    @Option(help: "supply, use_change or planning_permit.") var kind: ProposalAction
+    @Option(help: "Who records it (default: the login name).") var by: String?
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let id = try registry.recordPermit(proposalID: proposal, kind: kind, date: date, by: by ?? loginName)
+        print("permit \(id): \(proposal) \(kind.rawValue) on \(date)")
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+struct Reclass: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Adjust the soil-quality class of a farmland parcel (recorded in its history).")
+
+    @OptionGroup var registry: RegistryOptions
+    @Argument(help: "The parcel's code.") var code: String?
+    @Argument(help: "The new class: priority, safe_use or strict.") var farmlandClass: FarmlandClass?
+    @Option(help: "Adjust many parcels at once: a CSV (code,class) or GeoJSON (code and class properties), all or nothing.")
+    var file: String?
+    @Option(help: "The date it took effect, YYYY-MM-DD.") var date: String
+    @Option(help: "The basis of the adjustment (monitoring, decision …).") var basis: String?
+    @Option(help: "Who records it (default: the login name).") var by: String?
+
+    func validate() throws {
+        guard (file == nil) != (code == nil || farmlandClass == nil) else {
+            throw ValidationError("give CODE and CLASS, or --file")
+        }
+    }
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        if let file {
+            let changes = try ReclassificationFile.read(file)
+            let changed = try registry.reclassify(changes, date: date, basis: basis, by: by ?? loginName, file: file)
+            print("\(changed) of \(changes.count) parcels adjusted from \(date)")
+            return
+        }
+        try registry.reclassify(code: code!, to: farmlandClass!, date: date, basis: basis, by: by ?? loginName)
+        print("\(code!): \(farmlandClass!.rawValue) from \(date)")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The quarterly land-safety review: CSV tables, flagged.geojson and review.html in a folder.",
+        discussion: """
+            Writes sensitive-approvals.csv, clear-to-zero.csv, risk-list-changes.csv, unresolved.csv, vacated.csv,
+            outfalls.csv, farmland-changes.csv, towns.csv, flagged.geojson and review.html. Everything is computed
+            from the history as the registry stood in the world on the dates that matter (a permit by its date).
+            """)
+
+    @OptionGroup var registry: RegistryOptions
+    @Option(help: ArgumentHelp("The quarter.", valueName: "YYYYQn")) var quarter: String
+    @Option(help: "The folder to write (created if missing).") var out: String = "review"
+    @Option(help: "Language of the HTML: zh or en (default: from LANG).") var lang: ReportLanguage?
+
+    func validate() throws {
+        guard Quarter(quarter) != nil else { throw ValidationError("--quarter '\(quarter)' is not YYYYQn, e.g. 2023Q3") }
+    }
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let review = try registry.review(Quarter(quarter)!)
+        let files = try ReviewReport.write(review, registry: try registry.describe(), to: out, language: lang ?? .fromEnvironment)
+        print("wrote \(out)/: \(files.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+struct StageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stage",
+        abstract: "Move a risk-plot along its lifecycle (legal transitions only).",
+        discussion: """
+            suspected → investigating → clean | contaminated; contaminated → listed | clean;
+            listed → remediating → delisted; a delisted or clean plot can be re-opened as suspected (--note the reason).
+            """)
+
+    @OptionGroup var registry: RegistryOptions
+    @Argument(help: "The plot's code.") var code: String
+    @Argument(help: "The new stage.") var stage: Stage
+    @Option(help: "The date it took effect, YYYY-MM-DD.") var date: String
+    @Option(help: "The report or decision number.") var doc: String?
+    @Option(help: "Who records it (default: the login name).") var by: String?
+    @Option(help: "A note (required when re-opening a plot).") var note: String?
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        try registry.changeStage(code: code, to: stage, date: date, doc: doc, by: by ?? loginName, note: note)
+        print("\(code): \(stage.rawValue) from \(date)")
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+/// `--db PATH`, shared by every command.
+struct RegistryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The registry file (default: $LANDREG_DB, else registry.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["LANDREG_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "registry.sqlite"
+    }
+
+    /// One process, one connection: the CLI never reads concurrently.
+    func open() throws -> Registry { try Registry.open(at: path, concurrentReads: false) }
+}
+
+extension Layer: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension ImportMode: ExpressibleByArgument {}
+
+/// `--map` and `--encoding`, shared by the commands that read files.
+struct ReaderOptions: ParsableArguments {
+    @Option(name: .customLong("map"), help: ArgumentHelp("Shapefile fields to properties, e.g. code=DKBM,name=DKMC.", valueName: "property=FIELD,…"))
+    var mapping: String?
+
+    @Option(help: "The text encoding of a Shapefile's attributes or a text file (UTF-8, GBK …); default: .cpg, else detected.")
+    var encoding: String?
+
+    func validate() throws {
+        if let mapping, fieldMapping(mapping) == nil {
+            throw ValidationError("--map '\(mapping)' is not property=FIELD[,property=FIELD…]")
+        }
+    }
+
+    /// Field name → property.
+    var fields: [String: String] { mapping.flatMap(fieldMapping) ?? [:] }
+}
+
+func fieldMapping(_ text: String) -> [String: String]? {
+    var result: [String: String] = [:]
+    for pair in text.split(separator: ",") {
+        let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        result[parts[1]] = parts[0]
+    }
+    return result
+}
+
+extension Stage: ExpressibleByArgument {}
+extension FarmlandClass: ExpressibleByArgument {}
+extension ProposalAction: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
+
+/// `--format` of `check`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+
+/// `--format` of `export`.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case geojson, json, shp
+}
+
+/// The reader `--format` of `import` and `check`.
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case geojson, json, shp, txt, csv
+}
