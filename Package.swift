@@ -43,7 +43,8 @@ let package = Package(
             ]),
         .testTarget(
             name: "LandRegistryTests",
-            dependencies: ["LandRegistry"]),
+            dependencies: ["LandRegistry"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "landregTests",
             dependencies: ["LandRegistry", "landreg"]),

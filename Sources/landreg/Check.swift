@@ -50,31 +50,18 @@ struct Check: ParsableCommand {
         let language = lang ?? .fromEnvironment
         var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? 500 : nil)
         if let by { options.by = by }
-        var worst: Severity?
-        let summary: CheckSummary
+        let report: any CheckReport
         switch format {
-        case .json:
-            let report = CheckJSONReport(sink: sink, registry: registry.path, language: language)
-            summary = try registry.check(reader, options: options) { result in
-                report.add(result)
-                if let v = result.verdict { worst = max(worst ?? v, v) }
-            }
-            try report.finish(summary)
-        case .html:
-            let report = CheckHTMLReport(sink: sink, registry: try registry.describe(), file: file, by: options.by, language: language)
-            summary = try registry.check(reader, options: options) { result in
-                report.add(result)
-                if let v = result.verdict { worst = max(worst ?? v, v) }
-            }
-            try report.finish(summary)
-        case .text:
-            let report = CheckTextReport(sink: sink, language: language)
-            summary = try registry.check(reader, options: options) { result in
-                report.add(result)
-                if let v = result.verdict { worst = max(worst ?? v, v) }
-            }
-            try report.finish(summary)
+        case .json: report = CheckJSONReport(sink: sink, registry: registry.path, language: language)
+        case .html: report = CheckHTMLReport(sink: sink, registry: try registry.describe(), file: file, by: options.by, language: language)
+        case .text: report = CheckTextReport(sink: sink, language: language)
         }
+        var worst: Severity?
+        let summary = try registry.check(reader, options: options) { result in
+            report.add(result)
+            if let v = result.verdict { worst = max(worst ?? v, v) }
+        }
+        try report.finish(summary)
         for warning in reader.warnings { printError("landreg: warning: \(warning)") }
         if let out { printError("wrote the check of \(summary.proposals) proposals to \(out)") }
         if let failOn, let worst, worst >= failOn { throw ExitCode(3) }

@@ -5,19 +5,27 @@ import Darwin
 #endif
 import Foundation
 
-/// A buffered text output to a file or standard output. A file is written
-/// under a temporary name and renamed into place by `finish()`, so a failed
-/// export never leaves a half-written file.
+/// A buffered text output: standard output, a file, memory, or any
+/// `TextOutputStream` through a closure. A file is written under a
+/// temporary name and renamed into place by `finish()`, so a failed export
+/// never leaves a half-written file.
 public final class OutputSink {
-    @exclusivity(unchecked) private var file: UnsafeMutablePointer<FILE>?
+    private enum Destination {
+        case stream(UnsafeMutablePointer<FILE>?)
+        case memory
+        case handler((String) -> Void)
+    }
+
+    @exclusivity(unchecked) private var destination: Destination
     @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var collected: [UInt8] = []
     private let finalPath: String?
     private let temporaryPath: String?
     @exclusivity(unchecked) private var finished = false
 
     /// Standard output.
     public init() {
-        file = fdopen(dup(1), "wb")
+        destination = .stream(fdopen(dup(1), "wb"))
         finalPath = nil
         temporaryPath = nil
         buffer.reserveCapacity(1 << 16)
@@ -30,18 +38,38 @@ public final class OutputSink {
         guard let file = fopen(temporary, "wb") else {
             throw InputError(file: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
         }
-        self.file = file
+        destination = .stream(file)
         finalPath = path
         temporaryPath = temporary
         buffer.reserveCapacity(1 << 16)
     }
 
+    /// Memory: the text is `data` (or `text`) once `finish()` has run.
+    public static func memory() -> OutputSink { OutputSink(destination: .memory) }
+
+    /// Hands the text, in pieces, to `write` (e.g. `{ print($0, terminator: "", to: &stream) }`).
+    public convenience init(write: @escaping (String) -> Void) {
+        self.init(destination: .handler(write))
+    }
+
+    private init(destination: Destination) {
+        self.destination = destination
+        finalPath = nil
+        temporaryPath = nil
+        buffer.reserveCapacity(1 << 16)
+    }
+
     deinit {
-        if !finished {
+        if !finished, case .stream(let file) = destination {
             if let file { fclose(file) }
             if let temporaryPath { unlink(temporaryPath) }
         }
     }
+
+    /// What a memory sink collected.
+    public var data: Data { Data(collected) }
+    /// What a memory sink collected, as text.
+    public var text: String { String(decoding: collected, as: UTF8.self) }
 
     @inline(__always)
     public func write(_ text: String) {
@@ -55,20 +83,31 @@ public final class OutputSink {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    private func flush() {
-        guard let file, !buffer.isEmpty else { return }
-        buffer.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+    private func flush(all: Bool = false) {
+        guard !buffer.isEmpty else { return }
+        switch destination {
+        case .stream(let file?): buffer.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+        case .stream(nil): break
+        case .memory: collected += buffer
+        case .handler(let write):
+            // Whole characters only: cut after the last ASCII byte.
+            let cut = all ? buffer.count : (buffer.lastIndex { $0 < 0x80 }.map { $0 + 1 } ?? 0)
+            guard cut > 0 else { return }
+            write(String(decoding: buffer[..<cut], as: UTF8.self))
+            buffer.removeSubrange(..<cut)
+            return
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and closes; moves a file into place.
     public func finish() throws {
-        flush()
+        flush(all: true)
         finished = true
-        guard let file else { return }
+        guard case .stream(let file?) = destination else { return }
         let failed = ferror(file) != 0
         fclose(file)
-        self.file = nil
+        destination = .stream(nil)
         if let temporaryPath, let finalPath {
             if failed || rename(temporaryPath, finalPath) != 0 {
                 let reason = String(cString: strerror(errno))

@@ -58,6 +58,21 @@ public struct Shape: Sendable, Equatable {
         self.polygonEnds = polygonEnds
     }
 
+    /// A point.
+    public static func point(_ x: Double, _ y: Double) -> Shape { Shape(type: .point, xy: [x, y]) }
+
+    /// A polygon from its outline and holes, each a list of (x, y); a ring
+    /// that does not repeat its first position is closed.
+    public static func polygon(_ outline: [(Double, Double)], holes: [[(Double, Double)]] = []) -> Shape {
+        var shape = Shape(type: .polygon, xy: [])
+        for ring in [outline] + holes {
+            for (x, y) in ring { shape.xy += [x, y] }
+            if let first = ring.first, let last = ring.last, first != last { shape.xy += [first.0, first.1] }
+            shape.ringEnds.append(shape.positionCount)
+        }
+        return shape
+    }
+
     public var positionCount: Int { xy.count / 2 }
 
     /// The ranges of positions of each ring or line.

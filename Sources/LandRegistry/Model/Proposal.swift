@@ -33,6 +33,20 @@ public struct Proposal: Sendable {
 
     public var name: String? { properties.first { $0.0 == "name" }?.1.stringValue }
 
+    /// A proposal made in code, checked as a file's would be (an unknown
+    /// land-use code is an `InputError` naming the proposal). `soilPolluting`
+    /// defaults to what `use` implies (industry, mining, hazardous storage).
+    public init(id: String, use: String? = nil, action: ProposalAction = .useChange, airPolluting: Bool = false,
+                soilPolluting: Bool? = nil, discharges: Bool = false, foodCrops: Bool = false, name: String? = nil) throws {
+        var properties: [(String, JSONValue)] = [("id", .string(id))]
+        if let name { properties.append(("name", .string(name))) }
+        if let use { properties.append(("use", .string(use))) }
+        properties.append(("action", .string(action.rawValue)))
+        properties += [("air_polluting", .bool(airPolluting)), ("discharges", .bool(discharges)), ("food_crops", .bool(foodCrops))]
+        if let soilPolluting { properties.append(("soil_polluting", .bool(soilPolluting))) }
+        try self.init(InputFeature(number: 1, properties: properties, shape: nil), file: "proposal \(id)")
+    }
+
     /// Reads and checks a proposal's properties.
     public init(_ feature: InputFeature, file: String) throws {
         func fail(_ property: String?, _ message: String) -> InputError {

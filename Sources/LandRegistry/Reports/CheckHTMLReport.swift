@@ -37,7 +37,7 @@ public enum LayerStyle {
 /// feature, what lies within the context distance, a scale bar and a north
 /// arrow), the findings with their legal basis; at the top the registry's
 /// state so the report can be traced later.
-public final class CheckHTMLReport {
+public final class CheckHTMLReport: CheckReport {
     let sink: OutputSink
     let language: ReportLanguage
     private var count = 0

@@ -35,9 +35,18 @@ extension Finding {
 }
 
 
+/// A report of a check, written as results stream in.
+public protocol CheckReport: AnyObject {
+    /// Adds one proposal's result.
+    func add(_ result: CheckResult)
+    /// Writes the summary and closes the output.
+    func finish(_ summary: CheckSummary) throws
+}
+
+
 /// `check --format json`: the contract's shape (§6), keys in a stable order,
 /// written as results arrive.
-public final class CheckJSONReport {
+public final class CheckJSONReport: CheckReport {
     let sink: OutputSink
     let language: ReportLanguage
     private var first = true
@@ -98,7 +107,7 @@ public final class CheckJSONReport {
 }
 
 /// `check --format text`: one block per proposal, the verdict first.
-public final class CheckTextReport {
+public final class CheckTextReport: CheckReport {
     let sink: OutputSink
     let language: ReportLanguage
 

@@ -1,0 +1,183 @@
+index checks_proposal
+CREATE INDEX checks_proposal ON checks(proposal_id);
+index history_code
+CREATE INDEX history_code ON history(code);
+index permits_date
+CREATE INDEX permits_date ON permits(permit_date);
+table admin
+CREATE TABLE admin (
+    fid INTEGER PRIMARY KEY,
+    "code" TEXT NOT NULL UNIQUE,
+    "kind" TEXT,
+    "name" TEXT,
+    extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+table basic_farmland
+CREATE TABLE basic_farmland (
+    fid INTEGER PRIMARY KEY,
+    "code" TEXT NOT NULL UNIQUE,
+    "concentrated" INTEGER,
+    extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+table check_runs
+CREATE TABLE check_runs (
+    id INTEGER PRIMARY KEY,
+    checked_at TEXT NOT NULL,
+    checked_by TEXT NOT NULL,
+    file TEXT NOT NULL,
+    proposals INTEGER NOT NULL DEFAULT 0,
+    block INTEGER NOT NULL DEFAULT 0,
+    condition INTEGER NOT NULL DEFAULT 0,
+    warn INTEGER NOT NULL DEFAULT 0,
+    clear INTEGER NOT NULL DEFAULT 0);
+table checks
+CREATE TABLE checks (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES check_runs(id),
+    proposal_id TEXT NOT NULL,
+    use TEXT,
+    action TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    properties TEXT NOT NULL,
+    findings TEXT NOT NULL, "geom" GEOMETRY);
+table enterprises
+CREATE TABLE enterprises (
+    fid INTEGER PRIMARY KEY,
+    "code" TEXT NOT NULL UNIQUE,
+    "name" TEXT,
+    "key_supervised" INTEGER,
+    "air_emitting" INTEGER,
+    "permit_status" TEXT,
+    "permit_date" TEXT,
+    extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+table farmland
+CREATE TABLE farmland (
+    fid INTEGER PRIMARY KEY,
+    "code" TEXT NOT NULL UNIQUE,
+    "class" TEXT,
+    "town" TEXT,
+    "crop" TEXT,
+    extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+table grdb_migrations
+CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+table history
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    layer TEXT NOT NULL,
+    code TEXT NOT NULL,
+    action TEXT NOT NULL,
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    effective_date TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    command TEXT NOT NULL,
+    doc TEXT,
+    note TEXT,
+    after_properties TEXT,
+    after_geom BLOB);
+table idx_admin_geom
+CREATE VIRTUAL TABLE "idx_admin_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table idx_basic_farmland_geom
+CREATE VIRTUAL TABLE "idx_basic_farmland_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table idx_enterprises_geom
+CREATE VIRTUAL TABLE "idx_enterprises_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table idx_farmland_geom
+CREATE VIRTUAL TABLE "idx_farmland_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table idx_outfalls_geom
+CREATE VIRTUAL TABLE "idx_outfalls_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table idx_risk_plots_geom
+CREATE VIRTUAL TABLE "idx_risk_plots_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table idx_rivers_geom
+CREATE VIRTUAL TABLE "idx_rivers_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table idx_sections_geom
+CREATE VIRTUAL TABLE "idx_sections_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table idx_water_zones_geom
+CREATE VIRTUAL TABLE "idx_water_zones_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table outfalls
+CREATE TABLE outfalls (
+    fid INTEGER PRIMARY KEY,
+    "code" TEXT NOT NULL UNIQUE,
+    "type" TEXT,
+    "name" TEXT,
+    "river" TEXT,
+    "status" TEXT,
+    extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+table permits
+CREATE TABLE permits (
+    id INTEGER PRIMARY KEY,
+    proposal_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    permit_date TEXT NOT NULL,
+    check_id INTEGER NOT NULL REFERENCES checks(id),
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    recorded_by TEXT NOT NULL);
+table risk_plots
+CREATE TABLE risk_plots (
+    fid INTEGER PRIMARY KEY,
+    "code" TEXT NOT NULL UNIQUE,
+    "stage" TEXT,
+    "name" TEXT,
+    "former_use" TEXT,
+    "toxic_history" INTEGER,
+    "enterprise" TEXT,
+    "town" TEXT,
+    "stage_date" TEXT,
+    extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+table rivers
+CREATE TABLE rivers (
+    fid INTEGER PRIMARY KEY,
+    "code" TEXT NOT NULL UNIQUE,
+    "name" TEXT,
+    extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+table sections
+CREATE TABLE sections (
+    fid INTEGER PRIMARY KEY,
+    "code" TEXT NOT NULL UNIQUE,
+    "name" TEXT,
+    "target_class" TEXT,
+    "river" TEXT,
+    "assessed_by" TEXT,
+    extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+table settings
+CREATE TABLE settings (
+    name TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+table settings_log
+CREATE TABLE settings_log (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+table water_zones
+CREATE TABLE water_zones (
+    fid INTEGER PRIMARY KEY,
+    "code" TEXT NOT NULL UNIQUE,
+    "level" TEXT,
+    "source" TEXT,
+    "source_type" TEXT,
+    extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+trigger history_append_only_delete
+CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
+BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+trigger history_append_only_update
+CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
+BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+geometry_columns admin geom type 0 dims 2 srid 4547 index 1
+geometry_columns basic_farmland geom type 0 dims 2 srid 4547 index 1
+geometry_columns checks geom type 0 dims 2 srid 4547 index 0
+geometry_columns enterprises geom type 0 dims 2 srid 4547 index 1
+geometry_columns farmland geom type 0 dims 2 srid 4547 index 1
+geometry_columns outfalls geom type 0 dims 2 srid 4547 index 1
+geometry_columns risk_plots geom type 0 dims 2 srid 4547 index 1
+geometry_columns rivers geom type 0 dims 2 srid 4547 index 1
+geometry_columns sections geom type 0 dims 2 srid 4547 index 1
+geometry_columns water_zones geom type 0 dims 2 srid 4547 index 1
+setting concentrated_farmland_distance_m = 1000
+setting county_seat_distance_m = 20000
+setting overlap_min_m2 = 1
+setting sequencing_distance_m = 500
+setting srid = 4547
+migration v1 layers and settings
+migration v2 check records
+migration v3 settings log
+migration v4 history and permits

@@ -1,0 +1,60 @@
+import Foundation
+import XCTest
+@testable import LandRegistry
+
+/// The migrations are frozen: a new registry's schema is the committed
+/// `Fixtures/schema.sql` (made by the release before the migrations became
+/// literal SQL, and unchanged since), and a registry made by the first
+/// release (v1 only) upgrades to the same schema with its features kept.
+final class MigrationTests: RegistryTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The landreg part of a registry's schema, as `Fixtures/schema-query.sql` lists it.
+    func schema(_ registry: Registry) throws -> String {
+        let query = try String(contentsOf: Self.fixtures.appendingPathComponent("schema-query.sql"), encoding: .utf8)
+        return try registry.read { db in
+            var lines: [String] = []
+            for statement in query.split(separator: ";\n").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+            where !statement.isEmpty {
+                lines += try String.fetchAll(db, sql: statement)
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    func testNewRegistryHasTheCommittedSchema() throws {
+        let registry = try makeRegistry()
+        let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("schema.sql"), encoding: .utf8)
+        XCTAssertEqual(try schema(registry), expected,
+                       "the schema changed: add a migration (never edit one) and update Fixtures/schema.sql")
+    }
+
+    func testFirstReleaseRegistryUpgrades() throws {
+        let file = path("v1.sqlite")
+        // A registry as the first release left it: only "v1 layers and settings", one feature.
+        do {
+            let registry = try Registry.create(at: file)
+            try registry.write { db in
+                try db.execute(sql: "SELECT DiscardGeometryColumn('checks', 'geom')")
+                for table in ["history", "permits", "checks", "check_runs", "settings_log"] {
+                    try db.execute(sql: "DROP TABLE \(table)")
+                }
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier != 'v1 layers and settings'")
+                try db.execute(sql: """
+                    INSERT INTO risk_plots (code, stage, stage_date, extra, geom)
+                    VALUES ('OLD-1', 'listed', '2022-05-01', '{"note":"kept"}',
+                        GeomFromText('POLYGON((500000 4000000, 500100 4000000, 500100 4000100, 500000 4000000))', 4547))
+                    """)
+            }
+            try registry.close()
+        }
+        let registry = try Registry.open(at: file)
+        XCTAssertEqual(try schema(registry),
+                       try String(contentsOf: Self.fixtures.appendingPathComponent("schema.sql"), encoding: .utf8))
+        let history = try registry.history(.riskPlots, code: "OLD-1")
+        XCTAssertEqual(history.map(\.action), ["insert"])
+        XCTAssertEqual(history.first?.effectiveDate, "2022-05-01")
+        XCTAssertEqual(history.first?.after?.first { $0.0 == "note" }?.1, .string("kept"))
+        XCTAssertEqual(try registry.feature(.riskPlots, code: "OLD-1")?.properties.first { $0.0 == "stage" }?.1, .string("listed"))
+    }
+}
