@@ -33,7 +33,7 @@ enum Main {
     }
 
     static func fail(_ message: String, _ hint: String?) -> Never {
-        let text = hint.map { "\(message) (\($0))" } ?? message
+        let text = oneLine(hint.map { "\(message) (\($0))" } ?? message)
         FileHandle.standardError.write(Data("landreg: error: \(text)\n".utf8))
         exit(1)
     }

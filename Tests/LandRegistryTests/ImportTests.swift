@@ -21,12 +21,72 @@ final class ImportTests: RegistryTestCase {
         let registry = try makeRegistry()
         var counts = try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", x: 200)]))
         XCTAssertEqual([counts.read, counts.inserted], [2, 2])
-        counts = try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", "listed", x: 200), plot("C", x: 400)]), mode: .upsert)
+        counts = try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", "investigating", x: 200), plot("C", x: 400)]), mode: .upsert)
         XCTAssertEqual([counts.inserted, counts.updated, counts.unchanged], [1, 1, 1])
-        XCTAssertEqual(try registry.feature(.riskPlots, code: "B")?.properties.first { $0.0 == "stage" }?.1, .string("listed"))
+        XCTAssertEqual(try registry.feature(.riskPlots, code: "B")?.properties.first { $0.0 == "stage" }?.1, .string("investigating"))
         counts = try load(registry, .riskPlots, Projected.collection([plot("C", x: 400)]), mode: .replace)
         XCTAssertEqual([counts.unchanged, counts.deleted], [1, 2])
         XCTAssertEqual(try registry.features(.riskPlots).map(\.code), ["C"])
+    }
+
+    /// The stage a plot has in the registry, in an export now and as of today.
+    func stages(_ registry: Registry, asOf: String? = nil) throws -> String {
+        let sink = OutputSink.memory()
+        try registry.exportGeoJSON(ExportOptions(layers: [.riskPlots], asOf: asOf), to: sink)
+        guard case .array(let features)? = try JSONValue.parse(sink.text)["features"] else { return "" }
+        return features.map { "\($0["properties"]?["code"]?.stringValue ?? ""):\($0["properties"]?["stage"]?.stringValue ?? "")" }
+            .joined(separator: " ")
+    }
+
+    func testUpsertFollowsTheLifecycle() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A", extra: ",\"stage_date\":\"2023-01-01\"")]))
+        let before = try snapshot(registry)
+        assertInputError(["feature 1 (code A)", "property 'stage'", "cannot move from suspected to listed", "next stage is investigating"]) {
+            try load(registry, .riskPlots, Projected.collection([plot("A", "listed")]), mode: .upsert)
+        }
+        assertInputError(["property 'stage_date'", "before the plot's current stage date 2023-01-01"]) {
+            try load(registry, .riskPlots, Projected.collection([plot("A", "investigating", extra: ",\"stage_date\":\"2022-12-01\"")]),
+                     mode: .upsert)
+        }
+        XCTAssertEqual(try snapshot(registry), before)
+        try registry.changeStage(code: "A", to: .investigating, date: "2023-03-01", by: "王")
+        // The weekly file still says suspected: refused, not a silent step back.
+        assertInputError(["cannot move from investigating to suspected"]) {
+            try load(registry, .riskPlots, Projected.collection([plot("A", "suspected", extra: ",\"stage_date\":\"2023-01-01\"")]),
+                     mode: .upsert)
+        }
+        let counts = try load(registry, .riskPlots, Projected.collection([plot("A", "contaminated", extra: ",\"stage_date\":\"2023-05-01\"")]),
+                              mode: .upsert)
+        XCTAssertEqual(counts.updated, 1)
+        XCTAssertEqual(try stages(registry), "A:contaminated")
+        XCTAssertEqual(try stages(registry, asOf: todayUTC()), try stages(registry))
+        XCTAssertEqual(try registry.history(.riskPlots, code: "A").map(\.action), ["insert", "stage", "update"])
+    }
+
+    func testUpsertKeepsWhatTheFileDoesNotCarryAndNullRemoves() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A", extra: ",\"name\":\"旧厂\",\"note\":\"n\",\"keep\":1")]))
+        try load(registry, .riskPlots, Projected.collection([plot("A", extra: ",\"note\":null,\"added\":true")]), mode: .upsert)
+        let feature = try XCTUnwrap(try registry.feature(.riskPlots, code: "A"))
+        XCTAssertEqual(JSONValue.object(feature.properties).jsonText,
+                       #"{"code":"A","stage":"suspected","name":"旧厂","keep":1,"added":true}"#)
+        try load(registry, .riskPlots, Projected.collection([plot("A", extra: ",\"name\":null")]), mode: .upsert)
+        XCTAssertNil(try registry.feature(.riskPlots, code: "A")?.properties.first { $0.0 == "name" })
+    }
+
+    func testGeometryWithinAMillimetreIsUnchanged() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A")]))
+        let counts = try load(registry, .riskPlots, Projected.collection([plot("A", x: 0.0004)]), mode: .upsert)
+        XCTAssertEqual([counts.updated, counts.unchanged], [0, 1])
+        XCTAssertEqual(try registry.history(.riskPlots, code: "A").count, 1)
+    }
+
+    func testAFeatureImportedWithoutADateIsKnownSinceTheBeginning() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A")]))
+        XCTAssertEqual(try stages(registry, asOf: "2000-01-01"), "A:suspected")
     }
 
     func testGeometryChangeIsAnUpdate() throws {

@@ -74,8 +74,17 @@ public struct InputError: LandRegistryError {
         }
         if let property { parts.append("property '\(property)'") }
         parts.append(message)
-        return parts.joined(separator: ": ")
+        return oneLine(parts.joined(separator: ": "))
     }
+}
+
+/// Text from a file, shown in an error on one line: control characters
+/// (a newline in a mutated field name) as escapes.
+public func oneLine(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+    return String(text.unicodeScalars.map { scalar -> String in
+        scalar.value < 0x20 || scalar.value == 0x7F ? "\\u{" + String(scalar.value, radix: 16) + "}" : String(scalar)
+    }.joined())
 }
 
 /// A value passed to a library call that it cannot use (a date, a setting, a

@@ -12,18 +12,25 @@ public final class CSVPointReader: FeatureReader {
     public let declaredSRID: Int? = nil
     @exclusivity(unchecked) private var rows: [(line: Int, cells: [String])] = []
     @exclusivity(unchecked) private var header: [String] = []
+    /// The properties each column gives.
+    @exclusivity(unchecked) private var properties: [[String]] = []
     @exclusivity(unchecked) private var xColumn = 0, yColumn = 0
     private let booleans: Set<String>
     @exclusivity(unchecked) private var position = 0
 
-    public convenience init(path: String, booleans: Set<String> = [], encoding: String? = nil) throws {
+    public convenience init(path: String, booleans: Set<String> = [], encoding: String? = nil,
+                            mapping: FieldMapping = FieldMapping()) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, message: "cannot open the file for reading")
         }
-        try self.init(bytes: [UInt8](data), name: path, booleans: booleans, encoding: encoding)
+        try self.init(bytes: [UInt8](data), name: path, booleans: booleans, encoding: encoding, mapping: mapping)
     }
 
-    public init(bytes: [UInt8], name: String, booleans: Set<String> = [], encoding: String? = nil) throws {
+    /// `mapping` names which column gives which property; other columns with
+    /// a common Chinese name (编码, 名称, 类型 …) give their property, as in
+    /// Shapefiles.
+    public init(bytes: [UInt8], name: String, booleans: Set<String> = [], encoding: String? = nil,
+                mapping: FieldMapping = FieldMapping()) throws {
         fileName = name
         self.booleans = booleans
         guard let text = decodeChineseText(bytes, encoding: encoding) else {
@@ -40,6 +47,10 @@ public final class CSVPointReader: FeatureReader {
             xColumn = x; yColumn = y
         } else {
             throw InputError(file: name, line: 1, message: "no coordinate columns: name them lon and lat (or 经度, 纬度), or x and y with their CRS", remedy: .giveInputCRS)
+        }
+        properties = header.map { column in
+            let mapped = mapping.properties(forField: column)
+            return mapped.isEmpty ? [ShapefileFields.property(for: column)] : mapped
         }
         rows = records.dropFirst().filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
     }
@@ -59,17 +70,19 @@ public final class CSVPointReader: FeatureReader {
             throw fail(header[xColumn], "coordinates '\(cells[xColumn])', '\(cells[yColumn])' are not numbers")
         }
         var properties: [(String, JSONValue)] = []
-        for (i, name) in header.enumerated() where i != xColumn && i != yColumn {
+        for (i, names) in self.properties.enumerated() where i != xColumn && i != yColumn {
             let cell = cells[i].trimmingCharacters(in: .whitespaces)
             if cell.isEmpty { continue }
-            if booleans.contains(name) {
-                switch cell.lowercased() {
-                case "true", "1", "yes", "y", "是": properties.append((name, .bool(true)))
-                case "false", "0", "no", "n", "否": properties.append((name, .bool(false)))
-                default: throw fail(name, "'\(cell)' is not true or false (or 是/否)")
+            for name in names {
+                if booleans.contains(name) {
+                    switch cell.lowercased() {
+                    case "true", "1", "yes", "y", "是": properties.append((name, .bool(true)))
+                    case "false", "0", "no", "n", "否": properties.append((name, .bool(false)))
+                    default: throw fail(name, "'\(cell)' is not true or false (or 是/否)")
+                    }
+                } else {
+                    properties.append((name, .string(cell)))
                 }
-            } else {
-                properties.append((name, .string(cell)))
             }
         }
         return InputFeature(number: position + 1, properties: properties, shape: Shape(type: .point, xy: [x, y]))

@@ -22,9 +22,9 @@ public final class ShapefileReader: FeatureReader {
     private let booleans: Set<String>
 
     /// - Parameters:
-    ///   - mapping: file field name → property name (`--map code=DKBM` gives `["DKBM": "code"]`).
+    ///   - mapping: which field gives which property (`--map code=DKBM`); one field may give several.
     ///   - booleans: properties to read as true/false from text fields.
-    public init(path: String, mapping: [String: String] = [:], encoding: String? = nil, booleans: Set<String> = []) throws {
+    public init(path: String, mapping: FieldMapping = FieldMapping(), encoding: String? = nil, booleans: Set<String> = []) throws {
         fileName = path
         self.booleans = booleans
         let base = (path as NSString).deletingPathExtension
@@ -72,7 +72,8 @@ public final class ShapefileReader: FeatureReader {
             guard let name = decodeChineseText(raw, encoding: self.encoding) else {
                 throw InputError(file: dbfPath, message: "field name \(i + 1) cannot be read as \(self.encoding)", remedy: .giveEncoding)
             }
-            fields[i].name = mapping[name] ?? ShapefileFields.property(for: name)
+            fields[i].name = mapping.properties(forField: name).first ?? ShapefileFields.property(for: name)
+            for extra in mapping.properties(forField: name).dropFirst() { fields.append((extra, fields[i].type, fields[i].offset, fields[i].length)) }
         }
         if let prj = sibling("prj"), let wkt = try? String(contentsOfFile: prj, encoding: .utf8) {
             declaredSRID = try ShapefileReader.srid(fromWKT: wkt, file: prj)
@@ -108,20 +109,25 @@ public final class ShapefileReader: FeatureReader {
         func fail(_ message: String) -> InputError { InputError(file: fileName, feature: number, message: message) }
         let contentLength = Int(ShapefileReader.int32BE(shp, shpOffset + 4)) * 2
         let start = shpOffset + 8
+        guard contentLength >= 4, start + contentLength <= shp.count else { throw fail("the .shp record is truncated") }
         shpOffset = start + contentLength
-        guard shpOffset <= shp.count, contentLength >= 4 else { throw fail("the .shp record is truncated") }
         let shape = try readShape(start, start + contentLength, fail: fail)
         // Attributes.
         let record = dbfHeaderLength + (number - 1) * dbfRecordLength
         guard record + dbfRecordLength <= dbf.count else { throw fail("the .dbf has fewer records than the .shp") }
         var properties: [(String, JSONValue)] = []
         for field in fields {
+            guard field.offset + field.length <= dbfRecordLength else {
+                throw InputError(file: fileName, feature: number, property: field.name,
+                                 message: "the .dbf header gives the field more bytes than a record has")
+            }
             let bytes = Array(dbf[(record + field.offset)..<(record + field.offset + field.length)])
             guard let raw = decodeChineseText(bytes, encoding: encoding) else {
                 throw InputError(file: fileName, feature: number, property: field.name, message: "the value cannot be read as \(encoding)", remedy: .giveEncoding)
             }
             let text = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \0"))
-            if text.isEmpty { continue }
+            // Empty, or a null number as GDAL and QGIS write it (`*` padding): absent.
+            if text.isEmpty || text.allSatisfy({ $0 == "*" }) { continue }
             switch field.type {
             case UInt8(ascii: "N"), UInt8(ascii: "F"):
                 if let value = Double(text) {
@@ -161,27 +167,36 @@ public final class ShapefileReader: FeatureReader {
     }
 
     private func readShape(_ start: Int, _ end: Int, fail: (String) -> InputError) throws -> Shape? {
-        let type = ShapefileReader.int32LE(shp, start)
+        // Every read stays inside the record: a header may lie about its counts.
+        func int32(_ at: Int) throws -> Int {
+            guard at >= start, at + 4 <= end else { throw fail("the .shp record is truncated") }
+            return Int(ShapefileReader.int32LE(shp, at))
+        }
         func double(_ at: Int) throws -> Double {
-            guard at + 8 <= end else { throw fail("the .shp record is truncated") }
+            guard at >= start, at + 8 <= end else { throw fail("the .shp record is truncated") }
             return Double(bitPattern: UInt64(ShapefileReader.uint32LE(shp, at)) | UInt64(ShapefileReader.uint32LE(shp, at + 4)) << 32)
         }
+        let type = try int32(start)
         switch type {
         case 0:
             return nil
         case 1, 11, 21:
             return Shape(type: .point, xy: [try double(start + 4), try double(start + 12)])
         case 8, 18, 28:
-            let n = Int(ShapefileReader.int32LE(shp, start + 36))
+            let n = try int32(start + 36)
+            guard n > 0, start + 40 + 16 * n <= end else { throw fail("the .shp record is truncated") }
             var xy: [Double] = []
             for i in 0..<n { xy += [try double(start + 40 + 16 * i), try double(start + 48 + 16 * i)] }
             return Shape(type: n == 1 ? .point : .multiPoint, xy: xy)
         case 3, 13, 23, 5, 15, 25:
-            let parts = Int(ShapefileReader.int32LE(shp, start + 36))
-            let points = Int(ShapefileReader.int32LE(shp, start + 40))
+            let parts = try int32(start + 36)
+            let points = try int32(start + 40)
             guard parts > 0, points > 0, start + 44 + 4 * parts + 16 * points <= end else { throw fail("the .shp record is truncated") }
-            var starts = (0..<parts).map { Int(ShapefileReader.int32LE(shp, start + 44 + 4 * $0)) }
+            var starts = try (0..<parts).map { try int32(start + 44 + 4 * $0) }
             starts.append(points)
+            guard starts[0] == 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+                throw fail("the .shp record's part offsets are out of order")
+            }
             let base = start + 44 + 4 * parts
             var rings: [[Double]] = []
             for p in 0..<parts {

@@ -18,7 +18,13 @@ public struct InputFeature: Sendable {
     }
 
     /// The feature's `code` when it is a string, for error messages.
-    public var code: String? { property("code")?.stringValue }
+    public var code: String? {
+        switch property("code") {
+        case .string(let text)?: return text
+        case .number(_, let text)?: return text
+        default: return nil
+        }
+    }
 }
 
 /// A source of features to import or check: every reader streams.
@@ -35,4 +41,46 @@ public protocol FeatureReader: AnyObject {
 
 extension FeatureReader {
     public var warnings: [String] { [] }
+}
+
+/// Which field of a file (a `.dbf` field, a CSV column, a GeoJSON key) gives
+/// which property, as `--map use=用途,code=BSM` says. One field may give
+/// several properties (`code=BKG_KEY,name=BKG_KEY`).
+public struct FieldMapping: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    public var pairs: [Pair]
+
+    public struct Pair: Sendable, Equatable {
+        public var property: String
+        public var field: String
+        public init(property: String, field: String) {
+            self.property = property
+            self.field = field
+        }
+    }
+
+    public init(_ pairs: [Pair] = []) { self.pairs = pairs }
+
+    /// From `[field: property]`, as earlier versions took it.
+    public init(dictionaryLiteral elements: (String, String)...) {
+        pairs = elements.map { Pair(property: $0.1, field: $0.0) }
+    }
+
+    public var isEmpty: Bool { pairs.isEmpty }
+
+    /// The properties a field gives (none when the mapping does not name it).
+    public func properties(forField field: String) -> [String] {
+        pairs.filter { $0.field == field }.map(\.property)
+    }
+
+    /// A feature's properties renamed: every mapped field gives its
+    /// properties; the others keep their names.
+    func apply(_ input: [(String, JSONValue)]) -> [(String, JSONValue)] {
+        guard !pairs.isEmpty else { return input }
+        var result: [(String, JSONValue)] = []
+        for (name, value) in input {
+            let mapped = properties(forField: name)
+            if mapped.isEmpty { result.append((name, value)) } else { result += mapped.map { ($0, value) } }
+        }
+        return result
+    }
 }

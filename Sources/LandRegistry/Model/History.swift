@@ -18,6 +18,10 @@ public struct HistoryEntry: Sendable {
 /// Who made a change, how, and when it takes effect in the world: what every
 /// history row records beside the feature's new state.
 struct ChangeStamp {
+    /// The effective date of a feature inserted without any date: known
+    /// since the beginning, so every `as of` view includes it (contract §8).
+    static let beginning = "0001-01-01"
+
     var effective: String
     var by: String
     var command: String

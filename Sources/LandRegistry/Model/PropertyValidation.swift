@@ -18,7 +18,13 @@ enum StoredValue: Equatable {
 struct ValidatedProperties {
     var code: String
     var values: [StoredValue]
+    /// Whether the file carries each contract property (a `null` counts: it
+    /// removes the property on update, as JSON Merge Patch does).
+    var present: [Bool]
+    /// The extra properties that are set, as a JSON object.
     var extra: String
+    /// The extra properties as carried, `null`s included: the merge patch of an update.
+    var extraPatch: [(String, JSONValue)]
 }
 
 extension Layer {
@@ -26,6 +32,7 @@ extension Layer {
     func validate(_ feature: InputFeature, file: String) throws -> ValidatedProperties {
         let specs = properties
         var values = [StoredValue](repeating: .null, count: specs.count)
+        var present = [Bool](repeating: false, count: specs.count)
         var extra: [(String, JSONValue)] = []
         let code = feature.code
         func fail(_ property: String, _ message: String) -> InputError {
@@ -39,6 +46,7 @@ extension Layer {
                 extra.append((name, value))
                 continue
             }
+            present[index] = true
             if case .null = value { continue }
             values[index] = try specs[index].storedValue(value, fail: { fail(name, $0) })
         }
@@ -48,7 +56,9 @@ extension Layer {
         guard let code, code.contains(where: { !$0.isWhitespace }) else {
             throw fail("code", "must be a non-empty string")
         }
-        return ValidatedProperties(code: code, values: values, extra: extra.isEmpty ? "{}" : JSONValue.object(extra).jsonText)
+        let set = extra.filter { $0.1 != .null }
+        return ValidatedProperties(code: code, values: values, present: present, extra: set.isEmpty ? "{}" : JSONValue.object(set).jsonText,
+                                   extraPatch: extra)
     }
 }
 
@@ -57,6 +67,8 @@ extension PropertySpec {
     func storedValue(_ value: JSONValue, fail: (String) -> InputError) throws -> StoredValue {
         switch kind {
         case .text:
+            // A number for a text property reads as its text (a `.dbf` keeps 标识码 as a number), as GDAL does.
+            if case .number(_, let text) = value { return .text(text) }
             guard case .string(let text) = value else { throw fail("must be a string, found \(value.typeName)") }
             return .text(text)
         case .bool:

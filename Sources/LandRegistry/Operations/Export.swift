@@ -19,18 +19,12 @@ extension Registry {
                     leading += ":"
                     JSONValue.writeString(layer.rawValue, to: &leading)
                 }
-                let each = { (properties: String, wkb: [UInt8]) in
+                try snapshot.forEachFeatureJSON(layer, asOf: options.asOf, filters: options.filters, withArea: options.withArea,
+                                                leading: leading) { properties, wkb in
                     var shape = try Shape(wkb: wkb)
                     try transformer.transform(&shape)
                     writer.feature(properties: properties, shape: shape)
                     count += 1
-                }
-                if let asOf = options.asOf {
-                    try snapshot.forEachStateJSON(layer, asOf: asOf, filters: options.filters, withArea: options.withArea,
-                                                  leading: leading, each)
-                } else {
-                    try snapshot.forEachRowJSON(layer, filters: options.filters, withArea: options.withArea,
-                                                leading: leading, each)
                 }
             }
             writer.end()

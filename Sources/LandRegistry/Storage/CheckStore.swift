@@ -2,15 +2,15 @@ import Foundation
 import GRDB
 
 /// Keeps a record of every check in the registry (`check_runs`, `checks`):
-/// when, who, the proposal's properties and geometry, the findings. Records
-/// are written in batches so a large plan needs little memory.
+/// when, who, the proposal's properties and geometry, the findings. A run's
+/// records are kept compact in memory and written in one transaction when
+/// the whole batch has been checked, so a check that fails half-way leaves
+/// nothing behind.
 final class CheckRecorder {
     let registry: Registry
     let file: String
     let by: String
-    private var runID: Int64?
-    private var pending: [CheckResult] = []
-    private let batchSize = 1000
+    private var pending: [[DatabaseValue]] = []
 
     init(registry: Registry, file: String, by: String) {
         self.registry = registry
@@ -18,46 +18,31 @@ final class CheckRecorder {
         self.by = by
     }
 
-    func add(_ result: CheckResult) throws {
-        pending.append(result)
-        if pending.count >= batchSize { try flush() }
+    func add(_ result: CheckResult) {
+        let p = result.proposal
+        pending.append([p.id.databaseValue, p.use.databaseValue, p.action.rawValue.databaseValue,
+                        (result.verdict?.rawValue ?? "clear").databaseValue, JSONValue.object(p.properties).jsonText.databaseValue,
+                        findingsJSON(result.findings).databaseValue, Data(result.shape.wkb()).databaseValue])
     }
 
+    /// Writes the run and its records.
     func finish(_ summary: CheckSummary) throws {
-        try flush()
         try registry.write { db in
-            let id = try ensureRun(db)
             try db.execute(sql: """
-                UPDATE check_runs SET proposals = ?, block = ?, condition = ?, warn = ?, clear = ? WHERE id = ?
-                """, arguments: [summary.proposals, summary.block, summary.condition, summary.warn, summary.clear, id])
-        }
-    }
-
-    private func ensureRun(_ db: Database) throws -> Int64 {
-        if let runID { return runID }
-        try db.execute(sql: "INSERT INTO check_runs (checked_at, checked_by, file) VALUES (?, ?, ?)",
-                       arguments: [timestamp(), by, file])
-        runID = db.lastInsertedRowID
-        return runID!
-    }
-
-    private func flush() throws {
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
-        try registry.write { db in
-            let run = try ensureRun(db)
+                INSERT INTO check_runs (checked_at, checked_by, file, proposals, block, condition, warn, clear)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [timestamp(), by, file, summary.proposals, summary.block, summary.condition, summary.warn,
+                                 summary.clear])
+            let run = db.lastInsertedRowID
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO checks (run_id, proposal_id, use, action, verdict, properties, findings, geom)
                 VALUES (?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?))
                 """)
-            for result in batch {
-                let p = result.proposal
-                try insert.execute(arguments: [run, p.id, p.use, p.action.rawValue, result.verdict?.rawValue ?? "clear",
-                                               JSONValue.object(p.properties).jsonText, findingsJSON(result.findings),
-                                               Data(result.shape.wkb()), registry.srid])
+            for values in pending {
+                try insert.execute(arguments: StatementArguments([run.databaseValue] + values + [registry.srid.databaseValue]))
             }
         }
+        pending = []
     }
 
     private func findingsJSON(_ findings: [Finding]) -> String {

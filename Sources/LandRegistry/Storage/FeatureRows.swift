@@ -90,6 +90,16 @@ extension Snapshot {
         }
     }
 
+    /// `forEachRowJSON`, or `forEachStateJSON` when `asOf` is given.
+    func forEachFeatureJSON(_ layer: Layer, asOf: String?, filters: [PropertyFilter], withArea: Bool, leading: String,
+                            _ body: (String, [UInt8]) throws -> Void) throws {
+        if let asOf {
+            try forEachStateJSON(layer, asOf: asOf, filters: filters, withArea: withArea, leading: leading, body)
+        } else {
+            try forEachRowJSON(layer, filters: filters, withArea: withArea, leading: leading, body)
+        }
+    }
+
     /// Whether a WKB geometry is a polygon or multipolygon (byte 1 is the
     /// type's low byte in little-endian WKB; big-endian puts it in byte 4).
     static func isAreal(_ wkb: [UInt8]) -> Bool {

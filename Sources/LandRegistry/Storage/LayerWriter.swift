@@ -3,8 +3,9 @@ import GRDB
 extension Registry {
     /// Runs `body` with a writer of `layer` in one write transaction: all
     /// or nothing.
-    func writeLayer<T>(_ layer: Layer, mode: ImportMode, stamp: ChangeStamp, _ body: (LayerWriter) throws -> T) throws -> T {
-        try write { db in try body(try LayerWriter(db: db, layer: layer, mode: mode, stamp: stamp)) }
+    func writeLayer<T>(_ layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?,
+                       _ body: (LayerWriter) throws -> T) throws -> T {
+        try write { db in try body(try LayerWriter(db: db, layer: layer, mode: mode, stamp: stamp, rule: rule)) }
     }
 }
 
@@ -13,7 +14,11 @@ struct StorableRow: @unchecked Sendable {
     let number: Int
     let code: String
     let values: [StoredValue]
+    /// Which contract properties the file carries (see `ValidatedProperties`).
+    let present: [Bool]
     let extra: String
+    /// The extra properties as carried, `null`s included.
+    let extraPatch: [(String, JSONValue)]
     let wkb: [UInt8]
     /// The geometry as SpatiaLite stores it.
     let blob: [UInt8]
@@ -22,9 +27,14 @@ struct StorableRow: @unchecked Sendable {
     let repair: String?
     /// The properties as imported, for the history.
     let propertiesJSON: String
-    /// When the change takes effect in the world.
+    /// When an insert takes effect in the world: the feature's own date,
+    /// the import's, or the beginning (`ChangeStamp.beginning`).
     let effectiveDate: String
 }
+
+/// What an update may not do, decided by the operation: called with the
+/// stored values, the merged new ones and the row; throws to refuse.
+typealias UpdateRule = (_ old: [StoredValue], _ new: [StoredValue], _ row: StorableRow) throws -> Void
 
 /// Writes prepared rows into a layer table inside the import's transaction.
 final class LayerWriter {
@@ -37,14 +47,18 @@ final class LayerWriter {
     private let insert: FastStatement
     private let find: FastStatement
     private let update: FastStatement
+    private let updateHistory: FastStatement
     private let seen: FastStatement?
     private let n: Int32
 
-    init(db: Database, layer: Layer, mode: ImportMode, stamp: ChangeStamp) throws {
+    private let rule: UpdateRule?
+
+    init(db: Database, layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?) throws {
         self.db = db
         self.layer = layer
         self.mode = mode
         self.stamp = stamp
+        self.rule = rule
         history = FastStatement(try db.makeStatement(sql: """
             INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -58,14 +72,20 @@ final class LayerWriter {
         insert = FastStatement(try db.makeStatement(sql: """
             INSERT INTO \(table) (\(columns), extra, geom) VALUES (\(placeholders), ?, ?)
             """))
-        find = FastStatement(try db.makeStatement(sql: "SELECT fid FROM \(table) WHERE code = ?"))
+        find = FastStatement(try db.makeStatement(sql: """
+            SELECT fid, \(columns), extra, geom, AsBinary(geom) FROM \(table) WHERE code = ?
+            """))
         let assignments = specs.map { "\($0.column) = ?" }.joined(separator: ", ")
-        let same = specs.enumerated().map { "\($1.column) IS ?\($0 + 1)" }.joined(separator: " AND ")
-        // ?1…?n the properties, ?n+1 extra, ?n+2 the geometry, ?n+3 the fid: the
-        // row changes only when something differs.
+        // ?1…?n the properties, ?n+1 extra, ?n+2 the geometry, ?n+3 the fid.
         update = FastStatement(try db.makeStatement(sql: """
-            UPDATE \(table) SET \(assignments), extra = ?\(n + 1), geom = ?\(n + 2)
-            WHERE fid = ?\(n + 3) AND NOT (\(same) AND extra IS ?\(n + 1) AND geom IS ?\(n + 2))
+            UPDATE \(table) SET \(assignments), extra = ?\(n + 1), geom = ?\(n + 2) WHERE fid = ?\(n + 3)
+            """))
+        updateHistory = FastStatement(try db.makeStatement(sql: """
+            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+            SELECT ?1, code, 'update',
+                   max(?2, COALESCE((SELECT max(effective_date) FROM history WHERE layer = ?1 AND code = t.code), '')),
+                   ?3, ?4, \(Layer.propertiesJSONSQL(specs)), AsBinary(geom)
+            FROM \(table) t WHERE fid = ?5
             """))
         if mode == .replace {
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (code TEXT PRIMARY KEY)")
@@ -78,24 +98,8 @@ final class LayerWriter {
 
     func write(_ row: StorableRow, file: String, counts: inout ImportCounts) throws {
         counts.read += 1
-        var existing: Int64?
-        if mode != .insert {
-            find.bind(row.code, at: 1)
-            existing = try find.run(db)
-        }
-        if let fid = existing {
-            update.bind(row.values)
-            update.bind(row.extra, at: n + 1)
-            update.bind(row.blob, at: n + 2)
-            update.bind(fid, at: n + 3)
-            try update.run(db)
-            if db.changesCount > 0 {
-                counts.updated += 1
-                index.updated(fid: fid, bounds: row.bounds)
-                try recordHistory(row, action: "update")
-            } else {
-                counts.unchanged += 1
-            }
+        if mode != .insert, let stored = try storedRow(row.code) {
+            try update(stored, with: row, counts: &counts)
         } else {
             insert.bind(row.values)
             insert.bind(row.extra, at: n + 1)
@@ -114,6 +118,88 @@ final class LayerWriter {
             seen.bind(row.code, at: 1)
             try seen.run(db)
         }
+    }
+
+    /// A feature as stored: its row id, contract values, extra properties,
+    /// geometry (SpatiaLite blob and WKB).
+    private struct StoredRow {
+        let fid: Int64
+        let values: [StoredValue]
+        let extra: String
+        let blob: [UInt8]
+        let wkb: [UInt8]
+    }
+
+    private func storedRow(_ code: String) throws -> StoredRow? {
+        find.bind(code, at: 1)
+        defer { find.reset() }
+        guard try find.step(db) else { return nil }
+        let specs = layer.properties
+        let values = specs.indices.map { i -> StoredValue in
+            let column = Int32(i + 1)
+            if find.isNull(column) { return .null }
+            return specs[i].kind == .bool ? .flag(find.int64(column) != 0) : .text(find.text(column) ?? "")
+        }
+        return StoredRow(fid: find.int64(0), values: values, extra: find.text(n + 1) ?? "{}", blob: find.blob(n + 2),
+                         wkb: find.blob(n + 3))
+    }
+
+    /// Merges the row into the stored feature (properties the file does not
+    /// carry are kept, `null` removes one; a geometry that moved by no more
+    /// than 1 mm is kept), checks the operation's rule, and writes what changed.
+    private func update(_ stored: StoredRow, with row: StorableRow, counts: inout ImportCounts) throws {
+        let values = row.values.indices.map { row.present[$0] ? row.values[$0] : stored.values[$0] }
+        let extra = LayerWriter.patch(stored.extra, with: row.extraPatch)
+        let sameGeometry = LayerWriter.sameGeometry(stored.wkb, row.wkb, tolerance: 0.001)
+        try rule?(stored.values, values, row)
+        guard values != stored.values || extra != stored.extra || !sameGeometry else {
+            counts.unchanged += 1
+            return
+        }
+        update.bind(values)
+        update.bind(extra, at: n + 1)
+        update.bind(sameGeometry ? stored.blob : row.blob, at: n + 2)
+        update.bind(stored.fid, at: n + 3)
+        try update.run(db)
+        counts.updated += 1
+        if !sameGeometry { index.updated(fid: stored.fid, bounds: row.bounds) }
+        // Effective when a date property changed to that date, else the import's date.
+        var effective = stamp.effective
+        for (i, spec) in layer.properties.enumerated() where spec.kind == .date && values[i] != stored.values[i] {
+            if let date = values[i].text { effective = date }
+        }
+        updateHistory.bind(layer.rawValue, at: 1)
+        updateHistory.bind(effective, at: 2)
+        updateHistory.bind(stamp.by, at: 3)
+        updateHistory.bind(stamp.command, at: 4)
+        updateHistory.bind(stored.fid, at: 5)
+        try updateHistory.run(db)
+    }
+
+    /// The stored extra properties (a JSON object) patched as RFC 7396 says:
+    /// a member set to `null` is removed, the others replace or are added.
+    static func patch(_ stored: String, with patch: [(String, JSONValue)]) -> String {
+        guard !patch.isEmpty else { return stored }
+        guard case .object(var members)? = try? JSONValue.parse(stored) else { return stored }
+        for (key, value) in patch {
+            let at = members.firstIndex { $0.0 == key }
+            switch (value, at) {
+            case (.null, let i?): members.remove(at: i)
+            case (.null, nil): break
+            case (_, let i?): members[i].1 = value
+            case (_, nil): members.append((key, value))
+            }
+        }
+        return members.isEmpty ? "{}" : JSONValue.object(members).jsonText
+    }
+
+    /// Whether two WKB geometries have the same type and positions, each
+    /// within `tolerance` (m).
+    static func sameGeometry(_ a: [UInt8], _ b: [UInt8], tolerance: Double) -> Bool {
+        if a == b { return true }
+        guard let x = try? Shape(wkb: a), let y = try? Shape(wkb: b), x.type == y.type, x.ringEnds == y.ringEnds,
+              x.polygonEnds == y.polygonEnds, x.xy.count == y.xy.count else { return false }
+        return zip(x.xy, y.xy).allSatisfy { abs($0 - $1) <= tolerance }
     }
 
     private func recordHistory(_ row: StorableRow, action: String) throws {
@@ -135,7 +221,9 @@ final class LayerWriter {
         if mode == .replace {
             try db.execute(sql: """
                 INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-                SELECT ?, code, 'delete', ?, ?, ? FROM \(layer.table)
+                SELECT ?1, code, 'delete',
+                       max(?2, COALESCE((SELECT max(effective_date) FROM history WHERE layer = ?1 AND code = t.code), '')), ?3, ?4
+                FROM \(layer.table) t
                 WHERE code NOT IN (SELECT code FROM import_seen) ORDER BY code
                 """, arguments: [layer.rawValue, stamp.effective, stamp.by, stamp.command])
             deleted = try index.delete(where: "code NOT IN (SELECT code FROM import_seen)")

@@ -41,14 +41,30 @@ struct HistoryRow {
 /// The questions the quarterly review asks of the check records, the
 /// permits and the history.
 extension Snapshot {
-    /// Checks of housing or public-use (07, 08) proposals made between two days.
-    func sensitiveChecks(from start: String, to end: String) throws -> [CheckedProposal] {
-        try Row.fetchAll(db, sql: """
+    /// Which recorded checks the review asks for.
+    enum CheckFilter {
+        /// Of housing or public-use (07, 08) proposals.
+        case sensitiveUse
+        /// Whose findings name the rule.
+        case findingRule(String)
+    }
+
+    /// The checks made between two days that pass `filter`.
+    func checks(_ filter: CheckFilter, from start: String, to end: String) throws -> [CheckedProposal] {
+        let condition: String
+        var arguments: StatementArguments = [start, end]
+        switch filter {
+        case .sensitiveUse: condition = "(c.use LIKE '07%' OR c.use LIKE '08%')"
+        case .findingRule(let rule):
+            condition = "instr(c.findings, ?) > 0"
+            arguments += ["\"\(rule)\""]
+        }
+        return try Row.fetchAll(db, sql: """
             SELECT c.id, substr(r.checked_at, 1, 10) AS day, c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
             FROM checks c JOIN check_runs r ON r.id = c.run_id
-            WHERE day BETWEEN ? AND ? AND (c.use LIKE '07%' OR c.use LIKE '08%') ORDER BY day, c.id
-            """, arguments: [start, end]).map {
-            CheckedProposal(id: $0[0], day: $0[1], proposalID: $0[2], use: $0[3], action: $0[4], verdict: $0[5],
+            WHERE day BETWEEN ? AND ? AND \(condition) ORDER BY day, c.id
+            """, arguments: arguments).map {
+            CheckedProposal(id: $0[0], day: $0[1], proposalID: $0[2], use: $0[3] ?? "", action: $0[4], verdict: $0[5],
                             findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()))
         }
     }
@@ -62,18 +78,6 @@ extension Snapshot {
             """, arguments: [start, end]).map {
             RecordedPermit(id: $0[0], date: $0[1], proposalID: $0[2], use: $0[3], kind: $0[4], verdict: $0[5],
                            findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()))
-        }
-    }
-
-    /// Checks made between two days whose findings name `rule`.
-    func checks(findingRule rule: String, from start: String, to end: String) throws -> [CheckedProposal] {
-        try Row.fetchAll(db, sql: """
-            SELECT c.id, substr(r.checked_at, 1, 10) AS day, c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
-            FROM checks c JOIN check_runs r ON r.id = c.run_id
-            WHERE day BETWEEN ? AND ? AND instr(c.findings, ?) > 0 ORDER BY day, c.id
-            """, arguments: [start, end, "\"\(rule)\""]).map {
-            CheckedProposal(id: $0[0], day: $0[1], proposalID: $0[2], use: $0[3] ?? "", action: $0[4], verdict: $0[5],
-                            findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()))
         }
     }
 

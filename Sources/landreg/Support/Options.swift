@@ -24,7 +24,7 @@ extension ImportMode: ExpressibleByArgument {}
 
 /// `--map` and `--encoding`, shared by the commands that read files.
 struct ReaderOptions: ParsableArguments {
-    @Option(name: .customLong("map"), help: ArgumentHelp("Shapefile fields to properties, e.g. code=DKBM,name=DKMC.", valueName: "property=FIELD,…"))
+    @Option(name: .customLong("map"), help: ArgumentHelp("Which field (Shapefile field, CSV column, GeoJSON key) gives which property, e.g. code=DKBM,use=用途; one field may give several.", valueName: "property=FIELD,…"))
     var mapping: String?
 
     @Option(help: "The text encoding of a Shapefile's attributes or a text file (UTF-8, GBK …); default: .cpg, else detected.")
@@ -36,18 +36,19 @@ struct ReaderOptions: ParsableArguments {
         }
     }
 
-    /// Field name → property.
-    var fields: [String: String] { mapping.flatMap(fieldMapping) ?? [:] }
+    /// Which field gives which property.
+    var fields: FieldMapping { mapping.flatMap(fieldMapping) ?? FieldMapping() }
 }
 
-func fieldMapping(_ text: String) -> [String: String]? {
-    var result: [String: String] = [:]
+/// `property=FIELD[,property=FIELD…]`, or nil when it is not that.
+func fieldMapping(_ text: String) -> FieldMapping? {
+    var pairs: [FieldMapping.Pair] = []
     for pair in text.split(separator: ",") {
         let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-        result[parts[1]] = parts[0]
+        pairs.append(FieldMapping.Pair(property: parts[0], field: parts[1]))
     }
-    return result
+    return FieldMapping(pairs)
 }
 
 extension Stage: ExpressibleByArgument {}

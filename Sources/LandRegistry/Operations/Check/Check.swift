@@ -24,7 +24,8 @@ public struct CheckOptions: Sendable {
 extension Registry {
     /// Checks every proposal of `reader` against the rule table, streaming:
     /// `each` receives each result as soon as it is known. Bad input stops
-    /// the batch with an `InputError` before any record is written.
+    /// the batch with an `InputError` and no record is written. `each` runs
+    /// inside the batch's read snapshot: it must not write to the registry.
     @discardableResult
     public func check(_ reader: FeatureReader, options: CheckOptions = CheckOptions(),
                       each: (CheckResult) throws -> Void) throws -> CheckSummary {
@@ -33,21 +34,24 @@ extension Registry {
         var ids = Set<String>()
         let recorder = options.record ? CheckRecorder(registry: self, file: reader.fileName, by: options.by) : nil
         var input: InputGeometry?
-        while let feature = try reader.next() {
-            let proposal = try Proposal(feature, file: reader.fileName)
-            guard ids.insert(proposal.id).inserted else {
-                throw InputError(file: reader.fileName, feature: feature.number, code: proposal.id, property: "id",
-                                 message: "duplicate proposal id in the file")
+        // One snapshot for the whole batch: every proposal sees the same registry.
+        try snapshot { snapshot in
+            while let feature = try reader.next() {
+                let proposal = try Proposal(feature, file: reader.fileName)
+                guard ids.insert(proposal.id).inserted else {
+                    throw InputError(file: reader.fileName, feature: feature.number, code: proposal.id, property: "id",
+                                     message: "duplicate proposal id in the file")
+                }
+                if input == nil {
+                    input = try InputGeometry(reader: reader, srid: options.srid, registrySRID: srid, geos: checker.geos,
+                                              accepted: nil, policy: .reject)
+                }
+                let geometry = try input!.prepare(feature.shape, feature: feature.number, code: proposal.id)
+                let result = try checker.check(proposal, geometry, in: snapshot)
+                summary.add(result.verdict)
+                recorder?.add(result)
+                try each(result)
             }
-            if input == nil {
-                input = try InputGeometry(reader: reader, srid: options.srid, registrySRID: srid, geos: checker.geos,
-                                          accepted: nil, policy: .reject)
-            }
-            let geometry = try input!.prepare(feature.shape, feature: feature.number, code: proposal.id)
-            let result = try checker.check(proposal, geometry)
-            summary.add(result.verdict)
-            try recorder?.add(result)
-            try each(result)
         }
         try recorder?.finish(summary)
         return summary
@@ -63,10 +67,11 @@ extension Registry {
         let transformer = try Transformer.forInput(srid: inputSRID, declared: nil, registrySRID: srid, file: name)
         let input = InputGeometry(transformer: transformer, geos: checker.geos, file: name, accepted: nil, policy: .reject,
                                   crsKnown: true)
-        let result = try checker.check(proposal, try input.prepare(geometry, feature: proposal.number, code: proposal.id))
+        let prepared = try input.prepare(geometry, feature: proposal.number, code: proposal.id)
+        let result = try snapshot { try checker.check(proposal, prepared, in: $0) }
         if options.record {
             let recorder = CheckRecorder(registry: self, file: name, by: options.by)
-            try recorder.add(result)
+            recorder.add(result)
             var summary = CheckSummary()
             summary.add(result.verdict)
             try recorder.finish(summary)

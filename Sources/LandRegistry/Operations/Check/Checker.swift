@@ -18,28 +18,26 @@ final class Checker {
     }
 
     /// The check of one proposal whose geometry went through the input step.
-    func check(_ proposal: Proposal, _ input: InputGeometry.Prepared) throws -> CheckResult {
+    func check(_ proposal: Proposal, _ input: InputGeometry.Prepared, in snapshot: Snapshot) throws -> CheckResult {
         let geometry = try input.geometry ?? Geometry(wkb: input.wkb, in: geos)
         let areal = input.shape.type.isAreal
         let subject = Subject(geometry: geometry, prepared: try geometry.prepared(), bounds: try geometry.bounds(), areal: areal)
-        return try registry.snapshot { snapshot in
-            let rules = RuleTable.rules.filter { $0.applies(proposal) }
-            var findings: [Finding] = []
-            for layer in Layer.allCases {
-                let layerRules = rules.filter { $0.layer == layer }
-                if layerRules.isEmpty { continue }
-                findings += try self.findings(of: layerRules, in: layer, for: subject, snapshot)
-            }
-            findings.sort {
-                if $0.severity != $1.severity { return $0.severity > $1.severity }
-                if $0.rule.id != $1.rule.id { return order[$0.rule.id]! < order[$1.rule.id]! }
-                return $0.code < $1.code
-            }
-            var result = CheckResult(proposal: proposal, findings: findings, shape: input.shape,
-                                     areaM2: areal ? rounded(try geometry.area()) : 0)
-            if let context { result.context = try nearby(subject, within: context, snapshot) }
-            return result
+        let rules = RuleTable.rules.filter { $0.applies(proposal) }
+        var findings: [Finding] = []
+        for layer in Layer.allCases {
+            let layerRules = rules.filter { $0.layer == layer }
+            if layerRules.isEmpty { continue }
+            findings += try self.findings(of: layerRules, in: layer, for: subject, snapshot)
         }
+        findings.sort {
+            if $0.severity != $1.severity { return $0.severity > $1.severity }
+            if $0.rule.id != $1.rule.id { return order[$0.rule.id]! < order[$1.rule.id]! }
+            return $0.code < $1.code
+        }
+        var result = CheckResult(proposal: proposal, findings: findings, shape: input.shape,
+                                 areaM2: areal ? rounded(try geometry.area()) : 0)
+        if let context { result.context = try nearby(subject, within: context, snapshot) }
+        return result
     }
 
     /// The proposal as the rules measure it.

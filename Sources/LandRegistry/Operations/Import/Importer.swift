@@ -11,7 +11,8 @@ extension Registry {
         if let date = options.effectiveDate { try checkDate(date) }
         let preparer = FeaturePreparer(layer: layer, registrySRID: srid, reader: reader, options: options)
         let stamp = ChangeStamp(effective: options.effectiveDate ?? todayUTC(), by: options.by, command: options.command)
-        return try writeLayer(layer, mode: options.mode, stamp: stamp) { writer in
+        let rule = layer == .riskPlots ? Registry.stageRule(file: reader.fileName, date: stamp.effective) : nil
+        return try writeLayer(layer, mode: options.mode, stamp: stamp, rule: rule) { writer in
             let pipeline = RowPipeline(preparer)
             var counts = ImportCounts()
             do {
@@ -64,17 +65,18 @@ final class FeaturePreparer: @unchecked Sendable {
                              message: "duplicate code in the file")
         }
         let geometry = try input!.prepare(feature.shape, feature: feature.number, code: props.code)
-        return StorableRow(number: feature.number, code: props.code, values: props.values, extra: props.extra,
+        return StorableRow(number: feature.number, code: props.code, values: props.values, present: props.present,
+                           extra: props.extra, extraPatch: props.extraPatch,
                            wkb: geometry.wkb, blob: geometry.shape.spatiaLiteBlob(srid: Int32(registrySRID)),
                            bounds: geometry.shape.bounds, repair: geometry.repair,
                            propertiesJSON: JSONValue.object(feature.properties.filter { $0.1 != .null }).jsonText,
                            effectiveDate: try effectiveDate(props, feature: feature.number))
     }
 
-    /// When the change takes effect: the feature's own date (never in the
-    /// future), else the import's date, else today.
+    /// When an insert takes effect: the feature's own date (never in the
+    /// future), else the import's date, else the beginning.
     private func effectiveDate(_ props: ValidatedProperties, feature: Int) throws -> String {
-        var effective = options.effectiveDate ?? today
+        var effective = options.effectiveDate ?? ChangeStamp.beginning
         for (i, spec) in layer.properties.enumerated() where spec.kind == .date {
             guard let date = props.values[i].text else { continue }
             effective = date
@@ -84,5 +86,33 @@ final class FeaturePreparer: @unchecked Sendable {
             }
         }
         return effective
+    }
+}
+
+extension Registry {
+    /// The lifecycle on upsert and replace (contract §8): a risk-plot's stage
+    /// changes only along the transitions `changeStage` allows, with a stage
+    /// date no earlier than the current one; re-opening needs a reason, which
+    /// an import cannot give.
+    static func stageRule(file: String, date: String) -> UpdateRule {
+        let specs = Layer.riskPlots.properties
+        let stageAt = specs.firstIndex { $0.name == "stage" }!, dateAt = specs.firstIndex { $0.name == "stage_date" }!
+        return { old, new, row in
+            guard let from = old[stageAt].text.flatMap(Stage.init(rawValue:)), let to = new[stageAt].text.flatMap(Stage.init(rawValue:)),
+                  from != to else { return }
+            func refuse(_ property: String, _ message: String) -> InputError {
+                InputError(file: file, feature: row.number, code: row.code, property: property, message: message)
+            }
+            guard from.next.contains(to) else {
+                let allowed = from.next.map(\.rawValue).joined(separator: " or ")
+                throw refuse("stage", "cannot move from \(from.rawValue) to \(to.rawValue); from \(from.rawValue) the next stage is \(allowed)")
+            }
+            if to == .suspected {
+                throw refuse("stage", "re-opening a \(from.rawValue) plot as suspected needs a reason, which an import cannot give: record it as a stage change with a note")
+            }
+            if let previous = old[dateAt].text, (new[dateAt].text ?? date) < previous {
+                throw refuse("stage_date", "\(new[dateAt].text ?? date) is before the plot's current stage date \(previous)")
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ extension ReviewBuilder {
         var table = ReviewTable(file: "sensitive-approvals.csv", titleZH: "本季度核查或批准的一住两公用地",
                                 titleEN: "Housing and public-use proposals checked or approved",
                                 header: ["event", "date", "proposal_id", "use", "use_name", "action", "verdict", "soil_findings", "town"])
-        for check in try snapshot.sensitiveChecks(from: start, to: end) {
+        for check in try snapshot.checks(.sensitiveUse, from: start, to: end) {
             add(["checked", check.day, check.proposalID, check.use, LandUse.name(check.use) ?? "", check.action, check.verdict,
                  soilFindings(check.findings)], to: &table, at: check.wkb)
         }
@@ -147,7 +147,7 @@ extension ReviewBuilder {
                 to: &table, at: row.wkb)
             flag(table.file, Layer.farmland.rawValue, row.code, row.wkb)
         }
-        for check in try snapshot.checks(findingRule: ReviewRules.strictFoodRule, from: start, to: end) {
+        for check in try snapshot.checks(.findingRule(ReviewRules.strictFoodRule), from: start, to: end) {
             guard case .array(let items)? = try? JSONValue.parse(check.findings) else { continue }
             for item in items where item["rule"]?.stringValue == ReviewRules.strictFoodRule {
                 add([item["code"]?.stringValue ?? "", "food crops proposed", check.day, "proposal \(check.proposalID)"],
