@@ -40,6 +40,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var reading: ReaderOptions
 
+    @OptionGroup(title: "What the file cannot say") var proposals: ProposalOptions
+
     func run() throws {
         let reader = try openFeatureReader(path: file, format: nil,
                                            booleans: ["air_polluting", "soil_polluting", "discharges", "food_crops"],
@@ -48,7 +50,7 @@ struct Check: ParsableCommand {
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
         let language = lang ?? .fromEnvironment
-        var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? 500 : nil)
+        var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? 500 : nil, defaults: proposals.defaults)
         if let by { options.by = by }
         let report: any CheckReport
         switch format {

@@ -48,6 +48,7 @@ enum Main {
         case .repairGeometry?: return "--make-valid repairs it"
         case .upsert?: return "use --mode upsert to update it"
         case .giveReason?: return "give it with --note"
+        case .giveUse?: return "pass --use CODE for the proposals that lack one, or --map use=FIELD"
         case .createRegistry?: return "create one with 'landreg init', or pass --db PATH"
         case .chooseAnotherPath?: return "remove it first or choose another --db path"
         }

@@ -106,9 +106,9 @@ final class CheckTests: RegistryTestCase {
             Projected.polygon(Projected.rect(0, 3899, 100, 3999.5)).withProperties(#""id":"past1000","use":"1001""#),
             Projected.polygon(Projected.rect(0, 3900, 100, 4000)).withProperties(#""id":"parent","use":"10""#),
             Projected.polygon(Projected.rect(0, 3900, 100, 4000)).withProperties(#""id":"explicit","use":"0901","soil_polluting":true"#),
-            Projected.point(-29_000, 50).withProperties(#""id":"air20k","air_polluting":true"#),
-            Projected.point(-28_999, 50).withProperties(#""id":"air20k+1","air_polluting":true"#),
-            Projected.point(-49_500, 50).withProperties(#""id":"airInside","air_polluting":true"#),
+            Projected.point(-29_000, 50).withProperties(#""id":"air20k","air_polluting":true,"use":"1001""#),
+            Projected.point(-28_999, 50).withProperties(#""id":"air20k+1","air_polluting":true,"use":"1001""#),
+            Projected.point(-49_500, 50).withProperties(#""id":"airInside","air_polluting":true,"use":"1001""#),
         ]))
         XCTAssertEqual(rules(results["at500"]), ["soil.sequencing L"])
         XCTAssertEqual(results["at500"]?.findings.first?.distanceM, 500)
@@ -136,18 +136,65 @@ final class CheckTests: RegistryTestCase {
             _ = try check(registry, proposals([square.withProperties(#""use":"0701""#)]))
         }
         assertInputError(["feature 2", "duplicate proposal id"]) {
-            _ = try check(registry, proposals([square.withProperties(#""id":"a""#), square.withProperties(#""id":"a""#)]))
+            _ = try check(registry, proposals([square.withProperties(#""id":"a","use":"0701""#), square.withProperties(#""id":"a","use":"0701""#)]))
         }
         assertInputError(["property 'action'", "'build' is not one of"]) {
-            _ = try check(registry, proposals([square.withProperties(#""id":"a","action":"build""#)]))
+            _ = try check(registry, proposals([square.withProperties(#""id":"a","use":"0701","action":"build""#)]))
         }
         assertInputError(["cannot use EPSG:99999 for the input"]) {
-            try registry.check(GeoJSONReader(text: proposals([square.withProperties(#""id":"a""#)])),
+            try registry.check(GeoJSONReader(text: proposals([square.withProperties(#""id":"a","use":"0701""#)])),
                                options: CheckOptions(srid: 99999, record: false)) { _ in }
         }
         assertInputError(["property 'discharges'", "true or false"]) {
-            _ = try check(registry, proposals([square.withProperties(#""id":"a","discharges":"yes""#)]))
+            _ = try check(registry, proposals([square.withProperties(#""id":"a","use":"0701","discharges":"yes""#)]))
         }
+    }
+
+    func testACheckNeverSaysClearWhenItCouldNotAssess() throws {
+        let registry = try edgeRegistry()
+        let square = Projected.polygon(Projected.rect(0, 0, 1, 1))
+        // A land proposal without use: bad input naming it, never "clear".
+        assertInputError(["feature 1 (code a)", "property 'use'", "required for a land proposal", "remedy:giveUse"]) {
+            _ = try check(registry, proposals([square.withProperties(#""id":"a","action":"supply""#)]))
+        }
+        // A new outfall needs no use.
+        XCTAssertNoThrow(try check(registry, proposals([Projected.point(5000, 5000).withProperties(#""id":"o","action":"new_outfall""#)])))
+        // Misspelled flags are mistakes, not extras.
+        for (name, near) in [("food_crop", "food_crops"), ("discharge", "discharges"), ("Use", "use"), ("air-polluting", "air_polluting")] {
+            assertInputError(["property '\(name)'", "did you mean '\(near)'"]) {
+                _ = try check(registry, proposals([square.withProperties(#""id":"a","use":"0701","\#(name)":true"#)]))
+            }
+        }
+        // What the file cannot say, the check's defaults supply; the file wins.
+        var options = CheckOptions(record: false, defaults: ProposalDefaults(use: "1001", action: .newProject, discharges: true))
+        var results: [CheckResult] = []
+        try registry.check(GeoJSONReader(text: proposals([square.withProperties(#""id":"a""#),
+                                                          square.withProperties(#""id":"b","use":"0701","discharges":false"#)])),
+                           options: options) { results.append($0) }
+        XCTAssertEqual(results[0].proposal.use, "1001")
+        XCTAssertEqual(results[0].proposal.sources["use"], .option)
+        XCTAssertEqual(results[0].proposal.action, .newProject)
+        XCTAssertTrue(results[0].proposal.discharges)
+        XCTAssertEqual(results[1].proposal.use, "0701")
+        XCTAssertEqual(results[1].proposal.sources["use"], .file)
+        XCTAssertFalse(results[1].proposal.discharges)
+        XCTAssertEqual(results[1].proposal.sources["food_crops"], .default)
+        options.defaults = ProposalDefaults(use: "0799")
+        assertInputError(["the default use '0799'", "not in the 2023 land-use classification"]) {
+            try registry.check(GeoJSONReader(text: proposals([square.withProperties(#""id":"a""#)])), options: options) { _ in }
+        }
+    }
+
+    func testAFailedBatchLeavesNoRecord() throws {
+        let registry = try edgeRegistry()
+        var features = (0..<1500).map { Projected.polygon(Projected.rect(Double($0) * 20, 0, Double($0) * 20 + 10, 10))
+            .withProperties(#""id":"p\#($0)","use":"0701""#) }
+        features.append(Projected.polygon(Projected.rect(0, 0, 1, 1)).withProperties(#""id":"bad","use":"0799""#))
+        assertInputError(["feature 1501", "code bad"]) {
+            try registry.check(GeoJSONReader(text: proposals(features)), options: CheckOptions(record: true)) { _ in }
+        }
+        XCTAssertEqual(try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM checks")! }, 0)
+        XCTAssertEqual(try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM check_runs")! }, 0)
     }
 
     func testChecksAreRecorded() throws {

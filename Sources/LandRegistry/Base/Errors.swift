@@ -31,6 +31,8 @@ public enum Remedy: Sendable, Equatable {
     case upsert
     /// Give the reason for the change.
     case giveReason
+    /// Give a proposal's land-use code (in the file, or as the check's default).
+    case giveUse
     /// Create a registry first, or name another one.
     case createRegistry
     /// Choose another path for a new registry.

@@ -112,7 +112,17 @@ public final class ShapefileReader: FeatureReader {
         guard contentLength >= 4, start + contentLength <= shp.count else { throw fail("the .shp record is truncated") }
         shpOffset = start + contentLength
         let shape = try readShape(start, start + contentLength, fail: fail)
-        // Attributes.
+        var properties = try attributes(fail: fail)
+        // Codes are text in the contract: a numeric code field reads as its digits.
+        if let i = properties.firstIndex(where: { $0.0 == "code" }), case .number(_, let text) = properties[i].1 {
+            properties[i].1 = .string(text)
+        }
+        return InputFeature(number: number, properties: properties, shape: shape)
+    }
+
+    /// The current record's attributes from the `.dbf`: empty values and
+    /// null numbers absent, numbers, logicals, dates, text (booleans where asked).
+    private func attributes(fail: (String) -> InputError) throws -> [(String, JSONValue)] {
         let record = dbfHeaderLength + (number - 1) * dbfRecordLength
         guard record + dbfRecordLength <= dbf.count else { throw fail("the .dbf has fewer records than the .shp") }
         var properties: [(String, JSONValue)] = []
@@ -159,11 +169,7 @@ public final class ShapefileReader: FeatureReader {
                 }
             }
         }
-        // Codes are text in the contract: a numeric code field reads as its digits.
-        if let i = properties.firstIndex(where: { $0.0 == "code" }), case .number(_, let text) = properties[i].1 {
-            properties[i].1 = .string(text)
-        }
-        return InputFeature(number: number, properties: properties, shape: shape)
+        return properties
     }
 
     private func readShape(_ start: Int, _ end: Int, fail: (String) -> InputError) throws -> Shape? {

@@ -24,6 +24,8 @@ public struct Proposal: Sendable {
     public var properties: [(String, JSONValue)]
     /// 1-based position in its file.
     public var number: Int
+    /// Where `use`, `action` and each flag came from (keys as in §4).
+    public var sources: [String: ValueSource] = [:]
 
     /// 一住两公: a `use` in 07 or 08.
     public var isSensitive: Bool { use.map(LandUse.isSensitive) ?? false }
@@ -47,55 +49,148 @@ public struct Proposal: Sendable {
         try self.init(InputFeature(number: 1, properties: properties, shape: nil), file: "proposal \(id)")
     }
 
-    /// Reads and checks a proposal's properties.
-    public init(_ feature: InputFeature, file: String) throws {
-        func fail(_ property: String?, _ message: String) -> InputError {
-            InputError(file: file, feature: feature.number, code: feature.property("id").map(display), property: property,
-                       message: message)
-        }
-        func display(_ value: JSONValue) -> String { value.stringValue ?? value.jsonText }
-        func flag(_ name: String) throws -> Bool? {
-            guard let value = feature.property(name) else { return nil }
-            switch value {
-            case .bool(let b): return b
-            case .null: return nil
-            default: throw fail(name, "must be true or false, found \(value.typeName)")
-            }
-        }
+    /// Reads and checks a proposal's properties; `defaults` fill in what
+    /// the file does not say (a value in the file wins). A land proposal (any
+    /// action but `new_outfall`) must have a `use`; a property close to one
+    /// of §4's (`food_crop`, `Use`) is bad input with a "did you mean".
+    public init(_ feature: InputFeature, file: String, defaults: ProposalDefaults = ProposalDefaults()) throws {
+        let reading = ProposalReading(feature: feature, file: file)
+        try reading.checkNames()
         number = feature.number
         properties = feature.properties
+        id = try reading.id()
+        var sources: [String: ValueSource] = [:]
+        func pick<T>(_ name: String, _ fromFile: T?, _ option: T?, _ fallback: T) -> T {
+            if let fromFile { sources[name] = .file; return fromFile }
+            if let option { sources[name] = .option; return option }
+            sources[name] = .default
+            return fallback
+        }
+        action = pick("action", try reading.action(), defaults.action, .useChange)
+        if let fileUse = try reading.use() {
+            (use, sources["use"]) = (fileUse, .file)
+        } else if let option = defaults.use {
+            (use, sources["use"]) = (try reading.checkUse(option, option: true), .option)
+        } else {
+            (use, sources["use"]) = (nil, .default)
+        }
+        if use == nil && action != .newOutfall {
+            throw reading.fail("use", "required for a land proposal (every action but new_outfall): give its land-use code (e.g. 0701), or a default use for the check",
+                               remedy: .giveUse)
+        }
+        airPolluting = pick("air_polluting", try reading.flag("air_polluting"), defaults.airPolluting, false)
+        discharges = pick("discharges", try reading.flag("discharges"), defaults.discharges, false)
+        foodCrops = pick("food_crops", try reading.flag("food_crops"), defaults.foodCrops, false)
+        soilPolluting = pick("soil_polluting", try reading.flag("soil_polluting"), defaults.soilPolluting,
+                             use.map(LandUse.isSoilPollutingByDefault) ?? false)
+        self.sources = sources
+    }
+}
+
+/// What a check fills in where the proposals' file cannot say it (a
+/// land-approval TXT has no action or flags); a value in the file wins.
+public struct ProposalDefaults: Sendable, Equatable {
+    public var use: String?
+    public var action: ProposalAction?
+    public var airPolluting: Bool?
+    public var soilPolluting: Bool?
+    public var discharges: Bool?
+    public var foodCrops: Bool?
+
+    public init(use: String? = nil, action: ProposalAction? = nil, airPolluting: Bool? = nil, soilPolluting: Bool? = nil,
+                discharges: Bool? = nil, foodCrops: Bool? = nil) {
+        self.use = use
+        self.action = action
+        self.airPolluting = airPolluting
+        self.soilPolluting = soilPolluting
+        self.discharges = discharges
+        self.foodCrops = foodCrops
+    }
+}
+
+/// Where a value a proposal was checked with came from.
+public enum ValueSource: String, Sendable {
+    /// The proposals' file.
+    case file
+    /// The check's defaults (`ProposalDefaults`, the CLI's options).
+    case option
+    /// The contract's default (§4).
+    case `default`
+}
+
+/// The reading of one proposal feature's properties, with errors that name it.
+private struct ProposalReading {
+    let feature: InputFeature
+    let file: String
+
+    /// The properties of §4.
+    static let known = ["id", "use", "action", "air_polluting", "soil_polluting", "discharges", "food_crops"]
+
+    func fail(_ property: String?, _ message: String, remedy: Remedy? = nil) -> InputError {
+        let code = feature.property("id").map { $0.stringValue ?? $0.jsonText }
+        return InputError(file: file, feature: feature.number, code: code, property: property, message: message, remedy: remedy)
+    }
+
+    /// A property that is not one of §4's but close to one is a mistake, not an extra.
+    func checkNames() throws {
+        for (name, _) in feature.properties where !Self.known.contains(name) {
+            let folded = name.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+            guard let near = Self.known.first(where: { known in
+                folded == known || editDistance(folded, known) <= (known.count >= 8 ? 2 : 1)
+            }) else { continue }
+            throw fail(name, "is not a proposal property; did you mean '\(near)'?")
+        }
+    }
+
+    func id() throws -> String {
         switch feature.property("id") {
-        case .string(let text) where !text.trimmingCharacters(in: .whitespaces).isEmpty: id = text
-        case .number(_, let text): id = text
+        case .string(let text) where !text.trimmingCharacters(in: .whitespaces).isEmpty: return text
+        case .number(_, let text): return text
         case nil, .null?: throw fail("id", "required but missing")
         case let value?: throw fail("id", "must be a non-empty string or a number, found \(value.typeName)")
         }
+    }
+
+    func use() throws -> String? {
         switch feature.property("use") {
-        case nil, .null?: use = nil
-        case .string(let code):
-            guard code.count == 2 || code.count == 4 || code.count == 6, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
-                throw fail("use", "'\(code)' is not a land-use code (2, 4 or 6 digits of the 2023 classification, e.g. 0701)")
-            }
-            guard LandUse.isKnown(code) else {
-                throw fail("use", "'\(code)' is not in the 2023 land-use classification (自然资发〔2023〕234号)")
-            }
-            use = code
-        case let value?:
-            throw fail("use", "must be a land-use code as a string (e.g. \"0701\"), found \(value.typeName)")
+        case nil, .null?: return nil
+        case .string(let code) where code.trimmingCharacters(in: .whitespaces).isEmpty: return nil
+        case .string(let code): return try checkUse(code, option: false)
+        case .number(_, let text) where text.count == 4 || text.count == 6: return try checkUse(text, option: false)
+        case let value?: throw fail("use", "must be a land-use code as a string (e.g. \"0701\"), found \(value.typeName)")
         }
+    }
+
+    /// A land-use code of the 2023 classification.
+    func checkUse(_ code: String, option: Bool) throws -> String {
+        let which = option ? "the default use '\(code)'" : "'\(code)'"
+        guard code.count == 2 || code.count == 4 || code.count == 6, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
+            throw fail("use", "\(which) is not a land-use code (2, 4 or 6 digits of the 2023 classification, e.g. 0701)")
+        }
+        guard LandUse.isKnown(code) else {
+            throw fail("use", "\(which) is not in the 2023 land-use classification (自然资发〔2023〕234号)")
+        }
+        return code
+    }
+
+    func action() throws -> ProposalAction? {
         switch feature.property("action") {
-        case nil, .null?: action = .useChange
+        case nil, .null?: return nil
         case .string(let text):
             guard let parsed = ProposalAction(rawValue: text) else {
                 throw fail("action", "'\(text)' is not one of \(ProposalAction.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            action = parsed
-        case let value?:
-            throw fail("action", "must be a string, found \(value.typeName)")
+            return parsed
+        case let value?: throw fail("action", "must be a string, found \(value.typeName)")
         }
-        airPolluting = try flag("air_polluting") ?? false
-        discharges = try flag("discharges") ?? false
-        foodCrops = try flag("food_crops") ?? false
-        soilPolluting = try flag("soil_polluting") ?? (use.map(LandUse.isSoilPollutingByDefault) ?? false)
+    }
+
+    func flag(_ name: String) throws -> Bool? {
+        guard let value = feature.property(name) else { return nil }
+        switch value {
+        case .bool(let b): return b
+        case .null: return nil
+        default: throw fail(name, "must be true or false, found \(value.typeName)")
+        }
     }
 }

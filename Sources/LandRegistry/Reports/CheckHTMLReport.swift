@@ -63,7 +63,7 @@ public final class CheckHTMLReport: CheckReport {
             .block{background:#b71c1c}.condition{background:#e65100}.warn{background:#f9a825;color:#222}.clear{background:#2e7d32}
             figure{margin:.5em 0}figcaption{font-size:.8em;color:#444}
             .swatch{display:inline-block;width:.9em;height:.9em;border:2px solid;margin:0 .3em 0 .8em;vertical-align:-.1em}
-            .basis{font-size:.85em;color:#333}
+            .basis{font-size:.85em;color:#333}.warning{color:#b71c1c;font-weight:bold}
             @media print{body{margin:0;max-width:none}section{page-break-before:always}}
             </style></head><body>
             <h1>\(zh ? "建设用地准入核查报告" : "Pre-approval check report")</h1>
@@ -107,6 +107,10 @@ public final class CheckHTMLReport: CheckReport {
             facts.append(zh ? "面积 \(area) 平方米（\(mu) 亩）" : "area \(area) m² (\(mu) mu)")
         }
         html += "<p>\(escapeHTML(facts.joined(separator: zh ? "；" : "; ")))</p>\n"
+        html += "<p class=\"basis\">\(escapeHTML(CheckedAs.line(p, language)))</p>\n"
+        if let mismatch = CheckedAs.areaMismatch(result, language) {
+            html += "<p class=\"warning\">\(zh ? "注意" : "Note"): \(escapeHTML(mismatch))</p>\n"
+        }
 
         html += mapFigure(result)
         html += findingsTable(result.findings)

@@ -140,6 +140,8 @@ public final class CheckTextReport: CheckReport {
         head += language == .zh ? "  （\(facts.joined(separator: "，"))）" : "  (\(facts.joined(separator: ", ")))"
         var out = head + "\n"
         if let name = p.name { out += "  \(name)\n" }
+        out += "  \(CheckedAs.line(p, language))\n"
+        if let mismatch = CheckedAs.areaMismatch(result, language) { out += "  \(language == .zh ? "注意" : "note"): \(mismatch)\n" }
         for f in result.findings {
             out += "  [\(f.severity.rawValue)] \(f.rule.id): \(f.message(language))\n"
             out += (language == .zh ? "      依据：" : "      basis: ") + "\(f.rule.basis.citation)：\(f.rule.basis.quote)\n"

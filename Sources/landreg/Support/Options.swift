@@ -69,3 +69,30 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 enum InputFormat: String, ExpressibleByArgument, CaseIterable {
     case geojson, json, shp, txt, csv
 }
+
+/// What a proposals' file cannot say (a coordinate TXT has no action or
+/// flags); a value in the file wins.
+struct ProposalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The land-use code of proposals that have none (e.g. 0701).", valueName: "code"))
+    var use: String?
+
+    @Option(help: "The action of proposals that have none: supply, use_change, planning_permit, reclamation, new_project, new_outfall.")
+    var action: ProposalAction?
+
+    @Flag(inversion: .prefixedNo, help: "Proposals without air_polluting emit air pollutants (or not).")
+    var airPolluting: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Proposals without soil_polluting may pollute soil (or not).")
+    var soilPolluting: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Proposals without discharges discharge water pollutants (or not).")
+    var discharges: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Proposals without food_crops will grow food crops (or not).")
+    var foodCrops: Bool?
+
+    var defaults: ProposalDefaults {
+        ProposalDefaults(use: use, action: action, airPolluting: airPolluting, soilPolluting: soilPolluting,
+                         discharges: discharges, foodCrops: foodCrops)
+    }
+}

@@ -11,13 +11,16 @@ public struct CheckOptions: Sendable {
     /// Collect the features within this many metres of each proposal, and
     /// the geometry of every finding's feature, for maps.
     public var context: Double?
+    /// What the proposals' file cannot say (a value in the file wins).
+    public var defaults: ProposalDefaults
 
     public init(srid: Int? = nil, by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", record: Bool = true,
-                context: Double? = nil) {
+                context: Double? = nil, defaults: ProposalDefaults = ProposalDefaults()) {
         self.srid = srid
         self.by = by
         self.record = record
         self.context = context
+        self.defaults = defaults
     }
 }
 
@@ -37,7 +40,7 @@ extension Registry {
         // One snapshot for the whole batch: every proposal sees the same registry.
         try snapshot { snapshot in
             while let feature = try reader.next() {
-                let proposal = try Proposal(feature, file: reader.fileName)
+                let proposal = try Proposal(feature, file: reader.fileName, defaults: options.defaults)
                 guard ids.insert(proposal.id).inserted else {
                     throw InputError(file: reader.fileName, feature: feature.number, code: proposal.id, property: "id",
                                      message: "duplicate proposal id in the file")
