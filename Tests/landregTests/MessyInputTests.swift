@@ -1,0 +1,91 @@
+import Foundation
+import XCTest
+@testable import LandRegistry
+
+/// The files staff really receive and the mistakes people really make, run
+/// through the built binary: never a silent "clear", never a silent loss.
+final class MessyInputTests: CLITestCase {
+    /// A land-approval coordinate file (GBK, zone-38 eastings) of one square
+    /// plot of `side` metres centred on a lon/lat, with a declared area.
+    func approvalTXT(lon: Double, lat: Double, side: Double, use: String, declaredHa: String) throws -> String {
+        var centre = Shape(type: .point, xy: [lon, lat])
+        try Transformer(from: 4490, to: 4526).transform(&centre)
+        let (e, n) = (centre.xy[0], centre.xy[1])
+        let h = side / 2
+        let corners = [(n - h, e - h), (n - h, e + h), (n + h, e + h), (n + h, e - h), (n - h, e - h)]
+        var text = "[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=3\n带号=38\n[地块坐标]\n"
+        text += "5,\(declaredHa),LC-2024-007,工业用地,面,,工业用地,\(use),,@\n"
+        for (k, corner) in corners.enumerated() {
+            text += "J\(k == 4 ? 1 : k + 1),1,\(String(format: "%.3f", corner.0)),\(String(format: "%.3f", corner.1))\n"
+        }
+        let file = path("plot.txt")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    /// The centre of the sample's first-level zone of 磨河泉.
+    func firstZoneCentre() throws -> (Double, Double) {
+        let data = try Data(contentsOf: Self.sample.appendingPathComponent("water-zones.geojson"))
+        guard case .array(let features)? = try JSONValue.parse(String(decoding: data, as: UTF8.self))["features"],
+              let zone = features.first(where: { $0["properties"]?["code"]?.stringValue == "WZ-MHQ-1" }),
+              case .array(let rings)? = zone["geometry"]?["coordinates"], case .array(let ring)? = rings.first else {
+            throw XCTSkip("the sample has no WZ-MHQ-1")
+        }
+        let points = ring.compactMap { point -> (Double, Double)? in
+            guard case .array(let xy) = point, case .number(let x, _)? = xy.first, case .number(let y, _)? = xy.dropFirst().first else { return nil }
+            return (x, y)
+        }
+        return (points.map(\.0).reduce(0, +) / Double(points.count), points.map(\.1).reduce(0, +) / Double(points.count))
+    }
+
+    func testAnIndustrialTXTPlotInAFirstLevelZoneIsNotClearWhenTheActionIsGiven() throws {
+        let db = try sampleRegistry()
+        let (lon, lat) = try firstZoneCentre()
+        let txt = try approvalTXT(lon: lon, lat: lat, side: 40, use: "1001", declaredHa: "0.2500")
+        // The file cannot say the action: the check says what it assumed.
+        let assumed = try run(["check", txt, "--no-record", "--lang", "en", "--db", db])
+        XCTAssertEqual(assumed.status, 0, assumed.stderr)
+        XCTAssertTrue(assumed.stdout.contains("checked as: use 1001"), assumed.stdout)
+        XCTAssertTrue(assumed.stdout.contains("action use_change (default)"), assumed.stdout)
+        XCTAssertTrue(assumed.stdout.contains("declared area 0.2500 ha"), "the 40 m square is 0.16 ha: \(assumed.stdout)")
+        let given = try run(["check", txt, "--action", "new_project", "--discharges", "--no-record", "--lang", "en", "--db", db])
+        XCTAssertEqual(given.status, 0, given.stderr)
+        XCTAssertTrue(given.stdout.contains("BLOCK"), given.stdout)
+        XCTAssertTrue(given.stdout.contains("water.first-zone"), given.stdout)
+        XCTAssertTrue(given.stdout.contains("action new_project (option)"), given.stdout)
+        XCTAssertTrue(given.stdout.contains("discharges true (option)"), given.stdout)
+    }
+
+    func testATXTPlotWithoutAUseIsBadInputUnlessTheCheckGivesOne() throws {
+        let db = try sampleRegistry()
+        let (lon, lat) = try firstZoneCentre()
+        let txt = try approvalTXT(lon: lon, lat: lat, side: 40, use: "", declaredHa: "0.1600")
+        let refused = try run(["check", txt, "--no-record", "--db", db])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("code LC-2024-007") && refused.stderr.contains("property 'use'"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--use"), refused.stderr)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+        let given = try run(["check", txt, "--use", "0901", "--action", "new_project", "--no-record", "--lang", "en", "--db", db])
+        XCTAssertEqual(given.status, 0, given.stderr)
+        XCTAssertTrue(given.stdout.contains("use 0901 商业用地 (option)"), given.stdout)
+    }
+
+    func testCheckReadsStandardInput() throws {
+        let db = try sampleRegistry()
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["check", "-", "--format", "json", "--no-record", "--db", db]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(try Data(contentsOf: Self.sample.appendingPathComponent("proposals.geojson")))
+        try input.fileHandleForWriting.close()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, String(decoding: stderr, as: UTF8.self))
+        XCTAssertTrue(String(decoding: stdout, as: UTF8.self).contains("\"id\":\"P-001\""))
+    }
+}
