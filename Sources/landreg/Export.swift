@@ -39,9 +39,6 @@ struct Export: ParsableCommand {
 
     func validate() throws {
         guard (0...15).contains(precision) else { throw ValidationError("--precision must be between 0 and 15") }
-        for filter in filters where PropertyFilter(parsing: filter) == nil {
-            throw ValidationError("--where '\(filter)' is not PROPERTY=VALUE[,VALUE…]")
-        }
     }
 
     func run() throws {
@@ -61,7 +58,7 @@ struct Export: ParsableCommand {
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
         let options = ExportOptions(layers: layers.isEmpty ? Layer.allCases : layers, precision: precision,
-                                    filters: filters.compactMap(PropertyFilter.init(parsing:)), withArea: withArea, asOf: asOf)
+                                    filters: try filters.map(PropertyFilter.parse), withArea: withArea, asOf: asOf)
         let count = try registry.exportGeoJSON(options, to: sink)
         if let out { printError("wrote \(count) features to \(out)") }
     }

@@ -12,6 +12,8 @@ enum Main {
             var command = try Landreg.parseAsRoot()
             try command.run()
         } catch let error as InvalidArgument {
+            // A filter that cannot mean what was meant is wrong usage.
+            if case .filter = error.argument { usage(flagName(error.argument) + ": " + error.message) }
             fail(flagName(error.argument) + ": " + error.message, hint(error.remedy))
         } catch let error as any LandRegistryError {
             fail(error.description, hint(error.remedy))
@@ -30,6 +32,11 @@ enum Main {
             fail(Landreg.message(for: error), nil)
         }
         exit(0)
+    }
+
+    static func usage(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("landreg: error: \(oneLine(message))\n".utf8))
+        exit(2)
     }
 
     static func fail(_ message: String, _ hint: String?) -> Never {
@@ -77,6 +84,6 @@ struct Landreg: ParsableCommand {
             """,
         version: landregVersion,
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
-                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self])
+                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self])
 }
 

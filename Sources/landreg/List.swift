@@ -16,7 +16,7 @@ struct List: ParsableCommand {
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
-        let features = try registry.features(layer, filters: filters.compactMap(PropertyFilter.init(parsing:)))
+        let features = try registry.features(layer, filters: try filters.map(PropertyFilter.parse))
         let areal = layer.geometryTypes.contains(.polygon)
         var header = ["code"] + layer.listedProperties
         if areal { header += ["area_m2", "mu"] }

@@ -89,6 +89,45 @@ final class ImportTests: RegistryTestCase {
         XCTAssertEqual(try stages(registry, asOf: "2000-01-01"), "A:suspected")
     }
 
+    func testCoordinatesOutsideTheAreaOfUseOfTheirCRSAreRefused() throws {
+        let registry = try makeRegistry()
+        // Zone-38 eastings (38 prefix) read as EPSG:4547, the CM 114E CRS without it.
+        let prefixed = Projected.collection([plot("Z")]).replacingOccurrences(of: "[434", with: "[38434")
+        assertInputError(["code Z", "lie outside where EPSG:4547 is used", "remedy:giveInputCRS"]) {
+            try load(registry, .riskPlots, prefixed, srid: 4547)
+        }
+        XCTAssertEqual(try registry.counts().first { $0.0 == .riskPlots }?.1, 0)
+        XCTAssertEqual(try load(registry, .riskPlots, prefixed, srid: 4526).inserted, 1)
+        XCTAssertEqual(try registry.features(.riskPlots).count, 1, "the layer stays readable")
+    }
+
+    func testAByteOrderMarkIsIgnored() throws {
+        let registry = try makeRegistry()
+        XCTAssertEqual(try load(registry, .riskPlots, "\u{FEFF}" + Projected.collection([plot("A")])).inserted, 1)
+    }
+
+    func testARingOfCollinearPositionsIsRefusedAsReceived() throws {
+        let registry = try makeRegistry()
+        let line = #"{"type":"Feature","properties":{"code":"L","stage":"suspected"},"geometry":{"type":"Polygon","coordinates":[[[113.3,35.7],[113.31,35.7],[113.32,35.7],[113.3,35.7]]]}}"#
+        assertInputError(["code L", "encloses no area"]) { try load(registry, .riskPlots, line) }
+    }
+
+    func testDeleteIsRecordedAndAllOrNothing() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", x: 200)]))
+        assertError(RuleViolation.self, ["risk-plots NOPE", "no feature"]) {
+            try registry.delete(.riskPlots, codes: ["A", "NOPE"], date: "2023-05-01", by: "王")
+        }
+        XCTAssertEqual(try registry.features(.riskPlots).count, 2)
+        XCTAssertEqual(try registry.delete(.riskPlots, codes: ["A"], date: "2023-05-01", by: "王", note: "重复登记"), 1)
+        XCTAssertEqual(try registry.features(.riskPlots).map(\.code), ["B"])
+        let history = try registry.history(.riskPlots, code: "A")
+        XCTAssertEqual(history.map(\.action), ["insert", "delete"])
+        XCTAssertEqual(history.last?.note, "重复登记")
+        XCTAssertEqual(try stages(registry, asOf: "2023-04-30"), "A:suspected B:suspected")
+        XCTAssertEqual(try stages(registry, asOf: todayUTC()), "B:suspected")
+    }
+
     func testGeometryChangeIsAnUpdate() throws {
         let registry = try makeRegistry()
         try load(registry, .riskPlots, Projected.collection([plot("A")]))
@@ -150,7 +189,7 @@ final class ImportTests: RegistryTestCase {
 
     func testBadFeatureAtTheEndOfALargeFileWritesNothing() throws {
         let registry = try makeRegistry()
-        var features = (0..<3000).map { plot("P\($0)", x: Double($0) * 200) }
+        var features = (0..<3000).map { plot("P\($0)", x: Double($0 % 1000) * 200) }
         features.append(plot("LAST", "gone"))
         assertInputError(["feature 3001", "code LAST"]) {
             try load(registry, .riskPlots, Projected.collection(features))

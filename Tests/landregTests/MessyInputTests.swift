@@ -88,4 +88,34 @@ final class MessyInputTests: CLITestCase {
         XCTAssertEqual(process.terminationStatus, 0, String(decoding: stderr, as: UTF8.self))
         XCTAssertTrue(String(decoding: stdout, as: UTF8.self).contains("\"id\":\"P-001\""))
     }
+
+    func testFiltersThatCannotMeanWhatWasMeantAreWrongUsage() throws {
+        let db = try sampleRegistry()
+        for (filter, fragment) in [("twon=崇文镇", "did you mean 'town'"), ("stage=lsted", "did you mean 'listed'"),
+                                   ("class", "is not PROPERTY=VALUE"), ("stage=listed,town=崇文镇", "second condition")] {
+            for command in [["list", "risk-plots"], ["export", "risk-plots"]] {
+                let result = try run(command + ["--where", filter, "--db", db])
+                XCTAssertEqual(result.status, 2, "\(command) --where \(filter): \(result.stderr)")
+                XCTAssertTrue(result.stderr.contains(fragment), result.stderr)
+                XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+            }
+        }
+        let both = try run(["list", "risk-plots", "--where", "stage=listed,remediating", "--where", "town=崇文镇", "--db", db])
+        XCTAssertEqual(both.status, 0, both.stderr)
+    }
+
+    func testDeleteRemovesAndRecords() throws {
+        let db = try sampleRegistry()
+        let missing = try run(["delete", "outfalls", "NOPE", "--date", "2023-06-01", "--db", db])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("outfalls NOPE"), missing.stderr)
+        let list = try run(["list", "outfalls", "--db", db]).stdout
+        guard let code = list.split(separator: "\n").dropFirst(2).first?.split(separator: " ").first.map(String.init) else {
+            return XCTFail("no outfall in the sample: \(list)")
+        }
+        let deleted = try run(["delete", "outfalls", code, "--date", "2023-06-01", "--note", "已封堵", "--db", db])
+        XCTAssertEqual(deleted.status, 0, deleted.stderr)
+        let history = try run(["history", "outfalls", code, "--db", db])
+        XCTAssertTrue(history.stdout.contains("delete") && history.stdout.contains("已封堵"), history.stdout)
+    }
 }

@@ -65,6 +65,14 @@ final class ByteSource {
         return count > 0
     }
 
+    /// Skips a UTF-8 byte-order mark at the start (Windows tools write one;
+    /// RFC 8259 lets a parser ignore it).
+    func skipByteOrderMark() {
+        guard offset == 0, peek() == 0xEF else { return }
+        guard position + 3 <= count, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF else { return }
+        position += 3
+    }
+
     /// The current byte without consuming it; nil at the end.
     @inline(__always)
     func peek() -> UInt8? {

@@ -17,6 +17,7 @@ public final class GeoJSONReader: FeatureReader {
     init(source: ByteSource) {
         self.source = source
         self.parser = JSONParser(source)
+        source.skipByteOrderMark()
     }
 
     /// Opens a file; throws an `InputError` when it cannot be read.

@@ -140,6 +140,23 @@ public struct Shape: Sendable, Equatable {
 
     /// A structural problem GEOS would report less clearly (too few points,
     /// unclosed rings); nil when the shape is well-formed.
+    /// Whether a ring's positions all lie on one line (up to rounding, next
+    /// to the ring's extent): it encloses nothing.
+    func isDegenerate(_ range: Range<Int>) -> Bool {
+        let x0 = xy[2 * range.lowerBound], y0 = xy[2 * range.lowerBound + 1]
+        var far = range.lowerBound, farthest = 0.0
+        for i in range {
+            let d = (xy[2 * i] - x0) * (xy[2 * i] - x0) + (xy[2 * i + 1] - y0) * (xy[2 * i + 1] - y0)
+            if d > farthest { (far, farthest) = (i, d) }
+        }
+        guard farthest > 0 else { return true }
+        let dx = xy[2 * far] - x0, dy = xy[2 * far + 1] - y0, length = farthest.squareRoot()
+        for i in range where abs(dx * (xy[2 * i + 1] - y0) - dy * (xy[2 * i] - x0)) / length > 1e-9 * length {
+            return false
+        }
+        return true
+    }
+
     public func structuralProblem() -> String? {
         if xy.isEmpty { return "empty geometry" }
         switch type {
@@ -157,6 +174,9 @@ public struct Shape: Sendable, Equatable {
                 if xy[2 * first] != xy[2 * last] || xy[2 * first + 1] != xy[2 * last + 1] {
                     return "ring \(i) is not closed (its first and last positions differ)"
                 }
+                // As received, in its own CRS: a ring of collinear positions
+                // encloses nothing, whatever projecting it makes of it.
+                if isDegenerate(range) { return "ring \(i) encloses no area (its positions are collinear)" }
             }
         default: break
         }

@@ -89,6 +89,47 @@ final class Transformer {
 }
 
 extension Transformer {
+    /// Where a CRS is meant to be used, in lon/lat degrees (PROJ's
+    /// `proj_get_area_of_use`); nil when PROJ does not say.
+    static func areaOfUse(_ srid: Int) -> (west: Double, south: Double, east: Double, north: Double)? {
+        guard let context = proj_context_create() else { return nil }
+        defer { proj_context_destroy(context) }
+        _ = proj_log_level(context, PJ_LOG_NONE)
+        guard let crs = proj_create(context, "EPSG:\(srid)") else { return nil }
+        defer { proj_destroy(crs) }
+        var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+        // 1 when PROJ knows the area, 0 otherwise; -1000 for an unknown bound.
+        guard proj_get_area_of_use(context, crs, &west, &south, &east, &north, nil) == 1,
+              west > -1000, south > -1000, east > -1000, north > -1000 else { return nil }
+        return (west, south, east, north)
+    }
+
+    /// The box, in this transformer's target CRS, of the places where both
+    /// CRSs are meant to be used, each area widened by `margin` degrees.
+    func usableBox(margin: Double) throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
+        var area = (west: -180.0, south: -90.0, east: 180.0, north: 90.0)
+        var known = false
+        for srid in [source, target] {
+            guard let a = Transformer.areaOfUse(srid) else { continue }
+            known = true
+            let east = a.east < a.west ? a.east + 360 : a.east
+            area = (max(area.west, a.west - margin), max(area.south, a.south - margin),
+                    min(area.east, east + margin), min(area.north, a.north + margin))
+        }
+        guard known, area.west < area.east, area.south < area.north else { return nil }
+        // The lon/lat box's edges, sampled, in the target CRS.
+        var samples: [Double] = []
+        for i in 0...16 {
+            let t = Double(i) / 16
+            let lon = area.west + t * (area.east - area.west), lat = area.south + t * (area.north - area.south)
+            samples += [lon, area.south, lon, area.north, area.west, lat, area.east, lat]
+        }
+        var shape = Shape(type: .multiPoint, xy: samples)
+        try Transformer(from: CRS.lonLat, to: target).transform(&shape)
+        let b = shape.bounds
+        return b.minX.isFinite && b.maxX.isFinite ? b : nil
+    }
+
     /// The transformation of an input file's coordinates to the registry's
     /// CRS: `--srid`, else the file's own CRS, else lon/lat (WGS 84 read as
     /// CGCS2000); an unknown CRS is an `InputError` naming the file.

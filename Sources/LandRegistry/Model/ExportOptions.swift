@@ -8,6 +8,23 @@ public struct PropertyFilter: Sendable {
         self.values = values
     }
 
+    /// Parses `PROPERTY=VALUE[,VALUE…]`, or throws an `InvalidArgument`
+    /// that says what is wrong with it (no `=`, no value, a second
+    /// `PROPERTY=` inside the values).
+    public static func parse(_ text: String) throws -> PropertyFilter {
+        guard let eq = text.firstIndex(of: "=") else {
+            throw InvalidArgument(.filter(text), "is not PROPERTY=VALUE[,VALUE…]")
+        }
+        guard let filter = PropertyFilter(parsing: text) else {
+            throw InvalidArgument(.filter(text), "gives no property or no value")
+        }
+        if let second = filter.values.first(where: { $0.contains("=") }) {
+            throw InvalidArgument(.filter(text), "'\(second)' is a second condition: give each property its own filter (AND), values of one property after one '=' (OR)")
+        }
+        _ = eq
+        return filter
+    }
+
     /// Parses `PROPERTY=VALUE[,VALUE…]`.
     public init?(parsing text: String) {
         guard let eq = text.firstIndex(of: "=") else { return nil }

@@ -11,6 +11,12 @@ extension Registry {
         var count = 0
         let transformer = try Transformer(from: srid, to: CRS.lonLat)
         try snapshot { snapshot in
+            // A filter must make sense for one of the layers at least.
+            var refusals: [Error] = []
+            for layer in options.layers {
+                do { try snapshot.check(options.filters, on: layer) } catch { refusals.append(error) }
+            }
+            if refusals.count == options.layers.count, let first = refusals.first { throw first }
             writer.begin()
             for layer in options.layers {
                 var leading = ""

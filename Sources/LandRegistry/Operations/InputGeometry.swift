@@ -29,6 +29,9 @@ final class InputGeometry {
     let policy: RepairPolicy
     /// Whether the input's CRS was given or declared (else lon/lat was assumed).
     let crsKnown: Bool
+    /// Where both the input's CRS and the registry's are meant to be used,
+    /// with a margin of 1° (PROJ's areas of use), in the registry's CRS.
+    let usable: (minX: Double, minY: Double, maxX: Double, maxY: Double)?
 
     init(transformer: Transformer, geos: GEOSContext, file: String, accepted: (types: Set<GeometryType>, target: String)?,
          policy: RepairPolicy, crsKnown: Bool) {
@@ -38,6 +41,7 @@ final class InputGeometry {
         self.accepted = accepted
         self.policy = policy
         self.crsKnown = crsKnown
+        usable = try? transformer.usableBox(margin: 1)
     }
 
     /// The input-CRS step for a reader: `srid` when given, else the file's
@@ -48,6 +52,14 @@ final class InputGeometry {
                                                    file: reader.fileName)
         self.init(transformer: transformer, geos: geos, file: reader.fileName, accepted: accepted, policy: policy,
                   crsKnown: srid != nil || reader.declaredSRID != nil)
+    }
+
+    /// Why coordinates outside the CRSs' areas of use are refused.
+    private func outsideAreaOfUse(_ input: Shape) -> String {
+        let b = input.bounds
+        let crs = transformer.source == transformer.target ? "EPSG:\(transformer.source)"
+            : "EPSG:\(transformer.source) (read) and EPSG:\(transformer.target) (the registry's)"
+        return "coordinates (x \(formatCoordinate(b.minX))…\(formatCoordinate(b.maxX)), y \(formatCoordinate(b.minY))…\(formatCoordinate(b.maxY))) lie outside where \(crs) \(transformer.source == transformer.target ? "is" : "are") used, even with a margin of 1°: are they in another CRS?"
     }
 
     /// Validates, projects and (by policy) repairs one geometry; `feature`
@@ -74,6 +86,12 @@ final class InputGeometry {
             try transformer.transform(&shape)
         } catch {
             throw fail("\(error)")
+        }
+        if let usable {
+            let b = shape.bounds
+            if b.minX < usable.minX || b.maxX > usable.maxX || b.minY < usable.minY || b.maxY > usable.maxY {
+                throw fail(outsideAreaOfUse(input!), .giveInputCRS)
+            }
         }
         var prepared = Prepared(shape: shape, wkb: shape.wkb(), geometry: nil, repair: nil)
         guard shape.type != .point && shape.type != .multiPoint else { return prepared }

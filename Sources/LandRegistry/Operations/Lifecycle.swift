@@ -72,3 +72,21 @@ extension Registry {
         }
     }
 }
+
+extension Registry {
+    /// Removes features from a layer, all or nothing, each recorded in the
+    /// history with its date, author and note (contract §8). A code that no
+    /// feature has, or given twice, changes nothing.
+    @discardableResult
+    public func delete(_ layer: Layer, codes: [String], date: String, by: String, note: String? = nil) throws -> Int {
+        try checkDate(date)
+        var seen = Set<String>()
+        let stamp = ChangeStamp(effective: date, by: by, command: "delete", note: note)
+        return try deleteFeatures(layer, codes: codes, stamp: stamp) { code, exists in
+            guard seen.insert(code).inserted else {
+                throw RuleViolation(subject: layer.rawValue, code: code, message: "given twice")
+            }
+            guard exists else { throw RuleViolation(subject: layer.rawValue, code: code, message: "no feature of the layer has this code") }
+        }
+    }
+}

@@ -140,6 +140,7 @@ extension Registry {
     /// The features of a layer, ordered by code.
     public func features(_ layer: Layer, filters: [PropertyFilter] = []) throws -> [StoredFeature] {
         try read { db in
+            try Snapshot(db, srid: srid).check(filters, on: layer)
             var result: [StoredFeature] = []
             try forEachFeature(db, layer: layer, filters: filters) { result.append($0) }
             return result

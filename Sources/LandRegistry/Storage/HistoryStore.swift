@@ -91,3 +91,25 @@ extension Registry {
         }
     }
 }
+
+extension Registry {
+    /// Deletes features by code, all or nothing, each recorded in the history
+    /// (`action` `delete`, effective no earlier than its last change); `allow`
+    /// sees each code and whether a feature has it, and throws to refuse.
+    func deleteFeatures(_ layer: Layer, codes: [String], stamp: ChangeStamp,
+                        allow: (_ code: String, _ exists: Bool) throws -> Void) throws -> Int {
+        try write { db in
+            for code in codes {
+                let exists = try Int.fetchOne(db, sql: "SELECT 1 FROM \(layer.table) WHERE code = ?", arguments: [code]) != nil
+                try allow(code, exists)
+                try db.execute(sql: """
+                    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, note)
+                    VALUES (?1, ?2, 'delete',
+                            max(?3, COALESCE((SELECT max(effective_date) FROM history WHERE layer = ?1 AND code = ?2), '')), ?4, ?5, ?6)
+                    """, arguments: [layer.rawValue, code, stamp.effective, stamp.by, stamp.command, stamp.note])
+                try db.execute(sql: "DELETE FROM \(layer.table) WHERE code = ?", arguments: [code])
+            }
+            return codes.count
+        }
+    }
+}

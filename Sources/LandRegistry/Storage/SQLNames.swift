@@ -54,3 +54,40 @@ extension Layer {
         return "json_patch(json_patch('{}', json_object(\(pairs.joined(separator: ", ")))), extra)"
     }
 }
+
+extension Snapshot {
+    /// Refuses filters that cannot mean what was meant: a property the layer
+    /// does not have (neither the contract's nor any feature's extra), an
+    /// enumeration value that does not exist.
+    func check(_ filters: [PropertyFilter], on layer: Layer) throws {
+        for filter in filters {
+            let text = "\(filter.property)=\(filter.values.joined(separator: ","))"
+            if let spec = layer.properties.first(where: { $0.name == filter.property }) {
+                if spec.kind == .bool, let value = filter.values.first(where: { !["true", "false", "1", "0", "yes", "no"].contains($0.lowercased()) }) {
+                    throw InvalidArgument(.filter(text), "'\(value)' is not true or false")
+                }
+                guard case .enumeration(let allowed) = spec.kind else { continue }
+                for value in filter.values where !allowed.contains(value) {
+                    var message = "'\(value)' is not a \(spec.name) of layer \(layer.rawValue): one of \(allowed.joined(separator: ", "))"
+                    if let near = allowed.min(by: { editDistance(value, $0) < editDistance(value, $1) }), editDistance(value, near) <= 2 {
+                        message += " (did you mean '\(near)'?)"
+                    }
+                    throw InvalidArgument(.filter(text), message)
+                }
+                continue
+            }
+            let used = try Int.fetchOne(db, sql: "SELECT 1 FROM \(layer.table) WHERE json_extract(extra, ?) IS NOT NULL LIMIT 1",
+                                        arguments: ["$.\"\(filter.property)\""]) != nil
+            guard !used else { continue }
+            let names = layer.properties.map(\.name)
+            var message = "layer \(layer.rawValue) has no property '\(filter.property)'"
+            if let near = names.min(by: { editDistance(filter.property, $0) < editDistance(filter.property, $1) }),
+               editDistance(filter.property, near) <= 2 {
+                message += " (did you mean '\(near)'?)"
+            } else {
+                message += "; its properties are \(names.joined(separator: ", "))"
+            }
+            throw InvalidArgument(.filter(text), message)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+struct Delete: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Remove features from a layer, all or nothing, recorded in their history.")
+
+    @OptionGroup var registry: RegistryOptions
+    @Argument(help: "The layer.") var layer: Layer
+    @Argument(help: "The codes of the features to remove.") var codes: [String]
+    @Option(help: "The date it took effect, YYYY-MM-DD.") var date: String
+    @Option(help: "Who records it (default: the login name).") var by: String?
+    @Option(help: "Why (kept in the history).") var note: String?
+
+    func validate() throws {
+        guard !codes.isEmpty else { throw ValidationError("give the codes of the features to remove") }
+    }
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let count = try registry.delete(layer, codes: codes, date: date, by: by ?? loginName, note: note)
+        print("\(layer.rawValue): \(count) deleted from \(date)")
+    }
+}
