@@ -34,7 +34,11 @@ final class MigrationTests: RegistryTestCase {
         // A registry as the first release left it: only "v1 layers and settings", one feature.
         do {
             let registry = try Registry.create(at: file)
-            try registry.write { db in
+            try registry.database.write { db in
+                for trigger in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'landreg\\_%' ESCAPE '\\'") {
+                    try db.execute(sql: "DROP TRIGGER \(trigger)")
+                }
+                try db.execute(sql: "DROP TABLE landreg_writer")
                 try db.execute(sql: "SELECT DiscardGeometryColumn('checks', 'geom')")
                 for table in ["history", "permits", "checks", "check_runs", "settings_log"] {
                     try db.execute(sql: "DROP TABLE \(table)")

@@ -118,4 +118,53 @@ final class MessyInputTests: CLITestCase {
         let history = try run(["history", "outfalls", code, "--db", db])
         XCTAssertTrue(history.stdout.contains("delete") && history.stdout.contains("已封堵"), history.stdout)
     }
+
+    /// Runs a program (sqlite3, ogrinfo) on the registry file; nil when it is not installed.
+    @discardableResult
+    func external(_ program: String, _ arguments: [String]) throws -> Int32? {
+        let url = URL(fileURLWithPath: "/usr/bin/\(program)")
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_GDAL"] == "1" { XCTFail("\(program) is not installed") }
+            return nil
+        }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    func testEditsByOtherProgramsEnterTheHistory() throws {
+        let db = try sampleRegistry()
+        let list = try run(["list", "farmland", "--db", db]).stdout
+        guard let parcel = list.split(separator: "\n").dropFirst(2).first?.split(separator: " ").first.map(String.init) else {
+            return XCTFail("no farmland in the sample")
+        }
+        let before = try run(["show", "farmland", parcel, "--db", db]).stdout
+        let oldClass = before.split(separator: "\n").first { $0.hasPrefix("class") }?.split(separator: " ").last.map(String.init) ?? ""
+        let newClass = oldClass == "strict" ? "priority" : "strict"
+        // sqlite3, without SpatiaLite: a property.
+        XCTAssertEqual(try external("sqlite3", [db, "UPDATE farmland SET class = '\(newClass)' WHERE code = '\(parcel)'"]), 0)
+        // GDAL's SQLite driver with SpatiaLite's own functions: the geometry, as QGIS would move it.
+        guard let status = try external("ogrinfo", [db, "-sql", "UPDATE farmland SET geom = ST_Translate(geom, 5, 0, 0) WHERE code = '\(parcel)'"]) else {
+            throw XCTSkip("no GDAL")
+        }
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(try external("sqlite3", [db, "DELETE FROM outfalls WHERE code = (SELECT min(code) FROM outfalls)"]), 0)
+        let history = try run(["history", "farmland", parcel, "--db", db])
+        XCTAssertEqual(history.status, 0, history.stderr)
+        let external = history.stdout.split(separator: "\n").filter { $0.contains("external") }
+        XCTAssertEqual(external.count, 2, history.stdout)
+        XCTAssertTrue(external.first?.contains("class: \(oldClass) → \(newClass)") == true, history.stdout)
+        XCTAssertTrue(external.last?.contains("geometry changed") == true, history.stdout)
+        XCTAssertFalse(external.last?.contains("class:") == true, "the second edit changed only the geometry: \(history.stdout)")
+        // The history is the registry: an export today and as of today agree.
+        let now = try run(["export", "--db", db]).stdout
+        let asOf = try run(["export", "--as-of", todayUTC(), "--db", db]).stdout
+        let (a, b) = (now.split(separator: "\n"), asOf.split(separator: "\n"))
+        XCTAssertEqual(a.count, b.count)
+        if let k = a.indices.first(where: { $0 < b.count && a[$0] != b[$0] }) { XCTFail("export and export --as-of differ:\n\(a[k])\n\(b[k])") }
+    }
 }

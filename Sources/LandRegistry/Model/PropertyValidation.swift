@@ -25,6 +25,9 @@ struct ValidatedProperties {
     var extra: String
     /// The extra properties as carried, `null`s included: the merge patch of an update.
     var extraPatch: [(String, JSONValue)]
+    /// All the properties that are set, as the registry keeps and exports
+    /// them: the contract's in its order, then the extra ones.
+    var json: String
 }
 
 extension Layer {
@@ -57,8 +60,16 @@ extension Layer {
             throw fail("code", "must be a non-empty string")
         }
         let set = extra.filter { $0.1 != .null }
+        var members: [(String, JSONValue)] = []
+        for (spec, value) in zip(specs, values) {
+            switch value {
+            case .null: break
+            case .text(let text): members.append((spec.name, .string(text)))
+            case .flag(let flag): members.append((spec.name, .bool(flag)))
+            }
+        }
         return ValidatedProperties(code: code, values: values, present: present, extra: set.isEmpty ? "{}" : JSONValue.object(set).jsonText,
-                                   extraPatch: extra)
+                                   extraPatch: extra, json: JSONValue.object(members + set).jsonText)
     }
 }
 

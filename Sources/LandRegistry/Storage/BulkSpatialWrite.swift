@@ -29,7 +29,8 @@ final class BulkSpatialWrite {
         self.db = db
         self.table = table
         self.index = "idx_\(table)_geom"
-        let names = Set(BulkSpatialWrite.prefixes.map { "\($0)_\(table)_geom" })
+        // And landreg's own triggers that record outside edits (the import records its changes itself).
+        let names = Set(BulkSpatialWrite.prefixes.map { "\($0)_\(table)_geom" } + ["insert", "update", "delete"].map { "landreg_\($0)_\(table)" })
         triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
                                     arguments: [table])
             .map { ($0[0] as String, $0[1] as String) }

@@ -100,6 +100,14 @@ extension Snapshot {
         }
     }
 
+    /// A history row's geometry as WKB: landreg stores WKB; the triggers
+    /// that record outside edits store SpatiaLite's blob (0x00, byte order,
+    /// SRID, MBR, 0x7C … 0xFE), which SpatiaLite turns into WKB here.
+    static let historyWKB = """
+        CASE WHEN substr(after_geom, 1, 1) = x'00' AND substr(after_geom, 39, 1) = x'7C' AND substr(after_geom, -1) = x'FE'
+             THEN AsBinary(after_geom) ELSE after_geom END
+        """
+
     /// Whether a WKB geometry is a polygon or multipolygon (byte 1 is the
     /// type's low byte in little-endian WKB; big-endian puts it in byte 4).
     static func isAreal(_ wkb: [UInt8]) -> Bool {
@@ -126,7 +134,7 @@ extension Snapshot {
     static func stateAsOfSQL(columns: String, conditions: [String] = []) -> String {
         """
         SELECT \(columns)
-        FROM (SELECT code, action, after_properties, after_geom,
+        FROM (SELECT code, action, after_properties, \(Snapshot.historyWKB) AS after_geom,
                      row_number() OVER (PARTITION BY code ORDER BY effective_date DESC, id DESC) AS latest
               FROM history WHERE layer = ? AND effective_date <= ?)
         WHERE latest = 1 AND action != 'delete'\(conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND "))

@@ -71,19 +71,21 @@ extension Registry {
     public func history(_ layer: Layer, code: String) throws -> [HistoryEntry] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT id, action, recorded_at, effective_date, recorded_by, command, doc, note, after_properties, after_geom
+                SELECT id, action, recorded_at, effective_date, recorded_by, command, doc, note, after_properties,
+                       \(Snapshot.historyWKB)
                 FROM history WHERE layer = ? AND code = ? ORDER BY effective_date, id
                 """, arguments: [layer.rawValue, code])
             var entries: [HistoryEntry] = []
             var previous: [(String, JSONValue)]?
             var previousGeometry: Data?
             for row in rows {
+                // Moved by no more than 1 mm: the same geometry (an outside edit may re-encode it).
                 var after: [(String, JSONValue)]?
                 if let text = row[8] as String?, case .object(let members) = try JSONValue.parse(text) { after = members }
                 let geometry = row[9] as Data?
                 entries.append(HistoryEntry(id: row[0], action: row[1], recordedAt: row[2], effectiveDate: row[3],
                                             recordedBy: row[4], command: row[5], doc: row[6], note: row[7],
-                                            after: after, before: previous, geometryChanged: geometry != previousGeometry))
+                                            after: after, before: previous, geometryChanged: !Registry.sameGeometry(geometry, previousGeometry)))
                 previous = after
                 previousGeometry = geometry
             }
@@ -111,5 +113,12 @@ extension Registry {
             }
             return codes.count
         }
+    }
+}
+
+extension Registry {
+    static func sameGeometry(_ a: Data?, _ b: Data?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return LayerWriter.sameGeometry([UInt8](a), [UInt8](b), tolerance: 0.001)
     }
 }

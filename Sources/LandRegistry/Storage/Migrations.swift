@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v2 check records") { db in try v2(db, srid: srid) }
         migrator.registerMigration("v3 settings log") { db in try v3(db) }
         migrator.registerMigration("v4 history and permits") { db in try v4(db) }
+        migrator.registerMigration("v5 outside edits and permit notes") { db in try v5(db) }
         return migrator
     }
 
@@ -127,155 +128,17 @@ enum Migrations {
         try db.execute(sql: "CREATE INDEX permits_date ON permits(permit_date)")
         for sql in MigrationSQL.v4Backfill { try db.execute(sql: sql) }
     }
-}
 
-/// The SQL of the migrations that is too long to read inline.
-enum MigrationSQL {
-    /// v1: the nine layer tables (contract columns, extra properties as JSON,
-    /// a geometry column in the registry's CRS with its R*Tree) and settings.
-    static let v1Tables: [(table: String, sql: String)] = [
-        ("risk_plots", """
-            CREATE TABLE risk_plots (
-                fid INTEGER PRIMARY KEY,
-                "code" TEXT NOT NULL UNIQUE,
-                "stage" TEXT,
-                "name" TEXT,
-                "former_use" TEXT,
-                "toxic_history" INTEGER,
-                "enterprise" TEXT,
-                "town" TEXT,
-                "stage_date" TEXT,
-                extra TEXT NOT NULL DEFAULT '{}')
-            """),
-        ("farmland", """
-            CREATE TABLE farmland (
-                fid INTEGER PRIMARY KEY,
-                "code" TEXT NOT NULL UNIQUE,
-                "class" TEXT,
-                "town" TEXT,
-                "crop" TEXT,
-                extra TEXT NOT NULL DEFAULT '{}')
-            """),
-        ("basic_farmland", """
-            CREATE TABLE basic_farmland (
-                fid INTEGER PRIMARY KEY,
-                "code" TEXT NOT NULL UNIQUE,
-                "concentrated" INTEGER,
-                extra TEXT NOT NULL DEFAULT '{}')
-            """),
-        ("water_zones", """
-            CREATE TABLE water_zones (
-                fid INTEGER PRIMARY KEY,
-                "code" TEXT NOT NULL UNIQUE,
-                "level" TEXT,
-                "source" TEXT,
-                "source_type" TEXT,
-                extra TEXT NOT NULL DEFAULT '{}')
-            """),
-        ("rivers", """
-            CREATE TABLE rivers (
-                fid INTEGER PRIMARY KEY,
-                "code" TEXT NOT NULL UNIQUE,
-                "name" TEXT,
-                extra TEXT NOT NULL DEFAULT '{}')
-            """),
-        ("sections", """
-            CREATE TABLE sections (
-                fid INTEGER PRIMARY KEY,
-                "code" TEXT NOT NULL UNIQUE,
-                "name" TEXT,
-                "target_class" TEXT,
-                "river" TEXT,
-                "assessed_by" TEXT,
-                extra TEXT NOT NULL DEFAULT '{}')
-            """),
-        ("outfalls", """
-            CREATE TABLE outfalls (
-                fid INTEGER PRIMARY KEY,
-                "code" TEXT NOT NULL UNIQUE,
-                "type" TEXT,
-                "name" TEXT,
-                "river" TEXT,
-                "status" TEXT,
-                extra TEXT NOT NULL DEFAULT '{}')
-            """),
-        ("enterprises", """
-            CREATE TABLE enterprises (
-                fid INTEGER PRIMARY KEY,
-                "code" TEXT NOT NULL UNIQUE,
-                "name" TEXT,
-                "key_supervised" INTEGER,
-                "air_emitting" INTEGER,
-                "permit_status" TEXT,
-                "permit_date" TEXT,
-                extra TEXT NOT NULL DEFAULT '{}')
-            """),
-        ("admin", """
-            CREATE TABLE admin (
-                fid INTEGER PRIMARY KEY,
-                "code" TEXT NOT NULL UNIQUE,
-                "kind" TEXT,
-                "name" TEXT,
-                extra TEXT NOT NULL DEFAULT '{}')
-            """),
-    ]
-
-    /// v4: the features already in the registry enter the history as
-    /// inserts, effective on their own date where they have one.
-    static let v4Backfill: [String] = [
-        """
-        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-        SELECT 'risk-plots', code, 'insert', COALESCE("stage_date", date('now')),
-               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'stage', "stage", 'name', "name", 'former_use', "former_use", 'toxic_history', CASE "toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', "enterprise", 'town', "town", 'stage_date', "stage_date")), extra), AsBinary(geom)
-        FROM risk_plots ORDER BY code
-        """,
-        """
-        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-        SELECT 'farmland', code, 'insert', date('now'),
-               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'class', "class", 'town', "town", 'crop', "crop")), extra), AsBinary(geom)
-        FROM farmland ORDER BY code
-        """,
-        """
-        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-        SELECT 'basic-farmland', code, 'insert', date('now'),
-               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'concentrated', CASE "concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)), extra), AsBinary(geom)
-        FROM basic_farmland ORDER BY code
-        """,
-        """
-        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-        SELECT 'water-zones', code, 'insert', date('now'),
-               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'level', "level", 'source', "source", 'source_type', "source_type")), extra), AsBinary(geom)
-        FROM water_zones ORDER BY code
-        """,
-        """
-        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-        SELECT 'rivers', code, 'insert', date('now'),
-               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'name', "name")), extra), AsBinary(geom)
-        FROM rivers ORDER BY code
-        """,
-        """
-        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-        SELECT 'sections', code, 'insert', date('now'),
-               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'name', "name", 'target_class', "target_class", 'river', "river", 'assessed_by', "assessed_by")), extra), AsBinary(geom)
-        FROM sections ORDER BY code
-        """,
-        """
-        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-        SELECT 'outfalls', code, 'insert', date('now'),
-               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'type', "type", 'name', "name", 'river', "river", 'status', "status")), extra), AsBinary(geom)
-        FROM outfalls ORDER BY code
-        """,
-        """
-        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-        SELECT 'enterprises', code, 'insert', COALESCE("permit_date", date('now')),
-               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'name', "name", 'key_supervised', CASE "key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE "air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', "permit_status", 'permit_date', "permit_date")), extra), AsBinary(geom)
-        FROM enterprises ORDER BY code
-        """,
-        """
-        INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-        SELECT 'admin', code, 'insert', date('now'),
-               'landreg', 'migration v4', json_patch(json_patch('{}', json_object('code', "code", 'kind', "kind", 'name', "name")), extra), AsBinary(geom)
-        FROM admin ORDER BY code
-        """,
-    ]
+    /// V5 outside edits and permit notes.
+    private static func v5(_ db: Database) throws {
+        // Set to 1 by landreg inside each of its write transactions (never seen outside them).
+        try db.execute(sql: """
+            CREATE TABLE landreg_writer (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                active INTEGER NOT NULL DEFAULT 0)
+            """)
+        try db.execute(sql: "INSERT INTO landreg_writer (id, active) VALUES (1, 0)")
+        try db.execute(sql: "ALTER TABLE permits ADD COLUMN note TEXT")
+        for sql in MigrationSQL.v5Triggers { try db.execute(sql: sql) }
+    }
 }

@@ -130,7 +130,16 @@ public final class Registry: @unchecked Sendable {
     }
 
     /// One write transaction (GRDB's `write`, IMMEDIATE): all or nothing.
-    func write<T>(_ block: (Database) throws -> T) throws -> T { try database.write(block) }
+    /// It marks itself as landreg's (`landreg_writer`), so that the triggers
+    /// that record outside edits leave its changes to landreg's own history rows.
+    func write<T>(_ block: (Database) throws -> T) throws -> T {
+        try database.write { db in
+            try db.execute(sql: "UPDATE landreg_writer SET active = 1")
+            let result = try block(db)
+            try db.execute(sql: "UPDATE landreg_writer SET active = 0")
+            return result
+        }
+    }
 
     /// One read-only snapshot (GRDB's `read`).
     func read<T>(_ block: (Database) throws -> T) throws -> T { try database.read(block) }

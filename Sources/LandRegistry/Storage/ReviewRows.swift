@@ -84,7 +84,7 @@ extension Snapshot {
     /// Every history row of a layer that has a state, by code then date.
     func stateHistory(_ layer: Layer) throws -> [HistoryRow] {
         try Row.fetchAll(db, sql: """
-            SELECT code, effective_date, command, doc, after_properties, after_geom FROM history
+            SELECT code, effective_date, command, doc, after_properties, \(Snapshot.historyWKB) FROM history
             WHERE layer = ? AND after_properties IS NOT NULL ORDER BY code, effective_date, id
             """, arguments: [layer.rawValue]).map(historyRow)
     }
@@ -92,7 +92,7 @@ extension Snapshot {
     /// The history rows of one action on a layer effective between two days.
     func history(_ layer: Layer, action: String, from start: String, to end: String) throws -> [HistoryRow] {
         try Row.fetchAll(db, sql: """
-            SELECT code, effective_date, command, doc, after_properties, after_geom FROM history
+            SELECT code, effective_date, command, doc, after_properties, \(Snapshot.historyWKB) FROM history
             WHERE layer = ? AND action = ? AND effective_date BETWEEN ? AND ? ORDER BY effective_date, id
             """, arguments: [layer.rawValue, action, start, end]).map(historyRow)
     }

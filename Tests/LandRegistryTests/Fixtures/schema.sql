@@ -90,6 +90,10 @@ table idx_sections_geom
 CREATE VIRTUAL TABLE "idx_sections_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
 table idx_water_zones_geom
 CREATE VIRTUAL TABLE "idx_water_zones_geom" USING rtree(pkid, xmin, xmax, ymin, ymax);
+table landreg_writer
+CREATE TABLE landreg_writer (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    active INTEGER NOT NULL DEFAULT 0);
 table outfalls
 CREATE TABLE outfalls (
     fid INTEGER PRIMARY KEY,
@@ -107,7 +111,7 @@ CREATE TABLE permits (
     permit_date TEXT NOT NULL,
     check_id INTEGER NOT NULL REFERENCES checks(id),
     recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    recorded_by TEXT NOT NULL);
+    recorded_by TEXT NOT NULL, note TEXT);
 table risk_plots
 CREATE TABLE risk_plots (
     fid INTEGER PRIMARY KEY,
@@ -162,6 +166,195 @@ BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
 trigger history_append_only_update
 CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
 BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+trigger landreg_delete_admin
+CREATE TRIGGER landreg_delete_admin AFTER DELETE ON admin
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+    VALUES ('admin', OLD.code, 'delete', date('now'), 'external', 'external edit');
+END;
+trigger landreg_delete_basic_farmland
+CREATE TRIGGER landreg_delete_basic_farmland AFTER DELETE ON basic_farmland
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+    VALUES ('basic-farmland', OLD.code, 'delete', date('now'), 'external', 'external edit');
+END;
+trigger landreg_delete_enterprises
+CREATE TRIGGER landreg_delete_enterprises AFTER DELETE ON enterprises
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+    VALUES ('enterprises', OLD.code, 'delete', date('now'), 'external', 'external edit');
+END;
+trigger landreg_delete_farmland
+CREATE TRIGGER landreg_delete_farmland AFTER DELETE ON farmland
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+    VALUES ('farmland', OLD.code, 'delete', date('now'), 'external', 'external edit');
+END;
+trigger landreg_delete_outfalls
+CREATE TRIGGER landreg_delete_outfalls AFTER DELETE ON outfalls
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+    VALUES ('outfalls', OLD.code, 'delete', date('now'), 'external', 'external edit');
+END;
+trigger landreg_delete_risk_plots
+CREATE TRIGGER landreg_delete_risk_plots AFTER DELETE ON risk_plots
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+    VALUES ('risk-plots', OLD.code, 'delete', date('now'), 'external', 'external edit');
+END;
+trigger landreg_delete_rivers
+CREATE TRIGGER landreg_delete_rivers AFTER DELETE ON rivers
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+    VALUES ('rivers', OLD.code, 'delete', date('now'), 'external', 'external edit');
+END;
+trigger landreg_delete_sections
+CREATE TRIGGER landreg_delete_sections AFTER DELETE ON sections
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+    VALUES ('sections', OLD.code, 'delete', date('now'), 'external', 'external edit');
+END;
+trigger landreg_delete_water_zones
+CREATE TRIGGER landreg_delete_water_zones AFTER DELETE ON water_zones
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+    VALUES ('water-zones', OLD.code, 'delete', date('now'), 'external', 'external edit');
+END;
+trigger landreg_insert_admin
+CREATE TRIGGER landreg_insert_admin AFTER INSERT ON admin
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('admin', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")), NEW.extra), NEW.geom);
+END;
+trigger landreg_insert_basic_farmland
+CREATE TRIGGER landreg_insert_basic_farmland AFTER INSERT ON basic_farmland
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('basic-farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)), NEW.extra), NEW.geom);
+END;
+trigger landreg_insert_enterprises
+CREATE TRIGGER landreg_insert_enterprises AFTER INSERT ON enterprises
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('enterprises', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")), NEW.extra), NEW.geom);
+END;
+trigger landreg_insert_farmland
+CREATE TRIGGER landreg_insert_farmland AFTER INSERT ON farmland
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")), NEW.extra), NEW.geom);
+END;
+trigger landreg_insert_outfalls
+CREATE TRIGGER landreg_insert_outfalls AFTER INSERT ON outfalls
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('outfalls', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")), NEW.extra), NEW.geom);
+END;
+trigger landreg_insert_risk_plots
+CREATE TRIGGER landreg_insert_risk_plots AFTER INSERT ON risk_plots
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('risk-plots', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")), NEW.extra), NEW.geom);
+END;
+trigger landreg_insert_rivers
+CREATE TRIGGER landreg_insert_rivers AFTER INSERT ON rivers
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('rivers', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")), NEW.extra), NEW.geom);
+END;
+trigger landreg_insert_sections
+CREATE TRIGGER landreg_insert_sections AFTER INSERT ON sections
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('sections', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")), NEW.extra), NEW.geom);
+END;
+trigger landreg_insert_water_zones
+CREATE TRIGGER landreg_insert_water_zones AFTER INSERT ON water_zones
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('water-zones', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")), NEW.extra), NEW.geom);
+END;
+trigger landreg_update_admin
+CREATE TRIGGER landreg_update_admin AFTER UPDATE ON admin
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('admin', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")), NEW.extra), NEW.geom);
+END;
+trigger landreg_update_basic_farmland
+CREATE TRIGGER landreg_update_basic_farmland AFTER UPDATE ON basic_farmland
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('basic-farmland', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)), NEW.extra), NEW.geom);
+END;
+trigger landreg_update_enterprises
+CREATE TRIGGER landreg_update_enterprises AFTER UPDATE ON enterprises
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('enterprises', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")), NEW.extra), NEW.geom);
+END;
+trigger landreg_update_farmland
+CREATE TRIGGER landreg_update_farmland AFTER UPDATE ON farmland
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('farmland', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")), NEW.extra), NEW.geom);
+END;
+trigger landreg_update_outfalls
+CREATE TRIGGER landreg_update_outfalls AFTER UPDATE ON outfalls
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('outfalls', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")), NEW.extra), NEW.geom);
+END;
+trigger landreg_update_risk_plots
+CREATE TRIGGER landreg_update_risk_plots AFTER UPDATE ON risk_plots
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('risk-plots', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")), NEW.extra), NEW.geom);
+END;
+trigger landreg_update_rivers
+CREATE TRIGGER landreg_update_rivers AFTER UPDATE ON rivers
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('rivers', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")), NEW.extra), NEW.geom);
+END;
+trigger landreg_update_sections
+CREATE TRIGGER landreg_update_sections AFTER UPDATE ON sections
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('sections', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")), NEW.extra), NEW.geom);
+END;
+trigger landreg_update_water_zones
+CREATE TRIGGER landreg_update_water_zones AFTER UPDATE ON water_zones
+WHEN (SELECT active FROM landreg_writer) = 0
+BEGIN
+    INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+    VALUES ('water-zones', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")), NEW.extra), NEW.geom);
+END;
 geometry_columns admin geom type 0 dims 2 srid 4547 index 1
 geometry_columns basic_farmland geom type 0 dims 2 srid 4547 index 1
 geometry_columns checks geom type 0 dims 2 srid 4547 index 0
@@ -181,3 +374,4 @@ migration v1 layers and settings
 migration v2 check records
 migration v3 settings log
 migration v4 history and permits
+migration v5 outside edits and permit notes

@@ -69,7 +69,7 @@ final class FeaturePreparer: @unchecked Sendable {
                            extra: props.extra, extraPatch: props.extraPatch,
                            wkb: geometry.wkb, blob: geometry.shape.spatiaLiteBlob(srid: Int32(registrySRID)),
                            bounds: geometry.shape.bounds, repair: geometry.repair,
-                           propertiesJSON: JSONValue.object(feature.properties.filter { $0.1 != .null }).jsonText,
+                           propertiesJSON: props.json,
                            effectiveDate: try effectiveDate(props, feature: feature.number))
     }
 
