@@ -11,11 +11,12 @@ struct Permit: ParsableCommand {
     @Option(help: "The date of the approval, YYYY-MM-DD.") var date: String
     @Option(help: "supply, use_change or planning_permit.") var kind: ProposalAction
     @Option(help: "Who records it (default: the login name).") var by: String?
+    @Option(help: "Why it was approved; required when the proposal's latest check was block.") var note: String?
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
-        let id = try registry.recordPermit(proposalID: proposal, kind: kind, date: date, by: by ?? loginName)
+        let id = try registry.recordPermit(proposalID: proposal, kind: kind, date: date, by: by ?? loginName, note: note)
         print("permit \(id): \(proposal) \(kind.rawValue) on \(date)")
     }
 }

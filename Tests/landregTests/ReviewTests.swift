@@ -41,7 +41,7 @@ final class ReviewTests: CLITestCase {
             ["reclass", "FL-0001", "strict", "--date", "2023-09-01", "--basis", "例行监测"],
             ["reclass", "--file", try reclassFile(), "--date", "2023-10-02"],
             ["check", Self.sample.appendingPathComponent("proposals.geojson").path],
-            ["permit", "P-001", "--date", "2023-09-01", "--kind", "supply"],
+            ["permit", "P-001", "--date", "2023-09-01", "--kind", "supply", "--note", "县政府专题会议纪要〔2023〕12号"],
             ["permit", "P-002", "--date", "2023-07-05", "--kind", "use_change"],
             ["permit", "P-014", "--date", "2023-08-15", "--kind", "supply"],
             ["permit", "P-003", "--date", "2023-05-20", "--kind", "planning_permit"],
@@ -57,6 +57,7 @@ final class ReviewTests: CLITestCase {
         // Permits in the quarter for housing or public use (P-003 is in Q2).
         let sensitive = try csv("\(out)/sensitive-approvals.csv")
         XCTAssertEqual(sensitive.dropFirst().map { $0[2] }, ["P-002", "P-014", "P-001"])
+        XCTAssertEqual(sensitive.last?[8], "permitted although the check was block: 县政府专题会议纪要〔2023〕12号")
         // Clear to zero, judged as the registry stood on each permit's date:
         // P-002 on 2023-07-05 sat on LC-RP-003 while it was still suspected;
         // P-001 sat on LC-RP-001, listed (remediating from 2023-08-10).
@@ -108,5 +109,27 @@ final class ReviewTests: CLITestCase {
         XCTAssertGreaterThan(html.components(separatedBy: "<svg ").count - 1, 5, "a county map and maps of the flagged places")
         XCTAssertFalse(html.contains("<script"))
         XCTAssertEqual(try run(["review", "--quarter", "2023Q5", "--db", db]).status, 2)
+    }
+
+    func testAProposalCheckedTwiceCountsOnceAndABlockedPermitNeedsAReason() throws {
+        let db = try sampleRegistry()
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        for _ in 0..<2 { XCTAssertEqual(try run(["check", proposals, "--db", db]).status, 0) }
+        let refused = try run(["permit", "P-001", "--date", "2023-09-01", "--kind", "supply", "--db", db])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("proposal P-001") && refused.stderr.contains("block") && refused.stderr.contains("--note"),
+                      refused.stderr)
+        XCTAssertEqual(try run(["permit", "P-014", "--date", "2023-09-01", "--kind", "supply", "--db", db]).status, 0)
+        let twice = try run(["permit", "P-014", "--date", "2023-09-02", "--kind", "supply", "--db", db])
+        XCTAssertEqual(twice.status, 1)
+        XCTAssertTrue(twice.stderr.contains("already has a supply permit"), twice.stderr)
+        let now = Date()
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now)
+        let quarter = "\(parts.year!)Q\((parts.month! - 1) / 3 + 1)"
+        let out = path("now")
+        XCTAssertEqual(try run(["review", "--quarter", quarter, "--out", out, "--db", db]).status, 0)
+        let checked = try csv("\(out)/sensitive-approvals.csv").dropFirst().filter { $0[0] == "checked" }.map { $0[2] }
+        XCTAssertEqual(checked.count, Set(checked).count, "each proposal once, by its latest check: \(checked)")
+        XCTAssertTrue(checked.contains("P-001"))
     }
 }

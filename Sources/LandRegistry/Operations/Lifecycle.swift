@@ -58,16 +58,25 @@ extension Registry {
         }
     }
 
-    /// Records that a checked proposal was approved; refers to its latest check.
+    /// Records that a checked proposal was approved; refers to its latest
+    /// check. A proposal whose latest check was `block` is recorded only with
+    /// a note giving the reason (and the review flags it); the same permit
+    /// (proposal and kind) twice is refused.
     @discardableResult
-    public func recordPermit(proposalID: String, kind: ProposalAction, date: String, by: String) throws -> Int64 {
+    public func recordPermit(proposalID: String, kind: ProposalAction, date: String, by: String, note: String? = nil) throws -> Int64 {
         try checkDate(date)
         guard [.supply, .useChange, .planningPermit].contains(kind) else {
             throw InvalidArgument(.permitKind, "a permit is for supply, use_change or planning_permit")
         }
-        return try insertPermit(proposalID: proposalID, kind: kind, date: date, by: by) { latest in
-            if latest == nil {
-                throw RuleViolation(subject: "proposal", code: proposalID, message: "never checked; check it first")
+        let reason = note?.trimmingCharacters(in: .whitespaces).isEmpty == false ? note : nil
+        return try insertPermit(proposalID: proposalID, kind: kind, date: date, by: by, note: reason) { latest, earlier in
+            func refuse(_ message: String, _ remedy: Remedy? = nil) -> RuleViolation {
+                RuleViolation(subject: "proposal", code: proposalID, message: message, remedy: remedy)
+            }
+            guard let latest else { throw refuse("never checked; check it first") }
+            if let earlier { throw refuse("already has a \(kind.rawValue) permit, of \(earlier)") }
+            if latest.verdict == Severity.block.rawValue && reason == nil {
+                throw refuse("its latest check (\(latest.id)) was block: a permit needs the reason", .giveReason)
             }
         }
     }

@@ -53,16 +53,20 @@ extension Registry {
     }
 
     /// Records a permit for a proposal's latest check; `allow` sees that
-    /// check (id and verdict; nil when never checked) and throws to refuse.
-    func insertPermit(proposalID: String, kind: ProposalAction, date: String, by: String,
-                      allow: (_ latest: (id: Int64, verdict: String)?) throws -> Void) throws -> Int64 {
+    /// check (id and verdict; nil when never checked) and the date of a
+    /// permit of the same kind already recorded for the proposal, and throws to refuse.
+    func insertPermit(proposalID: String, kind: ProposalAction, date: String, by: String, note: String?,
+                      allow: (_ latest: (id: Int64, verdict: String)?, _ earlier: String?) throws -> Void) throws -> Int64 {
         try write { db in
             let latest = try Row.fetchOne(db, sql: """
                 SELECT id, verdict FROM checks WHERE proposal_id = ? ORDER BY id DESC LIMIT 1
                 """, arguments: [proposalID]).map { (id: $0[0] as Int64, verdict: $0[1] as String) }
-            try allow(latest)
-            try db.execute(sql: "INSERT INTO permits (proposal_id, kind, permit_date, check_id, recorded_by) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [proposalID, kind.rawValue, date, latest!.id, by])
+            let earlier = try String.fetchOne(db, sql: "SELECT permit_date FROM permits WHERE proposal_id = ? AND kind = ?",
+                                              arguments: [proposalID, kind.rawValue])
+            try allow(latest, earlier)
+            try db.execute(sql: """
+                INSERT INTO permits (proposal_id, kind, permit_date, check_id, recorded_by, note) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [proposalID, kind.rawValue, date, latest!.id, by, note])
             return db.lastInsertedRowID
         }
     }

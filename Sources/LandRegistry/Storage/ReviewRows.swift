@@ -26,6 +26,8 @@ struct RecordedPermit {
     let verdict: String
     let findings: String
     let wkb: [UInt8]
+    /// Why it was given (required when the check was `block`).
+    let note: String?
 }
 
 /// One history row of a feature, as the review reads it.
@@ -72,12 +74,12 @@ extension Snapshot {
     /// Permits for housing or public-use proposals dated between two days.
     func sensitivePermits(from start: String, to end: String) throws -> [RecordedPermit] {
         try Row.fetchAll(db, sql: """
-            SELECT p.id, p.permit_date, p.proposal_id, c.use, p.kind, c.verdict, c.findings, AsBinary(c.geom)
+            SELECT p.id, p.permit_date, p.proposal_id, c.use, p.kind, c.verdict, c.findings, AsBinary(c.geom), p.note
             FROM permits p JOIN checks c ON c.id = p.check_id
             WHERE p.permit_date BETWEEN ? AND ? AND (c.use LIKE '07%' OR c.use LIKE '08%') ORDER BY p.permit_date, p.id
             """, arguments: [start, end]).map {
             RecordedPermit(id: $0[0], date: $0[1], proposalID: $0[2], use: $0[3], kind: $0[4], verdict: $0[5],
-                           findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()))
+                           findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()), note: $0[8])
         }
     }
 

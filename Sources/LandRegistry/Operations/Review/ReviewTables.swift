@@ -1,17 +1,27 @@
 /// The tables of the quarterly review, one method each.
 extension ReviewBuilder {
-    /// 1. Housing or public-use (一住两公) proposals checked or permitted in the quarter.
+    /// 1. Housing or public-use (一住两公) proposals checked or permitted in
+    /// the quarter: each proposal by its latest check (checking a file twice
+    /// counts once); a permit given although the check said block is flagged.
     func sensitive(_ permits: [RecordedPermit]) throws -> ReviewTable {
         var table = ReviewTable(file: "sensitive-approvals.csv", titleZH: "本季度核查或批准的一住两公用地",
                                 titleEN: "Housing and public-use proposals checked or approved",
-                                header: ["event", "date", "proposal_id", "use", "use_name", "action", "verdict", "soil_findings", "town"])
-        for check in try snapshot.checks(.sensitiveUse, from: start, to: end) {
+                                header: ["event", "date", "proposal_id", "use", "use_name", "action", "verdict", "soil_findings", "note", "town"])
+        let checks = try snapshot.checks(.sensitiveUse, from: start, to: end)
+        var latest: [String: Int64] = [:]
+        for check in checks { latest[check.proposalID] = max(latest[check.proposalID] ?? 0, check.id) }
+        for check in checks where latest[check.proposalID] == check.id {
             add(["checked", check.day, check.proposalID, check.use, LandUse.name(check.use) ?? "", check.action, check.verdict,
-                 soilFindings(check.findings)], to: &table, at: check.wkb)
+                 soilFindings(check.findings), ""], to: &table, at: check.wkb)
         }
         for permit in permits {
+            var note = permit.note ?? ""
+            if permit.verdict == Severity.block.rawValue {
+                note = "permitted although the check was block" + (note.isEmpty ? "" : ": " + note)
+                flag(table.file, "proposals", permit.proposalID, permit.wkb)
+            }
             add(["permitted", permit.date, permit.proposalID, permit.use, LandUse.name(permit.use) ?? "", permit.kind, permit.verdict,
-                 soilFindings(permit.findings)], to: &table, at: permit.wkb)
+                 soilFindings(permit.findings), note], to: &table, at: permit.wkb)
         }
         return table
     }
