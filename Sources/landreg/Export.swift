@@ -47,10 +47,7 @@ struct Export: ParsableCommand {
             guard asOf == nil, filters.isEmpty else { throw ValidationError("--format shp does not take --as-of or --where yet") }
             let registry = try registry.open()
             defer { try? registry.close() }
-            var files: [String] = []
-            for layer in layers.isEmpty ? Layer.allCases : layers {
-                files += try registry.exportShapefile(layer, to: out, lonLat: lonlat)
-            }
+            let files = try registry.exportShapefiles(layers.isEmpty ? Layer.allCases : layers, to: out, lonLat: lonlat)
             printError("wrote \(files.count) files to \(out)/")
             return
         }
@@ -60,6 +57,7 @@ struct Export: ParsableCommand {
         let options = ExportOptions(layers: layers.isEmpty ? Layer.allCases : layers, precision: precision,
                                     filters: try filters.map(PropertyFilter.parse), withArea: withArea, asOf: asOf)
         let count = try registry.exportGeoJSON(options, to: sink)
+        if let asOf, let warning = try registry.asOfWarning(asOf) { printError("landreg: warning: \(warning)") }
         if let out { printError("wrote \(count) features to \(out)") }
     }
 }

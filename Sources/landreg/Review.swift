@@ -24,6 +24,7 @@ struct Review: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let review = try registry.review(Quarter(quarter)!)
+        for warning in review.warnings { printError("landreg: warning: \(warning)") }
         let files = try ReviewReport.write(review, registry: try registry.describe(), to: out, language: lang ?? .fromEnvironment)
         print("wrote \(out)/: \(files.joined(separator: ", "))")
     }

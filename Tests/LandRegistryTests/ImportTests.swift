@@ -128,6 +128,30 @@ final class ImportTests: RegistryTestCase {
         XCTAssertEqual(try stages(registry, asOf: todayUTC()), "B:suspected")
     }
 
+    func testAViewBeforeAnythingWasKnownSaysSo() throws {
+        let registry = try makeRegistry()
+        XCTAssertNotNil(try registry.asOfWarning("2023-01-01"), "an empty registry")
+        try load(registry, .riskPlots, Projected.collection([plot("A", extra: ",\"stage_date\":\"2023-03-01\"")]))
+        XCTAssertTrue(try registry.asOfWarning("2022-12-31")?.contains("knows nothing before 2023-03-01") == true)
+        XCTAssertNil(try registry.asOfWarning("2023-03-01"))
+        XCTAssertEqual(try registry.review(Quarter("2022Q4")!).warnings.count, 1)
+    }
+
+    func testAFolderIsWrittenCompletelyOrNotAtAll() throws {
+        let folder = path("out/review")
+        XCTAssertThrowsError(try AtomicFolder.write(folder) { temporary in
+            try "a".write(toFile: temporary + "/a.csv", atomically: true, encoding: .utf8)
+            throw InputError(file: "b.csv", message: "failed half-way")
+        })
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("out")), [], "no temporary folder left")
+        XCTAssertEqual(try AtomicFolder.write(folder) { temporary in
+            try "a".write(toFile: temporary + "/a.csv", atomically: true, encoding: .utf8)
+            return ["a.csv"]
+        }, ["a.csv"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/a.csv"))
+    }
+
     func testGeometryChangeIsAnUpdate() throws {
         let registry = try makeRegistry()
         try load(registry, .riskPlots, Projected.collection([plot("A")]))

@@ -10,7 +10,18 @@ public enum ShapefileWriter {
     /// is `prj`) of `layer` into `directory`; returns the files written.
     public static func write(_ features: [(StoredFeature, Shape)], layer: Layer, prj: String,
                              to directory: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try write([(layer, features)], prj: prj, to: directory)
+    }
+
+    /// Several layers into one folder, written completely or not at all.
+    public static func write(_ layers: [(Layer, [(StoredFeature, Shape)])], prj: String, to directory: String) throws -> [String] {
+        try AtomicFolder.write(directory) { folder in
+            try layers.flatMap { layer, features in try write(features, layer: layer, prj: prj, into: folder) }
+        }
+    }
+
+    private static func write(_ features: [(StoredFeature, Shape)], layer: Layer, prj: String,
+                              into directory: String) throws -> [String] {
         // Group by the Shapefile type each geometry needs.
         var groups: [(suffix: String, type: Int32, features: [(StoredFeature, Shape)])] = []
         for (feature, shape) in features {

@@ -51,6 +51,9 @@ public struct QuarterlyReview: Sendable {
     public var towns: ReviewTable
     /// The county, the county seat and the towns at the quarter's end, for the map.
     public var areas: [AdminArea] = []
+    /// What the reader must know before trusting the tables (a quarter
+    /// before anything was known).
+    public var warnings: [String] = []
 }
 
 /// An administrative area as the review's map draws it.

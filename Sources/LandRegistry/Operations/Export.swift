@@ -39,18 +39,37 @@ extension Registry {
         return count
     }
 
-    /// Writes a layer as ESRI Shapefiles into `directory` (see
-    /// `ShapefileWriter`), in the registry's CRS, or CGCS2000 lon/lat with
-    /// `lonLat`. Returns the files written.
+    /// Writes layers as ESRI Shapefiles into `directory` (see
+    /// `ShapefileWriter`), completely or not at all, in the registry's CRS,
+    /// or CGCS2000 lon/lat with `lonLat`. Returns the files written.
     @discardableResult
-    public func exportShapefile(_ layer: Layer, to directory: String, lonLat: Bool = false) throws -> [String] {
+    public func exportShapefiles(_ layers: [Layer], to directory: String, lonLat: Bool = false) throws -> [String] {
         let target = lonLat ? CRS.lonLat : srid
         let back = try Transformer(from: CRS.lonLat, to: target)
-        let features = try self.features(layer).map { feature -> (StoredFeature, Shape) in
-            var shape = feature.shape
-            try back.transform(&shape)
-            return (feature, shape)
+        let features = try layers.map { layer in
+            (layer, try self.features(layer).map { feature -> (StoredFeature, Shape) in
+                var shape = feature.shape
+                try back.transform(&shape)
+                return (feature, shape)
+            })
         }
-        return try ShapefileWriter.write(features, layer: layer, prj: try crsWKT(target), to: directory)
+        return try ShapefileWriter.write(features, prj: try crsWKT(target), to: directory)
+    }
+
+    /// One layer as Shapefiles (see `exportShapefiles`).
+    @discardableResult
+    public func exportShapefile(_ layer: Layer, to directory: String, lonLat: Bool = false) throws -> [String] {
+        try exportShapefiles([layer], to: directory, lonLat: lonLat)
+    }
+}
+
+extension Registry {
+    /// Why a view of the registry as of `date` shows less than the user may
+    /// think: nothing was known yet, or nothing at all is recorded (nil: no
+    /// such warning).
+    public func asOfWarning(_ date: String) throws -> String? {
+        guard let earliest = try earliestKnownDate() else { return "the registry holds no feature yet" }
+        guard date < earliest else { return nil }
+        return "the registry knows nothing before \(earliest) (the earliest effective date in its history): as of \(date) it is empty"
     }
 }

@@ -9,7 +9,11 @@ public enum ReviewReport {
     @discardableResult
     public static func write(_ review: QuarterlyReview, registry: RegistryDescription, to directory: String,
                              language: ReportLanguage) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try AtomicFolder.write(directory) { folder in try write(review, registry: registry, into: folder, language: language) }
+    }
+
+    private static func write(_ review: QuarterlyReview, registry: RegistryDescription, into directory: String,
+                              language: ReportLanguage) throws -> [String] {
         var written: [String] = []
         for table in review.tables + [review.towns] {
             let sink = try OutputSink(path: directory + "/" + table.file)
@@ -46,6 +50,9 @@ public enum ReviewReport {
                                   language: ReportLanguage) throws {
         let sink = try OutputSink(path: path)
         sink.write(htmlHead(review, registry: registry, language: language))
+        for warning in review.warnings {
+            sink.write("<p style=\"color:#b71c1c;font-weight:bold\">\(language == .zh ? "注意" : "Note"): \(escapeHTML(warning))</p>\n")
+        }
         sink.write(countyMap(review, language: language))
         sink.write(tableSections(review, language: language))
         sink.write("</body></html>\n")

@@ -126,3 +126,14 @@ extension Registry {
         return LayerWriter.sameGeometry([UInt8](a), [UInt8](b), tolerance: 0.001)
     }
 }
+
+extension Registry {
+    /// The earliest date the history knows anything of a layer's feature
+    /// (nil for an empty registry); features inserted without a date are
+    /// known since the beginning.
+    public func earliestKnownDate() throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT min(effective_date) FROM history WHERE layer != 'settings'")
+        }
+    }
+}

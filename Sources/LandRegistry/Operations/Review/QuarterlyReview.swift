@@ -22,6 +22,7 @@ extension Registry {
         review.areas = try snapshot { try $0.states(.admin, asOf: quarter.end) }.compactMap { area in
             (try? Shape(wkb: area.wkb)).map { AdminArea(kind: area["kind"] ?? "", name: area["name"] ?? area.code, shape: $0) }
         }
+        if let warning = try asOfWarning(quarter.end) { review.warnings.append(warning) }
         return review
     }
 
