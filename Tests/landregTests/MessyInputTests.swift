@@ -167,4 +167,38 @@ final class MessyInputTests: CLITestCase {
         XCTAssertEqual(a.count, b.count)
         if let k = a.indices.first(where: { $0 < b.count && a[$0] != b[$0] }) { XCTFail("export and export --as-of differ:\n\(a[k])\n\(b[k])") }
     }
+
+    func testAGDALShapefileWithNullNumbersAndANumericCodeField() throws {
+        let geojson = path("in.geojson")
+        try """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"BSM":1001,"CLASS":"priority","MJ":12.5},"geometry":{"type":"Polygon","coordinates":[[[113.30,35.77],[113.301,35.77],[113.301,35.771],[113.30,35.771],[113.30,35.77]]]}},
+            {"type":"Feature","properties":{"BSM":1002,"CLASS":"strict","MJ":null},"geometry":{"type":"Polygon","coordinates":[[[113.31,35.77],[113.311,35.77],[113.311,35.771],[113.31,35.771],[113.31,35.77]]]}}]}
+            """.write(toFile: geojson, atomically: true, encoding: .utf8)
+        guard let status = try external("ogr2ogr", ["-f", "ESRI Shapefile", path("gdal.shp"), geojson]) else { throw XCTSkip("no GDAL") }
+        XCTAssertEqual(status, 0)
+        let dbf = try Data(contentsOf: URL(fileURLWithPath: path("gdal.dbf")))
+        XCTAssertTrue(String(decoding: dbf, as: UTF8.self).contains("****"), "GDAL writes a null number as * padding")
+        let db = path("gdal.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        // BSM is numeric in the .dbf; one field gives two properties.
+        let imported = try run(["import", "farmland", path("gdal.shp"), "--map", "code=BSM,name=BSM,class=CLASS", "--db", db])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("2 inserted"), imported.stdout)
+        let second = try run(["show", "farmland", "1002", "--db", db]).stdout
+        XCTAssertTrue(second.contains("name          1002"), second)
+        XCTAssertFalse(second.contains("MJ"), "a null number is an absent property: \(second)")
+        XCTAssertTrue(try run(["show", "farmland", "1001", "--db", db]).stdout.contains("12.5"))
+    }
+
+    func testCSVColumnsMapAndChineseNamesAreUnderstood() throws {
+        let csv = path("outfalls.csv")
+        try "编码,名称,排口类型,河流,经度,纬度\nOF-1,一号排口,industrial,丹河,113.28,35.77\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let db = path("csv.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        let imported = try run(["import", "outfalls", csv, "--map", "type=排口类型,river=河流", "--db", db])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let shown = try run(["show", "outfalls", "OF-1", "--db", db]).stdout
+        XCTAssertTrue(shown.contains("type") && shown.contains("industrial") && shown.contains("一号排口") && shown.contains("river"), shown)
+    }
 }
