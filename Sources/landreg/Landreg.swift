@@ -13,7 +13,10 @@ enum Main {
             try command.run()
         } catch let error as InvalidArgument {
             // A filter that cannot mean what was meant is wrong usage.
-            if case .filter = error.argument { usage(flagName(error.argument) + ": " + error.message) }
+            switch error.argument {
+            case .filter, .sumBy, .distance: usage(flagName(error.argument) + ": " + error.message)
+            default: break
+            }
             fail(flagName(error.argument) + ": " + error.message, hint(error.remedy))
         } catch let error as any LandRegistryError {
             fail(error.description, hint(error.remedy))
@@ -70,6 +73,8 @@ enum Main {
         case .registryCRS: return "--srid"
         case .setting(let name): return "setting \(name)"
         case .filter(let filter): return "--where '\(filter)'"
+        case .sumBy(let key): return "--sum-by '\(key)'"
+        case .distance: return "--distance"
         }
     }
 }
@@ -84,6 +89,6 @@ struct Landreg: ParsableCommand {
             """,
         version: landregVersion,
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
-                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self])
+                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self, QueryCommand.self])
 }
 

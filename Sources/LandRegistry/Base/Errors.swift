@@ -105,6 +105,10 @@ public struct InvalidArgument: LandRegistryError {
         case setting(String)
         /// A property filter.
         case filter(String)
+        /// What a query sums by.
+        case sumBy(String)
+        /// A query's distance.
+        case distance
     }
 
     public let argument: Argument
@@ -126,6 +130,8 @@ public struct InvalidArgument: LandRegistryError {
         case .registryCRS: name = "registry CRS"
         case .setting(let setting): name = "setting \(setting)"
         case .filter(let filter): name = "filter '\(filter)'"
+        case .sumBy(let key): name = "sum by '\(key)'"
+        case .distance: name = "distance"
         }
         return "\(name): \(message)"
     }

@@ -124,6 +124,28 @@ final class Geometry {
         return result == 1
     }
 
+    /// The area of the union of `parts` (`GEOSUnaryUnion_r` of a collection
+    /// of clones: the collection owns what it holds): overlaps counted once.
+    static func unionArea(_ parts: [Geometry], in context: GEOSContext) throws -> Double {
+        guard parts.count > 1 else { return try parts.first?.area() ?? 0 }
+        var clones: [OpaquePointer?] = []
+        for part in parts {
+            // NULL on exception
+            guard let clone = GEOSGeom_clone_r(context.handle, part.handle) else { throw context.error("clone") }
+            clones.append(clone)
+        }
+        let collection = clones.withUnsafeMutableBufferPointer { buffer in
+            GEOSGeom_createCollection_r(context.handle, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), buffer.baseAddress, UInt32(buffer.count))
+        }
+        guard let collection else {
+            for clone in clones { GEOSGeom_destroy_r(context.handle, clone) }
+            throw context.error("collection")
+        }
+        let all = Geometry(owning: collection, in: context)
+        guard let union = GEOSUnaryUnion_r(context.handle, all.handle) else { throw context.error("union") }
+        return try Geometry(owning: union, in: context).area()
+    }
+
     /// Area of the intersection of two geometries, 0 when they are disjoint.
     func overlapArea(with other: Geometry) throws -> Double {
         try intersection(other).area()

@@ -213,3 +213,44 @@ extension Registry {
         }
     }
 }
+
+/// The questions of `query`: counts and spatial-index candidates with
+/// attribute filters in the SQL.
+extension Snapshot {
+    /// How many features of a layer pass the filters.
+    func count(_ layer: Layer, filters: [PropertyFilter]) throws -> Int {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        for filter in filters {
+            let (sql, args) = filter.sql(for: layer)
+            conditions.append(sql)
+            arguments += args
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(layer.table) \(whereClause)", arguments: arguments) ?? 0
+    }
+
+    /// The code and WKB of the features of `layer` that pass `filters` and
+    /// whose R*Tree box comes within `reach` of `bounds`.
+    func forEachCandidate(_ layer: Layer, filters: [PropertyFilter], bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double),
+                          reach: Double, _ body: (String, [UInt8]) throws -> Void) throws {
+        var conditions: [String] = []
+        var arguments = StatementArguments([bounds.maxX + reach, bounds.minX - reach, bounds.maxY + reach, bounds.minY - reach])
+        for filter in filters {
+            let (sql, args) = filter.sql(for: layer)
+            conditions.append(sql)
+            arguments += args
+        }
+        let statement = try db.cachedStatement(sql: """
+            SELECT code, AsBinary(geom) FROM \(layer.table)
+            WHERE fid IN (SELECT pkid FROM idx_\(layer.table)_geom WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)
+            \(conditions.map { " AND " + $0 }.joined())
+            """)
+        try statement.setArguments(arguments)
+        let rows = FastStatement(statement)
+        defer { rows.reset() }
+        while try rows.step(db) {
+            try body(rows.text(0) ?? "", rows.blob(1))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// The answer from the pairs: rows in code order, each matched feature once
+/// with the union of its overlaps, totals and groups.
+extension QueryRunner {
+    func result(features: [String: SideFeature], pairs: [String: [Pair]]) throws -> QueryResult {
+        var rows: [QueryRow] = []
+        var matches: [QueryMatch] = []
+        let towns = query.sumBy == "town" ? try loadTowns() : []
+        for code in features.keys.sorted() {
+            let feature = features[code]!
+            let found = (pairs[code] ?? []).sorted { $0.otherCode < $1.otherCode }
+            if query.relation == nil {
+                rows.append(QueryRow(code: code, otherCode: nil, overlapM2: 0, distanceM: 0, properties: feature.properties))
+            }
+            for pair in found {
+                rows.append(QueryRow(code: code, otherCode: pair.otherCode, overlapM2: rounded(pair.overlap),
+                                     distanceM: rounded(pair.distance), properties: feature.properties))
+            }
+            let overlap = try Geometry.unionArea(found.compactMap(\.intersection), in: geos)
+            var match = QueryMatch(code: code, properties: feature.properties, shape: try Shape(wkb: feature.geometry.wkb()),
+                                   areaM2: feature.areal ? try feature.geometry.area() : 0, overlapM2: overlap,
+                                   matches: found.map(\.otherCode))
+            if let sumBy = query.sumBy {
+                match.group = sumBy == "town" ? try town(of: feature, towns)
+                    : feature.properties.first { $0.0 == sumBy }.map { $0.1.stringValue ?? $0.1.jsonText } ?? ""
+            }
+            matches.append(match)
+        }
+        var totals = QueryTotals()
+        var groups: [String: QueryTotals] = [:]
+        for match in matches {
+            totals.add(match)
+            if let group = match.group { groups[group, default: QueryTotals()].add(match) }
+        }
+        return QueryResult(query: query, rows: rows, matches: matches, totals: totals,
+                           groups: groups.keys.sorted().map { ($0, groups[$0]!) })
+    }
+
+    /// The admin towns as of the query's date.
+    private func loadTowns() throws -> [SideFeature] {
+        var towns: [SideFeature] = []
+        try forEachFeature(.admin, filters: [PropertyFilter(property: "kind", values: ["town"])]) { town in
+            towns.append(SideFeature(code: town.properties.first { $0.0 == "name" }?.1.stringValue ?? town.code,
+                                     properties: town.properties, geometry: town.geometry, bounds: town.bounds, areal: town.areal))
+        }
+        return towns
+    }
+
+    /// The town holding the largest part of a feature ("" outside every town).
+    private func town(of feature: SideFeature, _ towns: [SideFeature]) throws -> String {
+        var best: (name: String, area: Double)?
+        for town in towns where town.bounds.minX <= feature.bounds.maxX && town.bounds.maxX >= feature.bounds.minX
+            && town.bounds.minY <= feature.bounds.maxY && town.bounds.maxY >= feature.bounds.minY {
+            guard try town.geometry.intersects(feature.geometry) else { continue }
+            let area = feature.areal ? try town.geometry.overlapArea(with: feature.geometry) : 1
+            if best == nil || area > best!.area || (area == best!.area && town.code < best!.name) { best = (town.code, area) }
+        }
+        return best?.name ?? ""
+    }
+}

@@ -1,0 +1,164 @@
+extension Registry {
+    /// Answers an overlay question (contract §9) from one snapshot: the
+    /// pairs, each matched feature once with the union of its overlaps, the
+    /// totals and, with `sumBy`, the groups.
+    public func query(_ query: Query) throws -> QueryResult {
+        if let asOf = query.asOf, !isValidDate(asOf) { throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD") }
+        if case .within(let d)? = query.relation, !(d >= 0 && d.isFinite) {
+            throw InvalidArgument(.distance, "\(d) is not a distance in metres ≥ 0")
+        }
+        let minimum = try setting(.overlapMinimum)
+        let other = try query.other.flatMap { other -> [SideFeature]? in
+            guard case .file = other else { return nil }
+            return try QueryRunner.readFile(other, registrySRID: srid)
+        }
+        return try snapshot { snapshot in
+            let runner = try QueryRunner(query, snapshot: snapshot, overlapMinimum: minimum, fileFeatures: other)
+            return try runner.run()
+        }
+    }
+}
+
+/// Runs one query on one snapshot.
+final class QueryRunner {
+    let query: Query
+    let snapshot: Snapshot
+    let geos = GEOSContext()
+    let overlapMinimum: Double
+    private let fileFeatures: [SideFeature]?
+
+    init(_ query: Query, snapshot: Snapshot, overlapMinimum: Double, fileFeatures: [SideFeature]?) throws {
+        self.query = query
+        self.snapshot = snapshot
+        self.overlapMinimum = overlapMinimum
+        self.fileFeatures = fileFeatures
+        try snapshot.check(query.filters, on: query.layer)
+        if case .layer(let layer)? = query.other { try snapshot.check(query.otherFilters, on: layer) }
+        if let sumBy = query.sumBy, sumBy != "town" {
+            do { try snapshot.check([PropertyFilter(property: sumBy, values: [])], on: query.layer) } catch {
+                throw InvalidArgument(.sumBy(sumBy), "layer \(query.layer.rawValue) has no property '\(sumBy)'; sum by town or one of \(query.layer.properties.map(\.name).joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// A file as the other side, read as `import` reads it, in the registry's CRS.
+    static func readFile(_ other: Query.Other, registrySRID: Int) throws -> [SideFeature] {
+        guard case .file(let path, let format, let mapping, let encoding, let srid) = other else { return [] }
+        let reader = try openFeatureReader(path: path, format: format, mapping: mapping, encoding: encoding)
+        let geos = GEOSContext()
+        var input: InputGeometry?
+        var features: [SideFeature] = []
+        while let feature = try reader.next() {
+            // After the first feature: a GeoJSON's legacy crs member comes before it.
+            if input == nil {
+                input = try InputGeometry(reader: reader, srid: srid, registrySRID: registrySRID, geos: geos, accepted: nil, policy: .reject)
+            }
+            let code = feature.code ?? feature.property("id").map { $0.stringValue ?? $0.jsonText } ?? "\(feature.number)"
+            let prepared = try input!.prepare(feature.shape, feature: feature.number, code: code)
+            features.append(try SideFeature(code: code, properties: feature.properties, wkb: prepared.wkb, geos: geos))
+        }
+        return features
+    }
+
+    /// One relation between a feature and an other feature: overlap and distance.
+    struct Pair {
+        let code: String
+        let otherCode: String
+        let overlap: Double
+        let distance: Double
+        /// The intersection, when both are areal and overlap.
+        let intersection: Geometry?
+    }
+
+    func run() throws -> QueryResult {
+        var pairs: [String: [Pair]] = [:]
+        var features: [String: SideFeature] = [:]
+        try forEachFeature(query.layer, filters: query.filters) { feature in
+            features[feature.code] = feature
+            guard query.relation != nil else { return }
+            let found = try pairsOf(feature)
+            if found.isEmpty { features[feature.code] = nil } else { pairs[feature.code] = found }
+        }
+        return try result(features: features, pairs: pairs)
+    }
+
+    /// The features of a layer (now or as of the query's date) that pass the filters.
+    func forEachFeature(_ layer: Layer, filters: [PropertyFilter], _ body: (SideFeature) throws -> Void) throws {
+        try snapshot.forEachFeatureJSON(layer, asOf: query.asOf, filters: filters, withArea: false, leading: "") { json, wkb in
+            guard case .object(let properties) = try JSONValue.parse(json) else { return }
+            let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
+            try body(try SideFeature(code: code, properties: properties, wkb: wkb, geos: geos))
+        }
+    }
+
+    /// Where the other side's candidates come from.
+    private lazy var otherSource: CandidateSource? = {
+        switch query.other {
+        case nil: return nil
+        case .file?: return .memory(MemoryIndex(fileFeatures ?? []))
+        case .layer(let layer)?:
+            if query.asOf == nil { return .registry(layer, query.otherFilters, snapshot) }
+            var features: [SideFeature] = []
+            try? forEachFeature(layer, filters: query.otherFilters) { features.append($0) }
+            return .memory(MemoryIndex(features))
+        }
+    }()
+
+    /// The pairs of one feature with the other side.
+    private func pairsOf(_ feature: SideFeature) throws -> [Pair] {
+        guard let source = otherSource, let relation = query.relation else { return [] }
+        switch relation {
+        case .overlapping:
+            return try source.candidates(feature.bounds, reach: 0, geos: geos).compactMap { other in
+                try measure(feature, other, within: nil)
+            }
+        case .within(let distance):
+            return try source.candidates(feature.bounds, reach: distance, geos: geos).compactMap { other in
+                try measure(feature, other, within: distance)
+            }
+        case .nearest:
+            return try nearest(feature, source).map { [$0] } ?? []
+        }
+    }
+
+    /// The pair when it meets the relation: overlapping (`within` nil) or within a distance.
+    private func measure(_ feature: SideFeature, _ other: SideFeature, within: Double?) throws -> Pair? {
+        let intersects = try feature.geometry.intersects(other.geometry)
+        var overlap = 0.0
+        var intersection: Geometry?
+        if intersects && feature.areal && other.areal {
+            let shared = try feature.geometry.intersection(other.geometry)
+            overlap = try shared.area()
+            intersection = shared
+        }
+        if let within {
+            let distance = intersects ? 0 : try feature.geometry.distance(to: other.geometry)
+            guard distance <= within else { return nil }
+            return Pair(code: feature.code, otherCode: other.code, overlap: overlap, distance: distance, intersection: intersection)
+        }
+        guard intersects, !(feature.areal && other.areal) || overlap > overlapMinimum else { return nil }
+        return Pair(code: feature.code, otherCode: other.code, overlap: overlap, distance: 0, intersection: intersection)
+    }
+
+    /// The nearest feature of the other side: windows doubling until one is
+    /// found, then every feature within that distance measured (ties: the
+    /// smallest code).
+    private func nearest(_ feature: SideFeature, _ source: CandidateSource) throws -> Pair? {
+        var reach = 500.0
+        while reach < 5_000_000 {
+            let candidates = try source.candidates(feature.bounds, reach: reach, geos: geos)
+            if !candidates.isEmpty {
+                var best: (SideFeature, Double)?
+                let all = try source.candidates(feature.bounds, reach: reach * 1.5, geos: geos)
+                for other in all {
+                    let d = try feature.geometry.distance(to: other.geometry)
+                    if best == nil || d < best!.1 || (d == best!.1 && other.code < best!.0.code) { best = (other, d) }
+                }
+                guard let (other, distance) = best, distance <= reach * 1.5 else { reach *= 2; continue }
+                return try measure(feature, other, within: distance)
+            }
+            reach *= 2
+        }
+        return nil
+    }
+}

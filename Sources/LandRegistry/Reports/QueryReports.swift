@@ -1,0 +1,106 @@
+/// A query's answer as a table, CSV (UTF-8 with BOM, for Excel), JSON
+/// (contract §9) or RFC 7946 GeoJSON (the matched features, for the one map).
+public enum QueryReport {
+    public enum Format: String, CaseIterable, Sendable { case table, csv, json, geojson }
+
+    /// Writes `result` to `sink` (closing it); `srid` is the registry's CRS.
+    public static func write(_ result: QueryResult, format: Format, srid: Int, to sink: OutputSink) throws {
+        switch format {
+        case .table: sink.write(table(result))
+        case .csv: sink.write(csv(result))
+        case .json: sink.write(json(result))
+        case .geojson: try geojson(result, srid: srid, to: sink)
+        }
+        try sink.finish()
+    }
+
+    /// The property names of the rows, in order of first appearance.
+    static func propertyNames(_ result: QueryResult) -> [String] {
+        var names: [String] = []
+        for row in result.rows { for (key, _) in row.properties where key != "code" && !names.contains(key) { names.append(key) } }
+        return names
+    }
+
+    static func cells(_ row: QueryRow, _ names: [String]) -> [String] {
+        let values = Dictionary(row.properties, uniquingKeysWith: { a, _ in a })
+        return [row.code, row.otherCode ?? "", formatDecimal(row.overlapM2), fixed(row.overlapM2 / squareMetresPerMu, 4),
+                formatDecimal(row.distanceM)] + names.map { values[$0].map { $0.stringValue ?? $0.jsonText } ?? "" }
+    }
+
+    static func table(_ result: QueryResult) -> String {
+        let names = propertyNames(result)
+        let header = ["code", "other_code", "overlap_m2", "overlap_mu", "distance_m"] + names
+        var lines = [header] + result.rows.map { cells($0, names) }
+        let widths = header.indices.map { i in lines.map { displayWidth($0[i]) }.max() ?? 0 }
+        lines.insert(widths.map { String(repeating: "-", count: $0) }, at: 1)
+        var text = lines.map { row in
+            row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - displayWidth(cell)) }
+                .joined(separator: "  ").trimmingTrailingSpaces()
+        }.joined(separator: "\n") + "\n"
+        text += totalsLine("total", result.totals)
+        for group in result.groups { text += totalsLine(group.key.isEmpty ? "(outside any town)" : group.key, group.totals) }
+        return text
+    }
+
+    static func totalsLine(_ label: String, _ t: QueryTotals) -> String {
+        "\(label): \(t.features) feature\(t.features == 1 ? "" : "s"), \(fixed(t.areaM2, 1)) m² (\(fixed(t.areaM2 / squareMetresPerMu, 2)) mu), overlap \(fixed(t.overlapM2, 1)) m² (\(fixed(t.overlapM2 / squareMetresPerMu, 2)) mu)\n"
+    }
+
+    static func csv(_ result: QueryResult) -> String {
+        let names = propertyNames(result)
+        var text = "\u{FEFF}" + csvLine(["code", "other_code", "overlap_m2", "overlap_mu", "distance_m"] + names)
+        for row in result.rows { text += csvLine(cells(row, names)) }
+        return text
+    }
+
+    static func json(_ result: QueryResult) -> String {
+        let q = result.query
+        func number(_ value: Double) -> JSONValue { .number(value, formatDecimal(rounded(value))) }
+        func totals(_ t: QueryTotals) -> [(String, JSONValue)] {
+            [("features", .number(Double(t.features), "\(t.features)")), ("area_m2", number(t.areaM2)), ("overlap_m2", number(t.overlapM2))]
+        }
+        var relation: JSONValue = .null
+        var distance: JSONValue = .null
+        switch q.relation {
+        case .overlapping?: relation = .string("overlapping")
+        case .within(let d)?: relation = .string("within"); distance = .number(d, formatNumber(d))
+        case .nearest?: relation = .string("nearest")
+        case nil: break
+        }
+        let rows: [JSONValue] = result.rows.map { row in
+            .object([("code", .string(row.code)), ("other_code", row.otherCode.map(JSONValue.string) ?? .null),
+                     ("overlap_m2", number(row.overlapM2)), ("distance_m", number(row.distanceM)),
+                     ("properties", .object(row.properties))])
+        }
+        let groups: [JSONValue] = result.groups.map { .object([("key", .string($0.key))] + totals($0.totals)) }
+        let object: JSONValue = .object([
+            ("layer", .string(q.layer.rawValue)), ("relation", relation), ("other", q.other.map { .string($0.name) } ?? .null),
+            ("distance_m", distance), ("as_of", q.asOf.map(JSONValue.string) ?? .null), ("rows", .array(rows)),
+            ("totals", .object(totals(result.totals))), ("groups", .array(groups)),
+        ])
+        return object.jsonText + "\n"
+    }
+
+    static func geojson(_ result: QueryResult, srid: Int, to sink: OutputSink) throws {
+        var writer = GeoJSONWriter(sink: sink, precision: 7)
+        let transformer = try Transformer(from: srid, to: CRS.lonLat)
+        writer.begin()
+        for match in result.matches {
+            var shape = match.shape
+            try transformer.transform(&shape)
+            var properties = match.properties
+            if result.query.relation != nil { properties.append(("matches", .array(match.matches.map(JSONValue.string)))) }
+            properties.append(("overlap_m2", .number(rounded(match.overlapM2), formatDecimal(rounded(match.overlapM2)))))
+            writer.feature(properties: JSONValue.object(properties).jsonText, shape: shape)
+        }
+        writer.end()
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+@testable import LandRegistry
+
+/// Overlay queries on squares whose answers are known exactly.
+final class QueryTests: RegistryTestCase {
+    func square(_ code: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ properties: String) -> String {
+        Projected.polygon(Projected.rect(x0, y0, x1, y1)).withProperties("\"code\":\"\(code)\"\(properties)")
+    }
+
+    func county() throws -> Registry {
+        let registry = try makeRegistry()
+        try registry.importFeatures(into: .riskPlots, from: GeoJSONReader(text: Projected.collection([
+            square("A", 0, 0, 100, 100, #","stage":"suspected""#),
+            square("B", 1000, 0, 1100, 100, #","stage":"listed""#),
+        ])), options: ImportOptions(effectiveDate: "2023-01-01"))
+        // Two basic-farmland parcels over A that overlap each other.
+        try load(registry, .basicFarmland, Projected.collection([
+            square("F1", 50, 0, 150, 100, #","concentrated":true"#),
+            square("F2", 50, 50, 150, 150, #","concentrated":false"#),
+        ]))
+        try load(registry, .outfalls, Projected.collection([
+            Projected.point(500, 50).withProperties(#""code":"O1","type":"industrial""#),
+            Projected.point(1200, 50).withProperties(#""code":"O2","type":"other""#),
+        ]))
+        return registry
+    }
+
+    func testOverlapsAreCountedOnceWhereTheOtherLayerOverlapsItself() throws {
+        let registry = try county()
+        let result = try registry.query(Query(layer: .riskPlots, relation: .overlapping, other: .layer(.basicFarmland)))
+        XCTAssertEqual(result.rows.map { "\($0.code)-\($0.otherCode ?? "") \($0.overlapM2)" }, ["A-F1 5000.0", "A-F2 2500.0"])
+        XCTAssertEqual(result.totals.features, 1)
+        XCTAssertEqual(result.totals.areaM2, 10_000, accuracy: 0.01)
+        XCTAssertEqual(result.totals.overlapM2, 5000, accuracy: 0.01, "the union of the overlaps, not their sum (7500)")
+        let concentrated = try registry.query(Query(layer: .riskPlots, relation: .overlapping, other: .layer(.basicFarmland),
+                                                    otherFilters: [PropertyFilter(property: "concentrated", values: ["true"])]))
+        XCTAssertEqual(concentrated.rows.map { $0.otherCode }, ["F1"])
+    }
+
+    func testWithinANDNearest() throws {
+        let registry = try county()
+        let within = try registry.query(Query(layer: .riskPlots, relation: .within(850), other: .layer(.basicFarmland)))
+        XCTAssertEqual(within.rows.map { "\($0.code)-\($0.otherCode ?? "") \($0.distanceM)" }, ["A-F1 0.0", "A-F2 0.0", "B-F1 850.0", "B-F2 850.0"])
+        XCTAssertEqual(try registry.query(Query(layer: .riskPlots, relation: .within(849.99), other: .layer(.basicFarmland)))
+            .rows.filter { $0.code == "B" }.count, 0)
+        let nearest = try registry.query(Query(layer: .outfalls, relation: .nearest, other: .layer(.riskPlots)))
+        XCTAssertEqual(nearest.rows.map { "\($0.code)-\($0.otherCode ?? "") \($0.distanceM)" }, ["O1-A 400.0", "O2-B 100.0"])
+    }
+
+    func testSumsByPropertyFiltersAsOfAndAFileAsTheOtherSide() throws {
+        let registry = try county()
+        let all = try registry.query(Query(layer: .riskPlots, sumBy: "stage"))
+        XCTAssertEqual(all.groups.map { "\($0.key) \($0.totals.features)" }, ["listed 1", "suspected 1"])
+        try registry.changeStage(code: "A", to: .investigating, date: "2023-06-01", by: "王")
+        let suspected = [PropertyFilter(property: "stage", values: ["suspected"])]
+        XCTAssertEqual(try registry.query(Query(layer: .riskPlots, filters: suspected)).rows.count, 0)
+        XCTAssertEqual(try registry.query(Query(layer: .riskPlots, filters: suspected, relation: .overlapping,
+                                                other: .layer(.basicFarmland), asOf: "2023-03-01")).totals.overlapM2, 5000, accuracy: 0.01)
+        let file = try write(Projected.collection([square("X", 90, 90, 110, 110, "")]), to: "plan.geojson")
+        let fromFile = try registry.query(Query(layer: .riskPlots, relation: .overlapping,
+                                                other: .file(path: file, format: nil, mapping: FieldMapping(), encoding: nil, srid: nil)))
+        XCTAssertEqual(fromFile.rows.map { "\($0.code)-\($0.otherCode ?? "") \($0.overlapM2)" }, ["A-X 100.0"])
+    }
+
+    func testQuestionsThatCannotBeAnsweredAreRefused() throws {
+        let registry = try county()
+        assertError(InvalidArgument.self, ["did you mean 'stage'"]) {
+            _ = try registry.query(Query(layer: .riskPlots, filters: [PropertyFilter(property: "stag", values: ["listed"])]))
+        }
+        assertError(InvalidArgument.self, ["sum by 'twon'"]) { _ = try registry.query(Query(layer: .riskPlots, sumBy: "twon")) }
+        assertError(InvalidArgument.self, ["distance"]) {
+            _ = try registry.query(Query(layer: .riskPlots, relation: .within(-1), other: .layer(.basicFarmland)))
+        }
+        assertInputError(["nope.geojson", "cannot open"]) {
+            _ = try registry.query(Query(layer: .riskPlots, relation: .overlapping,
+                                         other: .file(path: path("nope.geojson"), format: nil, mapping: FieldMapping(), encoding: nil, srid: nil)))
+        }
+    }
+
+    func testReportsInTheContractsShapes() throws {
+        let registry = try county()
+        let result = try registry.query(Query(layer: .riskPlots, relation: .overlapping, other: .layer(.basicFarmland)))
+        let json = OutputSink.memory()
+        try QueryReport.write(result, format: .json, srid: registry.srid, to: json)
+        let parsed = try JSONValue.parse(json.text)
+        XCTAssertEqual(parsed["relation"]?.stringValue, "overlapping")
+        XCTAssertEqual(parsed["totals"]?["overlap_m2"], .number(5000, "5000.0"))
+        let geojson = OutputSink.memory()
+        try QueryReport.write(result, format: .geojson, srid: registry.srid, to: geojson)
+        XCTAssertTrue(geojson.text.contains(#""matches":["F1","F2"]"#), geojson.text)
+        XCTAssertFalse(geojson.text.contains("\"crs\""))
+        let csv = OutputSink.memory()
+        try QueryReport.write(result, format: .csv, srid: registry.srid, to: csv)
+        XCTAssertTrue(csv.text.hasPrefix("\u{FEFF}code,other_code,overlap_m2,overlap_mu,distance_m"))
+    }
+}
