@@ -89,6 +89,6 @@ struct Landreg: ParsableCommand {
             """,
         version: landregVersion,
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
-                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self, QueryCommand.self])
+                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self, QueryCommand.self, Audit.self])
 }
 

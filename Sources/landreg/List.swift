@@ -10,13 +10,28 @@ struct List: ParsableCommand {
     @Argument(help: "The layer to list.")
     var layer: Layer
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Only features whose property has one of the values.", valueName: "property=value[,value…]"))
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only features whose property has one of the values (repeat: AND).", valueName: "property=value[,value…]"))
     var filters: [String] = []
+
+    @Option(help: "table, csv (UTF-8 with BOM, for Excel) or json.")
+    var format: ListFormat = .table
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The layer as it stood in the world on this date.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
-        let features = try registry.features(layer, filters: try filters.map(PropertyFilter.parse))
+        let result = try registry.query(Query(layer: layer, filters: try filters.map(PropertyFilter.parse), asOf: asOf))
+        if let asOf, let warning = try registry.asOfWarning(asOf) { printError("landreg: warning: \(warning)") }
+        switch format {
+        case .csv: return print(ListReport.csv(result), terminator: "")
+        case .json: return print(ListReport.json(result), terminator: "")
+        case .table: break
+        }
+        let features = result.matches
         let areal = layer.geometryTypes.contains(.polygon)
         var header = ["code"] + layer.listedProperties
         if areal { header += ["area_m2", "mu"] }
@@ -28,8 +43,8 @@ struct List: ParsableCommand {
                 row.append(feature.properties.first { $0.0 == name }.map { display($0.1) } ?? "")
             }
             if areal {
-                row += [String(format: "%.1f", feature.area), String(format: "%.2f", feature.area / squareMetresPerMu)]
-                total += feature.area
+                row += [String(format: "%.1f", feature.areaM2), String(format: "%.2f", feature.areaM2 / squareMetresPerMu)]
+                total += feature.areaM2
             }
             rows.append(row)
         }

@@ -201,4 +201,26 @@ final class MessyInputTests: CLITestCase {
         let shown = try run(["show", "outfalls", "OF-1", "--db", db]).stdout
         XCTAssertTrue(shown.contains("type") && shown.contains("industrial") && shown.contains("一号排口") && shown.contains("river"), shown)
     }
+
+    func testQueryUsageAndAnswers() throws {
+        let db = try sampleRegistry()
+        for (arguments, fragment) in [(["query", "riskplots"], "riskplots"), (["query", "risk-plots", "--within", "water-zones"], "--distance"),
+                                      (["query", "risk-plots", "--within", "water-zones", "--distance", "-5"], "distance"),
+                                      (["query", "risk-plots", "--where", "stag=listed"], "did you mean 'stage'"),
+                                      (["query", "risk-plots", "--sum-by", "twon"], "--sum-by"),
+                                      (["query", "outfalls", "--overlapping", "water-zones", "--other-where", "level=frist"], "did you mean 'first'")] {
+            let result = try run(arguments + ["--db", db])
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(fragment), "\(arguments): \(result.stderr)")
+        }
+        let missing = try run(["query", "risk-plots", "--overlapping", path("plan.geojson"), "--db", db])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("plan.geojson"), missing.stderr)
+        let zones = try run(["query", "outfalls", "--overlapping", "water-zones", "--other-where", "level=first,second", "--format", "json", "--db", db])
+        XCTAssertEqual(zones.status, 0, zones.stderr)
+        XCTAssertTrue(zones.stdout.contains(#""other_code":"WZ-HYSK-2""#), zones.stdout)
+        let listed = try run(["list", "risk-plots", "--format", "csv", "--as-of", "2022-01-01", "--db", db])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertTrue(listed.stdout.hasPrefix("\u{FEFF}code,"), listed.stdout)
+    }
 }

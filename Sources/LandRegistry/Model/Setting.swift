@@ -4,6 +4,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case sequencingDistance = "sequencing_distance_m"
     case concentratedFarmlandDistance = "concentrated_farmland_distance_m"
     case countySeatDistance = "county_seat_distance_m"
+    /// How far an outfall or a section may lie from its river line (audit).
+    case riverDistance = "river_distance_m"
 
     public var defaultValue: Double {
         switch self {
@@ -11,6 +13,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .sequencingDistance: return 500
         case .concentratedFarmlandDistance: return 1000
         case .countySeatDistance: return 20000
+        case .riverDistance: return 200
         }
     }
 }

@@ -104,3 +104,33 @@ extension String {
         return text
     }
 }
+
+/// `list --format csv|json`: a layer's features (now or as of a date), each
+/// with its properties and area.
+public enum ListReport {
+    public static func csv(_ result: QueryResult) -> String {
+        var names: [String] = []
+        for match in result.matches { for (key, _) in match.properties where key != "code" && !names.contains(key) { names.append(key) } }
+        var text = "\u{FEFF}" + csvLine(["code"] + names + ["area_m2", "mu"])
+        for match in result.matches {
+            let values = Dictionary(match.properties, uniquingKeysWith: { a, _ in a })
+            text += csvLine([match.code] + names.map { values[$0].map { $0.stringValue ?? $0.jsonText } ?? "" }
+                            + [formatDecimal(rounded(match.areaM2)), fixed(match.areaM2 / squareMetresPerMu, 4)])
+        }
+        return text
+    }
+
+    public static func json(_ result: QueryResult) -> String {
+        let features: [JSONValue] = result.matches.map { match in
+            .object([("code", .string(match.code)), ("properties", .object(match.properties)),
+                     ("area_m2", .number(rounded(match.areaM2), formatDecimal(rounded(match.areaM2))))])
+        }
+        let totals = result.totals
+        return JSONValue.object([
+            ("layer", .string(result.query.layer.rawValue)), ("as_of", result.query.asOf.map(JSONValue.string) ?? .null),
+            ("features", .array(features)),
+            ("totals", .object([("features", .number(Double(totals.features), "\(totals.features)")),
+                                ("area_m2", .number(rounded(totals.areaM2), formatDecimal(rounded(totals.areaM2))))])),
+        ]).jsonText + "\n"
+    }
+}

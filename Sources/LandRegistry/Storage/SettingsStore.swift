@@ -2,11 +2,15 @@ import GRDB
 
 /// Settings (the rule thresholds), their log, and what the registry holds.
 extension Registry {
-    /// All settings as (name, value), sorted by name.
+    /// All settings as (name, value), sorted by name; a setting never set has its default.
     public func settings() throws -> [(String, String)] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map { ($0[0], $0[1]) }
+        var stored = try read { db in
+            try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map { ($0[0] as String, $0[1] as String) }
         }
+        for setting in Setting.allCases where !stored.contains(where: { $0.0 == setting.rawValue }) {
+            stored.append((setting.rawValue, formatNumber(setting.defaultValue)))
+        }
+        return stored.sorted { $0.0 < $1.0 }
     }
 
     /// A numeric setting, or its default when absent.

@@ -1,0 +1,139 @@
+/// One thing the audit found wrong with the registry's data.
+public struct AuditFinding: Sendable {
+    /// What was checked: `town-mismatch`, `outside-county`, `farmland-overlap`,
+    /// `risk-plot-overlap`, `risk-plot-duplicate`, `no-stage-date`,
+    /// `outfall-off-river`, `section-off-river`.
+    public let check: String
+    public let layer: Layer
+    public let code: String
+    public let otherCode: String?
+    public let detail: String
+}
+
+extension Registry {
+    /// The registry's health (the data, not the software): features whose
+    /// `town` disagrees with the town polygon holding them, features outside
+    /// the county, overlapping farmland parcels, duplicate or overlapping
+    /// risk-plots, risk-plots without `stage_date`, outfalls and sections off
+    /// their rivers (setting `river_distance_m`).
+    public func audit() throws -> [AuditFinding] {
+        let minimum = try setting(.overlapMinimum)
+        let riverDistance = try setting(.riverDistance)
+        return try snapshot { snapshot in
+            let auditor = Auditor(snapshot: snapshot, overlapMinimum: minimum)
+            var findings = try auditor.towns()
+            findings += try auditor.outsideCounty()
+            findings += try auditor.selfOverlaps(.farmland, check: "farmland-overlap")
+            findings += try auditor.selfOverlaps(.riskPlots, check: "risk-plot-overlap")
+            findings += try auditor.noStageDate()
+            findings += try auditor.offRiver(.outfalls, check: "outfall-off-river", distance: riverDistance)
+            findings += try auditor.offRiver(.sections, check: "section-off-river", distance: riverDistance)
+            return findings
+        }
+    }
+}
+
+/// The audit's checks, one method each, on one snapshot.
+final class Auditor {
+    let snapshot: Snapshot
+    let geos = GEOSContext()
+    let overlapMinimum: Double
+
+    init(snapshot: Snapshot, overlapMinimum: Double) {
+        self.snapshot = snapshot
+        self.overlapMinimum = overlapMinimum
+    }
+
+    func features(_ layer: Layer, filters: [PropertyFilter] = []) throws -> [SideFeature] {
+        var features: [SideFeature] = []
+        try snapshot.forEachFeatureJSON(layer, asOf: nil, filters: filters, withArea: false, leading: "") { json, wkb in
+            guard case .object(let properties) = try JSONValue.parse(json) else { return }
+            let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
+            features.append(try SideFeature(code: code, properties: properties, wkb: wkb, geos: geos))
+        }
+        return features
+    }
+
+    func towns() throws -> [AuditFinding] {
+        let towns = try features(.admin, filters: [PropertyFilter(property: "kind", values: ["town"])])
+        guard !towns.isEmpty else { return [] }
+        var findings: [AuditFinding] = []
+        for layer in Layer.allCases where layer.properties.contains(where: { $0.name == "town" }) {
+            for feature in try features(layer) {
+                guard let said = feature.properties.first(where: { $0.0 == "town" })?.1.stringValue else { continue }
+                var best: (String, Double)?
+                for town in towns where try town.geometry.intersects(feature.geometry) {
+                    let area = feature.areal ? try town.geometry.overlapArea(with: feature.geometry) : 1
+                    let name = town.properties.first { $0.0 == "name" }?.1.stringValue ?? town.code
+                    if best == nil || area > best!.1 { best = (name, area) }
+                }
+                let holder = best?.0 ?? ""
+                if holder != said {
+                    findings.append(AuditFinding(check: "town-mismatch", layer: layer, code: feature.code, otherCode: nil,
+                                                 detail: "town says \(said), the polygon holding it is \(holder.isEmpty ? "no town" : holder)"))
+                }
+            }
+        }
+        return findings
+    }
+
+    func outsideCounty() throws -> [AuditFinding] {
+        let counties = try features(.admin, filters: [PropertyFilter(property: "kind", values: ["county"])])
+        guard !counties.isEmpty else { return [] }
+        var findings: [AuditFinding] = []
+        for layer in Layer.allCases where layer != .admin {
+            for feature in try features(layer) where try !counties.contains(where: { try $0.geometry.intersects(feature.geometry) }) {
+                findings.append(AuditFinding(check: "outside-county", layer: layer, code: feature.code, otherCode: nil,
+                                             detail: "lies outside the county"))
+            }
+        }
+        return findings
+    }
+
+    /// Pairs of a layer's features that overlap each other (or are the same).
+    func selfOverlaps(_ layer: Layer, check: String) throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        let source = CandidateSource.registry(layer, [], snapshot)
+        for feature in try features(layer) where feature.areal {
+            for other in try source.candidates(feature.bounds, reach: 0, geos: geos) where other.code > feature.code && other.areal {
+                guard try feature.geometry.intersects(other.geometry) else { continue }
+                let overlap = try feature.geometry.overlapArea(with: other.geometry)
+                guard overlap > overlapMinimum else { continue }
+                let (area, otherArea) = (try feature.geometry.area(), try other.geometry.area())
+                let same = abs(overlap - area) < 0.01 && abs(overlap - otherArea) < 0.01
+                findings.append(AuditFinding(check: same && layer == .riskPlots ? "risk-plot-duplicate" : check, layer: layer,
+                                             code: feature.code, otherCode: other.code,
+                                             detail: same ? "the same plot twice" : "overlap \(fixed(overlap, 1)) m²"))
+            }
+        }
+        return findings
+    }
+
+    func noStageDate() throws -> [AuditFinding] {
+        try features(.riskPlots).filter { f in !f.properties.contains { $0.0 == "stage_date" } }.map {
+            AuditFinding(check: "no-stage-date", layer: .riskPlots, code: $0.code, otherCode: nil, detail: "no stage_date")
+        }
+    }
+
+    /// Points farther than `distance` from any river, or from the river they name.
+    func offRiver(_ layer: Layer, check: String, distance: Double) throws -> [AuditFinding] {
+        let rivers = try features(.rivers)
+        guard !rivers.isEmpty else { return [] }
+        var findings: [AuditFinding] = []
+        for point in try features(layer) {
+            let named = point.properties.first { $0.0 == "river" }?.1.stringValue
+            let candidates = named.map { name in rivers.filter { $0.properties.first { $0.0 == "name" }?.1.stringValue == name } } ?? rivers
+            guard !candidates.isEmpty else {
+                findings.append(AuditFinding(check: check, layer: layer, code: point.code, otherCode: nil,
+                                             detail: "names river \(named ?? ""), which the registry does not have"))
+                continue
+            }
+            let nearest = try candidates.map { ($0, try point.geometry.distance(to: $0.geometry)) }.min { $0.1 < $1.1 }!
+            if nearest.1 > distance {
+                findings.append(AuditFinding(check: check, layer: layer, code: point.code, otherCode: nearest.0.code,
+                                             detail: "\(fixed(nearest.1, 1)) m from \(named ?? "the nearest river")"))
+            }
+        }
+        return findings
+    }
+}

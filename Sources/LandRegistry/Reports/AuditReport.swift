@@ -1,0 +1,29 @@
+/// The audit's findings as a table, CSV (UTF-8 with BOM) or JSON.
+public enum AuditReport {
+    public static func write(_ findings: [AuditFinding], format: QueryReport.Format, to sink: OutputSink) throws {
+        let header = ["check", "layer", "code", "other_code", "detail"]
+        let rows = findings.map { [$0.check, $0.layer.rawValue, $0.code, $0.otherCode ?? "", $0.detail] }
+        switch format {
+        case .table, .geojson:
+            let widths = header.indices.map { i in ([header] + rows).map { displayWidth($0[i]) }.max() ?? 0 }
+            for row in [header, widths.map { String(repeating: "-", count: $0) }] + rows {
+                sink.write(row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - displayWidth(cell)) }
+                    .joined(separator: "  ").trimmingTrailingSpaces() + "\n")
+            }
+            var counts: [String: Int] = [:]
+            for finding in findings { counts[finding.check, default: 0] += 1 }
+            sink.write(findings.isEmpty ? "no problem found\n"
+                       : counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: ", ") + "\n")
+        case .csv:
+            sink.write("\u{FEFF}" + csvLine(header))
+            for row in rows { sink.write(csvLine(row)) }
+        case .json:
+            let items: [JSONValue] = findings.map { f in
+                .object([("check", .string(f.check)), ("layer", .string(f.layer.rawValue)), ("code", .string(f.code)),
+                         ("other_code", f.otherCode.map(JSONValue.string) ?? .null), ("detail", .string(f.detail))])
+            }
+            sink.write(JSONValue.object([("findings", .array(items))]).jsonText + "\n")
+        }
+        try sink.finish()
+    }
+}

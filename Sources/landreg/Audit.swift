@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The registry's health: town attributes against town polygons, features outside the county, overlapping farmland parcels and risk-plots, risk-plots without stage_date, outfalls and sections off their rivers.")
+
+    @OptionGroup var registry: RegistryOptions
+
+    @Option(help: "table, csv (UTF-8 with BOM) or json.")
+    var format: QueryReport.Format = .table
+
+    @Option(help: "Write to this file instead of standard output.")
+    var out: String?
+
+    func validate() throws {
+        if format == .geojson { throw ValidationError("--format for audit is table, csv or json") }
+    }
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let findings = try registry.audit()
+        try AuditReport.write(findings, format: format, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+    }
+}
