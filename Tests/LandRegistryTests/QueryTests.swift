@@ -63,6 +63,35 @@ final class QueryTests: RegistryTestCase {
         XCTAssertEqual(fromFile.rows.map { "\($0.code)-\($0.otherCode ?? "") \($0.overlapM2)" }, ["A-X 100.0"])
     }
 
+    func testBothWaysOfAnsweringAgree() throws {
+        // Many parcels, two enterprises: answered from the enterprises' side now,
+        // from the parcels' side as of today (history, in memory).
+        let registry = try makeRegistry()
+        var parcels: [String] = []
+        for i in 0..<40 {
+            let x = Double(i % 8) * 150, y = Double(i / 8) * 150
+            let properties = i % 3 == 0 ? #","class":"strict""# : #","class":"priority""#
+            parcels.append(square("F\(i)", x, y, x + 120, y + 120, properties))
+        }
+        try load(registry, .farmland, Projected.collection(parcels))
+        try load(registry, .enterprises, Projected.collection([
+            Projected.point(300, 300).withProperties(#""code":"E1","name":"甲厂","permit_status":"revoked""#),
+            square("E2", 900, 0, 1000, 100, #","name":"乙厂","permit_status":"valid""#),
+        ]))
+        for relation in [Query.Relation.within(200), .overlapping] {
+            var query = Query(layer: .farmland, filters: [PropertyFilter(property: "class", values: ["strict"])], relation: relation,
+                              other: .layer(.enterprises), sumBy: "class")
+            let now = try registry.query(query)
+            query.asOf = todayUTC()
+            let asOf = try registry.query(query)
+            XCTAssertEqual(now.rows.map { "\($0.code)-\($0.otherCode ?? "") \($0.overlapM2) \($0.distanceM)" },
+                           asOf.rows.map { "\($0.code)-\($0.otherCode ?? "") \($0.overlapM2) \($0.distanceM)" })
+            XCTAssertEqual(now.totals, asOf.totals)
+            XCTAssertEqual(now.rows.map { JSONValue.object($0.properties).jsonText }, asOf.rows.map { JSONValue.object($0.properties).jsonText })
+        }
+        XCTAssertGreaterThan(try registry.query(Query(layer: .farmland, relation: .within(200), other: .layer(.enterprises))).rows.count, 3)
+    }
+
     func testQuestionsThatCannotBeAnsweredAreRefused() throws {
         let registry = try county()
         assertError(InvalidArgument.self, ["did you mean 'stage'"]) {

@@ -254,3 +254,20 @@ extension Snapshot {
         }
     }
 }
+
+extension Snapshot {
+    /// The properties of some features of a layer, by code (as exported).
+    func properties(_ layer: Layer, codes: [String]) throws -> [String: [(String, JSONValue)]] {
+        var result: [String: [(String, JSONValue)]] = [:]
+        let specs = layer.properties
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(Layer.propertiesJSONSQL(specs)) FROM \(layer.table) WHERE code = ?
+            """)
+        for code in codes {
+            guard let json = try String.fetchOne(statement, arguments: [code]),
+                  case .object(let members) = try JSONValue.parse(json) else { continue }
+            result[code] = members
+        }
+        return result
+    }
+}

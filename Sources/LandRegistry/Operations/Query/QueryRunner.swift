@@ -73,13 +73,46 @@ final class QueryRunner {
     func run() throws -> QueryResult {
         var pairs: [String: [Pair]] = [:]
         var features: [String: SideFeature] = [:]
-        try forEachFeature(query.layer, filters: query.filters) { feature in
-            features[feature.code] = feature
-            guard query.relation != nil else { return }
+        if try drivesByOther(), case .layer(let otherLayer)? = query.other {
+            // Few features on the other side: look up the layer's R*Tree from each of them.
+            let reach: Double
+            if case .within(let d)? = query.relation { reach = d } else { reach = 0 }
+            let layerSource = CandidateSource.registry(query.layer, query.filters, snapshot)
+            try forEachFeature(otherLayer, filters: query.otherFilters) { other in
+                for feature in try layerSource.candidates(other.bounds, reach: reach, geos: geos) {
+                    guard let pair = try measure(feature, other, within: query.relation == .overlapping ? nil : reach) else { continue }
+                    features[feature.code] = feature
+                    pairs[feature.code, default: []].append(pair)
+                }
+            }
+            let properties = try snapshot.properties(query.layer, codes: Array(features.keys))
+            for (code, feature) in features {
+                features[code] = SideFeature(code: code, properties: properties[code] ?? [], geometry: feature.geometry,
+                                             bounds: feature.bounds, areal: feature.areal)
+            }
+            return try result(features: features, pairs: pairs)
+        }
+        let reach: Double
+        if case .within(let d)? = query.relation { reach = d } else { reach = 0 }
+        try snapshot.forEachFeatureJSON(query.layer, asOf: query.asOf, filters: query.filters, withArea: false, leading: "") { json, wkb in
+            // Rows with no candidate cost neither a JSON parse nor a GEOS geometry.
+            if let source = otherSource, query.relation != .nearest, !wkb.isEmpty,
+               try source.isEmpty(around: try Shape(wkb: wkb).bounds, reach: reach) { return }
+            guard case .object(let properties) = try JSONValue.parse(json) else { return }
+            let feature = try SideFeature(code: properties.first { $0.0 == "code" }?.1.stringValue ?? "", properties: properties,
+                                          wkb: wkb, geos: geos)
+            guard query.relation != nil else { features[feature.code] = feature; return }
             let found = try pairsOf(feature)
-            if found.isEmpty { features[feature.code] = nil } else { pairs[feature.code] = found }
+            if !found.isEmpty { (features[feature.code], pairs[feature.code]) = (feature, found) }
         }
         return try result(features: features, pairs: pairs)
+    }
+
+    /// Whether to drive the query from the other side: both registry layers
+    /// as they are now, overlapping or within, and the other side much smaller.
+    private func drivesByOther() throws -> Bool {
+        guard query.asOf == nil, case .layer(let other)? = query.other, query.relation != nil, query.relation != .nearest else { return false }
+        return try snapshot.count(other, filters: query.otherFilters) * 4 < snapshot.count(query.layer, filters: query.filters)
     }
 
     /// The features of a layer (now or as of the query's date) that pass the filters.

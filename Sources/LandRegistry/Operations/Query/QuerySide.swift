@@ -14,6 +14,18 @@ enum CandidateSource {
     case registry(Layer, [PropertyFilter], Snapshot)
     case memory(MemoryIndex)
 
+    /// Whether no feature's box comes within `reach` of `bounds` (no geometry made).
+    func isEmpty(around bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double) throws -> Bool {
+        switch self {
+        case .registry(let layer, let filters, let snapshot):
+            var any = false
+            try snapshot.forEachCandidate(layer, filters: filters, bounds: bounds, reach: reach) { _, _ in any = true }
+            return !any
+        case .memory(let index):
+            return index.candidates(bounds, reach: reach).isEmpty
+        }
+    }
+
     /// The features whose box comes within `reach` of `bounds`.
     func candidates(_ bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double,
                     geos: GEOSContext) throws -> [SideFeature] {
