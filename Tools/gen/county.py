@@ -9,6 +9,9 @@
   county.py layers OUT_DIR [--seed S]
       the other layers of a county over the same area (risk plots, basic
       farmland, water zones, the county seat) for check benchmarks.
+  county.py overlay OUT_DIR [--seed S]
+      what the query benchmark adds: enterprises (some permits revoked),
+      outfalls, sections, and the county with 16 towns.
 
 Deterministic for a given seed. Written as a stream: memory stays flat.
 """
@@ -115,6 +118,43 @@ def layers(outdir, seed, extent):
                  % (ll(c, c), ll(c + 3000, c), ll(c + 3000, c + 2400), ll(c, c + 2400), ll(c, c))])
 
 
+def overlay(outdir, seed, extent):
+    import os
+    rnd = random.Random(seed + 3)
+    os.makedirs(outdir, exist_ok=True)
+
+    def fc(name, feats):
+        with open(os.path.join(outdir, name + ".geojson"), "w", encoding="utf-8") as f:
+            f.write('{"type":"FeatureCollection","features":[\n' + ",\n".join(feats) + "\n]}\n")
+
+    def square(x0, y0, x1, y1):
+        return "[[%s,%s,%s,%s,%s]]" % (ll(x0, y0), ll(x1, y0), ll(x1, y1), ll(x0, y1), ll(x0, y0))
+
+    enterprises = []
+    for i in range(600):
+        x, y = rnd.uniform(0, extent), rnd.uniform(0, extent)
+        status = rnd.choices(["valid", "cancelled", "revoked"], [85, 10, 5])[0]
+        geom = ('{"type":"Point","coordinates":%s}' % ll(x, y) if rnd.random() < 0.8
+                else '{"type":"Polygon","coordinates":%s}' % quad(x, y, rnd.uniform(80, 300), rnd.uniform(80, 300), rnd))
+        enterprises.append('{"type":"Feature","properties":{"code":"EN-%04d","name":"企业%d","permit_status":"%s"},"geometry":%s}'
+                           % (i, i, status, geom))
+    fc("enterprises", enterprises)
+    fc("outfalls", ['{"type":"Feature","properties":{"code":"OF-%04d","type":"%s"},"geometry":{"type":"Point","coordinates":%s}}'
+                    % (i, rnd.choice(["industrial", "sewage_plant", "agricultural", "other"]), ll(rnd.uniform(0, extent), rnd.uniform(0, extent)))
+                    for i in range(400)])
+    fc("sections", ['{"type":"Feature","properties":{"code":"SE-%03d","name":"断面%d","target_class":"III"},"geometry":{"type":"Point","coordinates":%s}}'
+                    % (i, i, ll(rnd.uniform(0, extent), rnd.uniform(0, extent))) for i in range(80)])
+    towns = ['{"type":"Feature","properties":{"code":"C","kind":"county","name":"县"},"geometry":{"type":"Polygon","coordinates":%s}}'
+             % square(-1000, -1000, extent + 1000, extent + 1000)]
+    step = (extent + 2000) / 4
+    for i in range(4):
+        for j in range(4):
+            x0, y0 = -1000 + i * step, -1000 + j * step
+            towns.append('{"type":"Feature","properties":{"code":"T%d%d","kind":"town","name":"镇%d%d"},"geometry":{"type":"Polygon","coordinates":%s}}'
+                         % (i, j, i, j, square(x0, y0, x0 + step, y0 + step)))
+    fc("admin", towns)
+
+
 def main():
     args = sys.argv[1:]
     seed = 7
@@ -129,6 +169,9 @@ def main():
         n = int(args[1])
         extent = float(args[3]) if len(args) > 3 else 130_000.0
         proposals(n, args[2], seed, extent)
+    elif kind == "overlay":
+        extent = float(args[2]) if len(args) > 2 else 130_000.0
+        overlay(args[1], seed, extent)
     elif kind == "layers":
         extent = float(args[2]) if len(args) > 2 else 130_000.0
         layers(args[1], seed, extent)

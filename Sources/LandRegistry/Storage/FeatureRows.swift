@@ -11,13 +11,7 @@ extension Snapshot {
     func forEachRowJSON(_ layer: Layer, filters: [PropertyFilter], withArea: Bool, leading: String,
                         _ body: (String, [UInt8]) throws -> Void) throws {
         let specs = layer.properties
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        for filter in filters {
-            let (sql, args) = filter.sql(for: layer)
-            conditions.append(sql)
-            arguments += args
-        }
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let statement = try db.makeStatement(sql: """
             SELECT \(specs.map(\.column).joined(separator: ", ")), extra, AsBinary(geom)\(withArea ? ", ST_Area(geom)" : "")
@@ -65,13 +59,7 @@ extension Snapshot {
     /// `asOf`: each feature's last recorded state effective on or before it.
     func forEachStateJSON(_ layer: Layer, asOf: String, filters: [PropertyFilter], withArea: Bool, leading: String,
                           _ body: (String, [UInt8]) throws -> Void) throws {
-        var conditions: [String] = []
-        var arguments = StatementArguments([layer.rawValue, asOf])
-        for filter in filters {
-            let (sql, args) = filter.sqlOnHistory(for: layer)
-            conditions.append(sql)
-            arguments += args
-        }
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: true, after: StatementArguments([layer.rawValue, asOf]))
         let statement = try db.makeStatement(sql: Snapshot.stateAsOfSQL(
             columns: "after_properties, after_geom" + (withArea ? ", ST_Area(GeomFromWKB(after_geom, \(srid)))" : ""),
             conditions: conditions))
@@ -177,14 +165,8 @@ extension Registry {
     func forEachFeature(_ db: Database, layer: Layer, filters: [PropertyFilter], code: String? = nil,
                         _ body: (StoredFeature) throws -> Void) throws {
         let specs = layer.properties
-        var conditions: [String] = []
-        var arguments = StatementArguments()
         let transformer = try Transformer(from: srid, to: CRS.lonLat)
-        for filter in filters {
-            let (sql, args) = filter.sql(for: layer)
-            conditions.append(sql)
-            arguments += args
-        }
+        var (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
         if let code {
             conditions.append("code = ?")
             arguments += [code]
@@ -219,13 +201,7 @@ extension Registry {
 extension Snapshot {
     /// How many features of a layer pass the filters.
     func count(_ layer: Layer, filters: [PropertyFilter]) throws -> Int {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        for filter in filters {
-            let (sql, args) = filter.sql(for: layer)
-            conditions.append(sql)
-            arguments += args
-        }
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(layer.table) \(whereClause)", arguments: arguments) ?? 0
     }
@@ -234,13 +210,7 @@ extension Snapshot {
     /// whose R*Tree box comes within `reach` of `bounds`.
     func forEachCandidate(_ layer: Layer, filters: [PropertyFilter], bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double),
                           reach: Double, _ body: (String, [UInt8]) throws -> Void) throws {
-        var conditions: [String] = []
-        var arguments = StatementArguments([bounds.maxX + reach, bounds.minX - reach, bounds.maxY + reach, bounds.minY - reach])
-        for filter in filters {
-            let (sql, args) = filter.sql(for: layer)
-            conditions.append(sql)
-            arguments += args
-        }
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments([bounds.maxX + reach, bounds.minX - reach, bounds.maxY + reach, bounds.minY - reach]))
         let statement = try db.cachedStatement(sql: """
             SELECT code, AsBinary(geom) FROM \(layer.table)
             WHERE fid IN (SELECT pkid FROM idx_\(layer.table)_geom WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)

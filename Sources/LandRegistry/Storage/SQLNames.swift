@@ -13,6 +13,20 @@ extension PropertySpec {
 }
 
 extension PropertyFilter {
+    /// The SQL conditions of `filters` (AND) on a layer's table or, with
+    /// `onHistory`, on its history rows, with their arguments after `initial`.
+    static func conditions(_ filters: [PropertyFilter], on layer: Layer, onHistory: Bool,
+                           after initial: StatementArguments) -> ([String], StatementArguments) {
+        var conditions: [String] = []
+        var arguments = initial
+        for filter in filters {
+            let (sql, args) = onHistory ? filter.sqlOnHistory(for: layer) : filter.sql(for: layer)
+            conditions.append(sql)
+            arguments += args
+        }
+        return (conditions, arguments)
+    }
+
     /// The SQL condition and its arguments for a layer.
     func sql(for layer: Layer) -> (String, StatementArguments) {
         let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
