@@ -93,7 +93,7 @@ final class Auditor {
     /// Pairs of a layer's features that overlap each other (or are the same).
     func selfOverlaps(_ layer: Layer, check: String) throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        let source = CandidateSource.registry(layer, [], snapshot)
+        let source = CandidateSource.registry(try CandidateLookup(snapshot, layer: layer, filters: []))
         for feature in try features(layer) where feature.areal {
             for other in try source.candidates(feature.bounds, reach: 0, geos: geos) where other.code > feature.code && other.areal {
                 guard try feature.geometry.intersects(other.geometry) else { continue }

@@ -74,6 +74,9 @@ struct FastStatement {
         throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
     }
 
+    /// Resets the statement to step again, keeping its bindings.
+    func rewind() { sqlite3_reset(handle) }
+
     /// Resets the statement after stepping through rows.
     func reset() {
         sqlite3_reset(handle)

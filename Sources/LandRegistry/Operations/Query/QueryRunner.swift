@@ -77,7 +77,7 @@ final class QueryRunner {
             // Few features on the other side: look up the layer's R*Tree from each of them.
             let reach: Double
             if case .within(let d)? = query.relation { reach = d } else { reach = 0 }
-            let layerSource = CandidateSource.registry(query.layer, query.filters, snapshot)
+            let layerSource = CandidateSource.registry(try CandidateLookup(snapshot, layer: query.layer, filters: query.filters))
             try forEachFeature(otherLayer, filters: query.otherFilters) { other in
                 for feature in try layerSource.candidates(other.bounds, reach: reach, geos: geos) {
                     guard let pair = try measure(feature, other, within: query.relation == .overlapping ? nil : reach) else { continue }
@@ -85,15 +85,23 @@ final class QueryRunner {
                     pairs[feature.code, default: []].append(pair)
                 }
             }
-            let properties = try snapshot.properties(query.layer, codes: Array(features.keys))
-            for (code, feature) in features {
-                features[code] = SideFeature(code: code, properties: properties[code] ?? [], geometry: feature.geometry,
-                                             bounds: feature.bounds, areal: feature.areal)
-            }
+            try fillProperties(&features)
             return try result(features: features, pairs: pairs)
         }
         let reach: Double
         if case .within(let d)? = query.relation { reach = d } else { reach = 0 }
+        if query.asOf == nil && query.relation != nil {
+            // Now: the layer's codes and geometries, its properties only for the matched features.
+            try snapshot.forEachCodeAndGeometry(query.layer, filters: query.filters) { code, wkb in
+                if let source = otherSource, query.relation != .nearest, !wkb.isEmpty,
+                   try source.isEmpty(around: try Shape(wkb: wkb).bounds, reach: reach) { return }
+                let feature = try SideFeature(code: code, properties: [], wkb: wkb, geos: geos)
+                let found = try pairsOf(feature)
+                if !found.isEmpty { (features[code], pairs[code]) = (feature, found) }
+            }
+            try fillProperties(&features)
+            return try result(features: features, pairs: pairs)
+        }
         try snapshot.forEachFeatureJSON(query.layer, asOf: query.asOf, filters: query.filters, withArea: false, leading: "") { json, wkb in
             // Rows with no candidate cost neither a JSON parse nor a GEOS geometry.
             if let source = otherSource, query.relation != .nearest, !wkb.isEmpty,
@@ -108,11 +116,21 @@ final class QueryRunner {
         return try result(features: features, pairs: pairs)
     }
 
+    /// The properties of the matched features of the layer (now), read by code.
+    private func fillProperties(_ features: inout [String: SideFeature]) throws {
+        let properties = try snapshot.properties(query.layer, codes: Array(features.keys))
+        for (code, feature) in features {
+            features[code] = SideFeature(code: code, properties: properties[code] ?? [], geometry: feature.geometry,
+                                         bounds: feature.bounds, areal: feature.areal)
+        }
+    }
+
     /// Whether to drive the query from the other side: both registry layers
     /// as they are now, overlapping or within, and the other side much smaller.
     private func drivesByOther() throws -> Bool {
         guard query.asOf == nil, case .layer(let other)? = query.other, query.relation != nil, query.relation != .nearest else { return false }
-        return try snapshot.count(other, filters: query.otherFilters) * 4 < snapshot.count(query.layer, filters: query.filters)
+        let others = try snapshot.count(other, filters: query.otherFilters)
+        return try others * 4 < snapshot.count(query.layer, filters: query.filters, upTo: others * 4 + 1)
     }
 
     /// The features of a layer (now or as of the query's date) that pass the filters.
@@ -130,7 +148,7 @@ final class QueryRunner {
         case nil: return nil
         case .file?: return .memory(MemoryIndex(fileFeatures ?? []))
         case .layer(let layer)?:
-            if query.asOf == nil { return .registry(layer, query.otherFilters, snapshot) }
+            if query.asOf == nil, let lookup = try? CandidateLookup(snapshot, layer: layer, filters: query.otherFilters) { return .registry(lookup) }
             var features: [SideFeature] = []
             try? forEachFeature(layer, filters: query.otherFilters) { features.append($0) }
             return .memory(MemoryIndex(features))

@@ -11,15 +11,15 @@ struct SideFeature {
 /// (the registry now), or features held in memory with a grid index (a
 /// file, or a layer as it stood on a date).
 enum CandidateSource {
-    case registry(Layer, [PropertyFilter], Snapshot)
+    case registry(CandidateLookup)
     case memory(MemoryIndex)
 
     /// Whether no feature's box comes within `reach` of `bounds` (no geometry made).
     func isEmpty(around bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double) throws -> Bool {
         switch self {
-        case .registry(let layer, let filters, let snapshot):
+        case .registry(let lookup):
             var any = false
-            try snapshot.forEachCandidate(layer, filters: filters, bounds: bounds, reach: reach) { _, _ in any = true }
+            try lookup.forEach(bounds, reach: reach) { _, _ in any = true }
             return !any
         case .memory(let index):
             return index.candidates(bounds, reach: reach).isEmpty
@@ -30,9 +30,9 @@ enum CandidateSource {
     func candidates(_ bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double,
                     geos: GEOSContext) throws -> [SideFeature] {
         switch self {
-        case .registry(let layer, let filters, let snapshot):
+        case .registry(let lookup):
             var found: [SideFeature] = []
-            try snapshot.forEachCandidate(layer, filters: filters, bounds: bounds, reach: reach) { code, wkb in
+            try lookup.forEach(bounds, reach: reach) { code, wkb in
                 found.append(try SideFeature(code: code, properties: [], wkb: wkb, geos: geos))
             }
             return found
