@@ -26,6 +26,8 @@ final class QueryRunner {
     let geos = GEOSContext()
     let overlapMinimum: Double
     private let fileFeatures: [SideFeature]?
+    /// The distance of the last nearest feature found.
+    private var lastNearest = 1000.0
 
     init(_ query: Query, snapshot: Snapshot, overlapMinimum: Double, fileFeatures: [SideFeature]?) throws {
         self.query = query
@@ -195,7 +197,8 @@ final class QueryRunner {
     /// found, then every feature within that distance measured (ties: the
     /// smallest code).
     private func nearest(_ feature: SideFeature, _ source: CandidateSource) throws -> Pair? {
-        var reach = 500.0
+        // Neighbours lie about as far apart everywhere: start near the last distance found.
+        var reach = max(50, lastNearest / 2)
         while reach < 5_000_000 {
             let candidates = try source.candidates(feature.bounds, reach: reach, geos: geos)
             if !candidates.isEmpty {
@@ -206,6 +209,7 @@ final class QueryRunner {
                     if best == nil || d < best!.1 || (d == best!.1 && other.code < best!.0.code) { best = (other, d) }
                 }
                 guard let (other, distance) = best, distance <= reach * 1.5 else { reach *= 2; continue }
+                lastNearest = distance
                 return try measure(feature, other, within: distance)
             }
             reach *= 2
