@@ -23,11 +23,11 @@ struct Checks: ParsableCommand {
                 throw InputError(file: registry.path, code: proposal, message: "no recorded check of proposal '\(proposal)'")
             }
             print(formatTable(header: ["run", "checked_at", "verdict", "findings"],
-                              rows: rows.map { ["\($0.run)", $0.checkedAt, $0.verdict, $0.findings] }))
+                              rows: rows.map { ["\($0.run)", localTime($0.checkedAt), $0.verdict, $0.findings] }))
         } else {
             let runs = try registry.checkRuns(limit: limit)
             print(formatTable(header: ["run", "checked_at", "by", "proposals", "block", "condition", "warn", "clear", "file"],
-                              rows: runs.map { ["\($0.id)", $0.checkedAt, $0.checkedBy, "\($0.proposals)", "\($0.block)",
+                              rows: runs.map { ["\($0.id)", localTime($0.checkedAt), $0.checkedBy, "\($0.proposals)", "\($0.block)",
                                                 "\($0.condition)", "\($0.warn)", "\($0.clear)", $0.file] },
                               rightAligned: [0, 3, 4, 5, 6, 7]))
         }

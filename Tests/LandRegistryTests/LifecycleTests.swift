@@ -40,7 +40,7 @@ final class LifecycleTests: RegistryTestCase {
         assertError(RuleViolation.self, ["before the plot's current stage date 2023-06-01"]) {
             try registry.changeStage(code: "P1", to: .remediating, date: "2023-05-15", by: "王")
         }
-        assertError(InvalidArgument.self, ["date: ", "not a date"]) { try registry.changeStage(code: "P1", to: .remediating, date: "2023-6-1", by: "王") }
+        assertError(InvalidArgument.self, ["date: ", "not a date"]) { try registry.changeStage(code: "P1", to: .remediating, date: "2023-13-01", by: "王") }
         assertError(InvalidArgument.self, ["in the future"]) { try registry.changeStage(code: "P1", to: .remediating, date: "2999-01-01", by: "王") }
         assertError(RuleViolation.self, ["risk-plots NOPE: no risk-plot has this code"]) { try registry.changeStage(code: "NOPE", to: .investigating, date: "2023-01-01", by: "王") }
         try registry.changeStage(code: "P1", to: .remediating, date: "2023-08-01", by: "王")

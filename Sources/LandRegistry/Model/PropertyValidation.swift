@@ -87,12 +87,13 @@ extension PropertySpec {
             return .flag(flag)
         case .date:
             guard case .string(let text) = value else { throw fail("must be a date string YYYY-MM-DD, found \(value.typeName)") }
-            guard isValidDate(text) else { throw fail("'\(text)' is not a date YYYY-MM-DD") }
-            return .text(text)
+            guard let day = normalizedDate(text) else { throw fail("'\(text)' is not a date YYYY-MM-DD") }
+            return .text(day)
         case .enumeration(let allowed):
             guard case .string(let text) = value else {
                 throw fail("must be one of \(allowed.joined(separator: ", ")), found \(value.typeName)")
             }
+            if let value = ChineseValues.value(text, in: allowed) { return .text(value) }
             guard allowed.contains(text) else {
                 var message = "'\(text)' is not one of \(allowed.joined(separator: ", "))"
                 if let near = allowed.first(where: { $0.lowercased() == text.lowercased().replacingOccurrences(of: "-", with: "_") }) {

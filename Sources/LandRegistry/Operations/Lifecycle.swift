@@ -7,7 +7,7 @@ extension Registry {
     /// note. Throws a `RuleViolation` (and changes nothing) otherwise.
     public func changeStage(code: String, to stage: Stage, date: String, doc: String? = nil, by: String,
                             note: String? = nil) throws {
-        try checkDate(date)
+        let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "stage \(stage.rawValue)", doc: doc, note: note)
         try updateStage(code: code, to: stage, stamp: stamp) { current in
             func refuse(_ property: String?, _ message: String, _ remedy: Remedy? = nil) -> RuleViolation {
@@ -30,7 +30,7 @@ extension Registry {
 
     /// Adjusts the soil-quality class of a farmland parcel (soil plan task 5).
     public func reclassify(code: String, to farmlandClass: FarmlandClass, date: String, basis: String?, by: String) throws {
-        try checkDate(date)
+        let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "reclass", doc: basis)
         _ = try updateClasses([(code, farmlandClass)], stamp: stamp) { _, current in
             guard let current else {
@@ -49,7 +49,7 @@ extension Registry {
     @discardableResult
     public func reclassify(_ changes: [(code: String, farmlandClass: FarmlandClass)], date: String, basis: String?, by: String,
                            file: String) throws -> Int {
-        try checkDate(date)
+        let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "reclass", doc: basis)
         return try updateClasses(changes, stamp: stamp) { index, current in
             if current == nil {
@@ -64,7 +64,7 @@ extension Registry {
     /// (proposal and kind) twice is refused.
     @discardableResult
     public func recordPermit(proposalID: String, kind: ProposalAction, date: String, by: String, note: String? = nil) throws -> Int64 {
-        try checkDate(date)
+        let date = try checkDate(date)
         guard [.supply, .useChange, .planningPermit].contains(kind) else {
             throw InvalidArgument(.permitKind, "a permit is for supply, use_change or planning_permit")
         }
@@ -88,7 +88,7 @@ extension Registry {
     /// feature has, or given twice, changes nothing.
     @discardableResult
     public func delete(_ layer: Layer, codes: [String], date: String, by: String, note: String? = nil) throws -> Int {
-        try checkDate(date)
+        let date = try checkDate(date)
         var seen = Set<String>()
         let stamp = ChangeStamp(effective: date, by: by, command: "delete", note: note)
         return try deleteFeatures(layer, codes: codes, stamp: stamp) { code, exists in

@@ -69,7 +69,7 @@ public final class CheckHTMLReport: CheckReport {
             <h1>\(zh ? "建设用地准入核查报告" : "Pre-approval check report")</h1>
             <table class="meta">
             <tr><td>\(zh ? "核查文件" : "Proposals")</td><td>\(escapeHTML(file))</td></tr>
-            <tr><td>\(zh ? "核查时间" : "Checked at")</td><td>\(timestamp())</td></tr>
+            <tr><td>\(zh ? "核查时间" : "Checked at")</td><td>\(localTime(Date()))</td></tr>
             <tr><td>\(zh ? "核查人" : "Checked by")</td><td>\(escapeHTML(by))</td></tr>
             <tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
             <tr><td>\(zh ? "图层要素数" : "Layer counts")</td><td>\(counts.map { "\(escapeHTML(LayerStyle.name($0.0, language))) \($0.1)" }.joined(separator: "；"))</td></tr>

@@ -76,7 +76,7 @@ public enum ReviewReport {
             </style></head><body>
             <h1>\(zh ? "重点建设用地安全利用季度调度" : "Quarterly land-safety review") — \(review.quarter)（\(review.quarter.start) – \(review.quarter.end)）</h1>
             <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
-            <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(timestamp())</td></tr>
+            <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(localTime(Date()))</td></tr>
             <tr><td>\(zh ? "依据" : "Basis")</td><td>\(zh ? "陵川县土壤污染防治2023年行动计划 任务9（每季度调度分析）、任务13（违规开发利用清零）" : "Lingchuan soil plan 2023, task 9 (quarterly review) and task 13 (clear to zero)")</td></tr></table>
             <h2>\(zh ? "概况" : "Summary")</h2><table><tr><th>\(zh ? "表" : "table")</th><th class="num">\(zh ? "条数" : "rows")</th></tr>
 

@@ -51,8 +51,19 @@ func fieldMapping(_ text: String) -> FieldMapping? {
     return FieldMapping(pairs)
 }
 
-extension Stage: ExpressibleByArgument {}
-extension FarmlandClass: ExpressibleByArgument {}
+extension Stage: ExpressibleByArgument {
+    /// A stage by its contract name or the Chinese word (调查中, 已列入名录 …).
+    public init?(argument: String) {
+        self.init(rawValue: ChineseValues.value(argument, in: Stage.allCases.map(\.rawValue)) ?? argument)
+    }
+}
+
+extension FarmlandClass: ExpressibleByArgument {
+    /// A class by its contract name or the Chinese word (严格管控类 …).
+    public init?(argument: String) {
+        self.init(rawValue: ChineseValues.value(argument, in: FarmlandClass.allCases.map(\.rawValue)) ?? argument)
+    }
+}
 extension ProposalAction: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}

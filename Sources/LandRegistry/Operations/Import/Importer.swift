@@ -8,7 +8,8 @@ extension Registry {
     /// with a few batches of rows between them, so memory stays flat.
     public func importFeatures(into layer: Layer, from reader: FeatureReader, options: ImportOptions = ImportOptions(),
                                progress: ((Int) -> Void)? = nil) throws -> ImportCounts {
-        if let date = options.effectiveDate { try checkDate(date) }
+        var options = options
+        if let date = options.effectiveDate { options.effectiveDate = try checkDate(date) }
         let preparer = FeaturePreparer(layer: layer, registrySRID: srid, reader: reader, options: options)
         let stamp = ChangeStamp(effective: options.effectiveDate ?? todayUTC(), by: options.by, command: options.command)
         let rule = layer == .riskPlots ? Registry.stageRule(file: reader.fileName, date: stamp.effective) : nil
