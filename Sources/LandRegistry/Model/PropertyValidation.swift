@@ -93,6 +93,7 @@ extension PropertySpec {
             guard case .string(let text) = value else {
                 throw fail("must be one of \(allowed.joined(separator: ", ")), found \(value.typeName)")
             }
+            if allowed.contains(text) { return .text(text) }
             if let value = ChineseValues.value(text, in: allowed) { return .text(value) }
             guard allowed.contains(text) else {
                 var message = "'\(text)' is not one of \(allowed.joined(separator: ", "))"
