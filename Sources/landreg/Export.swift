@@ -34,28 +34,36 @@ struct Export: ParsableCommand {
     @Flag(help: "With --format shp: write CGCS2000 lon/lat instead of the registry's CRS.")
     var lonlat = false
 
+    @Option(help: ArgumentHelp("Write one GeoJSON file per layer into this folder (<layer>.geojson), completely or not at all.", valueName: "folder"))
+    var split: String?
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The registry as it stood in the world on this date (effective dates).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     func validate() throws {
         guard (0...15).contains(precision) else { throw ValidationError("--precision must be between 0 and 15") }
+        if split != nil && (out != nil || format == .shp) { throw ValidationError("--split writes a folder of GeoJSON files: it goes without --out and --format shp") }
     }
 
     func run() throws {
         if format == .shp {
             guard let out else { throw ValidationError("--format shp needs --out FOLDER") }
-            guard asOf == nil, filters.isEmpty else { throw ValidationError("--format shp does not take --as-of or --where yet") }
             let registry = try registry.open()
             defer { try? registry.close() }
-            let files = try registry.exportShapefiles(layers.isEmpty ? Layer.allCases : layers, to: out, lonLat: lonlat)
+            let files = try registry.exportShapefiles(layers.isEmpty ? Layer.allCases : layers, to: out, lonLat: lonlat,
+                                                      filters: try filters.map(PropertyFilter.parse), asOf: asOf)
             printError("wrote \(files.count) files to \(out)/")
             return
         }
         let registry = try registry.open()
         defer { try? registry.close() }
-        let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
         let options = ExportOptions(layers: layers.isEmpty ? Layer.allCases : layers, precision: precision,
                                     filters: try filters.map(PropertyFilter.parse), withArea: withArea, asOf: asOf)
+        if let split {
+            let files = try registry.exportGeoJSONFiles(options, to: split)
+            return printError("wrote \(files.count) files to \(split)/")
+        }
+        let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
         let count = try registry.exportGeoJSON(options, to: sink)
         if let asOf, let warning = try registry.asOfWarning(asOf) { printError("landreg: warning: \(warning)") }
         if let out { printError("wrote \(count) features to \(out)") }

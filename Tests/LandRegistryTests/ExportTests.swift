@@ -67,6 +67,28 @@ final class ExportTests: RegistryTestCase {
         let withArea = try JSONValue.parse(try export(registry, ExportOptions(layers: [.riskPlots], withArea: true)))
         guard case .array(let plots)? = withArea["features"] else { return XCTFail() }
         XCTAssertEqual(plots.first?["properties"]?["area_m2"], .number(100, "100"))
+        XCTAssertEqual(plots.first?["properties"]?["area_mu"], .number(0.15, "0.15"), "100 m² in mu")
+    }
+
+    func testOneFilePerLayerAndShapefilesOfAFilteredPast() throws {
+        let registry = try makeRegistry()
+        let square = Projected.polygon(Projected.rect(0, 0, 10, 10))
+        try registry.importFeatures(into: .riskPlots, from: GeoJSONReader(text: Projected.collection([
+            square.withProperties(#""code":"A","stage":"contaminated","stage_date":"2023-01-01""#),
+            square.withProperties(#""code":"B","stage":"suspected""#),
+        ])), options: ImportOptions(effectiveDate: "2023-01-01"))
+        try registry.changeStage(code: "A", to: .listed, date: "2023-06-01", by: "王")
+        let files = try registry.exportGeoJSONFiles(ExportOptions(layers: [.riskPlots, .farmland]), to: path("split"))
+        XCTAssertEqual(files, ["risk-plots.geojson", "farmland.geojson"])
+        XCTAssertTrue(try String(contentsOfFile: path("split/risk-plots.geojson"), encoding: .utf8).contains("\"A\""))
+        // As of 2023-03-01 only A was contaminated; now it is listed.
+        let listedThen = try registry.exportShapefiles([.riskPlots], to: path("then"), filters: [PropertyFilter(property: "stage", values: ["contaminated"])],
+                                                       asOf: "2023-03-01")
+        XCTAssertTrue(listedThen.contains("risk-plots.dbf"))
+        let reader = try ShapefileReader(path: path("then/risk-plots.shp"))
+        var codes: [String] = []
+        while let feature = try reader.next() { codes.append(feature.code ?? "") }
+        XCTAssertEqual(codes, ["A"])
     }
 
     func testCoordinatesAreWrittenAsPrintfWouldRoundThem() throws {

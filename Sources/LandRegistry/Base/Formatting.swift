@@ -56,5 +56,8 @@ private func fixed7(_ value: Double) -> String {
 /// Rounds to 0.01 (m, m²): the precision of every reported area and distance.
 func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
+/// An area of square metres in mu, to 0.0001 mu.
+func roundedMu(_ squareMetres: Double) -> Double { (squareMetres / squareMetresPerMu * 10_000).rounded() / 10_000 }
+
 /// Square metres in one mu (亩).
 public let squareMetresPerMu = 10000.0 / 15.0

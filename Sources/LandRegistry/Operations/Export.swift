@@ -41,19 +41,45 @@ extension Registry {
 
     /// Writes layers as ESRI Shapefiles into `directory` (see
     /// `ShapefileWriter`), completely or not at all, in the registry's CRS,
-    /// or CGCS2000 lon/lat with `lonLat`. Returns the files written.
+    /// or CGCS2000 lon/lat with `lonLat`; only the features that pass
+    /// `filters`, as the registry stood on `asOf` when given. Returns the
+    /// files written.
     @discardableResult
-    public func exportShapefiles(_ layers: [Layer], to directory: String, lonLat: Bool = false) throws -> [String] {
+    public func exportShapefiles(_ layers: [Layer], to directory: String, lonLat: Bool = false,
+                                 filters: [PropertyFilter] = [], asOf: String? = nil) throws -> [String] {
         let target = lonLat ? CRS.lonLat : srid
-        let back = try Transformer(from: CRS.lonLat, to: target)
-        let features = try layers.map { layer in
-            (layer, try self.features(layer).map { feature -> (StoredFeature, Shape) in
-                var shape = feature.shape
-                try back.transform(&shape)
-                return (feature, shape)
-            })
+        let transformer = try Transformer(from: srid, to: target)
+        var sets: [(Layer, [(StoredFeature, Shape)])] = []
+        var refusals: [Error] = []
+        for layer in layers {
+            // A filter must make sense for one of the layers at least.
+            let result: QueryResult
+            do { result = try query(Query(layer: layer, filters: filters, asOf: asOf)) } catch let error as InvalidArgument {
+                refusals.append(error)
+                continue
+            }
+            sets.append((layer, try result.matches.map { match in
+                var shape = match.shape
+                try transformer.transform(&shape)
+                return (StoredFeature(layer: layer, code: match.code, properties: match.properties, shape: shape, area: match.areaM2), shape)
+            }))
         }
-        return try ShapefileWriter.write(features, prj: try crsWKT(target), to: directory)
+        if sets.isEmpty, let first = refusals.first { throw first }
+        return try ShapefileWriter.write(sets, prj: try crsWKT(target), to: directory)
+    }
+
+    /// One GeoJSON file per layer (`<layer>.geojson`) into `directory`,
+    /// completely or not at all. Returns the files written.
+    @discardableResult
+    public func exportGeoJSONFiles(_ options: ExportOptions, to directory: String) throws -> [String] {
+        try AtomicFolder.write(directory) { folder in
+            try options.layers.map { layer in
+                var one = options
+                one.layers = [layer]
+                try exportGeoJSON(one, to: try OutputSink(path: "\(folder)/\(layer.rawValue).geojson"))
+                return "\(layer.rawValue).geojson"
+            }
+        }
     }
 
     /// One layer as Shapefiles (see `exportShapefiles`).

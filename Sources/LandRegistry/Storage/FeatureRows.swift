@@ -48,7 +48,8 @@ extension Snapshot {
             let wkb = rows.blob(extraColumn + 1)
             if withArea && !rows.isNull(extraColumn + 2) && Snapshot.isAreal(wkb) {
                 if !first { properties += "," }
-                properties += "\"area_m2\":" + formatNumber(rounded(rows.double(extraColumn + 2)))
+                let area = rows.double(extraColumn + 2)
+                properties += "\"area_m2\":" + formatNumber(rounded(area)) + ",\"area_mu\":" + formatNumber(roundedMu(area))
             }
             properties += "}"
             try body(properties, wkb)
@@ -72,7 +73,7 @@ extension Snapshot {
             if stored.utf8.count > 2 { members.append(String(stored.dropFirst().dropLast())) }
             let wkb = rows.blob(1)
             if withArea && !rows.isNull(2) && Snapshot.isAreal(wkb) {
-                members.append("\"area_m2\":" + formatNumber(rounded(rows.double(2))))
+                members.append("\"area_m2\":" + formatNumber(rounded(rows.double(2))) + ",\"area_mu\":" + formatNumber(roundedMu(rows.double(2))))
             }
             try body("{" + members.joined(separator: ",") + "}", wkb)
         }
