@@ -34,6 +34,9 @@ struct Export: ParsableCommand {
     @Flag(help: "With --format shp: write CGCS2000 lon/lat instead of the registry's CRS.")
     var lonlat = false
 
+    @Flag(help: "Keep the registry's projected CRS (metres) with the legacy crs member, as ogr2ogr writes; not RFC 7946.")
+    var projected = false
+
     @Option(help: ArgumentHelp("Write one GeoJSON file per layer into this folder (<layer>.geojson), completely or not at all.", valueName: "folder"))
     var split: String?
 
@@ -57,8 +60,9 @@ struct Export: ParsableCommand {
         }
         let registry = try registry.open()
         defer { try? registry.close() }
-        let options = ExportOptions(layers: layers.isEmpty ? Layer.allCases : layers, precision: precision,
+        var options = ExportOptions(layers: layers.isEmpty ? Layer.allCases : layers, precision: precision,
                                     filters: try filters.map(PropertyFilter.parse), withArea: withArea, asOf: asOf)
+        options.projected = projected
         if let split {
             let files = try registry.exportGeoJSONFiles(options, to: split)
             return printError("wrote \(files.count) files to \(split)/")

@@ -70,6 +70,20 @@ final class ExportTests: RegistryTestCase {
         XCTAssertEqual(plots.first?["properties"]?["area_mu"], .number(0.15, "0.15"), "100 m² in mu")
     }
 
+    func testProjectedGeoJSONKeepsTheRegistrysCRSAndReadsBack() throws {
+        let registry = try makeRegistry()
+        try load(registry, .riskPlots, Projected.collection([Projected.polygon(Projected.rect(0, 0, 10, 10)).withProperties(#""code":"A","stage":"listed""#)]))
+        var options = ExportOptions(layers: [.riskPlots], precision: 3)
+        options.projected = true
+        let sink = OutputSink.memory()
+        try registry.exportGeoJSON(options, to: sink)
+        XCTAssertTrue(sink.text.contains(#""crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}}"#))
+        XCTAssertTrue(sink.text.contains("[434500,3960000]"), sink.text)
+        let again = try makeRegistry()
+        XCTAssertEqual(try load(again, .riskPlots, sink.text).inserted, 1)
+        XCTAssertEqual(try again.feature(.riskPlots, code: "A")?.area ?? 0, 100, accuracy: 1e-6)
+    }
+
     func testOneFilePerLayerAndShapefilesOfAFilteredPast() throws {
         let registry = try makeRegistry()
         let square = Projected.polygon(Projected.rect(0, 0, 10, 10))

@@ -17,8 +17,14 @@ struct GeoJSONWriter {
         self.precision = precision
     }
 
-    func begin() {
-        sink.write("{\"type\":\"FeatureCollection\",\"features\":[\n")
+    /// Starts the collection; `crs` (an EPSG code) writes the legacy `crs`
+    /// member as ogr2ogr does, for projected coordinates (not RFC 7946).
+    func begin(crs: Int? = nil) {
+        if let crs {
+            sink.write("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::\(crs)\"}},\"features\":[\n")
+        } else {
+            sink.write("{\"type\":\"FeatureCollection\",\"features\":[\n")
+        }
     }
 
     func end() {

@@ -47,6 +47,10 @@ public struct ExportOptions: Sendable {
     /// The registry as it stood in the world on this date (YYYY-MM-DD),
     /// from the history's effective dates; nil for now.
     public var asOf: String?
+    /// Keep the registry's projected CRS (CGCS2000 Gauss-Krüger, metres) with
+    /// the legacy `crs` member, for systems that want projected coordinates;
+    /// not RFC 7946, which is lon/lat.
+    public var projected = false
 
     public init(layers: [Layer] = Layer.allCases, precision: Int = 7, filters: [PropertyFilter] = [], withArea: Bool = false,
                 asOf: String? = nil) {

@@ -9,7 +9,7 @@ extension Registry {
         }
         var writer = GeoJSONWriter(sink: sink, precision: options.precision)
         var count = 0
-        let transformer = try Transformer(from: srid, to: CRS.lonLat)
+        let transformer = try Transformer(from: srid, to: options.projected ? srid : CRS.lonLat)
         try snapshot { snapshot in
             // A filter must make sense for one of the layers at least.
             var refusals: [Error] = []
@@ -17,7 +17,7 @@ extension Registry {
                 do { try snapshot.check(options.filters, on: layer) } catch { refusals.append(error) }
             }
             if refusals.count == options.layers.count, let first = refusals.first { throw first }
-            writer.begin()
+            writer.begin(crs: options.projected ? srid : nil)
             for layer in options.layers {
                 var leading = ""
                 if options.layers.count > 1 {
