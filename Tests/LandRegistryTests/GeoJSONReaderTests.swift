@@ -127,4 +127,13 @@ final class GeoJSONReaderTests: XCTestCase {
         XCTAssertNil(JSONParser.fastDouble(Array("1e5".utf8)))
         XCTAssertNil(JSONParser.fastDouble(Array("12345678901234567890".utf8)))
     }
+
+    func testAFolderIsNotAFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("landreg-\(UUID().uuidString).geojson")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertThrowsError(try GeoJSONReader(path: folder.path)) { error in
+            XCTAssertTrue("\(error)".contains("is a folder, not a file"), "\(error)")
+        }
+    }
 }

@@ -1,5 +1,8 @@
 // Long file: one streaming parser whose states (collection, feature,
 // geometry, legacy crs) share the reader's position; apart they read worse.
+
+import Foundation
+
 /// Streams the features of a GeoJSON FeatureCollection, Feature or bare
 /// geometry, holding one feature in memory at a time.
 ///
@@ -22,6 +25,10 @@ public final class GeoJSONReader: FeatureReader {
 
     /// Opens a file; throws an `InputError` when it cannot be read.
     public convenience init(path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw InputError(file: path, message: "is a folder, not a file")
+        }
         guard let source = ByteSource(path: path) else {
             throw InputError(file: path, message: "cannot open the file for reading")
         }
