@@ -28,7 +28,7 @@ struct Export: ParsableCommand {
     @Flag(help: "Add the computed area_m2 (in the registry's CRS) to polygon features.")
     var withArea = false
 
-    @Option(help: "geojson (default) or shp: Shapefiles, one set per layer, into the folder --out.")
+    @Option(help: "geojson (default), shp (Shapefiles, one set per layer, into the folder --out) or gpkg (a GeoPackage --out, one table per layer).")
     var format: ExportFormat = .geojson
 
     @Flag(help: "With --format shp: write CGCS2000 lon/lat instead of the registry's CRS.")
@@ -49,6 +49,14 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        if format == .gpkg {
+            guard let out else { throw ValidationError("--format gpkg needs --out FILE.gpkg") }
+            let registry = try registry.open()
+            defer { try? registry.close() }
+            let count = try registry.exportGeoPackage(layers.isEmpty ? Layer.allCases : layers, to: out,
+                                                      filters: try filters.map(PropertyFilter.parse), asOf: asOf)
+            return printError("wrote \(count) features to \(out)")
+        }
         if format == .shp {
             guard let out else { throw ValidationError("--format shp needs --out FOLDER") }
             let registry = try registry.open()

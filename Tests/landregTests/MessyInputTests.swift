@@ -223,4 +223,23 @@ final class MessyInputTests: CLITestCase {
         XCTAssertEqual(listed.status, 0, listed.stderr)
         XCTAssertTrue(listed.stdout.hasPrefix("\u{FEFF}code,"), listed.stdout)
     }
+
+    func testAGeoPackageThatGDALReads() throws {
+        let db = try sampleRegistry()
+        let gpkg = path("lingchuan.gpkg")
+        let result = try run(["export", "--format", "gpkg", "--out", gpkg, "--db", db])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") else { throw XCTSkip("no GDAL") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
+        process.arguments = ["-ro", "-so", gpkg, "risk_plots"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertTrue(info.contains("Feature Count: 10"), info)
+        XCTAssertTrue(info.contains("\"EPSG\",4547"), info)
+    }
 }

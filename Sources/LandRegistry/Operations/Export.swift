@@ -99,3 +99,26 @@ extension Registry {
         return "the registry knows nothing before \(earliest) (the earliest effective date in its history): as of \(date) it is empty"
     }
 }
+
+extension Registry {
+    /// Writes layers into a GeoPackage (one table per layer, in the
+    /// registry's CRS, recorded in the file; see `GeoPackageWriter`), only
+    /// the features that pass `filters`, as the registry stood on `asOf`
+    /// when given. Returns the number of features written.
+    @discardableResult
+    public func exportGeoPackage(_ layers: [Layer], to path: String, filters: [PropertyFilter] = [], asOf: String? = nil) throws -> Int {
+        var sets: [(Layer, [(code: String, properties: [(String, JSONValue)], wkb: [UInt8])])] = []
+        var refusals: [Error] = []
+        for layer in layers {
+            do {
+                let result = try query(Query(layer: layer, filters: filters, asOf: asOf))
+                sets.append((layer, result.matches.map { (code: $0.code, properties: $0.properties, wkb: $0.shape.wkb()) }))
+            } catch let error as InvalidArgument {
+                refusals.append(error)
+            }
+        }
+        if sets.isEmpty, let first = refusals.first { throw first }
+        try GeoPackageWriter.write(sets, srid: srid, to: path)
+        return sets.reduce(0) { $0 + $1.1.count }
+    }
+}

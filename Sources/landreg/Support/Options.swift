@@ -73,7 +73,7 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json,
 
 /// `--format` of `export`.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case geojson, json, shp
+    case geojson, json, shp, gpkg
 }
 
 /// The reader `--format` of `import` and `check`.
