@@ -136,4 +136,14 @@ final class GeoJSONReaderTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("is a folder, not a file"), "\(error)")
         }
     }
+
+    func testAnErrorStaysOnOneLineWhateverTheFileHolds() {
+        for bytes in [[0x0A], [0xC2, 0x85], [0xE2, 0x80, 0xA8], [0x0D]] as [[UInt8]] {
+            let text = #"{"type":"Feature","properties":{"code":"a\"# + String(decoding: bytes, as: UTF8.self) + #""},"geometry":null}"#
+            XCTAssertThrowsError(try GeoJSONReader(text: text).next()) { error in
+                let line = "\(error)"
+                XCTAssertEqual(line.split(whereSeparator: \.isNewline).count, 1, line)
+            }
+        }
+    }
 }

@@ -80,12 +80,15 @@ public struct InputError: LandRegistryError {
     }
 }
 
-/// Text from a file, shown in an error on one line: control characters
-/// (a newline in a mutated field name) as escapes.
+/// Text from a file, shown in an error on one line: control characters and
+/// line separators (a newline in a mutated field name, U+0085, U+2028) as escapes.
 public func oneLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+    func breaks(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+    guard text.unicodeScalars.contains(where: breaks) else { return text }
     return String(text.unicodeScalars.map { scalar -> String in
-        scalar.value < 0x20 || scalar.value == 0x7F ? "\\u{" + String(scalar.value, radix: 16) + "}" : String(scalar)
+        breaks(scalar) ? "\\u{" + String(scalar.value, radix: 16) + "}" : String(scalar)
     }.joined())
 }
 
