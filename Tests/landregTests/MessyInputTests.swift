@@ -242,4 +242,12 @@ final class MessyInputTests: CLITestCase {
         XCTAssertTrue(info.contains("Feature Count: 10"), info)
         XCTAssertTrue(info.contains("\"EPSG\",4547"), info)
     }
+
+    func testTheChineseReportSaysActionsAndSeveritiesInChinese() throws {
+        let db = try sampleRegistry()
+        let text = try run(["check", Self.sample.appendingPathComponent("proposals.geojson").path, "--no-record", "--lang", "zh", "--db", db]).stdout
+        XCTAssertTrue(text.contains("事项 土地供应（文件）"), text)
+        XCTAssertTrue(text.contains("[不予通过] soil.listed"), text)
+        XCTAssertFalse(text.contains("[block]"), text)
+    }
 }

@@ -101,7 +101,7 @@ public final class CheckHTMLReport: CheckReport {
         var html = "<section id=\"\(escapeHTML(p.id))\"><h2>\(escapeHTML(p.id))\(p.name.map { " " + escapeHTML($0) } ?? "")\(verdictBadge(result.verdict))</h2>\n"
         var facts: [String] = []
         if let use = p.use { facts.append("\(zh ? "用途" : "use") \(use)\(LandUse.name(use).map { " " + $0 } ?? "")") }
-        facts.append("\(zh ? "事项" : "action") \(p.action.rawValue)")
+        facts.append("\(zh ? "事项" : "action") \(Words.action(p.action, language))")
         if result.areaM2 > 0 {
             let (area, mu) = (fixed(result.areaM2, 1), fixed(result.areaM2 / squareMetresPerMu, 2))
             facts.append(zh ? "面积 \(area) 平方米（\(mu) 亩）" : "area \(area) m² (\(mu) mu)")
@@ -168,7 +168,7 @@ public final class CheckHTMLReport: CheckReport {
             html += "<table><tr><th>\(zh ? "规则" : "rule")</th><th>\(zh ? "结论" : "severity")</th><th>\(zh ? "要素" : "feature")</th>"
             html += "<th class=\"num\">\(zh ? "重叠（平方米）" : "overlap m²")</th><th class=\"num\">\(zh ? "距离（米）" : "distance m")</th><th>\(zh ? "说明与依据" : "finding and basis")</th></tr>\n"
             for f in findings {
-                html += "<tr><td>\(f.rule.id)</td><td>\(f.severity.rawValue)</td>"
+                html += "<tr><td>\(f.rule.id)</td><td>\(Words.severity(f.severity, language))</td>"
                 html += "<td>\(escapeHTML(LayerStyle.name(f.layer, language)))<br>\(escapeHTML(f.code))\(f.name.map { "<br>" + escapeHTML($0) } ?? "")</td>"
                 html += "<td class=\"num\">\(fixed(f.overlapM2, 1))<br>\(fixed(f.overlapM2 / squareMetresPerMu, 2)) \(zh ? "亩" : "mu")</td>"
                 html += "<td class=\"num\">\(fixed(f.distanceM, 1))</td>"

@@ -132,7 +132,7 @@ public final class CheckTextReport: CheckReport {
         var head = "\(p.id)  \(verdictWord(result.verdict))"
         var facts: [String] = []
         if let use = p.use { facts.append(LandUse.name(use).map { "\(use) \($0)" } ?? use) }
-        facts.append(p.action.rawValue)
+        facts.append(Words.action(p.action, language))
         if result.areaM2 > 0 {
             let (area, mu) = (fixed(result.areaM2, 1), fixed(result.areaM2 / squareMetresPerMu, 2))
             facts.append(language == .zh ? "\(area) 平方米（\(mu) 亩）" : "\(area) m² (\(mu) mu)")
@@ -143,7 +143,7 @@ public final class CheckTextReport: CheckReport {
         out += "  \(CheckedAs.line(p, language))\n"
         if let mismatch = CheckedAs.areaMismatch(result, language) { out += "  \(language == .zh ? "注意" : "note"): \(mismatch)\n" }
         for f in result.findings {
-            out += "  [\(f.severity.rawValue)] \(f.rule.id): \(f.message(language))\n"
+            out += "  [\(Words.severity(f.severity, language))] \(f.rule.id): \(f.message(language))\n"
             out += (language == .zh ? "      依据：" : "      basis: ") + "\(f.rule.basis.citation)：\(f.rule.basis.quote)\n"
         }
         sink.write(out + "\n")

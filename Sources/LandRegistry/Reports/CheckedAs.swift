@@ -16,7 +16,7 @@ enum CheckedAs {
         func flag(_ value: Bool) -> String { zh ? (value ? "是" : "否") : (value ? "true" : "false") }
         let items: [(String, String, String)] = [
             (zh ? "用途" : "use", p.use.map { code in LandUse.name(code).map { "\(code) \($0)" } ?? code } ?? (zh ? "无" : "none"), "use"),
-            (zh ? "事项" : "action", p.action.rawValue, "action"),
+            (zh ? "事项" : "action", Words.action(p.action, language), "action"),
             (zh ? "涉气" : "air_polluting", flag(p.airPolluting), "air_polluting"),
             (zh ? "可能造成土壤污染" : "soil_polluting", flag(p.soilPolluting), "soil_polluting"),
             (zh ? "排放水污染物" : "discharges", flag(p.discharges), "discharges"),

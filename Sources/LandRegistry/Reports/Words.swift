@@ -1,0 +1,24 @@
+/// The words reports use for the contract's values, in Chinese and English
+/// (the contract's ASCII names stay in JSON and GeoJSON).
+enum Words {
+    static func action(_ action: ProposalAction, _ language: ReportLanguage) -> String {
+        guard language == .zh else { return action.rawValue }
+        switch action {
+        case .supply: return "土地供应"
+        case .useChange: return "改变用途"
+        case .planningPermit: return "规划许可"
+        case .reclamation: return "复垦"
+        case .newProject: return "新建项目"
+        case .newOutfall: return "新设排污口"
+        }
+    }
+
+    static func severity(_ severity: Severity, _ language: ReportLanguage) -> String {
+        guard language == .zh else { return severity.rawValue }
+        switch severity {
+        case .block: return "不予通过"
+        case .condition: return "附条件"
+        case .warn: return "提示"
+        }
+    }
+}
