@@ -32,9 +32,9 @@ let package = Package(
                 "CProj",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-            // No unsafeFlags, so that the package can be used by version. The
-            // streaming readers and writers mark their per-byte class state
-            // `@exclusivity(unchecked)` instead of turning the checks off.
+            // No unsafe compiler flags, so that the package can be used by
+            // version: the streaming readers and writers mark their per-byte
+            // class state `@exclusivity(unchecked)` instead.
         .executableTarget(
             name: "landreg",
             dependencies: [

@@ -32,7 +32,7 @@ struct History: ParsableCommand {
             var detail = changes.joined(separator: "; ")
             if let doc = entry.doc { detail += " [\(doc)]" }
             if let note = entry.note { detail += " (\(note))" }
-            rows.append([entry.effectiveDate == "0001-01-01" ? "(beginning)" : entry.effectiveDate, localTime(entry.recordedAt), entry.action, entry.recordedBy, entry.command, detail])
+            rows.append([entry.isSinceTheBeginning ? "(beginning)" : entry.effectiveDate, localTime(entry.recordedAt), entry.action, entry.recordedBy, entry.command, detail])
         }
         print(formatTable(header: ["effective", "recorded", "action", "by", "command", "change"], rows: rows))
     }

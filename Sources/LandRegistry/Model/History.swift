@@ -13,6 +13,9 @@ public struct HistoryEntry: Sendable {
     /// The properties before it (nil for the first record).
     public let before: [(String, JSONValue)]?
     public let geometryChanged: Bool
+
+    /// Inserted without any date: known since the beginning (contract §8).
+    public var isSinceTheBeginning: Bool { effectiveDate == ChangeStamp.beginning }
 }
 
 /// Who made a change, how, and when it takes effect in the world: what every

@@ -106,8 +106,5 @@ extension Snapshot {
     }
 
     /// A numeric setting, or its default.
-    func setting(_ setting: Setting) throws -> Double {
-        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [setting.rawValue])
-            .flatMap(Double.init) ?? setting.defaultValue
-    }
+    func setting(_ setting: Setting) throws -> Double { try Registry.setting(setting, db) }
 }

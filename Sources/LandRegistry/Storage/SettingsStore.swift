@@ -18,7 +18,10 @@ extension Registry {
         try read { db in try setting(name, db) }
     }
 
-    func setting(_ name: Setting, _ db: Database) throws -> Double {
+    func setting(_ name: Setting, _ db: Database) throws -> Double { try Registry.setting(name, db) }
+
+    /// A numeric setting read in a transaction, or its default when absent.
+    static func setting(_ name: Setting, _ db: Database) throws -> Double {
         try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [name.rawValue])
             .flatMap(Double.init) ?? name.defaultValue
     }

@@ -46,9 +46,7 @@ extension SideFeature {
     init(code: String, properties: [(String, JSONValue)], wkb: [UInt8], geos: GEOSContext) throws {
         guard !wkb.isEmpty else { throw RegistryError("feature \(code) has no geometry") }
         let geometry = try Geometry(wkb: wkb, in: geos)
-        let type = wkb[0] == 1 ? wkb[1] : wkb[4]
-        self.init(code: code, properties: properties, geometry: geometry, bounds: try geometry.bounds(),
-                  areal: type == 3 || type == 6)
+        self.init(code: code, properties: properties, geometry: geometry, bounds: try geometry.bounds(), areal: Snapshot.isAreal(wkb))
     }
 }
 
