@@ -61,13 +61,7 @@ final class Auditor {
         for layer in Layer.allCases where layer.properties.contains(where: { $0.name == "town" }) {
             for feature in try features(layer) {
                 guard let said = feature.properties.first(where: { $0.0 == "town" })?.1.stringValue else { continue }
-                var best: (String, Double)?
-                for town in towns where try town.geometry.intersects(feature.geometry) {
-                    let area = feature.areal ? try town.geometry.overlapArea(with: feature.geometry) : 1
-                    let name = town.properties.first { $0.0 == "name" }?.1.stringValue ?? town.code
-                    if best == nil || area > best!.1 { best = (name, area) }
-                }
-                let holder = best?.0 ?? ""
+                let holder = try largestTown(of: feature, in: towns)
                 if holder != said {
                     findings.append(AuditFinding(check: "town-mismatch", layer: layer, code: feature.code, otherCode: nil,
                                                  detail: "town says \(said), the polygon holding it is \(holder.isEmpty ? "no town" : holder)"))

@@ -20,7 +20,7 @@ extension QueryRunner {
                                    areaM2: feature.areal ? try feature.geometry.area() : 0, overlapM2: overlap,
                                    matches: found.map(\.otherCode))
             if let sumBy = query.sumBy {
-                match.group = sumBy == "town" ? try town(of: feature, towns)
+                match.group = sumBy == "town" ? try largestTown(of: feature, in: towns)
                     : feature.properties.first { $0.0 == sumBy }.map { $0.1.stringValue ?? $0.1.jsonText } ?? ""
             }
             matches.append(match)
@@ -45,15 +45,4 @@ extension QueryRunner {
         return towns
     }
 
-    /// The town holding the largest part of a feature ("" outside every town).
-    private func town(of feature: SideFeature, _ towns: [SideFeature]) throws -> String {
-        var best: (name: String, area: Double)?
-        for town in towns where town.bounds.minX <= feature.bounds.maxX && town.bounds.maxX >= feature.bounds.minX
-            && town.bounds.minY <= feature.bounds.maxY && town.bounds.maxY >= feature.bounds.minY {
-            guard try town.geometry.intersects(feature.geometry) else { continue }
-            let area = feature.areal ? try town.geometry.overlapArea(with: feature.geometry) : 1
-            if best == nil || area > best!.area || (area == best!.area && town.code < best!.name) { best = (town.code, area) }
-        }
-        return best?.name ?? ""
-    }
 }

@@ -50,6 +50,21 @@ extension SideFeature {
     }
 }
 
+/// The name of the town holding the largest part of a feature (for a point
+/// or a line, a town it touches; ties: the first name), "" outside every
+/// town: how `query --sum-by town` and `audit` place a feature.
+func largestTown(of feature: SideFeature, in towns: [SideFeature]) throws -> String {
+    var best: (name: String, area: Double)?
+    for town in towns where town.bounds.minX <= feature.bounds.maxX && town.bounds.maxX >= feature.bounds.minX
+        && town.bounds.minY <= feature.bounds.maxY && town.bounds.maxY >= feature.bounds.minY {
+        guard try town.geometry.intersects(feature.geometry) else { continue }
+        let area = feature.areal ? try town.geometry.overlapArea(with: feature.geometry) : 1
+        let name = town.properties.first { $0.0 == "name" }?.1.stringValue ?? town.code
+        if best == nil || area > best!.area || (area == best!.area && name < best!.name) { best = (name, area) }
+    }
+    return best?.name ?? ""
+}
+
 /// Features in memory with a uniform grid over their boxes.
 final class MemoryIndex {
     let features: [SideFeature]
