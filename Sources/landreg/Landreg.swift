@@ -75,6 +75,8 @@ enum Main {
         case .filter(let filter): return "--where '\(filter)'"
         case .sumBy(let key): return "--sum-by '\(key)'"
         case .distance: return "--distance"
+        case .limit: return "limit"
+        case .remedy: return "remedy"
         }
     }
 }
@@ -89,6 +91,7 @@ struct Landreg: ParsableCommand {
             """,
         version: landregVersion,
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
-                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self, QueryCommand.self, Audit.self])
+                      StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self, QueryCommand.self, Audit.self,
+                      Monitor.self, RemedyCommand.self, Water.self, Air.self])
 }
 

@@ -40,7 +40,8 @@ final class MigrationTests: RegistryTestCase {
                 }
                 try db.execute(sql: "DROP TABLE landreg_writer")
                 try db.execute(sql: "SELECT DiscardGeometryColumn('checks', 'geom')")
-                for table in ["history", "permits", "checks", "check_runs", "settings_log"] {
+                for table in ["remedies", "discharge_limits", "monitoring_replaced", "monitoring", "monitor_imports",
+                              "history", "permits", "checks", "check_runs", "settings_log"] {
                     try db.execute(sql: "DROP TABLE \(table)")
                 }
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier != 'v1 layers and settings'")

@@ -16,6 +16,9 @@ import math
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import monitoring  # noqa: E402
+
 LON0, LAT0 = 113.275, 35.774
 M_PER_DEG_LAT = 110950.0
 M_PER_DEG_LON = 111320.0 * math.cos(math.radians(LAT0))
@@ -92,6 +95,9 @@ def rivers():
                 line([(-4000, 2500), (-6000, -4000), (-8500, -9000), (-11000, -16000), (-12200, -22600), (-13000, -27500)])),
         feature({"code": "LC-RV-02", "name": "县城河", "note": "示意河道"},
                 line([(-3000, 800), (-900, -300), (2500, -1500), (6000, -4500), (8000, -6000), (9500, -7500), (12000, -9000)])),
+        # A tributary of 廖东河 (附城镇丈河村河道治理工程, water plan annex 2), ending on it upstream of 台北村.
+        feature({"code": "LC-RV-03", "name": "丈河", "note": "示意河道，支流"},
+                line([(-17000, -12500), (-15000, -15000), (-13000, -17000), (-11360, -17980)])),
     ])
 
 
@@ -101,7 +107,8 @@ def sections():
                 point(-12200, -22600)),
         feature({"code": "LC-SEC-02", "name": "桥西村", "target_class": "III", "river": "县城河", "assessed_by": "市考"},
                 point(-900, -300)),
-        feature({"code": "LC-SEC-03", "name": "汇源水库出口", "target_class": "III", "river": "县城河", "assessed_by": "市考"},
+        feature({"code": "LC-SEC-03", "name": "汇源水库出口", "target_class": "III", "river": "县城河", "assessed_by": "市考",
+                 "water_body": "lake"},
                 point(9500, -7500)),
     ])
 
@@ -130,6 +137,8 @@ def outfalls():
                 point(-8600, -9200)),
         feature({"code": "140524-NY-001", "type": "agricultural", "name": "附城镇规模化养殖场排口", "river": "廖东河", "status": "在用"},
                 point(-10900, -15900)),
+        feature({"code": "140524-NY-002", "type": "agricultural", "name": "丈河村养殖小区排口", "river": "丈河", "status": "在用"},
+                point(-14950, -15020)),
         feature({"code": "140524-QT-001", "type": "other", "name": "汇源水库周边农村生活污水散排口", "river": "县城河", "status": "待取缔"},
                 point(8500, -5700)),
     ])
@@ -264,6 +273,7 @@ def main():
     for name, make in layers.items():
         write(os.path.join(out, f"{name}.geojson"), make())
     write(os.path.join(out, "proposals.geojson"), proposals())
+    monitoring.write_all(out)
 
 
 if __name__ == "__main__":

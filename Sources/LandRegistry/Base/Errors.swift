@@ -112,6 +112,10 @@ public struct InvalidArgument: LandRegistryError {
         case sumBy(String)
         /// A query's distance.
         case distance
+        /// A discharge limit (its value, subject or parameter).
+        case limit
+        /// A remedy's deadline or responsible party.
+        case remedy
     }
 
     public let argument: Argument
@@ -135,6 +139,8 @@ public struct InvalidArgument: LandRegistryError {
         case .filter(let filter): name = "filter '\(filter)'"
         case .sumBy(let key): name = "sum by '\(key)'"
         case .distance: name = "distance"
+        case .limit: name = "limit"
+        case .remedy: name = "remedy"
         }
         return "\(name): \(message)"
     }

@@ -25,3 +25,9 @@ public func displayWidth(_ text: String) -> Int {
         return width + (wide ? 2 : 1)
     }
 }
+
+/// The word of `candidates` within two edits of `word` (the nearest), for a
+/// "did you mean"; nil when none is that close.
+func closest(_ word: String, in candidates: [String]) -> String? {
+    candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+}

@@ -6,6 +6,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case countySeatDistance = "county_seat_distance_m"
     /// How far an outfall or a section may lie from its river line (audit).
     case riverDistance = "river_distance_m"
+    /// How far upstream of a failing section outfalls are traced, along the rivers (contract §10).
+    case traceUpstreamDistance = "trace_upstream_m"
 
     public var defaultValue: Double {
         switch self {
@@ -14,6 +16,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .concentratedFarmlandDistance: return 1000
         case .countySeatDistance: return 20000
         case .riverDistance: return 200
+        case .traceUpstreamDistance: return 10000
         }
     }
 }

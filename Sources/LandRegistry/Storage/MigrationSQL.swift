@@ -374,4 +374,89 @@ enum MigrationSQL {
         END
         """,
     ]
+
+    /// v6: monitoring values and targets with the imports that brought them
+    /// (a value replaced by an upsert is kept in `monitoring_replaced`),
+    /// discharge limits and remedies — both append-only: the latest row wins.
+    static let v6Tables: [String] = [
+        """
+        CREATE TABLE monitor_imports (
+            id INTEGER PRIMARY KEY,
+            file TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            rows INTEGER NOT NULL DEFAULT 0,
+            replaced INTEGER NOT NULL DEFAULT 0,
+            recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            recorded_by TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE monitoring (
+            id INTEGER PRIMARY KEY,
+            site TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            date TEXT NOT NULL,
+            month TEXT NOT NULL,
+            parameter TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT,
+            note TEXT,
+            import_id INTEGER NOT NULL REFERENCES monitor_imports(id),
+            UNIQUE (site, kind, date, parameter))
+        """,
+        "CREATE INDEX monitoring_month ON monitoring(month, kind)",
+        """
+        CREATE TABLE monitoring_replaced (
+            id INTEGER PRIMARY KEY,
+            site TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            date TEXT NOT NULL,
+            parameter TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT,
+            note TEXT,
+            import_id INTEGER NOT NULL,
+            replaced_by INTEGER NOT NULL REFERENCES monitor_imports(id))
+        """,
+        """
+        CREATE TABLE discharge_limits (
+            id INTEGER PRIMARY KEY,
+            subject TEXT NOT NULL,
+            parameter TEXT NOT NULL,
+            minimum REAL,
+            maximum REAL,
+            recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            recorded_by TEXT NOT NULL,
+            note TEXT)
+        """,
+        """
+        CREATE TABLE remedies (
+            id INTEGER PRIMARY KEY,
+            outfall TEXT NOT NULL,
+            event TEXT NOT NULL,
+            measure TEXT,
+            responsible TEXT,
+            deadline TEXT,
+            event_date TEXT NOT NULL,
+            note TEXT,
+            recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            recorded_by TEXT NOT NULL)
+        """,
+        "CREATE INDEX remedies_outfall ON remedies(outfall)",
+        """
+        CREATE TRIGGER discharge_limits_append_only_update BEFORE UPDATE ON discharge_limits
+        BEGIN SELECT RAISE(ABORT, 'discharge limits are append-only'); END
+        """,
+        """
+        CREATE TRIGGER discharge_limits_append_only_delete BEFORE DELETE ON discharge_limits
+        BEGIN SELECT RAISE(ABORT, 'discharge limits are append-only'); END
+        """,
+        """
+        CREATE TRIGGER remedies_append_only_update BEFORE UPDATE ON remedies
+        BEGIN SELECT RAISE(ABORT, 'remedies are append-only'); END
+        """,
+        """
+        CREATE TRIGGER remedies_append_only_delete BEFORE DELETE ON remedies
+        BEGIN SELECT RAISE(ABORT, 'remedies are append-only'); END
+        """,
+    ]
 }

@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v3 settings log") { db in try v3(db) }
         migrator.registerMigration("v4 history and permits") { db in try v4(db) }
         migrator.registerMigration("v5 outside edits and permit notes") { db in try v5(db) }
+        migrator.registerMigration("v6 monitoring, limits and remedies") { db in try v6(db) }
         return migrator
     }
 
@@ -140,5 +141,10 @@ enum Migrations {
         try db.execute(sql: "INSERT INTO landreg_writer (id, active) VALUES (1, 0)")
         try db.execute(sql: "ALTER TABLE permits ADD COLUMN note TEXT")
         for sql in MigrationSQL.v5Triggers { try db.execute(sql: sql) }
+    }
+
+    /// V6 monitoring, limits and remedies (contract §10).
+    private static func v6(_ db: Database) throws {
+        for sql in MigrationSQL.v6Tables { try db.execute(sql: sql) }
     }
 }

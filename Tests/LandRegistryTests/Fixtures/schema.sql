@@ -2,8 +2,12 @@ index checks_proposal
 CREATE INDEX checks_proposal ON checks(proposal_id);
 index history_code
 CREATE INDEX history_code ON history(code);
+index monitoring_month
+CREATE INDEX monitoring_month ON monitoring(month, kind);
 index permits_date
 CREATE INDEX permits_date ON permits(permit_date);
+index remedies_outfall
+CREATE INDEX remedies_outfall ON remedies(outfall);
 table admin
 CREATE TABLE admin (
     fid INTEGER PRIMARY KEY,
@@ -38,6 +42,16 @@ CREATE TABLE checks (
     verdict TEXT NOT NULL,
     properties TEXT NOT NULL,
     findings TEXT NOT NULL, "geom" GEOMETRY);
+table discharge_limits
+CREATE TABLE discharge_limits (
+    id INTEGER PRIMARY KEY,
+    subject TEXT NOT NULL,
+    parameter TEXT NOT NULL,
+    minimum REAL,
+    maximum REAL,
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    recorded_by TEXT NOT NULL,
+    note TEXT);
 table enterprises
 CREATE TABLE enterprises (
     fid INTEGER PRIMARY KEY,
@@ -94,6 +108,40 @@ table landreg_writer
 CREATE TABLE landreg_writer (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     active INTEGER NOT NULL DEFAULT 0);
+table monitor_imports
+CREATE TABLE monitor_imports (
+    id INTEGER PRIMARY KEY,
+    file TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    rows INTEGER NOT NULL DEFAULT 0,
+    replaced INTEGER NOT NULL DEFAULT 0,
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    recorded_by TEXT NOT NULL);
+table monitoring
+CREATE TABLE monitoring (
+    id INTEGER PRIMARY KEY,
+    site TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    month TEXT NOT NULL,
+    parameter TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT,
+    note TEXT,
+    import_id INTEGER NOT NULL REFERENCES monitor_imports(id),
+    UNIQUE (site, kind, date, parameter));
+table monitoring_replaced
+CREATE TABLE monitoring_replaced (
+    id INTEGER PRIMARY KEY,
+    site TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    parameter TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT,
+    note TEXT,
+    import_id INTEGER NOT NULL,
+    replaced_by INTEGER NOT NULL REFERENCES monitor_imports(id));
 table outfalls
 CREATE TABLE outfalls (
     fid INTEGER PRIMARY KEY,
@@ -112,6 +160,18 @@ CREATE TABLE permits (
     check_id INTEGER NOT NULL REFERENCES checks(id),
     recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     recorded_by TEXT NOT NULL, note TEXT);
+table remedies
+CREATE TABLE remedies (
+    id INTEGER PRIMARY KEY,
+    outfall TEXT NOT NULL,
+    event TEXT NOT NULL,
+    measure TEXT,
+    responsible TEXT,
+    deadline TEXT,
+    event_date TEXT NOT NULL,
+    note TEXT,
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    recorded_by TEXT NOT NULL);
 table risk_plots
 CREATE TABLE risk_plots (
     fid INTEGER PRIMARY KEY,
@@ -160,6 +220,12 @@ CREATE TABLE water_zones (
     "source" TEXT,
     "source_type" TEXT,
     extra TEXT NOT NULL DEFAULT '{}', "geom" GEOMETRY NOT NULL DEFAULT '');
+trigger discharge_limits_append_only_delete
+CREATE TRIGGER discharge_limits_append_only_delete BEFORE DELETE ON discharge_limits
+BEGIN SELECT RAISE(ABORT, 'discharge limits are append-only'); END;
+trigger discharge_limits_append_only_update
+CREATE TRIGGER discharge_limits_append_only_update BEFORE UPDATE ON discharge_limits
+BEGIN SELECT RAISE(ABORT, 'discharge limits are append-only'); END;
 trigger history_append_only_delete
 CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
 BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
@@ -355,6 +421,12 @@ BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
     VALUES ('water-zones', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")), NEW.extra), NEW.geom);
 END;
+trigger remedies_append_only_delete
+CREATE TRIGGER remedies_append_only_delete BEFORE DELETE ON remedies
+BEGIN SELECT RAISE(ABORT, 'remedies are append-only'); END;
+trigger remedies_append_only_update
+CREATE TRIGGER remedies_append_only_update BEFORE UPDATE ON remedies
+BEGIN SELECT RAISE(ABORT, 'remedies are append-only'); END;
 geometry_columns admin geom type 0 dims 2 srid 4547 index 1
 geometry_columns basic_farmland geom type 0 dims 2 srid 4547 index 1
 geometry_columns checks geom type 0 dims 2 srid 4547 index 0
@@ -375,3 +447,4 @@ migration v2 check records
 migration v3 settings log
 migration v4 history and permits
 migration v5 outside edits and permit notes
+migration v6 monitoring, limits and remedies

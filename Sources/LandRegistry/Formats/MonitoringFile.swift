@@ -1,0 +1,205 @@
+import Foundation
+
+/// Reads a monitoring CSV as the station sends it (contract §10): UTF-8 (with
+/// or without BOM) or GBK; columns `site`, `date`, `parameter`, `value` and
+/// optional `unit`, `note`, `kind` — or their Chinese names (点位/断面/排口,
+/// 日期, 指标, 浓度/监测值, 单位, 备注, 类型) — or a wide table with one column
+/// per parameter (`氨氮(mg/L)`, `COD` …). Checks what the file alone can
+/// tell: known parameters, numbers, no negative value, pH in 0–14, real
+/// dates, units, no row twice. Which sites exist is the registry's question.
+public enum MonitoringFile {
+    /// The column names each field is known by (lower case).
+    static let columnNames: [String: [String]] = [
+        "site": ["site", "code", "站点", "点位", "点位编码", "点位名称", "断面", "断面编码", "排口", "排污口", "排口编码",
+                 "排污口编码", "监测点", "监测点位", "编码"],
+        "date": ["date", "month", "日期", "监测日期", "采样日期", "月份", "时间", "监测时间"],
+        "parameter": ["parameter", "指标", "监测指标", "项目", "监测项目", "因子", "污染物", "监测因子"],
+        "value": ["value", "浓度", "监测值", "数值", "值", "结果", "监测结果", "浓度值"],
+        "unit": ["unit", "单位"],
+        "note": ["note", "备注"],
+        "kind": ["kind", "类型", "类别", "数据类型"],
+    ]
+
+    public static func read(path: String, encoding: String? = nil, mapping: FieldMapping = FieldMapping()) throws -> [MonitoringRecord] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, message: "cannot open the file for reading")
+        }
+        return try read(bytes: [UInt8](data), name: path, encoding: encoding, mapping: mapping)
+    }
+
+    public static func read(bytes: [UInt8], name: String, encoding: String? = nil,
+                            mapping: FieldMapping = FieldMapping()) throws -> [MonitoringRecord] {
+        guard let text = decodeChineseText(bytes, encoding: encoding) else {
+            throw InputError(file: name, line: badTextLine(bytes),
+                             message: "the line is neither UTF-8 nor GBK text (a broken byte)", remedy: .giveEncoding)
+        }
+        let records = try CSVPointReader.records(text, file: name)
+        guard let first = records.first else { throw InputError(file: name, message: "the file is empty") }
+        let header = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        let columns = try Columns(header, mapping: mapping, file: name)
+        var result: [MonitoringRecord] = []
+        var seen: [String: Int] = [:]
+        for record in records.dropFirst() where !record.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            guard record.cells.count == header.count else {
+                throw InputError(file: name, line: record.line, message: "\(record.cells.count) cells where the header has \(header.count)")
+            }
+            for item in try columns.records(record.cells, line: record.line, file: name) {
+                let key = "\(item.site)\u{1}\(item.kind.rawValue)\u{1}\(item.date)\u{1}\(item.parameter.rawValue)"
+                if let earlier = seen[key] {
+                    throw InputError(file: name, code: item.site, property: item.parameter.rawValue, line: item.line,
+                                     message: "a second \(item.kind.rawValue) for \(item.date) (the first is on line \(earlier))")
+                }
+                seen[key] = item.line
+                result.append(item)
+            }
+        }
+        return result
+    }
+
+    /// The first line (1-based) that is neither UTF-8 nor GBK.
+    static func badTextLine(_ bytes: [UInt8]) -> Int? {
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var utf8Lines = 0, otherLines = 0
+        for line in lines where line.contains(where: { $0 >= 0x80 }) {
+            if String(validating: line, as: UTF8.self) != nil { utf8Lines += 1 } else { otherLines += 1 }
+        }
+        let asUTF8 = utf8Lines > otherLines
+        for (index, line) in lines.enumerated() {
+            let ok = asUTF8 ? String(validating: line, as: UTF8.self) != nil : iconvDecode(Array(line), from: "GB18030") != nil
+            if !ok { return index + 1 }
+        }
+        return nil
+    }
+
+    /// Where each field is in a header: long (parameter and value columns)
+    /// or wide (a column per parameter).
+    struct Columns {
+        var site: Int
+        var date: Int
+        var parameter: Int?
+        var value: Int?
+        var unit: Int?
+        var note: Int?
+        var kind: Int?
+        /// Wide tables: (column, parameter, unit written in the header).
+        var wide: [(Int, MonitoringParameter, String?)] = []
+
+        init(_ header: [String], mapping: FieldMapping, file: String) throws {
+            func column(_ field: String) -> Int? {
+                if let mapped = header.firstIndex(where: { mapping.properties(forField: $0).contains(field) }) { return mapped }
+                let names = MonitoringFile.columnNames[field] ?? []
+                return header.firstIndex { names.contains($0.lowercased()) }
+            }
+            guard let site = column("site") else {
+                throw InputError(file: file, line: 1, message: "no site column: name it site (or 点位, 断面, 排口), or map it with site=COLUMN")
+            }
+            guard let date = column("date") else {
+                throw InputError(file: file, line: 1, message: "no date column: name it date (or 日期, 月份), or map it with date=COLUMN")
+            }
+            self.site = site
+            self.date = date
+            parameter = column("parameter")
+            value = column("value")
+            unit = column("unit")
+            note = column("note")
+            kind = column("kind")
+            if parameter == nil || value == nil {
+                for (index, name) in header.enumerated() where ![site, date, unit, note, kind].contains(index) {
+                    let (bare, unit) = MonitoringFile.splitUnit(name)
+                    if let parameter = MonitoringParameter(name: bare) { wide.append((index, parameter, unit)) }
+                }
+                guard !wide.isEmpty else {
+                    throw InputError(file: file, line: 1, message: "no parameter and value columns (指标, 浓度), and no column named after a parameter (氨氮, COD …)")
+                }
+            }
+        }
+
+        func records(_ cells: [String], line: Int, file: String) throws -> [MonitoringRecord] {
+            func cell(_ index: Int?) -> String? {
+                guard let index else { return nil }
+                let text = cells[index].trimmingCharacters(in: .whitespaces)
+                return text.isEmpty ? nil : text
+            }
+            let site = try cell(self.site) ?? { throw InputError(file: file, property: "site", line: line, message: "missing") }()
+            func fail(_ property: String, _ message: String) -> InputError {
+                InputError(file: file, code: site, property: property, line: line, message: message)
+            }
+            let kindText = cell(kind) ?? "value"
+            guard let kind = MonitoringKind(rawValue: kindText.lowercased()) ?? MonitoringFile.kindWords[kindText] else {
+                throw fail("kind", "'\(kindText)' is not value or target (监测值, 目标)")
+            }
+            let dateText = try cell(self.date) ?? { throw fail("date", "missing") }()
+            guard let date = MonitoringFile.date(dateText) else {
+                throw fail("date", "'\(dateText)' is not a date that exists (YYYY-MM-DD, or YYYY-MM for a month)")
+            }
+            var pairs: [(MonitoringParameter, String, String?, Int)] = []
+            if wide.isEmpty, let parameterColumn = parameter, let valueColumn = value {
+                let name = try cell(parameterColumn) ?? { throw fail("parameter", "missing") }()
+                guard let parameter = MonitoringParameter(name: name) else {
+                    let known = MonitoringParameter.allCases.map(\.rawValue)
+                    let hint = closest(name.lowercased(), in: known).map { "; did you mean \($0)?" } ?? ""
+                    throw fail("parameter", "'\(name)' is not a parameter landreg knows (\(known.joined(separator: ", ")))\(hint)")
+                }
+                let valueText = try cell(valueColumn) ?? { throw fail("value", "missing") }()
+                pairs.append((parameter, valueText, cell(unit), valueColumn))
+            } else {
+                for (column, parameter, headerUnit) in wide {
+                    if let valueText = cell(column) { pairs.append((parameter, valueText, headerUnit ?? cell(unit), column)) }
+                }
+            }
+            return try pairs.map { parameter, valueText, unitText, _ in
+                let value = try MonitoringFile.value(valueText, parameter: parameter, fail: fail)
+                if let unitText, !MonitoringFile.unitMatches(unitText, parameter) {
+                    throw fail("unit", "'\(unitText)' is not the unit of \(parameter.rawValue) (\(parameter.unit.isEmpty ? "none" : parameter.unit))")
+                }
+                return MonitoringRecord(line: line, site: site, date: date, parameter: parameter, value: value,
+                                        unit: unitText, note: cell(note), kind: kind)
+            }
+        }
+    }
+
+    static let kindWords: [String: MonitoringKind] = ["监测值": .value, "实测": .value, "实测值": .value, "值": .value,
+                                                      "目标": .target, "目标值": .target, "预控制目标": .target, "控制目标": .target]
+
+    /// A value: a non-negative number (pH 0–14).
+    static func value(_ text: String, parameter: MonitoringParameter,
+                      fail: (String, String) -> InputError) throws -> Double {
+        guard let value = Double(text), value.isFinite else {
+            throw fail(parameter.rawValue, "'\(text)' is not a number")
+        }
+        guard value >= 0 else { throw fail(parameter.rawValue, "\(text) is negative") }
+        if parameter == .ph && value > 14 { throw fail("ph", "a pH of \(text) is outside 0–14") }
+        return value
+    }
+
+    /// A date as YYYY-MM-DD, or a month as YYYY-MM (also `2023/7`, `2023年7月`).
+    static func date(_ text: String) -> String? {
+        if let day = normalizedDate(text) { return day }
+        let parts = text.split(whereSeparator: { "-/.年月".contains($0) }).map(String.init)
+        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count), !text.hasPrefix("-"),
+              let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+        let result = String(format: "%04d-%02d", year, month)
+        return isValidMonth(result) ? result : nil
+    }
+
+    /// `氨氮(mg/L)` → (`氨氮`, `mg/L`).
+    static func splitUnit(_ header: String) -> (String, String?) {
+        guard let open = header.firstIndex(where: { $0 == "(" || $0 == "（" }) else { return (header, nil) }
+        let bare = String(header[..<open]).trimmingCharacters(in: .whitespaces)
+        let unit = header[header.index(after: open)...].trimmingCharacters(in: CharacterSet(charactersIn: ")） "))
+        return (bare, unit.isEmpty ? nil : unit)
+    }
+
+    /// Whether a written unit is the parameter's (spellings vary).
+    static func unitMatches(_ text: String, _ parameter: MonitoringParameter) -> Bool {
+        let folded = text.lowercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "μ", with: "µ")
+            .replacingOccurrences(of: "³", with: "3")
+        switch parameter.unit {
+        case "": return ["", "无量纲", "无", "-", "ph"].contains(folded)
+        case "mg/L": return ["mg/l", "毫克/升"].contains(folded)
+        case "m³/d": return ["m3/d", "立方米/日", "吨/日", "t/d", "m3/天"].contains(folded)
+        case "mg/m³": return ["mg/m3", "毫克/立方米"].contains(folded)
+        default: return ["µg/m3", "ug/m3", "微克/立方米"].contains(folded)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// The words of the water and air reports, in Chinese and English (the
+/// contract's ASCII names stay in JSON).
+struct WaterWords {
+    let language: ReportLanguage
+    init(_ language: ReportLanguage) { self.language = language }
+    private var zh: Bool { language == .zh }
+    private func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
+
+    var title: String { t("地表水断面与入河排污口监测评价", "Water sections and outfalls") }
+    var sectionsTitle: String { t("断面水质（GB 3838-2002 单因子评价，月均值）", "Sections (GB 3838-2002, single factor, monthly means)") }
+    var outfallsTitle: String { t("入河排污口（超标与无限值）", "Outfalls (over limit, no limit)") }
+    func traceTitle(_ metres: Double) -> String {
+        t("未达标断面上游 \(fixed(metres / 1000, 1)) 公里内的排污口（溯源，沿河道由近及远）",
+          "Outfalls within \(fixed(metres / 1000, 1)) km upstream of sections missing their target (along the rivers, nearest first)")
+    }
+    func overdueTitle(_ date: String) -> String { t("逾期未完成整治的排污口（截至 \(date)）", "Overdue remedies (as of \(date))") }
+    var sectionHeader: [String] {
+        zh ? ["断面编码", "断面名称", "目标", "水质类别", "是否达标", "超标指标（均值，超标倍数）"]
+           : ["code", "name", "target", "class", "meets", "over the target class (mean, times over)"]
+    }
+    var outfallHeader: [String] {
+        zh ? ["排口编码", "名称", "类型", "超标指标（均值 > 限值，超标倍数）", "无排放限值的指标"]
+           : ["code", "name", "type", "over the limit (mean > limit, times over)", "no limit"]
+    }
+    var overdueHeader: [String] {
+        zh ? ["排口编码", "名称", "整治措施", "责任主体", "完成时限", "逾期天数"]
+           : ["outfall", "name", "measure", "responsible", "deadline", "days overdue"]
+    }
+    var noData: String { t("无数据", "no data") }
+    var noneUpstream: String { t("上游范围内无排污口", "no outfall upstream within the distance") }
+    var noExceedance: String { t("本期未超标", "no exceedance this period") }
+
+    /// What a traced outfall did in the period: over which limits, which
+    /// parameters have none, or nothing measured.
+    func tracedStatus(_ o: TracedOutfall) -> String {
+        guard o.measured else { return t("本期无监测数据", "not measured this period") }
+        var parts: [String] = []
+        if !o.exceeding.isEmpty { parts.append(t("超标：", "over its limit: ") + o.exceeding.map(parameter).joined(separator: ", ")) }
+        if !o.noLimit.isEmpty { parts.append(t("无排放限值：", "no limit: ") + o.noLimit.map(parameter).joined(separator: ", ")) }
+        return parts.isEmpty ? noExceedance : parts.joined(separator: t("；", "; "))
+    }
+    var nearestEnterprise: String { t("最近企业", "nearest enterprise") }
+    var town: String { t("乡镇", "town") }
+    var warning: String { t("注意", "Note") }
+
+    func verdict(_ meets: Bool?) -> String {
+        switch meets {
+        case true?: return t("达标", "yes")
+        case false?: return t("不达标", "NO")
+        case nil: return t("无数据", "no data")
+        }
+    }
+
+    func waterClass(_ c: WaterClass) -> String {
+        if zh { return ["Ⅰ类", "Ⅱ类", "Ⅲ类", "Ⅳ类", "Ⅴ类", "劣Ⅴ类"][c.rawValue - 1] }
+        return c == .worseThanV ? "worse than V" : "class \(c)"
+    }
+
+    func times(_ value: Double) -> String { zh ? "超标 \(fixed(value, 2)) 倍" : "\(fixed(value, 2))× over" }
+
+    func parameter(_ p: MonitoringParameter) -> String {
+        guard zh else {
+            return ["cod": "COD", "codmn": "CODMn", "bod5": "BOD5", "nh3n": "NH3-N", "tp": "TP", "tn": "TN", "do": "DO",
+                    "ph": "pH", "flow": "flow", "so2": "SO2", "no2": "NO2", "pm10": "PM10", "pm25": "PM2.5", "co": "CO",
+                    "o3": "O3"][p.rawValue]!
+        }
+        return ["cod": "化学需氧量", "codmn": "高锰酸盐指数", "bod5": "五日生化需氧量", "nh3n": "氨氮", "tp": "总磷",
+                "tn": "总氮", "do": "溶解氧", "ph": "pH", "flow": "流量", "so2": "二氧化硫", "no2": "二氧化氮",
+                "pm10": "PM10", "pm25": "PM2.5", "co": "一氧化碳", "o3": "臭氧"][p.rawValue]!
+    }
+
+    func outfallType(_ type: String) -> String {
+        guard zh else { return type }
+        return ["industrial": "工业排污口", "sewage_plant": "城镇污水处理厂排污口", "agricultural": "农业排口", "other": "其他排口"][type] ?? type
+    }
+
+    func measure(_ m: RemedyMeasure) -> String {
+        guard zh else { return m.rawValue }
+        switch m {
+        case .ban: return "取缔"
+        case .merge: return "合并"
+        case .regularize: return "规范整治"
+        case .other: return "其他"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+struct RemedyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remedy",
+        abstract: "An outfall's remedy (治, 一口一策): set it with a deadline, mark it done, or show its history.",
+        discussion: """
+            landreg remedy OUTFALL --measure ban|merge|regularize|other --responsible TEXT --deadline D --date D [--note …]
+            landreg remedy OUTFALL --done --date D
+            landreg remedy OUTFALL            (its history)
+            """)
+
+    @OptionGroup var registry: RegistryOptions
+    @Argument(help: "The outfall's code.") var outfall: String
+    @Option(help: "ban (取缔), merge (合并), regularize (规范整治) or other.") var measure: RemedyMeasure?
+    @Option(help: "Who is responsible (a unit or a town).") var responsible: String?
+    @Option(help: "The deadline, YYYY-MM-DD.") var deadline: String?
+    @Flag(help: "The remedy is done.") var done = false
+    @Option(help: "The date of the decision or of completion, YYYY-MM-DD.") var date: String?
+    @Option(help: "A note (the document, what was done).") var note: String?
+    @Option(help: "Who records it (default: the login name).") var by: String?
+
+    func validate() throws {
+        let setting = measure != nil || responsible != nil || deadline != nil
+        if done && setting { throw ValidationError("--done takes only --date (and --note)") }
+        if setting && (measure == nil || responsible == nil || deadline == nil) {
+            throw ValidationError("a remedy needs --measure, --responsible and --deadline")
+        }
+        if (setting || done) && date == nil { throw ValidationError("--date is required") }
+    }
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let by = by ?? loginName
+        if done {
+            try registry.completeRemedy(outfall: outfall, date: date!, note: note, by: by)
+            print("remedy of \(outfall) done on \(date!)")
+        } else if let measure, let responsible, let deadline {
+            try registry.setRemedy(outfall: outfall, measure: measure, responsible: responsible, deadline: deadline,
+                                   date: date!, note: note, by: by)
+            print("remedy of \(outfall): \(measure.rawValue), \(responsible), deadline \(deadline)")
+        } else {
+            let rows = try registry.remedyEvents(outfall: outfall).map { e in
+                [e.date, e.event.rawValue, e.measure?.rawValue ?? "", e.responsible ?? "", e.deadline ?? "", e.note ?? "",
+                 localTime(e.recordedAt), e.recordedBy]
+            }
+            if rows.isEmpty { print("\(outfall): no remedy recorded"); return }
+            print(formatTable(header: ["date", "event", "measure", "responsible", "deadline", "note", "recorded", "by"], rows: rows))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LandRegistry
+
+extension WaterReportWriter.Format: ExpressibleByArgument {}
+extension AirReportWriter.Format: ExpressibleByArgument {}
+
+struct Water: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sections and outfalls of a month or a quarter: GB 3838-2002 classes, exceedances, the outfalls upstream of failing sections, overdue remedies.")
+
+    @OptionGroup var registry: RegistryOptions
+    @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String?
+    @Option(help: ArgumentHelp("The quarter.", valueName: "YYYYQn")) var quarter: String?
+    @Option(help: "text, json or html.") var format: WaterReportWriter.Format = .text
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "Language of text and HTML: zh or en (default: from LANG).") var lang: ReportLanguage?
+
+    func validate() throws {
+        guard (month == nil) != (quarter == nil) else { throw ValidationError("give --month YYYY-MM or --quarter YYYYQn") }
+        if let month, MonitoringPeriod(month: month) == nil { throw ValidationError("--month '\(month)' is not YYYY-MM, e.g. 2023-07") }
+        if let quarter, MonitoringPeriod(quarter: quarter) == nil { throw ValidationError("--quarter '\(quarter)' is not YYYYQn, e.g. 2023Q3") }
+    }
+
+    func run() throws {
+        let period = month.flatMap { MonitoringPeriod(month: $0) } ?? MonitoringPeriod(quarter: quarter!)!
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let report = try registry.waterReport(period)
+        try WaterReportWriter.write(report, format: format, registry: try registry.describe(), language: lang ?? .fromEnvironment,
+                                    to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+    }
+}
+
+struct Air: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Each area's monthly air-quality means of a year against its monthly targets, months over target flagged.")
+
+    @OptionGroup var registry: RegistryOptions
+    @Option(help: ArgumentHelp("The year.", valueName: "YYYY")) var year: Int
+    @Option(help: "text, json, csv or html.") var format: AirReportWriter.Format = .text
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "Language of text, CSV and HTML: zh or en (default: from LANG).") var lang: ReportLanguage?
+
+    func validate() throws {
+        guard (1900...2200).contains(year) else { throw ValidationError("--year \(year) is not a year") }
+    }
+
+    func run() throws {
+        let registry = try registry.open()
+        defer { try? registry.close() }
+        let report = try registry.airReport(year: year)
+        try AirReportWriter.write(report, format: format, registry: try registry.describe(), language: lang ?? .fromEnvironment,
+                                  to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+    }
+}
