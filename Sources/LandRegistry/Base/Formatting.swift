@@ -61,3 +61,13 @@ func roundedMu(_ squareMetres: Double) -> Double { (squareMetres / squareMetresP
 
 /// Square metres in one mu (亩).
 public let squareMetresPerMu = 10000.0 / 15.0
+
+/// A measured value for reports: up to three decimals, no trailing zeros.
+func formatValue(_ value: Double) -> String {
+    var text = fixed(value, abs(value) >= 100 ? 0 : 3)
+    if text.contains(".") {
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text
+}

@@ -15,6 +15,8 @@ public struct SectionResult: Sendable {
     public let code: String
     public let name: String
     public let river: String?
+    /// The town it lies in ("" outside every town).
+    public let town: String
     public let targetClass: WaterClass
     /// Nil when nothing was measured in the period.
     public let waterClass: WaterClass?

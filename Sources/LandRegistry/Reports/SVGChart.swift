@@ -75,13 +75,3 @@ struct SVGChart {
 
     private func axisLabel(_ v: Double) -> String { formatValue(v) }
 }
-
-/// A measured value for reports: up to three decimals, no trailing zeros.
-func formatValue(_ value: Double) -> String {
-    var text = fixed(value, abs(value) >= 100 ? 0 : 3)
-    if text.contains(".") {
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-    }
-    return text
-}

@@ -74,7 +74,7 @@ final class ReviewBuilder {
         let plotsNow = try snapshot.states(.riskPlots, asOf: end)
         let permits = try snapshot.sensitivePermits(from: start, to: end)
         let tables = [try sensitive(permits), try clearToZero(permits), try riskListChanges(), unresolved(plotsNow),
-                      try vacated(plots: plotsNow), try outfalls(), try farmland()]
+                      try vacated(plots: plotsNow), try outfalls(), try farmland()] + (try waterTables())
         return (tables, flagged)
     }
 
@@ -86,7 +86,12 @@ final class ReviewBuilder {
 
     /// Puts a feature on the review's map.
     func flag(_ table: String, _ layer: String, _ code: String, _ wkb: [UInt8]) {
-        guard withFlags, let shape = try? Shape(wkb: wkb) else { return }
+        guard let shape = try? Shape(wkb: wkb) else { return }
+        flag(table, layer, code, shape: shape)
+    }
+
+    func flag(_ table: String, _ layer: String, _ code: String, shape: Shape) {
+        guard withFlags else { return }
         flagged.append(FlaggedFeature(table: table, layer: layer, code: code, shape: shape))
     }
 

@@ -87,7 +87,8 @@ final class WaterEvaluator {
             guard let byMonth = means[state.code]?[parameter] else { return nil }
             return (parameter, GB3838.limit(parameter, for: target, lake: lake), period.trailingYear.map { ($0, byMonth[$0]) })
         }
-        return SectionResult(code: state.code, name: state["name"] ?? state.code, river: state["river"], targetClass: target,
+        return SectionResult(code: state.code, name: state["name"] ?? state.code, river: state["river"],
+                             town: try town(of: state.wkb), targetClass: target,
                              waterClass: waterClass, meets: waterClass.map { $0 <= target }, lake: lake,
                              parameters: parameters, months: months, series: series, shape: try Shape(wkb: state.wkb))
     }
