@@ -41,10 +41,10 @@ struct MonitorImport: ParsableCommand {
     @Option(help: "Who imports it (default: the login name).") var by: String?
 
     func run() throws {
-        let records = try MonitoringFile.read(path: file, encoding: reader.encoding, mapping: reader.fields)
         let registry = try registry.open()
         defer { try? registry.close() }
-        let summary = try registry.importMonitoring(records, file: file, upsert: mode == .upsert, by: by ?? loginName)
+        let summary = try registry.importMonitoring(path: file, encoding: reader.encoding, mapping: reader.fields,
+                                                    upsert: mode == .upsert, by: by ?? loginName)
         print("monitoring: \(summary.read) read, \(summary.inserted) inserted, \(summary.replaced) replaced, \(summary.unchanged) unchanged")
     }
 }

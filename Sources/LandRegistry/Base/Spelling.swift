@@ -31,3 +31,15 @@ public func displayWidth(_ text: String) -> Int {
 func closest(_ word: String, in candidates: [String]) -> String? {
     candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
 }
+
+/// `text` without leading and trailing spaces and tabs (ASCII and the
+/// ideographic space), without Foundation's string machinery: the per-cell
+/// path of large tables.
+func trimmedSpaces(_ text: String) -> String {
+    func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{3000}" }
+    guard let first = text.first, let last = text.last, isSpace(first) || isSpace(last) else { return text }
+    let start = text.firstIndex { !isSpace($0) } ?? text.endIndex
+    guard start < text.endIndex else { return "" }
+    let end = text.lastIndex { !isSpace($0) }!
+    return String(text[start...end])
+}

@@ -6,7 +6,8 @@ import Foundation
 /// 日期, 指标, 浓度/监测值, 单位, 备注, 类型) — or a wide table with one column
 /// per parameter (`氨氮(mg/L)`, `COD` …). Checks what the file alone can
 /// tell: known parameters, numbers, no negative value, pH in 0–14, real
-/// dates, units, no row twice. Which sites exist is the registry's question.
+/// dates, units. Which sites exist, and whether a row comes twice, is the
+/// registry's question (it is told while storing).
 public enum MonitoringFile {
     /// The column names each field is known by (lower case).
     static let columnNames: [String: [String]] = [
@@ -29,31 +30,77 @@ public enum MonitoringFile {
 
     public static func read(bytes: [UInt8], name: String, encoding: String? = nil,
                             mapping: FieldMapping = FieldMapping()) throws -> [MonitoringRecord] {
+        var result: [MonitoringRecord] = []
+        try forEachRecord(bytes: bytes, name: name, encoding: encoding, mapping: mapping) { result.append($0) }
+        return result
+    }
+
+    /// Streams the records of a file to `body`, in file order.
+    public static func forEachRecord(path: String, encoding: String? = nil, mapping: FieldMapping = FieldMapping(),
+                                     _ body: (MonitoringRecord) throws -> Void) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, message: "cannot open the file for reading")
+        }
+        try forEachRecord(bytes: [UInt8](data), name: path, encoding: encoding, mapping: mapping, body)
+    }
+
+    public static func forEachRecord(bytes: [UInt8], name: String, encoding: String? = nil, mapping: FieldMapping = FieldMapping(),
+                                     _ body: (MonitoringRecord) throws -> Void) throws {
         guard let text = decodeChineseText(bytes, encoding: encoding) else {
             throw InputError(file: name, line: badTextLine(bytes),
                              message: "the line is neither UTF-8 nor GBK text (a broken byte)", remedy: .giveEncoding)
         }
-        let records = try CSVPointReader.records(text, file: name)
-        guard let first = records.first else { throw InputError(file: name, message: "the file is empty") }
-        let header = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
-        let columns = try Columns(header, mapping: mapping, file: name)
-        var result: [MonitoringRecord] = []
-        var seen: [String: Int] = [:]
-        for record in records.dropFirst() where !record.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            guard record.cells.count == header.count else {
-                throw InputError(file: name, line: record.line, message: "\(record.cells.count) cells where the header has \(header.count)")
+        var columns: Columns?
+        var header: [String] = []
+        try forEachCSVRecord(Array(text.utf8), file: name) { line, cells in
+            guard let current = columns else {
+                header = cells.map { $0.trimmingCharacters(in: .whitespaces) }
+                columns = try Columns(header, mapping: mapping, file: name)
+                return
             }
-            for item in try columns.records(record.cells, line: record.line, file: name) {
-                let key = "\(item.site)\u{1}\(item.kind.rawValue)\u{1}\(item.date)\u{1}\(item.parameter.rawValue)"
-                if let earlier = seen[key] {
-                    throw InputError(file: name, code: item.site, property: item.parameter.rawValue, line: item.line,
-                                     message: "a second \(item.kind.rawValue) for \(item.date) (the first is on line \(earlier))")
+            if cells.allSatisfy({ trimmedSpaces($0).isEmpty }) { return }
+            guard cells.count == header.count else {
+                throw InputError(file: name, line: line, message: "\(cells.count) cells where the header has \(header.count)")
+            }
+            for item in try current.records(cells, line: line, file: name) { try body(item) }
+        }
+        if columns == nil { throw InputError(file: name, message: "the file is empty") }
+    }
+
+    /// RFC 4180 records of UTF-8 bytes with their first line numbers;
+    /// commas, or tabs when the first line has tabs and no comma.
+    static func forEachCSVRecord(_ bytes: [UInt8], file: String, _ body: (Int, [String]) throws -> Void) throws {
+        let firstLine = bytes.prefix { $0 != 0x0A }
+        let separator: UInt8 = firstLine.contains(0x09) && !firstLine.contains(0x2C) ? 0x09 : 0x2C
+        var cells: [String] = [], cell: [UInt8] = [], quoted = false, line = 1, start = 1, i = 0
+        let count = bytes.count
+        func endCell() { cells.append(String(decoding: cell, as: UTF8.self)); cell.removeAll(keepingCapacity: true) }
+        while i < count {
+            let c = bytes[i]
+            i += 1
+            if quoted {
+                if c == 0x22 {
+                    if i < count && bytes[i] == 0x22 { cell.append(0x22); i += 1 } else { quoted = false }
+                } else {
+                    if c == 0x0A { line += 1 }
+                    cell.append(c)
                 }
-                seen[key] = item.line
-                result.append(item)
+                continue
+            }
+            switch c {
+            case 0x22 where cell.isEmpty: quoted = true
+            case separator: endCell()
+            case 0x0D, 0x0A:
+                if c == 0x0D && i < count && bytes[i] == 0x0A { i += 1 }
+                endCell()
+                try body(start, cells)
+                cells.removeAll(keepingCapacity: true)
+                line += 1; start = line
+            default: cell.append(c)
             }
         }
-        return result
+        if quoted { throw InputError(file: file, line: start, message: "a quoted cell is not closed") }
+        if !cell.isEmpty || !cells.isEmpty { endCell(); try body(start, cells) }
     }
 
     /// The first line (1-based) that is neither UTF-8 nor GBK.
@@ -73,7 +120,7 @@ public enum MonitoringFile {
 
     /// Where each field is in a header: long (parameter and value columns)
     /// or wide (a column per parameter).
-    struct Columns {
+    final class Columns {
         var site: Int
         var date: Int
         var parameter: Int?
@@ -83,6 +130,18 @@ public enum MonitoringFile {
         var kind: Int?
         /// Wide tables: (column, parameter, unit written in the header).
         var wide: [(Int, MonitoringParameter, String?)] = []
+        /// Parameter names and dates as read before (files repeat them).
+        private var parameters: [String: MonitoringParameter] = [:]
+        private var dates: [String: String] = [:]
+        private var units: [String: Bool] = [:]
+
+        func unitMatches(_ text: String, _ parameter: MonitoringParameter) -> Bool {
+            let key = text + "\u{1}" + parameter.rawValue
+            if let known = units[key] { return known }
+            let matches = MonitoringFile.unitMatches(text, parameter)
+            units[key] = matches
+            return matches
+        }
 
         init(_ header: [String], mapping: FieldMapping, file: String) throws {
             func column(_ field: String) -> Int? {
@@ -117,7 +176,7 @@ public enum MonitoringFile {
         func records(_ cells: [String], line: Int, file: String) throws -> [MonitoringRecord] {
             func cell(_ index: Int?) -> String? {
                 guard let index else { return nil }
-                let text = cells[index].trimmingCharacters(in: .whitespaces)
+                let text = trimmedSpaces(cells[index])
                 return text.isEmpty ? nil : text
             }
             let site = try cell(self.site) ?? { throw InputError(file: file, property: "site", line: line, message: "missing") }()
@@ -125,17 +184,17 @@ public enum MonitoringFile {
                 InputError(file: file, code: site, property: property, line: line, message: message)
             }
             let kindText = cell(kind) ?? "value"
-            guard let kind = MonitoringKind(rawValue: kindText.lowercased()) ?? MonitoringFile.kindWords[kindText] else {
+            guard let kind = MonitoringKind(rawValue: kindText) ?? MonitoringKind(rawValue: kindText.lowercased()) ?? MonitoringFile.kindWords[kindText] else {
                 throw fail("kind", "'\(kindText)' is not value or target (监测值, 目标)")
             }
             let dateText = try cell(self.date) ?? { throw fail("date", "missing") }()
-            guard let date = MonitoringFile.date(dateText) else {
+            guard let date = dates[dateText] ?? MonitoringFile.date(dateText).map({ dates[dateText] = $0; return $0 }) else {
                 throw fail("date", "'\(dateText)' is not a date that exists (YYYY-MM-DD, or YYYY-MM for a month)")
             }
             var pairs: [(MonitoringParameter, String, String?, Int)] = []
             if wide.isEmpty, let parameterColumn = parameter, let valueColumn = value {
                 let name = try cell(parameterColumn) ?? { throw fail("parameter", "missing") }()
-                guard let parameter = MonitoringParameter(name: name) else {
+                guard let parameter = parameters[name] ?? MonitoringParameter(name: name).map({ parameters[name] = $0; return $0 }) else {
                     let known = MonitoringParameter.allCases.map(\.rawValue)
                     let hint = closest(name.lowercased(), in: known).map { "; did you mean \($0)?" } ?? ""
                     throw fail("parameter", "'\(name)' is not a parameter landreg knows (\(known.joined(separator: ", ")))\(hint)")
@@ -149,7 +208,7 @@ public enum MonitoringFile {
             }
             return try pairs.map { parameter, valueText, unitText, _ in
                 let value = try MonitoringFile.value(valueText, parameter: parameter, fail: fail)
-                if let unitText, !MonitoringFile.unitMatches(unitText, parameter) {
+                if let unitText, !unitMatches(unitText, parameter) {
                     throw fail("unit", "'\(unitText)' is not the unit of \(parameter.rawValue) (\(parameter.unit.isEmpty ? "none" : parameter.unit))")
                 }
                 return MonitoringRecord(line: line, site: site, date: date, parameter: parameter, value: value,

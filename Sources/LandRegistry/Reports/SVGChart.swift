@@ -21,7 +21,7 @@ struct SVGChart {
         let left = 44.0, right = 10.0, top = 26.0, bottom = 34.0
         let plotW = width - left - right, plotH = height - top - bottom
         let all = values.compactMap { $0 } + references.flatMap { $0.values.compactMap { $0 } }
-        let high = niceCeiling((all.max() ?? 1) * 1.1)
+        let high = 4 * niceStep((all.max() ?? 1) * 1.1 / 4)
         let n = max(labels.count, 1)
         func px(_ i: Int) -> Double { left + (Double(i) + 0.5) * plotW / Double(n) }
         func py(_ v: Double) -> Double { top + plotH - (high > 0 ? v / high : 0) * plotH }
@@ -39,6 +39,7 @@ struct SVGChart {
         }
         for (k, reference) in references.enumerated() {
             svg += polylines(reference.values, px: px, py: py, attributes: "stroke=\"#c62828\" stroke-width=\"1.3\" stroke-dasharray=\"5 3\" fill=\"none\"")
+            guard !reference.label.isEmpty else { continue }
             let legendY = fixed(height - 6, 1), legendX = left + Double(k) * 150
             svg += "<line x1=\"\(fixed(legendX, 1))\" y1=\"\(fixed(height - 9, 1))\" x2=\"\(fixed(legendX + 18, 1))\" y2=\"\(fixed(height - 9, 1))\" stroke=\"#c62828\" stroke-dasharray=\"5 3\"/>"
             svg += "<text x=\"\(fixed(legendX + 22, 1))\" y=\"\(legendY)\" font-size=\"9\" fill=\"#444\">\(escapeHTML(reference.label))</text>"
@@ -67,10 +68,11 @@ struct SVGChart {
         return svg
     }
 
-    private func niceCeiling(_ value: Double) -> Double {
-        guard value > 0 else { return 1 }
+    /// The smallest of 1, 2, 5 × 10ⁿ at least `value` (a grid step).
+    private func niceStep(_ value: Double) -> Double {
+        guard value > 0 else { return 0.25 }
         let magnitude = pow(10, floor(log10(value)))
-        return ([1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= value }) ?? 10 * magnitude
+        return ([1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= value * (1 - 1e-12) }) ?? 10 * magnitude
     }
 
     private func axisLabel(_ v: Double) -> String { formatValue(v) }

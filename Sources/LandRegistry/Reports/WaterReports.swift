@@ -95,11 +95,11 @@ public enum WaterReportWriter {
     /// The report as plain text tables.
     public static func text(_ report: WaterReport, language: ReportLanguage) -> String {
         let w = WaterWords(language)
-        var out = "\(w.title) \(report.period.label)\n\n== \(w.sectionsTitle)\n"
+        var out = "\(w.title) \(report.period.label)\n\n== \(w.sectionsTitle(report.period))\n"
         out += TextTable(header: w.sectionHeader, rows: report.sections.map { s in
             [s.code, s.name, w.waterClass(s.targetClass), s.waterClass.map(w.waterClass) ?? w.noData, w.verdict(s.meets),
              s.parameters.filter { $0.timesLimit != nil }.map { "\(w.parameter($0.parameter)) \(formatValue($0.mean)) (\(w.times($0.timesLimit!)))" }
-                .joined(separator: "; ")]
+                .joined(separator: "; "), w.monthClasses(s)]
         }).render()
         out += "\n== \(w.outfallsTitle)\n"
         out += TextTable(header: w.outfallHeader, rows: report.outfalls.filter(\.measured).map { o in

@@ -7,7 +7,11 @@ struct WaterWords {
     private func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
 
     var title: String { t("地表水断面与入河排污口监测评价", "Water sections and outfalls") }
-    var sectionsTitle: String { t("断面水质（GB 3838-2002 单因子评价，月均值）", "Sections (GB 3838-2002, single factor, monthly means)") }
+    func sectionsTitle(_ period: MonitoringPeriod) -> String {
+        period.months.count == 1 ? t("断面水质（GB 3838-2002 单因子评价，月均值）", "Sections (GB 3838-2002, single factor, monthly means)")
+            : t("断面水质（GB 3838-2002 单因子评价，各月均值的期间均值；各月类别另列）",
+                "Sections (GB 3838-2002, single factor on the mean of the monthly means; each month's class beside)")
+    }
     var outfallsTitle: String { t("入河排污口（超标与无限值）", "Outfalls (over limit, no limit)") }
     func traceTitle(_ metres: Double) -> String {
         t("未达标断面上游 \(fixed(metres / 1000, 1)) 公里内的排污口（溯源，沿河道由近及远）",
@@ -15,8 +19,8 @@ struct WaterWords {
     }
     func overdueTitle(_ date: String) -> String { t("逾期未完成整治的排污口（截至 \(date)）", "Overdue remedies (as of \(date))") }
     var sectionHeader: [String] {
-        zh ? ["断面编码", "断面名称", "目标", "水质类别", "是否达标", "超标指标（均值，超标倍数）"]
-           : ["code", "name", "target", "class", "meets", "over the target class (mean, times over)"]
+        zh ? ["断面编码", "断面名称", "目标", "水质类别", "是否达标", "超标指标（均值，超标倍数）", "各月类别"]
+           : ["code", "name", "target", "class", "meets", "over the target class (mean, times over)", "each month"]
     }
     var outfallHeader: [String] {
         zh ? ["排口编码", "名称", "类型", "超标指标（均值 > 限值，超标倍数）", "无排放限值的指标"]
@@ -26,6 +30,13 @@ struct WaterWords {
         zh ? ["排口编码", "名称", "整治措施", "责任主体", "完成时限", "逾期天数"]
            : ["outfall", "name", "measure", "responsible", "deadline", "days overdue"]
     }
+    /// Each month's class, `07 Ⅲ类 / 08 Ⅳ类` (a failing month marked).
+    func monthClasses(_ s: SectionResult) -> String {
+        s.months.map { m in
+            "\(m.month.suffix(2)) \(m.waterClass.map(waterClass) ?? "-")\(m.meets == false ? "✗" : "")"
+        }.joined(separator: " / ")
+    }
+
     var noData: String { t("无数据", "no data") }
     var noneUpstream: String { t("上游范围内无排污口", "no outfall upstream within the distance") }
     var noExceedance: String { t("本期未超标", "no exceedance this period") }

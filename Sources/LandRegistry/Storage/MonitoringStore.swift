@@ -5,64 +5,58 @@ import GRDB
 /// §10): the tables of migration v6. Edits run in one transaction each and
 /// take the operation's rule as a closure, as the lifecycle's do.
 extension Registry {
-    /// Stores monitoring records, all or nothing. `allow` sees the codes of
-    /// the sites a record may name (sections, outfalls, admin areas, by
-    /// layer) before anything is written, and throws to refuse. In insert
-    /// mode a (site, kind, date, parameter) already stored is refused with
-    /// its line; in upsert mode a changed value replaces the stored one,
-    /// which is kept in `monitoring_replaced`.
-    func storeMonitoring(_ records: [MonitoringRecord], file: String, upsert: Bool, by: String,
-                         allow: (_ sites: [String: Layer]) throws -> Void) throws -> MonitorImportSummary {
+    /// Stores monitoring records, all or nothing, as `produce` hands them
+    /// over (a file is streamed, never held whole). `produce` sees the codes
+    /// of the sites a record may name (sections, outfalls, admin areas, by
+    /// layer), checks each record and passes it to `store`; it throws to
+    /// refuse. A (site, kind, date, parameter) twice in the import is bad
+    /// input naming both lines; in insert mode one already stored is too; in
+    /// upsert mode a changed value replaces the stored one, which is kept
+    /// in `monitoring_replaced`.
+    func storeMonitoring(file: String, upsert: Bool, by: String,
+                         produce: (_ sites: [String: Layer], _ store: (MonitoringRecord) throws -> Void) throws -> Void) throws -> MonitorImportSummary {
         try write { db in
             var sites: [String: Layer] = [:]
             for layer in [Layer.admin, .outfalls, .sections] {
                 for code in try String.fetchAll(db, sql: "SELECT code FROM \(layer.table)") { sites[code] = layer }
             }
-            try allow(sites)
             try db.execute(sql: "INSERT INTO monitor_imports (file, mode, recorded_by) VALUES (?, ?, ?)",
                            arguments: [file, upsert ? "upsert" : "insert", by])
             let importID = db.lastInsertedRowID
-            let insert = FastStatement(try db.makeStatement(sql: """
-                INSERT INTO monitoring (site, kind, date, month, parameter, value, unit, note, import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """))
-            let existing = FastStatement(try db.makeStatement(sql: """
-                SELECT id, value FROM monitoring WHERE site = ? AND kind = ? AND date = ? AND parameter = ?
-                """))
-            let keep = FastStatement(try db.makeStatement(sql: """
-                INSERT INTO monitoring_replaced (site, kind, date, parameter, value, unit, note, import_id, replaced_by)
-                SELECT site, kind, date, parameter, value, unit, note, import_id, ? FROM monitoring WHERE id = ?
-                """))
-            let replace = FastStatement(try db.makeStatement(sql: """
-                UPDATE monitoring SET value = ?, unit = ?, note = ?, import_id = ? WHERE id = ?
-                """))
-            var summary = MonitorImportSummary(read: records.count)
-            for record in records {
-                insert.bind(record.site, at: 1); insert.bind(record.kind.rawValue, at: 2)
-                insert.bind(record.date, at: 3); insert.bind(record.month, at: 4)
-                insert.bind(record.parameter.rawValue, at: 5); insert.bind(record.value, at: 6)
-                insert.bind(record.unit.databaseValue, at: 7)
-                insert.bind(record.note.databaseValue, at: 8); insert.bind(importID, at: 9)
-                try insert.run(db)
-                if db.changesCount == 1 { summary.inserted += 1; continue }
-                existing.bind(record.site, at: 1); existing.bind(record.kind.rawValue, at: 2)
-                existing.bind(record.date, at: 3); existing.bind(record.parameter.rawValue, at: 4)
-                guard try existing.step(db) else { existing.reset(); continue }
-                let (id, stored) = (existing.int64(0), existing.double(1))
-                existing.reset()
-                guard upsert else {
-                    throw InputError(file: file, code: record.site, property: record.parameter.rawValue, line: record.line,
-                                     message: "the registry already has a \(record.kind.rawValue) for \(record.date) (\(formatNumber(stored)))",
-                                     remedy: .upsert)
+            let statements = try MonitoringStatements(db)
+            var summary = MonitorImportSummary()
+            // The line of each key stored by this import, by hash (to name the first of two lines),
+            // and the keys found unchanged (their rows keep the import that stored them).
+            var lines: [Int: Int] = [:]
+            var unchanged = Set<String>()
+            try produce(sites) { record in
+                summary.read += 1
+                var hasher = Hasher()
+                hasher.combine(record.site); hasher.combine(record.kind.rawValue); hasher.combine(record.date); hasher.combine(record.parameter.rawValue)
+                let key = hasher.finalize()
+                if try statements.insert(record, importID: importID, db) {
+                    summary.inserted += 1
+                    lines[key] = record.line
+                    return
                 }
-                if stored == record.value { summary.unchanged += 1; continue }
-                keep.bind(importID, at: 1); keep.bind(id, at: 2)
-                try keep.run(db)
-                replace.bind(record.value, at: 1)
-                replace.bind(record.unit.databaseValue, at: 2)
-                replace.bind(record.note.databaseValue, at: 3)
-                replace.bind(importID, at: 4); replace.bind(id, at: 5)
-                try replace.run(db)
+                guard let (id, stored, storedBy) = try statements.existing(record, db) else { return }
+                func fail(_ message: String, remedy: Remedy? = nil) -> InputError {
+                    InputError(file: file, code: record.site, property: record.parameter.rawValue, line: record.line, message: message, remedy: remedy)
+                }
+                let fullKey = "\(record.site)\u{1}\(record.kind.rawValue)\u{1}\(record.date)\u{1}\(record.parameter.rawValue)"
+                if storedBy == importID || unchanged.contains(fullKey) {
+                    throw fail("a second \(record.kind.rawValue) for \(record.date)" + (lines[key].map { " (the first is on line \($0))" } ?? ""))
+                }
+                guard upsert else {
+                    throw fail("the registry already has a \(record.kind.rawValue) for \(record.date) (\(formatNumber(stored)))", remedy: .upsert)
+                }
+                lines[key] = record.line
+                if stored == record.value {
+                    summary.unchanged += 1
+                    unchanged.insert(fullKey)
+                    return
+                }
+                try statements.replace(id, with: record, importID: importID, db)
                 summary.replaced += 1
             }
             try db.execute(sql: "UPDATE monitor_imports SET rows = ?, replaced = ? WHERE id = ?",
@@ -169,5 +163,52 @@ extension Snapshot {
         guard let row = try Row.fetchOne(db, sql: "SELECT min(month), max(month) FROM monitoring WHERE kind = 'value'"),
               let first = row[0] as String?, let last = row[1] as String? else { return nil }
         return (first, last)
+    }
+}
+
+/// The prepared statements of a monitoring import.
+private struct MonitoringStatements {
+    let insert, existing, keep, replace: FastStatement
+
+    init(_ db: Database) throws {
+        insert = FastStatement(try db.makeStatement(sql: """
+            INSERT INTO monitoring (site, kind, date, month, parameter, value, unit, note, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """))
+        existing = FastStatement(try db.makeStatement(sql: """
+            SELECT id, value, import_id FROM monitoring WHERE site = ? AND kind = ? AND date = ? AND parameter = ?
+            """))
+        keep = FastStatement(try db.makeStatement(sql: """
+            INSERT INTO monitoring_replaced (site, kind, date, parameter, value, unit, note, import_id, replaced_by)
+            SELECT site, kind, date, parameter, value, unit, note, import_id, ? FROM monitoring WHERE id = ?
+            """))
+        replace = FastStatement(try db.makeStatement(sql: "UPDATE monitoring SET value = ?, unit = ?, note = ?, import_id = ? WHERE id = ?"))
+    }
+
+    /// Inserts a record; false when its key is already stored.
+    func insert(_ r: MonitoringRecord, importID: Int64, _ db: Database) throws -> Bool {
+        insert.bind(r.site, at: 1); insert.bind(r.kind.rawValue, at: 2); insert.bind(r.date, at: 3); insert.bind(r.month, at: 4)
+        insert.bind(r.parameter.rawValue, at: 5); insert.bind(r.value, at: 6)
+        insert.bind(r.unit.databaseValue, at: 7); insert.bind(r.note.databaseValue, at: 8); insert.bind(importID, at: 9)
+        try insert.run(db)
+        return db.changesCount == 1
+    }
+
+    /// The stored row of a record's key: id, value, the import that stored it.
+    func existing(_ r: MonitoringRecord, _ db: Database) throws -> (Int64, Double, Int64)? {
+        existing.bind(r.site, at: 1); existing.bind(r.kind.rawValue, at: 2); existing.bind(r.date, at: 3)
+        existing.bind(r.parameter.rawValue, at: 4)
+        defer { existing.reset() }
+        guard try existing.step(db) else { return nil }
+        return (existing.int64(0), existing.double(1), existing.int64(2))
+    }
+
+    /// Replaces a stored value, keeping the old one.
+    func replace(_ id: Int64, with r: MonitoringRecord, importID: Int64, _ db: Database) throws {
+        keep.bind(importID, at: 1); keep.bind(id, at: 2)
+        try keep.run(db)
+        replace.bind(r.value, at: 1); replace.bind(r.unit.databaseValue, at: 2); replace.bind(r.note.databaseValue, at: 3)
+        replace.bind(importID, at: 4); replace.bind(id, at: 5)
+        try replace.run(db)
     }
 }

@@ -3,13 +3,26 @@ extension Registry {
     /// nothing: every site must be a section, an outfall or (for air) an
     /// admin area; water parameters belong to sections and outfalls, air
     /// parameters to admin areas; values are not in the future (targets may
-    /// be). In insert mode a value already stored is bad input; upsert
-    /// replaces it and keeps the old one.
+    /// be); no (site, kind, date, parameter) twice. In insert mode a value
+    /// already stored is bad input; upsert replaces it and keeps the old one.
     public func importMonitoring(_ records: [MonitoringRecord], file: String, upsert: Bool = false,
                                  by: String) throws -> MonitorImportSummary {
+        try importMonitoring(file: file, upsert: upsert, by: by) { body in try records.forEach(body) }
+    }
+
+    /// Imports a monitoring file as `importMonitoring(_:)` does, streaming it.
+    public func importMonitoring(path: String, encoding: String? = nil, mapping: FieldMapping = FieldMapping(),
+                                 upsert: Bool = false, by: String) throws -> MonitorImportSummary {
+        try importMonitoring(file: path, upsert: upsert, by: by) { body in
+            try MonitoringFile.forEachRecord(path: path, encoding: encoding, mapping: mapping, body)
+        }
+    }
+
+    private func importMonitoring(file: String, upsert: Bool, by: String,
+                                  source: ((MonitoringRecord) throws -> Void) throws -> Void) throws -> MonitorImportSummary {
         let today = todayUTC()
-        return try storeMonitoring(records, file: file, upsert: upsert, by: by) { sites in
-            for record in records {
+        return try storeMonitoring(file: file, upsert: upsert, by: by) { sites, store in
+            try withoutActuallyEscaping(store) { store in try source { record in
                 func fail(_ property: String, _ message: String) -> InputError {
                     InputError(file: file, code: record.site, property: property, line: record.line, message: message)
                 }
@@ -26,7 +39,8 @@ extension Registry {
                 if record.kind == .value && record.date > today && !(record.date.count == 7 && today.hasPrefix(record.date)) {
                     throw fail("date", "\(record.date) is in the future")
                 }
-            }
+                try store(record)
+            } }
         }
     }
 
