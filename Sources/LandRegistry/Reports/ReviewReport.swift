@@ -44,7 +44,7 @@ public enum ReviewReport {
         return written
     }
 
-    private static let palette = ["#ad1457", "#b71c1c", "#e65100", "#f9a825", "#6d4c41", "#1565c0", "#2e7d32"]
+    private static let palette = ["#ad1457", "#b71c1c", "#e65100", "#f9a825", "#6d4c41", "#1565c0", "#2e7d32", "#0277bd", "#6a1b9a", "#00838f"]
 
     private static func writeHTML(_ review: QuarterlyReview, registry: RegistryDescription, to path: String,
                                   language: ReportLanguage) throws {
