@@ -6,6 +6,16 @@
       jittered grid around Lingchuan) in lon/lat, about 335 bytes each.
   county.py proposals N OUT.geojson [--seed S]
       N proposals of mixed uses and flags over the same area.
+  county.py plan N OUT.geojson LAYERS_DIR EXTENT [--seed S] [--vertices V]
+      a realistic land-supply plan: N proposals that meet the rules several
+      times each (housing and schools next to old industrial sites, food
+      crops over farmland, air-polluting projects inside the county seat's
+      20 km ring, discharging projects by water sources), placed from the
+      layers in LAYERS_DIR.
+  county.py farmland N OUT.geojson --vertices V
+      parcels drawn with V vertices each (surveyed-looking boundaries).
+  county.py layers OUT_DIR EXTENT --clustered
+      risk plots in clusters (old industrial districts), not scattered.
   county.py layers OUT_DIR [--seed S]
       the other layers of a county over the same area (risk plots, basic
       farmland, water zones, the county seat) for check benchmarks.
@@ -37,7 +47,25 @@ def quad(x, y, w, h, rnd):
     return "[[" + ",".join(ll(*p) for p in pts + [pts[0]]) + "]]"
 
 
-def farmland(n, out, seed):
+def outline(x, y, w, h, rnd, vertices):
+    """A star-shaped polygon of `vertices` points inside the w x h box at (x, y),
+    counter-clockwise: a surveyed-looking boundary (valid: angles increase)."""
+    cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
+    pts = []
+    for k in range(vertices):
+        a = 2 * math.pi * (k + rnd.uniform(-0.3, 0.3)) / vertices
+        r = rnd.uniform(0.82, 1.0)
+        # A rounded rectangle: |cos|^0.3 pushes the points toward the box's sides.
+        c, s = math.cos(a), math.sin(a)
+        pts.append((cx + rx * r * math.copysign(abs(c) ** 0.3, c), cy + ry * r * math.copysign(abs(s) ** 0.3, s)))
+    return "[[" + ",".join(ll(*p) for p in pts + [pts[0]]) + "]]"
+
+
+def shape(x, y, w, h, rnd, vertices):
+    return quad(x, y, w, h, rnd) if vertices <= 4 else outline(x, y, w, h, rnd, vertices)
+
+
+def farmland(n, out, seed, vertices=4):
     rnd = random.Random(seed)
     side = int(math.ceil(math.sqrt(n)))
     classes = ["priority"] * 7 + ["safe_use"] * 2 + ["strict"]
@@ -47,7 +75,7 @@ def farmland(n, out, seed):
         for i in range(n):
             gx, gy = i % side, i // side
             w, h = rnd.uniform(30, 120), rnd.uniform(30, 120)
-            geom = quad(gx * CELL, gy * CELL, w, h, rnd)
+            geom = shape(gx * CELL, gy * CELL, w, h, rnd, vertices)
             f.write('%s{"type":"Feature","properties":{"code":"FL-%07d","class":"%s","town":"%s","crop":"玉米"},'
                     '"geometry":{"type":"Polygon","coordinates":%s}}\n'
                     % ("," if i else "", i + 1, rnd.choice(classes), towns[(gx * 6) // side], geom))
@@ -83,9 +111,16 @@ def proposals(n, out, seed, extent):
         f.write("]}\n")
 
 
-def layers(outdir, seed, extent):
+def layers(outdir, seed, extent, clustered=False):
     import os
     rnd = random.Random(seed + 2)
+    centres = [(rnd.uniform(0, extent), rnd.uniform(0, extent)) for _ in range(100)]
+
+    def plot_position():
+        if not clustered:
+            return rnd.uniform(0, extent), rnd.uniform(0, extent)
+        cx, cy = rnd.choice(centres)
+        return min(max(cx + rnd.gauss(0, 350), 0), extent), min(max(cy + rnd.gauss(0, 350), 0), extent)
     os.makedirs(outdir, exist_ok=True)
     stages = ["suspected", "investigating", "clean", "contaminated", "listed", "remediating", "delisted"]
 
@@ -96,7 +131,7 @@ def layers(outdir, seed, extent):
     fc("risk-plots", ['{"type":"Feature","properties":{"code":"RP-%05d","stage":"%s","toxic_history":%s},'
                       '"geometry":{"type":"Polygon","coordinates":%s}}'
                       % (i, rnd.choice(stages), "true" if rnd.random() < 0.4 else "false",
-                         quad(rnd.uniform(0, extent), rnd.uniform(0, extent), rnd.uniform(80, 400), rnd.uniform(80, 400), rnd))
+                         quad(*plot_position(), rnd.uniform(80, 400), rnd.uniform(80, 400), rnd))
                       for i in range(2000)])
     fc("basic-farmland", ['{"type":"Feature","properties":{"code":"BF-%05d","concentrated":%s},'
                           '"geometry":{"type":"Polygon","coordinates":%s}}'
@@ -155,6 +190,54 @@ def overlay(outdir, seed, extent):
     fc("admin", towns)
 
 
+def plan(n, out, seed, layers_dir, extent, vertices):
+    """A land-supply plan whose proposals meet the rules several times each."""
+    import json
+    import os
+    rnd = random.Random(seed + 5)
+
+    def centres(name):
+        result = []
+        for f in json.load(open(os.path.join(layers_dir, name + ".geojson")))["features"]:
+            ring = f["geometry"]["coordinates"][0]
+            lon = sum(p[0] for p in ring[:-1]) / (len(ring) - 1)
+            lat = sum(p[1] for p in ring[:-1]) / (len(ring) - 1)
+            result.append(((lon - LON0) * M_LON, (lat - LAT0) * M_LAT, f["properties"]))
+        return result
+
+    plots = centres("risk-plots")
+    zones = [z for z in centres("water-zones") if z[2]["level"] == "second"]
+    seat = centres("admin")[0]
+    with open(out, "w", encoding="utf-8") as f:
+        f.write('{"type":"FeatureCollection","features":[\n')
+        for i in range(n):
+            kind = rnd.random()
+            props = '"id":"Q-%06d"' % (i + 1)
+            if kind < 0.4:    # housing, schools, hospitals next to old industrial sites
+                x, y, _ = rnd.choice(plots)
+                x, y = x + rnd.uniform(-450, 150), y + rnd.uniform(-450, 150)
+                w, h = rnd.uniform(300, 700), rnd.uniform(300, 700)
+                props += ',"use":"%s","action":"%s"' % (rnd.choice(["070101", "0701", "080403", "080404", "0804"]),
+                                                        rnd.choice(["supply", "use_change", "planning_permit"]))
+            elif kind < 0.7:  # food crops: reclamation or farmland over many parcels
+                x, y = rnd.uniform(0, extent), rnd.uniform(0, extent)
+                w, h = rnd.uniform(400, 900), rnd.uniform(400, 900)
+                props += ',"use":"0103","action":"reclamation","food_crops":true'
+            elif kind < 0.9:  # air- and soil-polluting projects inside the county seat's ring
+                a, r = rnd.uniform(0, 2 * math.pi), 20000 * math.sqrt(rnd.random())
+                x, y = seat[0] + r * math.cos(a), seat[1] + r * math.sin(a)
+                w, h = rnd.uniform(200, 600), rnd.uniform(200, 600)
+                props += ',"use":"%s","action":"new_project","air_polluting":true,"soil_polluting":true,"discharges":true' % rnd.choice(["1001", "100102", "1002"])
+            else:             # discharging projects by the water sources
+                x, y, _ = rnd.choice(zones)
+                x, y = x + rnd.uniform(-1500, 1000), y + rnd.uniform(-1500, 1000)
+                w, h = rnd.uniform(200, 500), rnd.uniform(200, 500)
+                props += ',"use":"1001","action":"new_project","discharges":true'
+            geom = '{"type":"Polygon","coordinates":%s}' % shape(x, y, w, h, rnd, vertices)
+            f.write('%s{"type":"Feature","properties":{%s},"geometry":%s}\n' % ("," if i else "", props, geom))
+        f.write("]}\n")
+
+
 def main():
     args = sys.argv[1:]
     seed = 7
@@ -162,9 +245,18 @@ def main():
         k = args.index("--seed")
         seed = int(args[k + 1])
         del args[k:k + 2]
+    vertices = 4
+    if "--vertices" in args:
+        k = args.index("--vertices")
+        vertices = int(args[k + 1])
+        del args[k:k + 2]
+    clustered = "--clustered" in args
+    args = [a for a in args if a != "--clustered"]
     kind = args[0]
     if kind == "farmland":
-        farmland(int(args[1]), args[2], seed)
+        farmland(int(args[1]), args[2], seed, vertices)
+    elif kind == "plan":
+        plan(int(args[1]), args[2], seed, args[3], float(args[4]), vertices)
     elif kind == "proposals":
         n = int(args[1])
         extent = float(args[3]) if len(args) > 3 else 130_000.0
@@ -174,7 +266,7 @@ def main():
         overlay(args[1], seed, extent)
     elif kind == "layers":
         extent = float(args[2]) if len(args) > 2 else 130_000.0
-        layers(args[1], seed, extent)
+        layers(args[1], seed, extent, clustered)
     else:
         sys.exit(__doc__)
 

@@ -50,10 +50,40 @@ public struct CandidateFeature {
     public let layer: Layer
     public let code: String
     public let name: String?
-    let values: [String: String]
+    /// The layer's contract properties in its order (`Layer.properties`);
+    /// booleans as "1" and "0".
+    let values: [String?]
 
-    public subscript(_ property: String) -> String? { values[property] }
-    func flag(_ property: String) -> Bool { values[property] == "1" }
+    init(layer: Layer, code: String, name: String?, values: [String?]) {
+        self.layer = layer
+        self.code = code
+        self.name = name
+        self.values = values
+    }
+
+    public subscript(_ property: String) -> String? {
+        guard let index = layer.properties.firstIndex(where: { $0.name == property }), index < values.count else { return nil }
+        return values[index]
+    }
+
+    func flag(_ property: String) -> Bool { self[property] == "1" }
+}
+
+/// Which features of its layer a rule is about: all, those whose property
+/// has one of some values, or those whose boolean property is true. A value,
+/// not a closure, so that the storage can ask only for those.
+public enum Concern: Sendable, Equatable {
+    case all
+    case property(String, [String])
+    case flag(String)
+
+    func holds(for candidate: CandidateFeature) -> Bool {
+        switch self {
+        case .all: return true
+        case .property(let name, let values): return candidate[name].map(values.contains) ?? false
+        case .flag(let name): return candidate.flag(name)
+        }
+    }
 }
 
 /// One rule of the pre-approval check: which proposals it applies to, which
@@ -65,12 +95,15 @@ public struct Rule: Sendable {
     public let test: SpatialTest
     /// Whether the rule applies to a proposal at all.
     let applies: @Sendable (Proposal) -> Bool
-    /// Whether a candidate feature is one the rule is about.
-    let concerns: @Sendable (CandidateFeature) -> Bool
+    /// Which features of its layer the rule is about.
+    let concern: Concern
     public let basis: LegalBasis
     /// What the finding means, in Chinese and English.
     public let messageZH: String
     public let messageEN: String
+
+    /// Whether a candidate feature is one the rule is about.
+    func concerns(_ candidate: CandidateFeature) -> Bool { concern.holds(for: candidate) }
 }
 
 /// Every rule of the contract (§5), in one readable table.
@@ -84,35 +117,35 @@ public enum RuleTable {
     public static let rules: [Rule] = [
         Rule(id: "soil.listed", severity: .block, layer: .riskPlots, test: .overlaps,
              applies: { _ in true },
-             concerns: { Stage(rawValue: $0["stage"] ?? "")?.isOnRiskList == true },
+             concern: .property("stage", Stage.allCases.filter(\.isOnRiskList).map(\.rawValue)),
              basis: LegalBasis(instrument: soilPlan, article: "任务7；土壤污染防治法第六十六条",
                                quote: "对列入建设用地土壤污染风险管控和修复名录的地块，自然资源部门、行政审批部门严禁作为“一住两公”用地，严禁办理土地收回、收购、土地供应以及改变土地用途等手续。"),
              messageZH: "与列入风险管控和修复名录的地块重叠：不得办理供应、收回或改变用途，不得作为一住两公用地",
              messageEN: "overlaps a plot on the risk control and remediation list: no supply, recovery or use change, never housing or public use"),
         Rule(id: "soil.investigation-required", severity: .condition, layer: .riskPlots, test: .overlaps,
              applies: { $0.isSensitive },
-             concerns: { Stage(rawValue: $0["stage"] ?? "")?.isUnresolved == true },
+             concern: .property("stage", Stage.allCases.filter(\.isUnresolved).map(\.rawValue)),
              basis: LegalBasis(instrument: soilPlan, article: "任务7；土壤污染防治法第五十九条",
                                quote: "用途拟变更为“一住两公”用地的所有地块，要严格落实土壤污染状况调查评估及治理修复制度。"),
              messageZH: "一住两公用地与尚未完成调查评估的疑似或污染地块重叠：须先完成土壤污染状况调查评估",
              messageEN: "housing or public use over a suspected or contaminated plot not yet resolved: a soil investigation and assessment must come first"),
         Rule(id: "soil.sequencing", severity: .warn, layer: .riskPlots, test: .withinNotOverlapping(.sequencingDistance),
              applies: { $0.isSensitive },
-             concerns: { Stage(rawValue: $0["stage"] ?? "")?.isOnRiskList == true },
+             concern: .property("stage", Stage.allCases.filter(\.isOnRiskList).map(\.rawValue)),
              basis: LegalBasis(instrument: soilPlan, article: "任务8",
                                quote: "原则上，“一住两公”等敏感类用地应后开发，在周边土壤环境风险得到全面管控后再投入使用。"),
              messageZH: "一住两公用地邻近风险管控和修复名录地块：应合理安排开发时序，待周边风险全面管控后再投入使用",
              messageEN: "housing or public use near a plot on the risk list: sequence the development so it is used only once the risk nearby is controlled"),
         Rule(id: "soil.toxic-reclamation", severity: .block, layer: .riskPlots, test: .overlaps,
              applies: { $0.action == .reclamation || $0.use(in: "01") },
-             concerns: { $0.flag("toxic_history") },
+             concern: .flag("toxic_history"),
              basis: LegalBasis(instrument: soilPlan, article: "任务5",
                                quote: "原则上曾用于生产、使用、贮存、回收、处置有毒有害物质的地块禁止复垦为种植食用农产品的耕地。"),
              messageZH: "复垦为耕地的地块曾用于生产、使用、贮存、回收或处置有毒有害物质：禁止复垦为种植食用农产品的耕地",
              messageEN: "reclamation to farmland over a plot that produced, used, stored, recycled or disposed of toxic substances"),
         Rule(id: "farmland.basic", severity: .block, layer: .basicFarmland, test: .overlaps,
              applies: { $0.use != nil && !$0.use(in: "01") },
-             concerns: { _ in true },
+             concern: .all,
              basis: LegalBasis(instrument: landLaw, article: "第三十五条",
                                quote: "永久基本农田经依法划定后，任何单位和个人不得擅自占用或者改变其用途。"),
              messageZH: "非耕地用途占用永久基本农田",
@@ -120,49 +153,49 @@ public enum RuleTable {
         Rule(id: "farmland.polluting-project", severity: .block, layer: .basicFarmland,
              test: .overlapsOrWithin(.concentratedFarmlandDistance),
              applies: { $0.soilPolluting },
-             concerns: { $0.flag("concentrated") },
+             concern: .flag("concentrated"),
              basis: LegalBasis(instrument: soilPlan, article: "任务3",
                                quote: "在永久基本农田集中区域，严禁规划新建可能造成土壤污染的建设项目。"),
              messageZH: "可能造成土壤污染的项目位于永久基本农田集中区域内或其周边",
              messageEN: "a project that may pollute soil in or near a concentrated permanent basic farmland area"),
         Rule(id: "farmland.strict-food", severity: .warn, layer: .farmland, test: .overlaps,
              applies: { $0.foodCrops },
-             concerns: { $0["class"] == FarmlandClass.strict.rawValue },
+             concern: .property("class", [FarmlandClass.strict.rawValue]),
              basis: LegalBasis(instrument: soilPlan, article: "任务4",
                                quote: "鼓励对严格管控类耕地按规定采取种植结构调整、轮作休耕等风险管控措施。加强粮食收储和流通环节监管，杜绝重金属超标粮食进入口粮市场。"),
              messageZH: "在严格管控类耕地上种植食用农产品",
              messageEN: "food crops on strictly controlled (严格管控类) farmland"),
         Rule(id: "air.county-seat-20km", severity: .block, layer: .admin, test: .within(.countySeatDistance),
              applies: { $0.airPolluting },
-             concerns: { $0["kind"] == "county_seat" },
+             concern: .property("kind", ["county_seat"]),
              basis: LegalBasis(instrument: airPlan, article: "附件2 重点工作任务台账 第1项",
                                quote: "县城 20 公里范围内不再新上涉气项目。"),
              messageZH: "涉气项目位于县城建成区20公里范围内",
              messageEN: "an air-polluting project within 20 km of the county seat"),
         Rule(id: "water.outfall-in-zone", severity: .block, layer: .waterZones, test: .overlaps,
              applies: { $0.action == .newOutfall },
-             concerns: { $0["level"] == ZoneLevel.first.rawValue || $0["level"] == ZoneLevel.second.rawValue },
+             concern: .property("level", [ZoneLevel.first.rawValue, ZoneLevel.second.rawValue]),
              basis: LegalBasis(instrument: waterLaw, article: "第六十四条",
                                quote: "在饮用水水源保护区内，禁止设置排污口。"),
              messageZH: "在饮用水水源保护区内设置排污口",
              messageEN: "a new outfall in a drinking-water source protection zone"),
         Rule(id: "water.first-zone", severity: .block, layer: .waterZones, test: .overlaps,
              applies: { $0.action == .newProject && !$0.use(in: "1301") },
-             concerns: { $0["level"] == ZoneLevel.first.rawValue },
+             concern: .property("level", [ZoneLevel.first.rawValue]),
              basis: LegalBasis(instrument: waterLaw, article: "第六十五条",
                                quote: "禁止在饮用水水源一级保护区内新建、改建、扩建与供水设施和保护水源无关的建设项目。"),
              messageZH: "在饮用水水源一级保护区内新建与供水设施和保护水源无关的项目",
              messageEN: "a new project unrelated to water supply in a first-level drinking-water protection zone"),
         Rule(id: "water.second-zone-discharge", severity: .block, layer: .waterZones, test: .overlaps,
              applies: { $0.discharges },
-             concerns: { $0["level"] == ZoneLevel.second.rawValue },
+             concern: .property("level", [ZoneLevel.second.rawValue]),
              basis: LegalBasis(instrument: waterLaw, article: "第六十六条",
                                quote: "禁止在饮用水水源二级保护区内新建、改建、扩建排放污染物的建设项目。"),
              messageZH: "在饮用水水源二级保护区内建设排放污染物的项目",
              messageEN: "a project that discharges pollutants in a second-level drinking-water protection zone"),
         Rule(id: "water.quasi-zone-discharge", severity: .warn, layer: .waterZones, test: .overlaps,
              applies: { $0.discharges },
-             concerns: { $0["level"] == ZoneLevel.quasi.rawValue },
+             concern: .property("level", [ZoneLevel.quasi.rawValue]),
              basis: LegalBasis(instrument: waterLaw, article: "第六十七条",
                                quote: "禁止在饮用水水源准保护区内新建、扩建对水体污染严重的建设项目；改建建设项目，不得增加排污量。"),
              messageZH: "在饮用水水源准保护区内建设排放污染物的项目：不得对水体污染严重，改建不得增加排污量",

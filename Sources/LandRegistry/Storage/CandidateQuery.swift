@@ -16,14 +16,33 @@ extension Snapshot {
             """)
     })
 
+    /// The SQL condition that keeps the features some rules are about (nil: all of them).
+    static func condition(_ concerns: [Concern]) -> String? {
+        var terms: [String] = []
+        for concern in concerns {
+            switch concern {
+            case .all: return nil
+            case .property(let name, let values):
+                let quoted = values.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+                terms.append("\(PropertySpec(name, .text).column) IN (\(quoted.joined(separator: ", ")))")
+            case .flag(let name): terms.append("\(PropertySpec(name, .bool).column) = 1")
+            }
+        }
+        return terms.isEmpty ? nil : "(" + terms.joined(separator: " OR ") + ")"
+    }
+
     /// Features of `layer` whose bounding box comes within `reach` of
-    /// `bounds`, from the layer's R*Tree; `body` gets each feature and a
-    /// function that makes its geometry in `geos` (only when asked).
+    /// `bounds`, from the layer's R*Tree, and that one of `concerns` is
+    /// about (asked of SQLite, so the others are never read); `body` gets
+    /// each feature and a function that makes its geometry in `geos` (only
+    /// when asked).
     func forEachCandidate(layer: Layer, bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double,
-                          geos: GEOSContext, _ body: (CandidateFeature, () throws -> Geometry) throws -> Void) throws {
+                          concerns: [Concern] = [.all], geos: GEOSContext,
+                          _ body: (CandidateFeature, () throws -> Geometry) throws -> Void) throws {
         let specs = layer.properties
         let hasName = specs.contains { $0.name == "name" }
-        let rows = FastStatement(try db.cachedStatement(sql: Snapshot.candidateSQL[layer]!))
+        let sql = Snapshot.condition(concerns).map { Snapshot.candidateSQL[layer]! + " AND " + $0 } ?? Snapshot.candidateSQL[layer]!
+        let rows = FastStatement(try db.cachedStatement(sql: sql))
         rows.bind(bounds.maxX + reach, at: 1)
         rows.bind(bounds.minX - reach, at: 2)
         rows.bind(bounds.maxY + reach, at: 3)
@@ -31,12 +50,14 @@ extension Snapshot {
         defer { rows.reset() }
         let nameColumn = Int32(specs.count), blobColumn = Int32(specs.count + 1)
         while try rows.step(db) {
-            var values: [String: String] = [:]
-            for (i, spec) in specs.enumerated() where !rows.isNull(Int32(i)) {
-                values[spec.name] = spec.kind == .bool ? String(rows.int64(Int32(i))) : rows.text(Int32(i))
+            var values: [String?] = []
+            values.reserveCapacity(specs.count)
+            for (i, spec) in specs.enumerated() {
+                let column = Int32(i)
+                values.append(rows.isNull(column) ? nil : spec.kind == .bool ? (rows.int64(column) != 0 ? "1" : "0") : rows.text(column))
             }
-            let name = hasName ? values["name"] : rows.text(nameColumn)
-            let candidate = CandidateFeature(layer: layer, code: values["code"] ?? "", name: name, values: values)
+            let name = hasName ? values[specs.firstIndex { $0.name == "name" }!] : rows.text(nameColumn)
+            let candidate = CandidateFeature(layer: layer, code: values[0] ?? "", name: name, values: values)
             try body(candidate) {
                 let wkb = rows.blob(blobColumn)
                 guard !wkb.isEmpty else { throw RegistryError("feature \(candidate.code) of \(layer.rawValue) has no geometry") }

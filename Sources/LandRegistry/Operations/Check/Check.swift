@@ -36,29 +36,49 @@ extension Registry {
         var summary = CheckSummary()
         var ids = Set<String>()
         let recorder = options.record ? CheckRecorder(registry: self, file: reader.fileName, by: options.by) : nil
-        var input: InputGeometry?
-        // One snapshot for the whole batch: every proposal sees the same registry.
-        try snapshot { snapshot in
-            while let feature = try reader.next() {
-                let proposal = try Proposal(feature, file: reader.fileName, defaults: options.defaults)
-                guard ids.insert(proposal.id).inserted else {
-                    throw InputError(file: reader.fileName, feature: feature.number, code: proposal.id, property: "id",
-                                     message: "duplicate proposal id in the file")
+        func next() throws -> (InputFeature, Proposal)? {
+            guard let feature = try reader.next() else { return nil }
+            let proposal = try Proposal(feature, file: reader.fileName, defaults: options.defaults)
+            guard ids.insert(proposal.id).inserted else {
+                throw InputError(file: reader.fileName, feature: feature.number, code: proposal.id, property: "id",
+                                 message: "duplicate proposal id in the file")
+            }
+            return (feature, proposal)
+        }
+        func emit(_ result: CheckResult) throws {
+            summary.add(result.verdict)
+            recorder?.add(result)
+            try each(result)
+        }
+        // A batch large enough to share out goes to every core; a few
+        // proposals are checked here, without opening more connections.
+        var first: [(InputFeature, Proposal)] = []
+        while first.count < Registry.parallelBatch, let item = try next() { first.append(item) }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        if first.count == Registry.parallelBatch && workers > 1 {
+            let checkers = try [checker] + (1..<workers).map { _ in try Checker(registry: self, context: options.context, thresholds: checker.thresholds) }
+            try checkInParallel(reader, first: first, checkers: checkers, options: options, next: next, emit: emit)
+        } else {
+            var input: InputGeometry?
+            // One snapshot for the whole batch: every proposal sees the same registry.
+            try snapshot { snapshot in
+                var pending = first[...]
+                while let (feature, proposal) = try pending.popFirst() ?? next() {
+                    if input == nil {
+                        input = try InputGeometry(reader: reader, srid: options.srid, registrySRID: srid, geos: checker.geos,
+                                                  accepted: nil, policy: .reject)
+                    }
+                    let geometry = try input!.prepare(feature.shape, feature: feature.number, code: proposal.id)
+                    try emit(try checker.check(proposal, geometry, in: snapshot))
                 }
-                if input == nil {
-                    input = try InputGeometry(reader: reader, srid: options.srid, registrySRID: srid, geos: checker.geos,
-                                              accepted: nil, policy: .reject)
-                }
-                let geometry = try input!.prepare(feature.shape, feature: feature.number, code: proposal.id)
-                let result = try checker.check(proposal, geometry, in: snapshot)
-                summary.add(result.verdict)
-                recorder?.add(result)
-                try each(result)
             }
         }
         try recorder?.finish(summary)
         return summary
     }
+
+    /// Batches of at least this many proposals are checked on every core.
+    static let parallelBatch = 48
 
     /// Checks one proposal whose geometry is built in code, in the CRS
     /// `srid` (CGCS2000 lon/lat unless said otherwise), against the rule

@@ -10,11 +10,11 @@ final class Checker {
     /// Each rule's position in the table, for the order of findings.
     private let order = Dictionary(uniqueKeysWithValues: RuleTable.rules.enumerated().map { ($1.id, $0) })
 
-    init(registry: Registry, context: Double? = nil) throws {
+    init(registry: Registry, context: Double? = nil, thresholds: [Setting: Double]? = nil) throws {
         self.registry = registry
         self.context = context
-        thresholds = try registry.thresholds()
-        overlapMinimum = thresholds[.overlapMinimum] ?? 1
+        self.thresholds = try thresholds ?? registry.thresholds()
+        overlapMinimum = self.thresholds[.overlapMinimum] ?? 1
     }
 
     /// The check of one proposal whose geometry went through the input step.
@@ -78,7 +78,8 @@ final class Checker {
     private func findings(of rules: [Rule], in layer: Layer, for subject: Subject, _ snapshot: Snapshot) throws -> [Finding] {
         let reach = rules.compactMap { $0.test.distanceSetting.map { thresholds[$0] ?? $0.defaultValue } }.max() ?? 0
         var findings: [Finding] = []
-        try snapshot.forEachCandidate(layer: layer, bounds: subject.bounds, reach: reach, geos: geos) { candidate, makeGeometry in
+        try snapshot.forEachCandidate(layer: layer, bounds: subject.bounds, reach: reach, concerns: rules.map(\.concern),
+                                      geos: geos) { candidate, makeGeometry in
             let concerned = rules.filter { $0.concerns(candidate) }
             if concerned.isEmpty { return }
             let feature = try makeGeometry()

@@ -1,0 +1,81 @@
+import CSpatiaLite
+import Foundation
+import GRDB
+
+extension Registry {
+    /// Runs `work(i, snapshot)` on `count` threads at once, each on a
+    /// read-only connection of its own — and every one of them on the same
+    /// state of the registry: the snapshots are taken while this
+    /// connection holds the write lock, so nothing can commit in between.
+    /// `meanwhile` runs on the calling thread once all snapshots are taken;
+    /// the call returns when `meanwhile` and every worker have. A worker's
+    /// error goes to `failed` at once (to stop the others), and the first
+    /// error of a worker or of `meanwhile` is rethrown.
+    func concurrentSnapshots(_ count: Int, work: @escaping @Sendable (Int, Snapshot) throws -> Void,
+                             failed: @escaping @Sendable (any Error) -> Void, meanwhile: () throws -> Void) throws {
+        let caches = SpatiaLiteCaches()
+        defer { caches.freeAll() }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            spatialite_init_ex(db.sqliteConnection, caches.make(), 0)
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
+        let queues = try (0..<count).map { _ in try DatabaseQueue(path: path, configuration: config) }
+        defer { for queue in queues { try? queue.close() } }
+        let srid = self.srid
+        let started = DispatchSemaphore(value: 0)
+        let finished = DispatchGroup()
+        let failures = FailureBox()
+        // Hold the write lock while the workers take their snapshots.
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            for (index, queue) in queues.enumerated() {
+                finished.enter()
+                let thread = Thread {
+                    defer { finished.leave() }
+                    do {
+                        try queue.read { db in
+                            // The first read fixes the snapshot.
+                            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM settings")
+                            started.signal()
+                            try work(index, Snapshot(db, srid: srid))
+                        }
+                    } catch {
+                        failures.add(error)
+                        failed(error)
+                        started.signal()
+                    }
+                }
+                thread.stackSize = 4 << 20
+                thread.start()
+            }
+            for _ in queues { started.wait() }
+        }
+        do {
+            try meanwhile()
+        } catch {
+            failures.add(error)
+        }
+        finished.wait()
+        if let error = failures.first { throw error }
+    }
+}
+
+/// The first error of several threads.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [any Error] = []
+
+    func add(_ error: any Error) {
+        lock.lock(); defer { lock.unlock() }
+        errors.append(error)
+    }
+
+    var first: (any Error)? {
+        lock.lock(); defer { lock.unlock() }
+        return errors.first
+    }
+}
