@@ -8,8 +8,14 @@ import LandRegistry
 @main
 enum Main {
     static func main() {
+        // `check` of one plot is the latency that matters: parse it directly,
+        // without building the whole command tree (ArgumentParser reflects on
+        // every subcommand); help and completion go through the root.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let direct = arguments.first == "check" && !arguments.contains { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion") }
+        let root: any ParsableCommand.Type = direct ? Check.self : Landreg.self
         do {
-            var command = try Landreg.parseAsRoot()
+            var command = direct ? try Check.parse(Array(arguments.dropFirst())) : try Landreg.parseAsRoot()
             try command.run()
         } catch let error as InvalidArgument {
             // A filter that cannot mean what was meant is wrong usage.
@@ -23,18 +29,29 @@ enum Main {
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
-            let code = Landreg.exitCode(for: error)
-            if code == .success {
-                print(Landreg.fullMessage(for: error))
-                exit(0)
+            // Usage errors of the direct path are told as the root tells them ("landreg check …").
+            if direct, root.exitCode(for: error) != .success {
+                do { _ = try Landreg.parseAsRoot() } catch let rootError {
+                    report(rootError, root: Landreg.self)
+                }
             }
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((Landreg.fullMessage(for: error) + "\n").utf8))
-                exit(2)
-            }
-            fail(Landreg.message(for: error), nil)
+            report(error, root: root)
         }
         exit(0)
+    }
+
+    /// An ArgumentParser error (help, usage, failure) as `root` tells it, with its exit code.
+    static func report(_ error: any Error, root: any ParsableCommand.Type) -> Never {
+        let code = root.exitCode(for: error)
+        if code == .success {
+            print(root.fullMessage(for: error))
+            exit(0)
+        }
+        if code == .validationFailure {
+            FileHandle.standardError.write(Data((root.fullMessage(for: error) + "\n").utf8))
+            exit(2)
+        }
+        fail(root.message(for: error), nil)
     }
 
     static func usage(_ message: String) -> Never {

@@ -13,6 +13,47 @@ final class CheckTests: RegistryTestCase {
 
     func rules(_ result: CheckResult?) -> [String] { result?.findings.map { "\($0.rule.id) \($0.code)" } ?? ["missing"] }
 
+    /// A batch large enough for every core gives what the proposals give
+    /// one by one, in input order, and stops at the first bad one.
+    func testABatchOnEveryCoreAgreesWithTheProposalsOneByOne() throws {
+        let registry = try makeRegistry()
+        for layer in Layer.allCases {
+            _ = try registry.importFeatures(into: layer, from: GeoJSONReader(path: sampleData.appendingPathComponent("\(layer.rawValue).geojson").path))
+        }
+        let text = try String(contentsOf: sampleData.appendingPathComponent("proposals.geojson"), encoding: .utf8)
+        let alone = try check(registry, text)
+        XCTAssertLessThan(alone.count, Registry.parallelBatch, "the sample alone is checked on one thread")
+        guard case .object(let members)? = try? JSONValue.parse(text), case .array(let features)? = members.first(where: { $0.0 == "features" })?.1 else {
+            return XCTFail("the sample is a FeatureCollection")
+        }
+        var copies: [String] = []
+        for round in 0..<12 {
+            for feature in features {
+                copies.append(feature.jsonText.replacingOccurrences(of: "\"id\":\"P-", with: "\"id\":\"R\(round)-P-"))
+            }
+        }
+        let batch = "{\"type\":\"FeatureCollection\",\"features\":[" + copies.joined(separator: ",") + "]}"
+        var order: [String] = []
+        try registry.check(GeoJSONReader(text: batch, name: "batch.geojson"), options: CheckOptions(record: false)) { result in
+            order.append(result.proposal.id)
+            let original = String(result.proposal.id.drop { $0 != "-" }.dropFirst())
+            XCTAssertEqual(rules(result), rules(alone[original]), result.proposal.id)
+            XCTAssertEqual(result.findings.map(\.distanceM), alone[original]?.findings.map(\.distanceM), result.proposal.id)
+        }
+        XCTAssertEqual(order.count, copies.count)
+        XCTAssertEqual(order, (0..<12).flatMap { round in features.map { _ in round } }.enumerated().map { i, round in
+            "R\(round)-P-\(String(format: "%03d", i % features.count + 1))"
+        }, "results arrive in input order")
+        // A bad proposal in the middle: the batch stops with its error, and no record is written.
+        var broken = copies
+        broken[100] = broken[100].replacingOccurrences(of: "\"coordinates\":[", with: "\"coordinates\":[[999,999],")
+        assertInputError(["batch.geojson", "feature 101"]) {
+            try registry.check(GeoJSONReader(text: "{\"type\":\"FeatureCollection\",\"features\":[" + broken.joined(separator: ",") + "]}",
+                                              name: "batch.geojson"), options: CheckOptions(record: true)) { _ in }
+        }
+        XCTAssertEqual(try registry.checkRuns().count, 0)
+    }
+
     func testEveryRuleOnTheSampleCounty() throws {
         let registry = try makeRegistry()
         for layer in Layer.allCases {

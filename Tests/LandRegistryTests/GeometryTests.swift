@@ -88,7 +88,17 @@ final class SpatiaLiteBlobTests: RegistryTestCase {
             for shape in shapes {
                 let theirs = try Data.fetchOne(db, sql: "SELECT GeomFromWKB(?, 4547)", arguments: [Data(shape.wkb())])
                 XCTAssertEqual(theirs.map { [UInt8]($0) }, shape.spatiaLiteBlob(srid: 4547), shape.type.rawValue)
+                // And read back in Swift, and built in GEOS from the coordinates, it is the same geometry.
+                let blob = [UInt8](theirs!)
+                let read = try XCTUnwrap(blob.withUnsafeBytes { Shape(spatiaLiteBlob: $0) }, shape.type.rawValue)
+                XCTAssertEqual(read.wkb(), shape.wkb(), shape.type.rawValue)
+                let geos = GEOSContext()
+                XCTAssertEqual(try Geometry(shape: read, in: geos).wkb(), try Geometry(wkb: shape.wkb(), in: geos).wkb(), shape.type.rawValue)
             }
+            // What it does not read (a 3D blob, a truncated one) is nil, for SpatiaLite to convert.
+            let z = try XCTUnwrap(try Data.fetchOne(db, sql: "SELECT GeomFromText('POINT Z(1 2 3)', 4547)"))
+            XCTAssertNil([UInt8](z).withUnsafeBytes { Shape(spatiaLiteBlob: $0) })
+            XCTAssertNil(Array(shapes[2].spatiaLiteBlob(srid: 4547).dropLast(9)).withUnsafeBytes { Shape(spatiaLiteBlob: $0) })
         }
     }
 }

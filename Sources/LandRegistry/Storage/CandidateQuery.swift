@@ -1,15 +1,17 @@
+import CSpatiaLite
+import Foundation
 import GRDB
 
 /// The spatial-index question of the check: which features of a layer have
 /// an R*Tree box within reach of a window.
 extension Snapshot {
-    /// Per layer: its contract columns, its name, its geometry as WKB, for
-    /// the features whose R*Tree box meets a window.
+    /// Per layer: its contract columns, its name, its geometry (SpatiaLite's
+    /// blob, read in Swift), for the features whose R*Tree box meets a window.
     static let candidateSQL: [Layer: String] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { layer in
         let specs = layer.properties
         let hasName = specs.contains { $0.name == "name" }
         return (layer, """
-            SELECT \(specs.map(\.column).joined(separator: ", ")), \(hasName ? "NULL" : "json_extract(extra, '$.name')"), AsBinary(geom)
+            SELECT \(specs.map(\.column).joined(separator: ", ")), \(hasName ? "NULL" : "json_extract(extra, '$.name')"), geom
             FROM \(layer.table)
             WHERE fid IN (SELECT pkid FROM idx_\(layer.table)_geom
                           WHERE xmin <= ?1 AND xmax >= ?2 AND ymin <= ?3 AND ymax >= ?4)
@@ -59,10 +61,23 @@ extension Snapshot {
             let name = hasName ? values[specs.firstIndex { $0.name == "name" }!] : rows.text(nameColumn)
             let candidate = CandidateFeature(layer: layer, code: values[0] ?? "", name: name, values: values)
             try body(candidate) {
-                let wkb = rows.blob(blobColumn)
-                guard !wkb.isEmpty else { throw RegistryError("feature \(candidate.code) of \(layer.rawValue) has no geometry") }
-                return try Geometry(wkb: wkb, in: geos)
+                guard let bytes = sqlite3_column_blob(rows.handle, blobColumn) else {
+                    throw RegistryError("feature \(candidate.code) of \(layer.rawValue) has no geometry")
+                }
+                let blob = UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(rows.handle, blobColumn)))
+                if let shape = Shape(spatiaLiteBlob: blob) { return try Geometry(shape: shape, in: geos) }
+                // Compressed, Z or M geometries (written by other programs): SpatiaLite converts them.
+                return try Geometry(wkb: try wkb(of: Array(blob)), in: geos)
             }
         }
+    }
+
+    /// The WKB of a SpatiaLite blob, by SpatiaLite.
+    func wkb(of blob: [UInt8]) throws -> [UInt8] {
+        spatial()
+        guard let data = try Data.fetchOne(db, sql: "SELECT AsBinary(?)", arguments: [Data(blob)]) else {
+            throw RegistryError("a geometry SpatiaLite cannot read")
+        }
+        return [UInt8](data)
     }
 }

@@ -18,10 +18,7 @@ extension Registry {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(30)
-        config.prepareDatabase { db in
-            spatialite_init_ex(db.sqliteConnection, caches.make(), 0)
-            try db.execute(sql: "PRAGMA cache_size = -32768")
-        }
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
         let queues = try (0..<count).map { _ in try DatabaseQueue(path: path, configuration: config) }
         defer { for queue in queues { try? queue.close() } }
         let srid = self.srid
@@ -41,7 +38,11 @@ extension Registry {
                             // The first read fixes the snapshot.
                             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM settings")
                             started.signal()
-                            try work(index, Snapshot(db, srid: srid))
+                            var spatialReady = false
+                            try work(index, Snapshot(db, srid: srid, spatial: {
+                                // SpatiaLite's functions only if a geometry needs converting.
+                                if !spatialReady { spatialite_init_ex(db.sqliteConnection, caches.make(), 0); spatialReady = true }
+                            }))
                         }
                     } catch {
                         failures.add(error)

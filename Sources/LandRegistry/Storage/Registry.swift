@@ -17,12 +17,27 @@ public final class Registry: @unchecked Sendable {
     let database: any DatabaseWriter
     private let caches: SpatiaLiteCaches
     private var closed = false
+    /// Whether SpatiaLite is brought into the connection only when needed
+    /// (one connection, a one-shot process), and whether it has been.
+    private let lazySpatial: Bool
+    private let spatialLock = NSLock()
+    private var spatialReady = false
 
-    private init(path: String, database: any DatabaseWriter, caches: SpatiaLiteCaches, srid: Int) {
+    private init(path: String, database: any DatabaseWriter, caches: SpatiaLiteCaches, srid: Int, lazySpatial: Bool = false) {
         self.path = path
         self.database = database
         self.caches = caches
         self.srid = srid
+        self.lazySpatial = lazySpatial
+    }
+
+    /// Brings SpatiaLite into a lazily opened registry's connection, once.
+    func ensureSpatial(_ db: Database) {
+        guard lazySpatial else { return }
+        spatialLock.lock(); defer { spatialLock.unlock() }
+        guard !spatialReady else { return }
+        spatialite_init_ex(db.sqliteConnection, caches.make(), 0)
+        spatialReady = true
     }
 
     deinit { try? close() }
@@ -97,9 +112,13 @@ public final class Registry: @unchecked Sendable {
                 return try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'srid'").flatMap(Int.init)
             }
             guard let srid else { throw RegistryError("\(path) is not a landreg registry (no settings table)") }
+            let registry = Registry(path: path, database: database, caches: caches, srid: srid, lazySpatial: !concurrentReads)
             let migrator = Migrations.migrator(srid: srid)
-            if try !database.read(migrator.hasCompletedMigrations) { try migrator.migrate(database) }
-            return Registry(path: path, database: database, caches: caches, srid: srid)
+            if try !database.read(migrator.hasCompletedMigrations) {
+                try database.writeWithoutTransaction { registry.ensureSpatial($0) }
+                try migrator.migrate(database)
+            }
+            return registry
         } catch {
             try? database.close()
             caches.freeAll()
@@ -116,8 +135,8 @@ public final class Registry: @unchecked Sendable {
         config.busyMode = .timeout(30)
         config.maximumReaderCount = 4
         config.prepareDatabase { db in
-            let cache = caches.make()
-            spatialite_init_ex(db.sqliteConnection, cache, 0)
+            // One connection of a one-shot process gets SpatiaLite when it first needs it (`ensureSpatial`).
+            if !single { spatialite_init_ex(db.sqliteConnection, caches.make(), 0) }
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
         }
         do {
@@ -134,6 +153,7 @@ public final class Registry: @unchecked Sendable {
     /// that record outside edits leave its changes to landreg's own history rows.
     func write<T>(_ block: (Database) throws -> T) throws -> T {
         try database.write { db in
+            ensureSpatial(db)
             try db.execute(sql: "UPDATE landreg_writer SET active = 1")
             let result = try block(db)
             try db.execute(sql: "UPDATE landreg_writer SET active = 0")
@@ -142,7 +162,12 @@ public final class Registry: @unchecked Sendable {
     }
 
     /// One read-only snapshot (GRDB's `read`).
-    func read<T>(_ block: (Database) throws -> T) throws -> T { try database.read(block) }
+    func read<T>(_ block: (Database) throws -> T) throws -> T {
+        try database.read { db in
+            ensureSpatial(db)
+            return try block(db)
+        }
+    }
 }
 
 /// The SpatiaLite connection caches (`spatialite_alloc_connection`), one per

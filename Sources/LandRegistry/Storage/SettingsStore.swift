@@ -28,7 +28,7 @@ extension Registry {
 
     /// Every numeric setting.
     func thresholds() throws -> [Setting: Double] {
-        try read { db in
+        try database.read { db in
             var thresholds: [Setting: Double] = [:]
             for setting in Setting.allCases { thresholds[setting] = try self.setting(setting, db) }
             return thresholds

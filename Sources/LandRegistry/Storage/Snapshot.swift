@@ -7,16 +7,26 @@ import GRDB
 final class Snapshot {
     let db: Database
     let srid: Int
+    /// Brings SpatiaLite's SQL functions into the connection if they are not yet.
+    let spatial: () -> Void
 
-    init(_ db: Database, srid: Int) {
+    init(_ db: Database, srid: Int, spatial: @escaping () -> Void = {}) {
         self.db = db
         self.srid = srid
+        self.spatial = spatial
     }
 }
 
 extension Registry {
-    /// Runs `body` on one read-only snapshot.
+    /// Runs `body` on one read-only snapshot (SpatiaLite's functions available).
     func snapshot<T>(_ body: (Snapshot) throws -> T) throws -> T {
         try read { db in try body(Snapshot(db, srid: srid)) }
+    }
+
+    /// A snapshot for questions of plain SQL (the check's R*Tree lookups):
+    /// a one-shot process that asks only these never loads SpatiaLite's
+    /// functions into its connection.
+    func plainSnapshot<T>(_ body: (Snapshot) throws -> T) throws -> T {
+        try database.read { db in try body(Snapshot(db, srid: srid, spatial: { self.ensureSpatial(db) })) }
     }
 }

@@ -61,7 +61,7 @@ extension Registry {
         } else {
             var input: InputGeometry?
             // One snapshot for the whole batch: every proposal sees the same registry.
-            try snapshot { snapshot in
+            try plainSnapshot { snapshot in
                 var pending = first[...]
                 while let (feature, proposal) = try pending.popFirst() ?? next() {
                     if input == nil {
@@ -91,7 +91,7 @@ extension Registry {
         let input = InputGeometry(transformer: transformer, geos: checker.geos, file: name, accepted: nil, policy: .reject,
                                   crsKnown: true)
         let prepared = try input.prepare(geometry, feature: proposal.number, code: proposal.id)
-        let result = try snapshot { try checker.check(proposal, prepared, in: $0) }
+        let result = try plainSnapshot { try checker.check(proposal, prepared, in: $0) }
         if options.record {
             let recorder = CheckRecorder(registry: self, file: name, by: options.by)
             recorder.add(result)

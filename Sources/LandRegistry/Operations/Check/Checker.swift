@@ -7,6 +7,10 @@ final class Checker {
     let thresholds: [Setting: Double]
     let overlapMinimum: Double
     let context: Double?
+    /// Geometries of the layers of few, large features (admin areas, water
+    /// zones, basic farmland), made once per run and kept.
+    private var kept: [String: Geometry] = [:]
+    static let keptLayers: Set<Layer> = [.admin, .waterZones, .basicFarmland]
     /// Each rule's position in the table, for the order of findings.
     private let order = Dictionary(uniqueKeysWithValues: RuleTable.rules.enumerated().map { ($1.id, $0) })
 
@@ -82,7 +86,13 @@ final class Checker {
                                       geos: geos) { candidate, makeGeometry in
             let concerned = rules.filter { $0.concerns(candidate) }
             if concerned.isEmpty { return }
-            let feature = try makeGeometry()
+            let feature: Geometry
+            if Checker.keptLayers.contains(layer) {
+                let key = layer.rawValue + "\u{1}" + candidate.code
+                if let known = kept[key] { feature = known } else { feature = try makeGeometry(); kept[key] = feature }
+            } else {
+                feature = try makeGeometry()
+            }
             var relation = try Relation(subject, feature, overlapMinimum: overlapMinimum)
             for rule in concerned {
                 guard let (area, d) = try met(rule.test, &relation) else { continue }
