@@ -15,6 +15,8 @@ final class CheckPipeline: @unchecked Sendable {
     private var results: [Int: Result<CheckResult, any Error>] = [:]
     private var closed = false
     private var failure: (any Error)?
+    /// The result the reading thread waits for (to wake it only for that one).
+    private var awaited = -1
     let capacity: Int
     /// Each worker's input step (made by the reading thread before the first item).
     var inputs: [InputGeometry] = []
@@ -24,26 +26,28 @@ final class CheckPipeline: @unchecked Sendable {
     func submit(_ item: Item) {
         condition.lock()
         queue.append(item)
-        condition.broadcast()
+        if queue.count - head == 1 { condition.broadcast() }
         condition.unlock()
     }
 
-    /// The next item for a worker; nil once closed and drained.
-    func take() -> Item? {
+    /// The next items for a worker (a few at a time, fewer wake-ups); empty
+    /// once closed and drained.
+    func take() -> [Item] {
         condition.lock(); defer { condition.unlock() }
         while head == queue.count && !closed { condition.wait() }
-        guard head < queue.count, failure == nil else { return nil }
+        guard head < queue.count, failure == nil else { return [] }
+        let count = min(4, queue.count - head)
         defer {
-            head += 1
+            head += count
             if head > 1024 { queue.removeFirst(head); head = 0 }
         }
-        return queue[head]
+        return Array(queue[head..<(head + count)])
     }
 
     func complete(_ index: Int, _ result: Result<CheckResult, any Error>) {
         condition.lock()
         results[index] = result
-        condition.broadcast()
+        if index == awaited || closed { condition.broadcast() }
         condition.unlock()
     }
 
@@ -51,7 +55,9 @@ final class CheckPipeline: @unchecked Sendable {
     /// failure outside any item is thrown.
     func result(_ index: Int, wait: Bool) throws -> Result<CheckResult, any Error>? {
         condition.lock(); defer { condition.unlock() }
+        awaited = index
         while wait && results[index] == nil && failure == nil { condition.wait() }
+        awaited = -1
         if let failure { throw failure }
         return results.removeValue(forKey: index)
     }
@@ -88,11 +94,13 @@ extension Registry {
         let shared = UncheckedBox(checkers)
         try concurrentSnapshots(checkers.count, work: { worker, snapshot in
             let checker = shared.value[worker], input = pipeline.inputs[worker]
-            while let item = pipeline.take() {
-                pipeline.complete(item.index, Result {
-                    let geometry = try input.prepare(item.feature.shape, feature: item.feature.number, code: item.proposal.id)
-                    return try checker.check(item.proposal, geometry, in: snapshot)
-                })
+            while case let items = pipeline.take(), !items.isEmpty {
+                for item in items {
+                    pipeline.complete(item.index, Result {
+                        let geometry = try input.prepare(item.feature.shape, feature: item.feature.number, code: item.proposal.id)
+                        return try checker.check(item.proposal, geometry, in: snapshot)
+                    })
+                }
             }
         }, failed: { pipeline.fail($0) }, meanwhile: {
             defer { pipeline.close() }
