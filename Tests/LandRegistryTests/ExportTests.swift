@@ -8,6 +8,23 @@ final class ExportTests: RegistryTestCase {
         return try String(contentsOfFile: file, encoding: .utf8)
     }
 
+    /// Thousands of features go through the export's workers in chunks and
+    /// come out whole, in order, each once.
+    func testALargeExportKeepsEveryFeatureInOrder() throws {
+        let registry = try makeRegistry()
+        let parcels = (0..<1800).map { k -> String in
+            let x = Double(k % 60) * 100, y = Double(k / 60) * 100
+            return Local.feature("\"code\":\"FL-\(String(format: "%05d", k))\",\"class\":\"priority\"", Local.polygon(Local.rect(x, y, x + 80, y + 80)))
+        }
+        try load(registry, .farmland, Local.collection(parcels.shuffled()))
+        let sink = OutputSink.memory()
+        XCTAssertEqual(try registry.exportGeoJSON(ExportOptions(layers: [.farmland]), to: sink), 1800)
+        guard case .object(let members)? = try? JSONValue.parse(sink.text),
+              case .array(let features)? = members.first(where: { $0.0 == "features" })?.1 else { return XCTFail("not a FeatureCollection") }
+        XCTAssertEqual(features.compactMap { $0["properties"]?["code"]?.stringValue }, (0..<1800).map { "FL-\(String(format: "%05d", $0))" })
+        XCTAssertTrue(features.allSatisfy { $0["geometry"]?["type"]?.stringValue == "Polygon" })
+    }
+
     func testExportIsRFC7946() throws {
         let registry = try makeRegistry()
         // Clockwise exterior, counter-clockwise hole, in lon/lat.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The exports: RFC 7946 GeoJSON (now, or as of a date) and Shapefiles.
 extension Registry {
     /// Writes the layers as one RFC 7946 FeatureCollection, streaming rows
@@ -7,9 +9,18 @@ extension Registry {
         if let asOf = options.asOf, !isValidDate(asOf) {
             throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD")
         }
-        var writer = GeoJSONWriter(sink: sink, precision: options.precision)
+        let writer = GeoJSONWriter(sink: sink, precision: options.precision)
         var count = 0
-        let transformer = try Transformer(from: srid, to: options.projected ? srid : CRS.lonLat)
+        let target = options.projected ? srid : CRS.lonLat
+        let encode = try featureEncoder(target: target, precision: options.precision)
+        defer { encode.close() }
+        var firstChunk = true
+        func put(_ bytes: [UInt8]) {
+            guard !bytes.isEmpty else { return }
+            if !firstChunk { sink.write(",\n") }
+            firstChunk = false
+            bytes.withUnsafeBufferPointer { sink.write(bytes: $0) }
+        }
         try snapshot { snapshot in
             // A filter must make sense for one of the layers at least.
             var refusals: [Error] = []
@@ -18,6 +29,8 @@ extension Registry {
             }
             if refusals.count == options.layers.count, let first = refusals.first { throw first }
             writer.begin(crs: options.projected ? srid : nil)
+            var rows: [(String, [UInt8])] = []
+            rows.reserveCapacity(Registry.exportChunk)
             for layer in options.layers {
                 var leading = ""
                 if options.layers.count > 1 {
@@ -27,16 +40,42 @@ extension Registry {
                 }
                 try snapshot.forEachFeatureJSON(layer, asOf: options.asOf, filters: options.filters, withArea: options.withArea,
                                                 leading: leading) { properties, wkb in
-                    var shape = try Shape(wkb: wkb)
-                    try transformer.transform(&shape)
-                    writer.feature(properties: properties, shape: shape)
+                    rows.append((properties, wkb))
                     count += 1
+                    if rows.count == Registry.exportChunk {
+                        try encode.submit(rows, put)
+                        rows.removeAll(keepingCapacity: true)
+                    }
                 }
             }
+            if !rows.isEmpty { try encode.submit(rows, put) }
+            while let bytes = try encode.next() { put(bytes) }
             writer.end()
         }
         try sink.finish()
         return count
+    }
+
+    /// Features per chunk of an export's workers.
+    static let exportChunk = 512
+
+    /// Workers that transform chunks of rows (properties, WKB in the
+    /// registry's CRS) to `target` and write them as GeoJSON features, each
+    /// with its own PROJ context; the texts come back in order.
+    private func featureEncoder(target: Int, precision: Int) throws -> OrderedParallelMap<[(String, [UInt8])], [UInt8]> {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let transformers = UncheckedList(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
+        return OrderedParallelMap(workers: workers, capacity: 4 * workers) { worker, rows in
+            let chunk = OutputSink.memory()
+            var text = GeoJSONWriter(sink: chunk, precision: precision)
+            for (properties, wkb) in rows {
+                var shape = try Shape(wkb: wkb)
+                try transformers.items[worker].transform(&shape)
+                text.feature(properties: properties, shape: shape)
+            }
+            try chunk.finish()
+            return chunk.bytes
+        }
     }
 
     /// Writes layers as ESRI Shapefiles into `directory` (see
@@ -121,4 +160,10 @@ extension Registry {
         try GeoPackageWriter.write(sets, srid: srid, to: path)
         return sets.reduce(0) { $0 + $1.1.count }
     }
+}
+
+/// Values handed to worker threads, each using only its own.
+final class UncheckedList<T>: @unchecked Sendable {
+    let items: [T]
+    init(_ items: [T]) { self.items = items }
 }
