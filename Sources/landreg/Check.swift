@@ -59,10 +59,16 @@ struct Check: ParsableCommand {
         case .text: report = CheckTextReport(sink: sink, language: language)
         }
         var worst: Severity?
+        var checked = 0
+        let progress = Progress(every: 500) { language == .zh ? "已检查 \($0) 宗" : "\($0) proposals checked" }
+        defer { progress.finish() }
         let summary = try registry.check(reader, options: options) { result in
             report.add(result)
             if let v = result.verdict { worst = max(worst ?? v, v) }
+            checked += 1
+            progress.update(checked)
         }
+        progress.finish()
         try report.finish(summary)
         for warning in reader.warnings { printError("landreg: warning: \(warning)") }
         if let out { printError("wrote the check of \(summary.proposals) proposals to \(out)") }

@@ -76,7 +76,10 @@ struct Export: ParsableCommand {
             return printError("wrote \(files.count) files to \(split)/")
         }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
-        let count = try registry.exportGeoJSON(options, to: sink)
+        let zh = ReportLanguage.fromEnvironment == .zh
+        let progress = Progress(every: 10_000) { zh ? "已导出 \($0) 个要素" : "\($0) features exported" }
+        let count = try registry.exportGeoJSON(options, to: sink, progress: progress.update)
+        progress.finish()
         if let asOf, let warning = try registry.asOfWarning(asOf) { printError("landreg: warning: \(warning)") }
         if let out { printError("wrote \(count) features to \(out)") }
     }

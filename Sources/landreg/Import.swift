@@ -52,7 +52,10 @@ struct Import: ParsableCommand {
             into: layer, from: reader,
             options: ImportOptions(mode: mode, srid: srid, makeValid: makeValid, effectiveDate: date, by: by ?? loginName,
                                    command: "import \(mode.rawValue) \((file as NSString).lastPathComponent)"),
-            progress: showProgress ? { printError("\r\(layer.rawValue): \($0) features read…", terminator: "") } : nil)
+            progress: showProgress ? { count in
+                let zh = ReportLanguage.fromEnvironment == .zh
+                printError("\r\(layer.rawValue): " + (zh ? "已读入 \(count) 个要素…" : "\(count) features read…"), terminator: "")
+            } : nil)
         if showProgress && counts.read >= 10_000 { printError("") }
         for warning in reader.warnings { printError("landreg: warning: \(warning)") }
         for (code, reason) in counts.repaired {

@@ -23,9 +23,11 @@ struct Review: ParsableCommand {
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
+        let language = lang ?? .fromEnvironment
+        if stderrIsTerminal { printError(language == .zh ? "正在生成 \(quarter) 季度调度…" : "reviewing \(quarter)…") }
         let review = try registry.review(Quarter(quarter)!)
         for warning in review.warnings { printError("landreg: warning: \(warning)") }
-        let files = try ReviewReport.write(review, registry: try registry.describe(), to: out, language: lang ?? .fromEnvironment)
+        let files = try ReviewReport.write(review, registry: try registry.describe(), to: out, language: language)
         print("wrote \(out)/: \(files.joined(separator: ", "))")
     }
 }

@@ -5,7 +5,7 @@ extension Registry {
     /// Writes the layers as one RFC 7946 FeatureCollection, streaming rows
     /// ordered by code. Returns the number of features written.
     @discardableResult
-    public func exportGeoJSON(_ options: ExportOptions, to sink: OutputSink) throws -> Int {
+    public func exportGeoJSON(_ options: ExportOptions, to sink: OutputSink, progress: ((Int) -> Void)? = nil) throws -> Int {
         if let asOf = options.asOf, !isValidDate(asOf) {
             throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD")
         }
@@ -42,6 +42,7 @@ extension Registry {
                                                 leading: leading) { properties, wkb in
                     rows.append((properties, wkb))
                     count += 1
+                    if count % 10_000 == 0 { progress?(count) }
                     if rows.count == Registry.exportChunk {
                         try encode.submit(rows, put)
                         rows.removeAll(keepingCapacity: true)

@@ -34,3 +34,32 @@ func formatTable(header: [String], rows: [[String]], rightAligned: Set<Int> = []
     lines += rows.map(render)
     return lines.joined(separator: "\n")
 }
+
+/// A progress line on standard error, rewritten in place — only when
+/// standard error is a terminal (never in redirected output), and only for
+/// jobs long enough to need one.
+final class Progress {
+    private let label: (Int) -> String
+    private let every: Int
+    private var shown = false
+    let active: Bool
+
+    /// `label` says what is done so far (e.g. "checked 2,000 proposals").
+    init(every: Int, _ label: @escaping (Int) -> String) {
+        self.every = every
+        self.label = label
+        active = stderrIsTerminal
+    }
+
+    func update(_ count: Int) {
+        guard active, count % every == 0 else { return }
+        printError("\r\(label(count))…", terminator: "")
+        shown = true
+    }
+
+    /// Ends the line (if one was shown).
+    func finish() {
+        if shown { printError("") }
+        shown = false
+    }
+}
