@@ -29,7 +29,7 @@ extension Registry {
             }
             if refusals.count == options.layers.count, let first = refusals.first { throw first }
             writer.begin(crs: options.projected ? srid : nil)
-            var rows: [(String, [UInt8])] = []
+            var rows: [PendingFeature] = []
             rows.reserveCapacity(Registry.exportChunk)
             for layer in options.layers {
                 var leading = ""
@@ -38,15 +38,21 @@ extension Registry {
                     leading += ":"
                     JSONValue.writeString(layer.rawValue, to: &leading)
                 }
-                try snapshot.forEachFeatureJSON(layer, asOf: options.asOf, filters: options.filters, withArea: options.withArea,
-                                                leading: leading) { properties, wkb in
-                    rows.append((properties, wkb))
+                func add(_ feature: PendingFeature) throws {
+                    rows.append(feature)
                     count += 1
                     if count % 10_000 == 0 { progress?(count) }
                     if rows.count == Registry.exportChunk {
                         try encode.submit(rows, put)
                         rows.removeAll(keepingCapacity: true)
                     }
+                }
+                if let asOf = options.asOf {
+                    try snapshot.forEachStateJSON(layer, asOf: asOf, filters: options.filters, withArea: options.withArea,
+                                                  leading: leading) { try add(.ready($0, $1)) }
+                } else {
+                    try snapshot.forEachExportRow(layer, filters: options.filters, withArea: options.withArea,
+                                                  leading: leading) { try add(.row($0)) }
                 }
             }
             if !rows.isEmpty { try encode.submit(rows, put) }
@@ -63,14 +69,18 @@ extension Registry {
     /// Workers that transform chunks of rows (properties, WKB in the
     /// registry's CRS) to `target` and write them as GeoJSON features, each
     /// with its own PROJ context; the texts come back in order.
-    private func featureEncoder(target: Int, precision: Int) throws -> OrderedParallelMap<[(String, [UInt8])], [UInt8]> {
+    private func featureEncoder(target: Int, precision: Int) throws -> OrderedParallelMap<[PendingFeature], [UInt8]> {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
         let transformers = UncheckedList(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
         return OrderedParallelMap(workers: workers, capacity: 4 * workers) { worker, rows in
             let chunk = OutputSink.memory()
             var text = GeoJSONWriter(sink: chunk, precision: precision)
-            for (properties, wkb) in rows {
-                var shape = try Shape(wkb: wkb)
+            for row in rows {
+                var (properties, shape): (String, Shape)
+                switch row {
+                case .ready(let json, let wkb): (properties, shape) = (json, try Shape(wkb: wkb))
+                case .row(let row): (properties, shape) = (row.propertiesJSON(), try row.shape())
+                }
                 try transformers.items[worker].transform(&shape)
                 text.feature(properties: properties, shape: shape)
             }
@@ -167,4 +177,11 @@ extension Registry {
 final class UncheckedList<T>: @unchecked Sendable {
     let items: [T]
     init(_ items: [T]) { self.items = items }
+}
+
+/// A feature read for an export: a row whose JSON the worker makes, or a
+/// past state whose JSON is already made.
+enum PendingFeature: @unchecked Sendable {
+    case row(ExportRow)
+    case ready(String, [UInt8])
 }

@@ -10,49 +10,9 @@ extension Snapshot {
     /// and its geometry as WKB in the registry's CRS.
     func forEachRowJSON(_ layer: Layer, filters: [PropertyFilter], withArea: Bool, leading: String,
                         _ body: (String, [UInt8]) throws -> Void) throws {
-        let specs = layer.properties
-        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let statement = try db.makeStatement(sql: """
-            SELECT \(specs.map(\.column).joined(separator: ", ")), extra, AsBinary(geom)\(withArea ? ", ST_Area(geom)" : "")
-            FROM \(layer.table) \(whereClause) ORDER BY code
-            """)
-        try statement.setArguments(arguments)
-        let rows = FastStatement(statement)
-        defer { rows.reset() }
-        let keys = specs.map { spec -> String in
-            var text = ""
-            JSONValue.writeString(spec.name, to: &text)
-            return text + ":"
-        }
-        let extraColumn = Int32(specs.count)
-        while try rows.step(db) {
-            var properties = "{" + leading
-            var first = leading.isEmpty
-            for (i, spec) in specs.enumerated() where !rows.isNull(Int32(i)) {
-                if !first { properties += "," }
-                first = false
-                properties += keys[i]
-                if spec.kind == .bool {
-                    properties += rows.int64(Int32(i)) != 0 ? "true" : "false"
-                } else {
-                    JSONValue.writeString(rows.text(Int32(i)) ?? "", to: &properties)
-                }
-            }
-            // Extra properties are stored as a compact JSON object: splice its members.
-            if let extra = rows.text(extraColumn), extra.utf8.count > 2 {
-                if !first { properties += "," }
-                first = false
-                properties += extra.dropFirst().dropLast()
-            }
-            let wkb = rows.blob(extraColumn + 1)
-            if withArea && !rows.isNull(extraColumn + 2) && Snapshot.isAreal(wkb) {
-                if !first { properties += "," }
-                let area = rows.double(extraColumn + 2)
-                properties += "\"area_m2\":" + formatNumber(rounded(area)) + ",\"area_mu\":" + formatNumber(roundedMu(area))
-            }
-            properties += "}"
-            try body(properties, wkb)
+        spatial()
+        try forEachExportRow(layer, filters: filters, withArea: withArea, leading: leading) { row in
+            try body(row.propertiesJSON(), row.isWKB ? row.blob : try row.shape().wkb())
         }
     }
 

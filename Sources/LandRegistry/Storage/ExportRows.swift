@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// One row of a layer as read for an export, its JSON and geometry still to
+/// be made — so that the reading thread only copies columns, and workers do
+/// the rest.
+struct ExportRow: @unchecked Sendable {
+    let layer: Layer
+    /// `"layer":"…"` or empty.
+    let leading: String
+    /// The contract columns as stored (booleans "1"/"0"), nil when NULL.
+    let values: [String?]
+    let extra: String?
+    /// SpatiaLite's blob, or WKB when SpatiaLite had to convert it.
+    let blob: [UInt8]
+    let isWKB: Bool
+    let area: Double?
+
+    /// The GeoJSON properties object: `leading`, the contract's, the extra
+    /// ones, then `area_m2` and `area_mu` for polygons when asked.
+    func propertiesJSON() -> String {
+        var properties = "{" + leading
+        var first = leading.isEmpty
+        for (i, spec) in layer.properties.enumerated() {
+            guard let value = values[i] else { continue }
+            if !first { properties += "," }
+            first = false
+            JSONValue.writeString(spec.name, to: &properties)
+            properties += ":"
+            if spec.kind == .bool { properties += value == "1" ? "true" : "false" } else { JSONValue.writeString(value, to: &properties) }
+        }
+        // Extra properties are stored as a compact JSON object: splice its members.
+        if let extra, extra.utf8.count > 2 {
+            if !first { properties += "," }
+            first = false
+            properties += extra.dropFirst().dropLast()
+        }
+        if let area, isAreal {
+            if !first { properties += "," }
+            properties += "\"area_m2\":" + formatNumber(rounded(area)) + ",\"area_mu\":" + formatNumber(roundedMu(area))
+        }
+        return properties + "}"
+    }
+
+    private var isAreal: Bool {
+        if isWKB { return Snapshot.isAreal(blob) }
+        guard blob.count > 43 else { return false }
+        return blob[39] == 3 || blob[39] == 6
+    }
+
+    /// The geometry, in the registry's CRS.
+    func shape() throws -> Shape {
+        if isWKB { return try Shape(wkb: blob) }
+        guard let shape = blob.withUnsafeBytes({ Shape(spatiaLiteBlob: $0) }) else {
+            throw RegistryError("feature \(values.first.flatMap { $0 } ?? "?") of \(layer.rawValue) has a geometry landreg cannot read")
+        }
+        return shape
+    }
+}
+
+extension Snapshot {
+    /// Streams a layer's rows, ordered by code, as `ExportRow`s: plain 2D
+    /// blobs as stored, anything else (compressed, Z, M) converted to WKB by
+    /// SpatiaLite here.
+    func forEachExportRow(_ layer: Layer, filters: [PropertyFilter], withArea: Bool, leading: String,
+                          _ body: (ExportRow) throws -> Void) throws {
+        let specs = layer.properties
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let plain = "hex(substr(geom, 1, 2)) = '0001' AND hex(substr(geom, 40, 4)) IN ('01000000', '02000000', '03000000', '04000000', '05000000', '06000000')"
+        let statement = try db.makeStatement(sql: """
+            SELECT \(specs.map(\.column).joined(separator: ", ")), extra,
+                   CASE WHEN \(plain) THEN geom ELSE AsBinary(geom) END, \(plain)\(withArea ? ", ST_Area(geom)" : "")
+            FROM \(layer.table) \(whereClause) ORDER BY code
+            """)
+        try statement.setArguments(arguments)
+        let rows = FastStatement(statement)
+        defer { rows.reset() }
+        let extraColumn = Int32(specs.count)
+        while try rows.step(db) {
+            var values: [String?] = []
+            values.reserveCapacity(specs.count)
+            for (i, spec) in specs.enumerated() {
+                let column = Int32(i)
+                values.append(rows.isNull(column) ? nil : spec.kind == .bool ? (rows.int64(column) != 0 ? "1" : "0") : rows.text(column))
+            }
+            try body(ExportRow(layer: layer, leading: leading, values: values, extra: rows.text(extraColumn),
+                               blob: rows.blob(extraColumn + 1), isWKB: rows.int64(extraColumn + 2) == 0,
+                               area: withArea && !rows.isNull(extraColumn + 3) ? rows.double(extraColumn + 3) : nil))
+        }
+    }
+}
