@@ -80,4 +80,26 @@ final class WaterCLITests: CLITestCase {
         XCTAssertTrue(sections.contains("LC-SEC-01,台北村,III,IV,no"), sections)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/outfall-remedies.csv"))
     }
+
+    /// In Chinese the review's tables read in Chinese: column names, and the
+    /// words of their cells (stages, verdicts, classes, parameters).
+    func testTheReviewInChineseHasChineseTables() throws {
+        let db = try monitoredRegistry()
+        XCTAssertEqual(try run(["permit", "P-002", "--date", "2023-08-15", "--kind", "use_change", "--db", db]).status, 1,
+                       "never checked: refused")
+        let out = path("审查")
+        XCTAssertEqual(try run(["review", "--quarter", "2023Q3", "--out", out, "--lang", "zh", "--db", db]).status, 0)
+        for file in try FileManager.default.contentsOfDirectory(atPath: out) where file.hasSuffix(".csv") {
+            let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            let header = String(text.prefix { $0 != "\r" && $0 != "\n" })
+            XCTAssertNil(header.range(of: "[a-z]{2,}", options: .regularExpression), "\(file): \(header)")
+        }
+        let sections = try String(contentsOfFile: out + "/water-sections.csv", encoding: .utf8)
+        XCTAssertTrue(sections.contains("LC-SEC-01,台北村,Ⅲ类,Ⅳ类,否,氨氮 1.076 （超标 0.08 倍）,2023-07 Ⅳ类; 2023-08 Ⅳ类; 2023-09 Ⅲ类"), sections)
+        let outfalls = try String(contentsOfFile: out + "/outfalls.csv", encoding: .utf8)
+        XCTAssertTrue(outfalls.contains("断面上游,汇源水库出口，沿县城河 1980.84 米"), outfalls)
+        let html = try String(contentsOfFile: out + "/review.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<th>水质类别</th>"))
+        XCTAssertFalse(html.contains("<th>code</th>"))
+    }
 }

@@ -1,0 +1,97 @@
+/// The Chinese of the review's tables: column names, and the words its cells
+/// are made of (contract values, events, verdicts). The CSV files keep
+/// their names; with `--lang en` the tables stay as the builder made them.
+enum ReviewWords {
+    static let columns: [String: String] = [
+        "event": "事件", "date": "日期", "proposal_id": "项目编号", "use": "用途代码", "use_name": "用途", "action": "事项",
+        "verdict": "审查结论", "soil_findings": "土壤审查发现", "note": "备注", "town": "乡镇", "permit_id": "批准记录号",
+        "permit_date": "批准日期", "kind": "批准类型", "plot": "地块", "plot_stage_then": "批准时地块阶段", "overlap_m2": "重叠面积（平方米）",
+        "code": "编码", "name": "名称", "from": "原阶段", "to": "新阶段", "doc": "依据文件", "stage": "阶段", "since": "起始日期",
+        "days_waiting": "已等待天数", "permit_status": "排污许可证状态", "covering_plot": "所在地块", "plot_stage": "地块阶段",
+        "needs_supervision": "监管要求", "type": "类型", "finding": "发现", "detail": "详情", "target_class": "目标水质",
+        "class": "水质类别", "meets": "是否达标", "over_target_class": "超标指标（均值，超标倍数）", "months": "各月类别",
+        "exceedances": "超标指标（均值 > 限值，超标倍数）", "no_limit": "无排放限值的指标", "outfall": "排口编码",
+        "measure": "整治措施", "responsible": "责任主体", "deadline": "完成时限", "days_overdue": "逾期天数",
+        // towns.csv: one column per table
+        "sensitive-approvals": "一住两公核查批准", "clear-to-zero": "违规开发利用", "risk-list-changes": "名录变化",
+        "unresolved": "未完成调查评估", "vacated": "腾退地块", "outfalls": "保护区及断面上游排污口",
+        "farmland-changes": "耕地类别调整", "water-sections": "断面水质", "water-outfalls": "超标或无限值排污口",
+        "outfall-remedies": "逾期整治",
+    ]
+
+    static let cells: [String: String] = [
+        // stages
+        "suspected": "疑似", "investigating": "调查中", "clean": "未超标", "contaminated": "污染", "listed": "已列入名录",
+        "remediating": "风险管控或修复中", "delisted": "已移出名录",
+        // verdicts and actions
+        "block": "不予通过", "condition": "附条件", "warn": "提示", "clear": "通过",
+        "supply": "土地供应", "use_change": "改变用途", "planning_permit": "规划许可", "reclamation": "复垦",
+        "new_project": "新建项目", "new_outfall": "新设排污口",
+        // events and findings
+        "checked": "已审查", "permitted": "已批准", "class adjusted": "类别调整", "food crops proposed": "拟种植食用农产品",
+        "in first zone": "位于一级保护区", "in second zone": "位于二级保护区", "upstream of section": "断面上游",
+        "yes: no plot registered": "是：未登记地块", "follow the plot": "随地块监管",
+        "yes": "是", "no": "否", "no data": "无数据", "(outside any town)": "（不在任何乡镇）",
+        // permit status, outfall types, remedy measures
+        "valid": "有效", "cancelled": "注销", "revoked": "撤销",
+        "industrial": "工业排污口", "sewage_plant": "城镇污水处理厂排污口", "agricultural": "农业排口", "other": "其他排口",
+        "ban": "取缔", "merge": "合并", "regularize": "规范整治",
+        // water classes
+        "I": "Ⅰ类", "II": "Ⅱ类", "III": "Ⅲ类", "IV": "Ⅳ类", "V": "Ⅴ类", "worse_than_V": "劣Ⅴ类",
+    ]
+
+    /// Names that mean something else in one table.
+    static let columnsOfTable: [String: String] = [
+        "vacated.csv permit_date": "排污许可证日期", "vacated.csv plot_stage": "地块阶段",
+    ]
+
+    /// Words inside composed cells: parameters and classes (with their punctuation kept).
+    static let tokens: [String: String] = [
+        "cod": "化学需氧量", "codmn": "高锰酸盐指数", "bod5": "五日生化需氧量", "nh3n": "氨氮", "tp": "总磷", "tn": "总氮",
+        "do": "溶解氧", "ph": "pH", "flow": "流量",
+        "I": "Ⅰ类", "II": "Ⅱ类", "III": "Ⅲ类", "IV": "Ⅳ类", "V": "Ⅴ类", "worse_than_V": "劣Ⅴ类", "-": "无数据",
+    ]
+
+    /// A column's name in `language` (`table` is the CSV file's name).
+    static func column(_ name: String, _ language: ReportLanguage, table: String = "") -> String {
+        guard language == .zh else { return name }
+        return columnsOfTable["\(table) \(name)"] ?? columns[name] ?? name
+    }
+
+    /// A cell in `language`: its words translated where the whole cell, or
+    /// each space-separated word of it (a list of stages), is one.
+    static func cell(_ text: String, _ language: ReportLanguage) -> String {
+        guard language == .zh, !text.isEmpty else { return text }
+        if let word = cells[text] { return word }
+        if text.hasPrefix("permitted although the check was block") {
+            return "审查结论为不予通过仍予批准" + text.dropFirst("permitted although the check was block".count).replacingOccurrences(of: ": ", with: "：")
+        }
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if words.count > 1, words.allSatisfy({ cells[$0] != nil && $0.first!.isLowercase }) { return words.map { cells[$0]! }.joined(separator: " ") }
+        return composed(text)
+    }
+
+    /// A composed cell (`nh3n 1.076 (0.08x); …`, `断面, 1980.84 m along 县城河`)
+    /// with its parameters, classes and phrases in Chinese.
+    static func composed(_ text: String) -> String {
+        var out = text
+        // "NAME, 123.4 m along RIVER" → "NAME，沿RIVER 123.4 米"
+        if let along = out.range(of: " m along ") {
+            let before = out[..<along.lowerBound], river = out[along.upperBound...]
+            if let comma = before.range(of: ", ", options: .backwards) {
+                out = before[..<comma.lowerBound] + "，沿" + river + " " + before[comma.upperBound...] + " 米"
+            }
+        }
+        var result: [String] = []
+        for word in out.split(separator: " ", omittingEmptySubsequences: false) {
+            var token = String(word), tail = ""
+            while let last = token.last, ";,".contains(last) { tail = String(last) + tail; token.removeLast() }
+            if token.hasPrefix("("), token.hasSuffix("x)"), let times = Double(token.dropFirst().dropLast(2)) {
+                result.append("（超标 \(formatValue(times)) 倍）" + tail)
+            } else {
+                result.append((tokens[token] ?? token) + tail)
+            }
+        }
+        return result.joined(separator: " ")
+    }
+}
