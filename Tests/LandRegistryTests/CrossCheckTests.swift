@@ -8,19 +8,7 @@ import XCTest
 final class CrossCheckTests: RegistryTestCase {
     func testEveryFindingAgreesWithTheShapelyOracle() throws {
         let out = path("county")
-        let script = repositoryRoot.appendingPathComponent("Tools/crosscheck/crosscheck.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, out, "--proposals", "600"]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_SHAPELY"] == "1" { XCTFail(message) }
-            throw XCTSkip("the oracle needs python3 with shapely: \(message)")
-        }
+        try runOracle("crosscheck.py", [out, "--proposals", "600"])
         let registry = try makeRegistry()
         for layer in [Layer.riskPlots, .basicFarmland, .farmland, .waterZones, .admin] {
             _ = try registry.importFeatures(into: layer, from: GeoJSONReader(path: "\(out)/\(layer.rawValue).geojson"))

@@ -67,6 +67,24 @@ class RegistryTestCase: XCTestCase {
     }
 }
 
+/// Runs one of the shapely oracles (`Tools/crosscheck/…`) with `arguments`;
+/// skips the test when python3 with shapely is missing (fails instead with
+/// LANDREG_REQUIRE_SHAPELY=1).
+func runOracle(_ script: String, _ arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tools/crosscheck/\(script)").path] + arguments
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_SHAPELY"] == "1" { XCTFail(message) }
+        throw XCTSkip("the oracle needs python3 with shapely: \(message)")
+    }
+}
+
 /// The repository's root folder.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()

@@ -28,19 +28,7 @@ final class WaterTests: RegistryTestCase {
     /// Tools/crosscheck/water.py (shapely along the river lines).
     func testEvaluationAndTraceAgreeWithTheShapelyOracle() throws {
         let out = path("water")
-        let script = repositoryRoot.appendingPathComponent("Tools/crosscheck/water.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, out]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_SHAPELY"] == "1" { XCTFail(message) }
-            throw XCTSkip("the oracle needs python3 with shapely: \(message)")
-        }
+        try runOracle("water.py", [out])
         let registry = try makeRegistry()
         for layer in [Layer.rivers, .sections, .outfalls, .admin, .enterprises] {
             _ = try registry.importFeatures(into: layer, from: GeoJSONReader(path: "\(out)/\(layer.rawValue).geojson"))

@@ -52,12 +52,7 @@ extension Snapshot {
         defer { rows.reset() }
         let nameColumn = Int32(specs.count), blobColumn = Int32(specs.count + 1)
         while try rows.step(db) {
-            var values: [String?] = []
-            values.reserveCapacity(specs.count)
-            for (i, spec) in specs.enumerated() {
-                let column = Int32(i)
-                values.append(rows.isNull(column) ? nil : spec.kind == .bool ? (rows.int64(column) != 0 ? "1" : "0") : rows.text(column))
-            }
+            let values = rows.contractValues(specs)
             let name = hasName ? values[specs.firstIndex { $0.name == "name" }!] : rows.text(nameColumn)
             let candidate = CandidateFeature(layer: layer, code: values[0] ?? "", name: name, values: values)
             try body(candidate) {

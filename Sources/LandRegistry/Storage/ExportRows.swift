@@ -78,12 +78,7 @@ extension Snapshot {
         defer { rows.reset() }
         let extraColumn = Int32(specs.count)
         while try rows.step(db) {
-            var values: [String?] = []
-            values.reserveCapacity(specs.count)
-            for (i, spec) in specs.enumerated() {
-                let column = Int32(i)
-                values.append(rows.isNull(column) ? nil : spec.kind == .bool ? (rows.int64(column) != 0 ? "1" : "0") : rows.text(column))
-            }
+            let values = rows.contractValues(specs)
             try body(ExportRow(layer: layer, leading: leading, values: values, extra: rows.text(extraColumn),
                                blob: rows.blob(extraColumn + 1), isWKB: rows.int64(extraColumn + 2) == 0,
                                area: withArea && !rows.isNull(extraColumn + 3) ? rows.double(extraColumn + 3) : nil))

@@ -123,4 +123,16 @@ struct FastStatement {
             throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
         }
     }
+
+    /// The first `specs.count` columns as a layer's contract values as
+    /// stored (booleans "1"/"0"), nil where NULL.
+    func contractValues(_ specs: [PropertySpec]) -> [String?] {
+        var values: [String?] = []
+        values.reserveCapacity(specs.count)
+        for (i, spec) in specs.enumerated() {
+            let column = Int32(i)
+            values.append(isNull(column) ? nil : spec.kind == .bool ? (int64(column) != 0 ? "1" : "0") : text(column))
+        }
+        return values
+    }
 }
