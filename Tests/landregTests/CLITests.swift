@@ -137,7 +137,8 @@ final class CLITests: CLITestCase {
         XCTAssertFalse(html.contains("src=\"http"))
         XCTAssertTrue(html.contains("LC-RP-001"))
         XCTAssertTrue(html.contains("审核员"))
-        XCTAssertTrue(html.contains("土壤污染防治法第六十六条"))
+        XCTAssertTrue(html.contains("<b>法律</b> 中华人民共和国土壤污染防治法 第六十一条"), "the law quoted apart")
+        XCTAssertTrue(html.contains("<b>县行动计划</b> 陵川县土壤污染防治2023年行动计划 任务7"), "the plan quoted apart")
         XCTAssertTrue(html.contains("不予通过"))
         XCTAssertTrue(html.hasSuffix("</html>\n"))
     }

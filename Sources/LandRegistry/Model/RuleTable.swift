@@ -15,13 +15,39 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
 
 /// The legal or policy text a rule rests on.
 public struct LegalBasis: Sendable {
-    public let instrument: String
-    public let article: String
-    /// The quoted text, in Chinese.
-    public let quote: String
+    /// A law's article, or a passage of the county's plan, quoted apart.
+    public struct Source: Sendable {
+        public enum Kind: String, Sendable { case statute, plan }
+        public let kind: Kind
+        public let instrument: String
+        public let article: String
+        /// The quoted text, in Chinese.
+        public let quote: String
 
-    /// "instrument article" for reports.
-    public var citation: String { "\(instrument) \(article)" }
+        /// "instrument article" for reports.
+        public var citation: String { "\(instrument) \(article)" }
+    }
+
+    /// The plan's words first (what the county applies), then the law's.
+    public let sources: [Source]
+
+    /// One source; a law (…法) is a statute, anything else the county's plan.
+    init(instrument: String, article: String, quote: String, statute: Source? = nil) {
+        let kind: Source.Kind = instrument.hasSuffix("法") ? .statute : .plan
+        sources = [Source(kind: kind, instrument: instrument, article: article, quote: quote)] + (statute.map { [$0] } ?? [])
+    }
+
+    /// A law's article as a second source.
+    static func law(_ instrument: String, _ article: String, _ quote: String) -> Source {
+        Source(kind: .statute, instrument: instrument, article: article, quote: quote)
+    }
+
+    /// The first source's "instrument article".
+    public var citation: String { sources[0].citation }
+    /// The first source's words.
+    public var quote: String { sources[0].quote }
+    /// Every source as one line: "instrument article：“quote”；…".
+    public var text: String { sources.map { "\($0.citation)：“\($0.quote)”" }.joined(separator: "；") }
 }
 
 /// How a rule relates a proposal to a registry feature.
@@ -67,6 +93,24 @@ public struct CandidateFeature {
     }
 
     func flag(_ property: String) -> Bool { self[property] == "1" }
+
+    /// The feature as people know it when it has no `name`: a water zone by
+    /// its source and level (磨河泉 二级保护区), a parcel by its class.
+    var knownAs: String? {
+        if let name { return name }
+        switch layer {
+        case .waterZones:
+            let levels = ["first": "一级保护区", "second": "二级保护区", "quasi": "准保护区"]
+            return [self["source"], self["level"].flatMap { levels[$0] }].compactMap { $0 }.joined(separator: " ")
+        case .farmland:
+            let classes = ["priority": "优先保护类耕地", "safe_use": "安全利用类耕地", "strict": "严格管控类耕地"]
+            return self["class"].flatMap { classes[$0] }
+        case .basicFarmland:
+            return flag("concentrated") ? "永久基本农田集中区" : "永久基本农田"
+        default:
+            return nil
+        }
+    }
 }
 
 /// Which features of its layer a rule is about: all, those whose property
@@ -118,15 +162,17 @@ public enum RuleTable {
         Rule(id: "soil.listed", severity: .block, layer: .riskPlots, test: .overlaps,
              applies: { _ in true },
              concern: .property("stage", Stage.allCases.filter(\.isOnRiskList).map(\.rawValue)),
-             basis: LegalBasis(instrument: soilPlan, article: "任务7；土壤污染防治法第六十六条",
-                               quote: "对列入建设用地土壤污染风险管控和修复名录的地块，自然资源部门、行政审批部门严禁作为“一住两公”用地，严禁办理土地收回、收购、土地供应以及改变土地用途等手续。"),
+             basis: LegalBasis(instrument: soilPlan, article: "任务7",
+                               quote: "对列入建设用地土壤污染风险管控和修复名录的地块，自然资源部门、行政审批部门严禁作为“一住两公”用地，严禁办理土地收回、收购、土地供应以及改变土地用途等手续。",
+                               statute: LegalBasis.law(soilLaw, "第六十一条", "列入建设用地土壤污染风险管控和修复名录的地块，不得作为住宅、公共管理与公共服务用地。")),
              messageZH: "与列入风险管控和修复名录的地块重叠：不得办理供应、收回或改变用途，不得作为一住两公用地",
              messageEN: "overlaps a plot on the risk control and remediation list: no supply, recovery or use change, never housing or public use"),
         Rule(id: "soil.investigation-required", severity: .condition, layer: .riskPlots, test: .overlaps,
              applies: { $0.isSensitive },
              concern: .property("stage", Stage.allCases.filter(\.isUnresolved).map(\.rawValue)),
-             basis: LegalBasis(instrument: soilPlan, article: "任务7；土壤污染防治法第五十九条",
-                               quote: "用途拟变更为“一住两公”用地的所有地块，要严格落实土壤污染状况调查评估及治理修复制度。"),
+             basis: LegalBasis(instrument: soilPlan, article: "任务7",
+                               quote: "用途拟变更为“一住两公”用地的所有地块，要严格落实土壤污染状况调查评估及治理修复制度。",
+                               statute: LegalBasis.law(soilLaw, "第五十九条", "用途变更为住宅、公共管理与公共服务用地的，变更前应当按照规定进行土壤污染状况调查。")),
              messageZH: "一住两公用地与尚未完成调查评估的疑似或污染地块重叠：须先完成土壤污染状况调查评估",
              messageEN: "housing or public use over a suspected or contaminated plot not yet resolved: a soil investigation and assessment must come first"),
         Rule(id: "soil.sequencing", severity: .warn, layer: .riskPlots, test: .withinNotOverlapping(.sequencingDistance),

@@ -172,7 +172,7 @@ public final class CheckHTMLReport: CheckReport {
                 html += "<td>\(escapeHTML(LayerStyle.name(f.layer, language)))<br>\(escapeHTML(f.code))\(f.name.map { "<br>" + escapeHTML($0) } ?? "")</td>"
                 html += "<td class=\"num\">\(fixed(f.overlapM2, 1))<br>\(fixed(f.overlapM2 / squareMetresPerMu, 2)) \(zh ? "亩" : "mu")</td>"
                 html += "<td class=\"num\">\(fixed(f.distanceM, 1))</td>"
-                html += "<td>\(escapeHTML(f.message(language)))<div class=\"basis\">\(escapeHTML(f.rule.basis.citation))：“\(escapeHTML(f.rule.basis.quote))”</div></td></tr>\n"
+                html += "<td>\(escapeHTML(f.message(language)))\(CheckHTMLReport.basisHTML(f.rule.basis, language))</td></tr>\n"
             }
             html += "</table>\n"
         }
@@ -192,3 +192,13 @@ public final class CheckHTMLReport: CheckReport {
 }
 
 /// The version of landreg, shown in reports.
+
+extension CheckHTMLReport {
+    /// Each source of a rule quoted apart, attributed to its law or to the county's plan.
+    static func basisHTML(_ basis: LegalBasis, _ language: ReportLanguage) -> String {
+        basis.sources.map { source in
+            let kind = Words.sourceKind(source.kind, language)
+            return "<div class=\"basis\"><b>\(escapeHTML(kind))</b> \(escapeHTML(source.citation))：“\(escapeHTML(source.quote))”</div>"
+        }.joined()
+    }
+}

@@ -82,7 +82,11 @@ public final class CheckJSONReport: CheckReport {
                 ("overlap_m2", .number(f.overlapM2, formatDecimal(f.overlapM2))),
                 ("distance_m", .number(f.distanceM, formatDecimal(f.distanceM))),
                 ("message", .string(f.message(language))),
-                ("basis", .string("\(f.rule.basis.citation)：\(f.rule.basis.quote)")),
+                ("basis", .string(f.rule.basis.text)),
+                ("sources", .array(f.rule.basis.sources.map { source in
+                    .object([("kind", .string(source.kind.rawValue)), ("instrument", .string(source.instrument)),
+                             ("article", .string(source.article)), ("quote", .string(source.quote))])
+                })),
             ]
             JSONValue.object(finding).write(to: &out)
         }
@@ -144,7 +148,9 @@ public final class CheckTextReport: CheckReport {
         if let mismatch = CheckedAs.areaMismatch(result, language) { out += "  \(language == .zh ? "注意" : "note"): \(mismatch)\n" }
         for f in result.findings {
             out += "  [\(Words.severity(f.severity, language))] \(f.rule.id): \(f.message(language))\n"
-            out += (language == .zh ? "      依据：" : "      basis: ") + "\(f.rule.basis.citation)：\(f.rule.basis.quote)\n"
+            for source in f.rule.basis.sources {
+                out += "      \(Words.sourceKind(source.kind, language))\(language == .zh ? "：" : ": ")\(source.citation)：“\(source.quote)”\n"
+            }
         }
         sink.write(out + "\n")
     }

@@ -21,4 +21,14 @@ enum Words {
         case .warn: return "提示"
         }
     }
+
+    /// Whose words a quote is.
+    static func sourceKind(_ kind: LegalBasis.Source.Kind, _ language: ReportLanguage) -> String {
+        switch (kind, language) {
+        case (.statute, .zh): return "法律"
+        case (.plan, .zh): return "县行动计划"
+        case (.statute, .en): return "law"
+        case (.plan, .en): return "county plan"
+        }
+    }
 }

@@ -96,7 +96,7 @@ final class Checker {
             var relation = try Relation(subject, feature, overlapMinimum: overlapMinimum)
             for rule in concerned {
                 guard let (area, d) = try met(rule.test, &relation) else { continue }
-                findings.append(Finding(rule: rule, layer: layer, code: candidate.code, name: candidate.name,
+                findings.append(Finding(rule: rule, layer: layer, code: candidate.code, name: candidate.knownAs,
                                         overlapM2: rounded(area), distanceM: rounded(d),
                                         shape: context == nil ? nil : try Shape(wkb: feature.wkb())))
             }
@@ -131,7 +131,7 @@ final class Checker {
                 let feature = try makeGeometry()
                 let d = try subject.prepared.distance(to: feature)
                 if d <= distance {
-                    nearby.append(ContextFeature(layer: layer, code: candidate.code, name: candidate.name,
+                    nearby.append(ContextFeature(layer: layer, code: candidate.code, name: candidate.knownAs,
                                                  shape: try Shape(wkb: feature.wkb()), distanceM: rounded(d)))
                 }
             }
