@@ -16,6 +16,41 @@ public enum LayerStyle {
         }
     }
 
+    /// The colour of a feature by what matters about it: a plot's stage, a
+    /// parcel's class, a zone's level; else its layer's.
+    public static func color(_ layer: Layer, kind: String?) -> String {
+        switch (layer, kind) {
+        case (.riskPlots, "listed"?), (.riskPlots, "remediating"?): return "#b71c1c"
+        case (.riskPlots, "suspected"?), (.riskPlots, "investigating"?), (.riskPlots, "contaminated"?): return "#ef6c00"
+        case (.riskPlots, _?): return "#9e9e9e"
+        case (.farmland, "priority"?): return "#9ccc65"
+        case (.farmland, "safe_use"?): return "#fdd835"
+        case (.farmland, "strict"?): return "#8e24aa"
+        case (.waterZones, "first"?): return "#0d47a1"
+        case (.waterZones, "second"?): return "#1e88e5"
+        case (.waterZones, "quasi"?): return "#90caf9"
+        default: return color(layer)
+        }
+    }
+
+    /// The legend's words for a colour of `color(_:kind:)`.
+    public static func name(_ layer: Layer, kind: String?, _ language: ReportLanguage) -> String {
+        let zh = language == .zh
+        switch (layer, kind) {
+        case (.riskPlots, "listed"?), (.riskPlots, "remediating"?): return zh ? "风险管控和修复名录地块" : "plots on the risk list"
+        case (.riskPlots, "suspected"?), (.riskPlots, "investigating"?), (.riskPlots, "contaminated"?):
+            return zh ? "尚未完成调查评估的地块" : "plots not yet resolved"
+        case (.riskPlots, _?): return zh ? "未超标或已移出名录的地块" : "clean or delisted plots"
+        case (.farmland, "priority"?): return zh ? "优先保护类耕地" : "priority farmland"
+        case (.farmland, "safe_use"?): return zh ? "安全利用类耕地" : "safe-use farmland"
+        case (.farmland, "strict"?): return zh ? "严格管控类耕地" : "strictly controlled farmland"
+        case (.waterZones, "first"?): return zh ? "饮用水水源一级保护区" : "first-level protection zone"
+        case (.waterZones, "second"?): return zh ? "饮用水水源二级保护区" : "second-level protection zone"
+        case (.waterZones, "quasi"?): return zh ? "饮用水水源准保护区" : "quasi protection zone"
+        default: return name(layer, language)
+        }
+    }
+
     public static func name(_ layer: Layer, _ language: ReportLanguage) -> String {
         guard language == .zh else { return layer.summary }
         switch layer {
@@ -123,24 +158,31 @@ public final class CheckHTMLReport: CheckReport {
     private func mapFigure(_ result: CheckResult) -> String {
         let zh = language == .zh
         var map = SVGMap()
-        var legend: [Layer] = []
-        // Large areas first (towns, the county), as outlines only.
+        var legend: [(layer: Layer, kind: String?, color: String, name: String)] = []
+        func note(_ layer: Layer, _ kind: String?) {
+            let name = LayerStyle.name(layer, kind: kind, language)
+            if !legend.contains(where: { $0.name == name }) { legend.append((layer, kind, LayerStyle.color(layer, kind: kind), name)) }
+        }
+        // Large areas first (towns, the county), as outlines only; what is near labelled (not every parcel).
+        let findingCodes = Set(result.findings.map { "\($0.layer.rawValue) \($0.code)" })
         for feature in result.context.sorted(by: { $0.layer == .admin && $1.layer != .admin }) {
-            let color = LayerStyle.color(feature.layer)
+            let color = LayerStyle.color(feature.layer, kind: feature.kind)
             let style = feature.layer == .admin
                 ? SVGMap.Style(stroke: color, strokeWidth: 1.2, dash: "8 4")
-                : SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.12, strokeWidth: 1)
-            map.add(feature.shape, style: style)
-            if !legend.contains(feature.layer) { legend.append(feature.layer) }
+                : SVGMap.Style(stroke: color, fill: color, fillOpacity: feature.layer == .farmland ? 0.3 : 0.18, strokeWidth: 1)
+            let labelled = feature.layer != .farmland && feature.layer != .admin && !findingCodes.contains("\(feature.layer.rawValue) \(feature.code)")
+            map.add(feature.shape, style: style, label: labelled ? (feature.name ?? feature.code) : nil)
+            note(feature.layer, feature.kind)
         }
         for finding in result.findings {
             if let shape = finding.shape {
-                let color = LayerStyle.color(finding.layer)
+                let kind = result.context.first { $0.layer == finding.layer && $0.code == finding.code }?.kind
+                let color = LayerStyle.color(finding.layer, kind: kind)
                 let style = finding.layer == .admin
                     ? SVGMap.Style(stroke: color, strokeWidth: 2, dash: "8 4")
                     : SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.35, strokeWidth: 2)
-                map.add(shape, style: style, label: finding.code, placement: .above)
-                if !legend.contains(finding.layer) { legend.append(finding.layer) }
+                map.add(shape, style: style, label: finding.name.map { "\(finding.code) \($0)" } ?? finding.code, placement: .above)
+                note(finding.layer, kind)
             }
         }
         map.add(result.shape, style: SVGMap.Style(stroke: "#000", fill: "#ffeb3b", fillOpacity: 0.55, strokeWidth: 2.5, dash: "6 3"),
@@ -150,8 +192,8 @@ public final class CheckHTMLReport: CheckReport {
         var html = "<figure>" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach), margin: 0.02,
                                         title: result.proposal.id, northLabel: zh ? "北" : "N")
         html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(zh ? "申请地块" : "proposal")"
-        for layer in legend {
-            html += "<span class=\"swatch\" style=\"border-color:\(LayerStyle.color(layer))\"></span>\(escapeHTML(LayerStyle.name(layer, language)))"
+        for entry in legend {
+            html += "<span class=\"swatch\" style=\"border-color:\(entry.color);background:\(entry.color)66\"></span>\(escapeHTML(entry.name))"
         }
         html += zh ? "；显示申请地块周边 500 米内的要素。" : "; features within 500 m of the proposal are shown."
         html += "</figcaption></figure>\n"

@@ -131,8 +131,9 @@ final class Checker {
                 let feature = try makeGeometry()
                 let d = try subject.prepared.distance(to: feature)
                 if d <= distance {
+                    let kind = candidate["stage"] ?? candidate["class"] ?? candidate["level"]
                     nearby.append(ContextFeature(layer: layer, code: candidate.code, name: candidate.knownAs,
-                                                 shape: try Shape(wkb: feature.wkb()), distanceM: rounded(d)))
+                                                 shape: try Shape(wkb: feature.wkb()), distanceM: rounded(d), kind: kind))
                 }
             }
         }
