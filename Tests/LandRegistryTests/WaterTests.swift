@@ -194,6 +194,13 @@ final class WaterTests: RegistryTestCase {
         XCTAssertEqual(mean, 0.75, accuracy: 1e-12)
     }
 
+    func testValuesBelowTheDetectionLimitCountAsHalfOfIt() throws {
+        let file = try write("site,date,parameter,value\nS1,2023-07-01,nh3n,0.025L\nS1,2023-07-02,tp,<0.01\nS1,2023-07-03,cod,ND(4)\nS1,2023-07-04,bod5,未检出（0.5）\n", to: "nd.csv")
+        XCTAssertEqual(try MonitoringFile.read(path: file).map(\.value), [0.0125, 0.005, 2, 0.25])
+        let bad = try write("site,date,parameter,value\nS1,2023-07-01,nh3n,ND\n", to: "bad.csv")
+        assertInputError(["bad.csv:2", "'ND' is not a number", "0.01L"]) { _ = try MonitoringFile.read(path: bad) }
+    }
+
     func testWideTablesAndTargets() throws {
         let registry = try waterRegistry()
         let file = try write("断面,月份,氨氮(mg/L),总磷（mg/L）,溶解氧\nS1,2023年7月,0.4,0.1,6.5\nS1,2023/8,1.2,,4\n", to: "wide.csv")

@@ -220,11 +220,28 @@ public enum MonitoringFile {
     static let kindWords: [String: MonitoringKind] = ["监测值": .value, "实测": .value, "实测值": .value, "值": .value,
                                                       "目标": .target, "目标值": .target, "预控制目标": .target, "控制目标": .target]
 
-    /// A value: a non-negative number (pH 0–14).
+    /// A value below the detection limit as monitoring reports write it —
+    /// `0.01L` (HJ 630's way), `<0.01`, `ND(0.01)`, `未检出(0.01)` — gives the
+    /// limit; nil for anything else.
+    static func detectionLimit(_ text: String) -> Double? {
+        var t = text.replacingOccurrences(of: " ", with: "")
+        for prefix in ["ND(", "ND（", "未检出(", "未检出（"] where t.hasPrefix(prefix) {
+            t = String(t.dropFirst(prefix.count))
+            guard let close = t.last, close == ")" || close == "）" else { return nil }
+            return Double(t.dropLast()).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil }
+        }
+        if t.hasPrefix("<") || t.hasPrefix("＜") { return Double(t.dropFirst()).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } }
+        if t.hasSuffix("L") { return Double(t.dropLast()).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } }
+        return nil
+    }
+
+    /// A value: a non-negative number (pH 0–14); a value below the
+    /// detection limit counts as half the limit (未检出按检出限的一半计).
     static func value(_ text: String, parameter: MonitoringParameter,
                       fail: (String, String) -> InputError) throws -> Double {
+        if parameter != .ph, let limit = detectionLimit(text) { return limit / 2 }
         guard let value = Double(text), value.isFinite else {
-            throw fail(parameter.rawValue, "'\(text)' is not a number")
+            throw fail(parameter.rawValue, "'\(text)' is not a number (a value below the detection limit is written 0.01L or <0.01)")
         }
         guard value >= 0 else { throw fail(parameter.rawValue, "\(text) is negative") }
         if parameter == .ph && value > 14 { throw fail("ph", "a pH of \(text) is outside 0–14") }
