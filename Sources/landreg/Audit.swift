@@ -14,6 +14,9 @@ struct Audit: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
+    @Option(help: "Language of the table and CSV headers: zh or en (default: from LANG).")
+    var lang: ReportLanguage?
+
     func validate() throws {
         if format == .geojson { throw ValidationError("--format for audit is table, csv or json") }
     }
@@ -22,6 +25,6 @@ struct Audit: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let findings = try registry.audit()
-        try AuditReport.write(findings, format: format, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+        try AuditReport.write(findings, format: format, language: lang ?? .fromEnvironment, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
     }
 }

@@ -19,15 +19,19 @@ struct List: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The layer as it stood in the world on this date.", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
+    @Option(help: "Language of the table and CSV headers and values: zh or en (default: from LANG; JSON keeps the contract's names).")
+    var lang: ReportLanguage?
+
     enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     func run() throws {
+        let language = lang ?? .fromEnvironment
         let registry = try registry.open()
         defer { try? registry.close() }
         let result = try registry.query(Query(layer: layer, filters: try filters.map(PropertyFilter.parse), asOf: asOf))
         if let asOf, let warning = try registry.asOfWarning(asOf) { printError("landreg: warning: \(warning)") }
         switch format {
-        case .csv: return print(ListReport.csv(result), terminator: "")
+        case .csv: return print(ListReport.csv(result, language: language), terminator: "")
         case .json: return print(ListReport.json(result), terminator: "")
         case .table: break
         }
@@ -35,12 +39,13 @@ struct List: ParsableCommand {
         let areal = layer.geometryTypes.contains(.polygon)
         var header = ["code"] + layer.listedProperties
         if areal { header += ["area_m2", "mu"] }
+        header = header.map { TableWords.column($0, language, table: layer.rawValue) }
         var rows: [[String]] = []
         var total = 0.0
         for feature in features {
             var row = [feature.code]
             for name in layer.listedProperties {
-                row.append(feature.properties.first { $0.0 == name }.map { display($0.1) } ?? "")
+                row.append(feature.properties.first { $0.0 == name }.map { TableWords.value(display($0.1), property: name, language) } ?? "")
             }
             if areal {
                 row += [String(format: "%.1f", feature.areaM2), String(format: "%.2f", feature.areaM2 / squareMetresPerMu)]
@@ -49,8 +54,9 @@ struct List: ParsableCommand {
             rows.append(row)
         }
         print(formatTable(header: header, rows: rows, rightAligned: areal ? [header.count - 2, header.count - 1] : []))
-        var summary = "\(features.count) feature\(features.count == 1 ? "" : "s")"
-        if areal { summary += String(format: ", %.1f m² (%.2f mu)", total, total / squareMetresPerMu) }
+        let zh = language == .zh
+        var summary = zh ? "\(features.count) 个要素" : "\(features.count) feature\(features.count == 1 ? "" : "s")"
+        if areal { summary += String(format: zh ? "，%.1f 平方米（%.2f 亩）" : ", %.1f m² (%.2f mu)", total, total / squareMetresPerMu) }
         print(summary)
     }
 }

@@ -57,6 +57,9 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var reading: ReaderOptions
 
+    @Option(help: "Language of the table and CSV headers and values: zh or en (default: from LANG; JSON keeps the contract's names).")
+    var lang: ReportLanguage?
+
     func validate() throws {
         let relations = [overlapping, within, nearest].compactMap { $0 }
         guard relations.count <= 1 else { throw ValidationError("give one of --overlapping, --within and --nearest") }
@@ -75,7 +78,7 @@ struct QueryCommand: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let result = try registry.query(query)
-        try QueryReport.write(result, format: format, srid: registry.srid, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+        try QueryReport.write(result, format: format, srid: registry.srid, language: lang ?? .fromEnvironment, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
         if let asOf, let warning = try registry.asOfWarning(asOf) { printError("landreg: warning: \(warning)") }
         if let out { printError("wrote \(result.rows.count) rows, \(result.totals.features) features to \(out)") }
     }

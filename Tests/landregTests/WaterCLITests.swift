@@ -102,4 +102,19 @@ final class WaterCLITests: CLITestCase {
         XCTAssertTrue(html.contains("<th>水质类别</th>"))
         XCTAssertFalse(html.contains("<th>code</th>"))
     }
+
+    func testListAndQueryInChineseNameColumnsAndValuesInChinese() throws {
+        let db = try sampleRegistry()
+        let list = try run(["list", "risk-plots", "--lang", "zh", "--db", db]).stdout
+        XCTAssertTrue(list.hasPrefix("编码"), list)
+        XCTAssertTrue(list.contains("已列入名录") && list.contains("面积（亩）") && list.contains("10 个要素"), list)
+        XCTAssertFalse(list.contains("listed"), list)
+        let csv = try run(["query", "farmland", "--where", "class=strict", "--format", "csv", "--lang", "zh", "--db", db]).stdout
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}编码,相关要素编码,重叠面积（平方米）"), csv)
+        XCTAssertTrue(csv.contains("严格管控类") && !csv.contains("strict"), csv)
+        let english = try run(["list", "risk-plots", "--lang", "en", "--db", db]).stdout
+        XCTAssertTrue(english.hasPrefix("code") && english.contains("listed") && english.contains("10 features"), english)
+        let json = try run(["query", "farmland", "--where", "class=strict", "--format", "json", "--lang", "zh", "--db", db]).stdout
+        XCTAssertTrue(json.contains("\"strict\""), "JSON keeps the contract's values")
+    }
 }

@@ -1,8 +1,9 @@
 /// The audit's findings as a table, CSV (UTF-8 with BOM) or JSON.
 public enum AuditReport {
-    public static func write(_ findings: [AuditFinding], format: QueryReport.Format, to sink: OutputSink) throws {
-        let header = ["check", "layer", "code", "other_code", "detail"]
-        let rows = findings.map { [$0.check, $0.layer.rawValue, $0.code, $0.otherCode ?? "", $0.detail] }
+    public static func write(_ findings: [AuditFinding], format: QueryReport.Format, language: ReportLanguage = .en,
+                             to sink: OutputSink) throws {
+        let header = ["check", "layer", "code", "other_code", "detail"].map { TableWords.column($0, language) }
+        let rows = findings.map { [$0.check, TableWords.value($0.layer.rawValue, property: "layer", language), $0.code, $0.otherCode ?? "", $0.detail] }
         switch format {
         case .table, .geojson:
             let widths = header.indices.map { i in ([header] + rows).map { displayWidth($0[i]) }.max() ?? 0 }
@@ -12,7 +13,7 @@ public enum AuditReport {
             }
             var counts: [String: Int] = [:]
             for finding in findings { counts[finding.check, default: 0] += 1 }
-            sink.write(findings.isEmpty ? "no problem found\n"
+            sink.write(findings.isEmpty ? (language == .zh ? "未发现问题\n" : "no problem found\n")
                        : counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: ", ") + "\n")
         case .csv:
             sink.write("\u{FEFF}" + csvLine(header))

@@ -4,10 +4,11 @@ public enum QueryReport {
     public enum Format: String, CaseIterable, Sendable { case table, csv, json, geojson }
 
     /// Writes `result` to `sink` (closing it); `srid` is the registry's CRS.
-    public static func write(_ result: QueryResult, format: Format, srid: Int, to sink: OutputSink) throws {
+    public static func write(_ result: QueryResult, format: Format, srid: Int, language: ReportLanguage = .en,
+                             to sink: OutputSink) throws {
         switch format {
-        case .table: sink.write(table(result))
-        case .csv: sink.write(csv(result))
+        case .table: sink.write(table(result, language))
+        case .csv: sink.write(csv(result, language))
         case .json: sink.write(json(result))
         case .geojson: try geojson(result, srid: srid, to: sink)
         }
@@ -21,35 +22,48 @@ public enum QueryReport {
         return names
     }
 
-    static func cells(_ row: QueryRow, _ names: [String]) -> [String] {
+    static func cells(_ row: QueryRow, _ names: [String], _ language: ReportLanguage = .en) -> [String] {
         let values = Dictionary(row.properties, uniquingKeysWith: { a, _ in a })
         return [row.code, row.otherCode ?? "", formatDecimal(row.overlapM2), fixed(row.overlapM2 / squareMetresPerMu, 4),
-                formatDecimal(row.distanceM)] + names.map { values[$0].map { $0.stringValue ?? $0.jsonText } ?? "" }
+                formatDecimal(row.distanceM)] + names.map { name in
+                    values[name].map { TableWords.value($0.stringValue ?? $0.jsonText, property: name, language) } ?? ""
+                }
     }
 
-    static func table(_ result: QueryResult) -> String {
+    static func header(_ result: QueryResult, _ names: [String], _ language: ReportLanguage) -> [String] {
+        (["code", "other_code", "overlap_m2", "overlap_mu", "distance_m"] + names)
+            .map { TableWords.column($0, language, table: result.query.layer.rawValue) }
+    }
+
+    static func table(_ result: QueryResult, _ language: ReportLanguage = .en) -> String {
         let names = propertyNames(result)
-        let header = ["code", "other_code", "overlap_m2", "overlap_mu", "distance_m"] + names
-        var lines = [header] + result.rows.map { cells($0, names) }
+        let header = header(result, names, language)
+        var lines = [header] + result.rows.map { cells($0, names, language) }
         let widths = header.indices.map { i in lines.map { displayWidth($0[i]) }.max() ?? 0 }
         lines.insert(widths.map { String(repeating: "-", count: $0) }, at: 1)
         var text = lines.map { row in
             row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - displayWidth(cell)) }
                 .joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
-        text += totalsLine("total", result.totals)
-        for group in result.groups { text += totalsLine(group.key.isEmpty ? "(outside any town)" : group.key, group.totals) }
+        let zh = language == .zh
+        text += totalsLine(zh ? "合计" : "total", result.totals, language)
+        for group in result.groups {
+            text += totalsLine(group.key.isEmpty ? (zh ? "（不在任何乡镇）" : "(outside any town)") : group.key, group.totals, language)
+        }
         return text
     }
 
-    static func totalsLine(_ label: String, _ t: QueryTotals) -> String {
-        "\(label): \(t.features) feature\(t.features == 1 ? "" : "s"), \(fixed(t.areaM2, 1)) m² (\(fixed(t.areaM2 / squareMetresPerMu, 2)) mu), overlap \(fixed(t.overlapM2, 1)) m² (\(fixed(t.overlapM2 / squareMetresPerMu, 2)) mu)\n"
+    static func totalsLine(_ label: String, _ t: QueryTotals, _ language: ReportLanguage = .en) -> String {
+        if language == .zh {
+            return "\(label)：\(t.features) 个要素，\(fixed(t.areaM2, 1)) 平方米（\(fixed(t.areaM2 / squareMetresPerMu, 2)) 亩），重叠 \(fixed(t.overlapM2, 1)) 平方米（\(fixed(t.overlapM2 / squareMetresPerMu, 2)) 亩）\n"
+        }
+        return "\(label): \(t.features) feature\(t.features == 1 ? "" : "s"), \(fixed(t.areaM2, 1)) m² (\(fixed(t.areaM2 / squareMetresPerMu, 2)) mu), overlap \(fixed(t.overlapM2, 1)) m² (\(fixed(t.overlapM2 / squareMetresPerMu, 2)) mu)\n"
     }
 
-    static func csv(_ result: QueryResult) -> String {
+    static func csv(_ result: QueryResult, _ language: ReportLanguage = .en) -> String {
         let names = propertyNames(result)
-        var text = "\u{FEFF}" + csvLine(["code", "other_code", "overlap_m2", "overlap_mu", "distance_m"] + names)
-        for row in result.rows { text += csvLine(cells(row, names)) }
+        var text = "\u{FEFF}" + csvLine(header(result, names, language))
+        for row in result.rows { text += csvLine(cells(row, names, language)) }
         return text
     }
 
@@ -108,13 +122,16 @@ extension String {
 /// `list --format csv|json`: a layer's features (now or as of a date), each
 /// with its properties and area.
 public enum ListReport {
-    public static func csv(_ result: QueryResult) -> String {
+    public static func csv(_ result: QueryResult, language: ReportLanguage = .en) -> String {
         var names: [String] = []
         for match in result.matches { for (key, _) in match.properties where key != "code" && !names.contains(key) { names.append(key) } }
-        var text = "\u{FEFF}" + csvLine(["code"] + names + ["area_m2", "mu"])
+        let layer = result.query.layer.rawValue
+        var text = "\u{FEFF}" + csvLine((["code"] + names + ["area_m2", "mu"]).map { TableWords.column($0, language, table: layer) })
         for match in result.matches {
             let values = Dictionary(match.properties, uniquingKeysWith: { a, _ in a })
-            text += csvLine([match.code] + names.map { values[$0].map { $0.stringValue ?? $0.jsonText } ?? "" }
+            text += csvLine([match.code] + names.map { name in
+                values[name].map { TableWords.value($0.stringValue ?? $0.jsonText, property: name, language) } ?? ""
+            }
                             + [formatDecimal(rounded(match.areaM2)), fixed(match.areaM2 / squareMetresPerMu, 4)])
         }
         return text

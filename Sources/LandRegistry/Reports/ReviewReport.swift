@@ -18,8 +18,8 @@ public enum ReviewReport {
         for table in review.tables + [review.towns] {
             let sink = try OutputSink(path: directory + "/" + table.file)
             sink.write("\u{FEFF}")
-            sink.write(csvLine(table.header.map { ReviewWords.column($0, language, table: table.file) }))
-            for row in table.rows { sink.write(csvLine(row.map { ReviewWords.cell($0, language) })) }
+            sink.write(csvLine(table.header.map { TableWords.column($0, language, table: table.file) }))
+            for row in table.rows { sink.write(csvLine(row.map { TableWords.cell($0, language) })) }
             try sink.finish()
             written.append(table.file)
         }
@@ -122,9 +122,9 @@ public enum ReviewReport {
                 html += "<p>\(zh ? "无。" : "None.")</p>\n"
                 continue
             }
-            html += "<table><tr>" + table.header.map { "<th>\(escapeHTML(ReviewWords.column($0, language, table: table.file)))</th>" }.joined() + "</tr>\n"
+            html += "<table><tr>" + table.header.map { "<th>\(escapeHTML(TableWords.column($0, language, table: table.file)))</th>" }.joined() + "</tr>\n"
             for row in table.rows.prefix(500) {
-                html += "<tr>" + row.map { "<td>\(escapeHTML(ReviewWords.cell($0, language)))</td>" }.joined() + "</tr>\n"
+                html += "<tr>" + row.map { "<td>\(escapeHTML(TableWords.cell($0, language)))</td>" }.joined() + "</tr>\n"
             }
             html += "</table>\n"
             html += placeMaps(review, table: table.file, color: palette[(review.tables.firstIndex { $0.file == table.file } ?? 0) % palette.count],

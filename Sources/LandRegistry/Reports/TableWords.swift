@@ -1,7 +1,8 @@
-/// The Chinese of the review's tables: column names, and the words its cells
-/// are made of (contract values, events, verdicts). The CSV files keep
-/// their names; with `--lang en` the tables stay as the builder made them.
-enum ReviewWords {
+/// The Chinese of the tables people read — the review's, `list`'s,
+/// `query`'s, `audit`'s: column names, and the words their cells are made
+/// of (contract values, events, verdicts). File names and JSON keep the
+/// contract's names; in English the tables stay as they are made.
+public enum TableWords {
     static let columns: [String: String] = [
         "event": "事件", "date": "日期", "proposal_id": "项目编号", "use": "用途代码", "use_name": "用途", "action": "事项",
         "verdict": "审查结论", "soil_findings": "土壤审查发现", "note": "备注", "town": "乡镇", "permit_id": "批准记录号",
@@ -12,6 +13,12 @@ enum ReviewWords {
         "class": "水质类别", "meets": "是否达标", "over_target_class": "超标指标（均值，超标倍数）", "months": "各月类别",
         "exceedances": "超标指标（均值 > 限值，超标倍数）", "no_limit": "无排放限值的指标", "outfall": "排口编码",
         "measure": "整治措施", "responsible": "责任主体", "deadline": "完成时限", "days_overdue": "逾期天数",
+        // layer properties and query/list/audit columns
+        "area_m2": "面积（平方米）", "mu": "面积（亩）", "other_code": "相关要素编码", "overlap_mu": "重叠面积（亩）",
+        "distance_m": "距离（米）", "check": "检查项", "layer": "图层", "level": "保护区级别", "source": "水源",
+        "source_type": "水源类型", "crop": "作物", "concentrated": "集中区", "river": "河流", "status": "状态",
+        "assessed_by": "考核", "key_supervised": "重点监管", "air_emitting": "涉气", "toxic_history": "有毒有害物质历史",
+        "enterprise": "企业", "former_use": "原用途", "stage_date": "阶段日期", "water_body": "水体类型", "industry": "行业",
         // towns.csv: one column per table
         "sensitive-approvals": "一住两公核查批准", "clear-to-zero": "违规开发利用", "risk-list-changes": "名录变化",
         "unresolved": "未完成调查评估", "vacated": "腾退地块", "outfalls": "保护区及断面上游排污口",
@@ -43,7 +50,34 @@ enum ReviewWords {
     /// Names that mean something else in one table.
     static let columnsOfTable: [String: String] = [
         "vacated.csv permit_date": "排污许可证日期", "vacated.csv plot_stage": "地块阶段",
+        "water-sections.csv class": "水质类别", "farmland class": "耕地类别", "enterprises permit_date": "排污许可证日期",
+        "admin kind": "区划类型", "outfalls type": "排口类型", "sections target_class": "目标水质",
     ]
+
+    /// The contract's enumeration values and booleans, by property.
+    static let values: [String: [String: String]] = [
+        "stage": ["suspected": "疑似", "investigating": "调查中", "clean": "未超标", "contaminated": "污染", "listed": "已列入名录",
+                  "remediating": "风险管控或修复中", "delisted": "已移出名录"],
+        "class": ["priority": "优先保护类", "safe_use": "安全利用类", "strict": "严格管控类"],
+        "level": ["first": "一级", "second": "二级", "quasi": "准保护区"],
+        "source_type": ["river": "河流型", "reservoir": "湖库型", "groundwater": "地下水型"],
+        "kind": ["county": "县", "county_seat": "县城建成区", "town": "乡镇"],
+        "type": ["industrial": "工业排污口", "sewage_plant": "城镇污水处理厂排污口", "agricultural": "农业排口", "other": "其他排口"],
+        "permit_status": ["valid": "有效", "cancelled": "注销", "revoked": "撤销"],
+        "water_body": ["river": "河流", "lake": "湖库"],
+        "layer": ["risk-plots": "疑似污染地块和污染地块", "farmland": "耕地", "basic-farmland": "永久基本农田",
+                  "water-zones": "饮用水水源保护区", "rivers": "河流", "sections": "监测断面", "outfalls": "入河排污口",
+                  "enterprises": "企业", "admin": "行政区划"],
+    ]
+    static let booleans: Set<String> = ["concentrated", "key_supervised", "air_emitting", "toxic_history"]
+
+    /// A property's value in `language`: enumeration values and booleans in
+    /// Chinese, everything else as it is.
+    public static func value(_ text: String, property: String, _ language: ReportLanguage) -> String {
+        guard language == .zh else { return text }
+        if booleans.contains(property) { return text == "true" ? "是" : text == "false" ? "否" : text }
+        return values[property]?[text] ?? text
+    }
 
     /// Words inside composed cells: parameters and classes (with their punctuation kept).
     static let tokens: [String: String] = [
@@ -52,15 +86,15 @@ enum ReviewWords {
         "I": "Ⅰ类", "II": "Ⅱ类", "III": "Ⅲ类", "IV": "Ⅳ类", "V": "Ⅴ类", "worse_than_V": "劣Ⅴ类", "-": "无数据",
     ]
 
-    /// A column's name in `language` (`table` is the CSV file's name).
-    static func column(_ name: String, _ language: ReportLanguage, table: String = "") -> String {
+    /// A column's name in `language` (`table` is the CSV file's or the layer's name).
+    public static func column(_ name: String, _ language: ReportLanguage, table: String = "") -> String {
         guard language == .zh else { return name }
         return columnsOfTable["\(table) \(name)"] ?? columns[name] ?? name
     }
 
     /// A cell in `language`: its words translated where the whole cell, or
     /// each space-separated word of it (a list of stages), is one.
-    static func cell(_ text: String, _ language: ReportLanguage) -> String {
+    public static func cell(_ text: String, _ language: ReportLanguage) -> String {
         guard language == .zh, !text.isEmpty else { return text }
         if let word = cells[text] { return word }
         if text.hasPrefix("permitted although the check was block") {
