@@ -138,7 +138,7 @@ final class WaterTests: RegistryTestCase {
         let registry = try waterRegistry()
         let header = "site,date,parameter,value\nS1,2023-07-01,nh3n,0.5\n"
         let cases: [(String, [String])] = [
-            ("S9,2023-07-02,nh3n,0.5", ["bad.csv:3", "'S9' is not the code of a section", "did you mean S1"]),
+            ("S9,2023-07-02,nh3n,0.5", ["bad.csv:3", "'S9' is not the code or name of a section", "did you mean S1"]),
             ("S1,2023-07-02,nh4,0.5", ["bad.csv:3", "'nh4' is not a parameter"]),
             ("S1,2023-07-02,cod,-1", ["bad.csv:3", "-1 is negative"]),
             ("S1,2023-07-02,ph,15", ["bad.csv:3", "pH of 15 is outside 0–14"]),
@@ -192,6 +192,15 @@ final class WaterTests: RegistryTestCase {
         XCTAssertEqual([summary.replaced, summary.unchanged], [1, 1])
         let mean = try registry.snapshot { try $0.monthlyMeans(months: ["2023-07"], kind: .value) }.first?.mean ?? 0
         XCTAssertEqual(mean, 0.75, accuracy: 1e-12)
+    }
+
+    func testSitesByNameWhenTheNameIsOnlyOneSites() throws {
+        let registry = try waterRegistry()
+        let file = try write("点位,日期,指标,浓度\n断面一,2023-07-01,氨氮,1.2\n污水厂,2023-07-01,COD,60\n", to: "names.csv")
+        XCTAssertEqual(try registry.importMonitoring(try MonitoringFile.read(path: file), file: file, by: "t").inserted, 2)
+        let report = try registry.waterReport(MonitoringPeriod(month: "2023-07")!)
+        XCTAssertEqual(report.sections.first?.waterClass, .iv)
+        XCTAssertEqual(report.outfalls.first { $0.code == "O1" }?.exceedances.map(\.parameter), [.cod])
     }
 
     func testValuesBelowTheDetectionLimitCountAsHalfOfIt() throws {

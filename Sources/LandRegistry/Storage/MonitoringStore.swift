@@ -14,11 +14,17 @@ extension Registry {
     /// upsert mode a changed value replaces the stored one, which is kept
     /// in `monitoring_replaced`.
     func storeMonitoring(file: String, upsert: Bool, by: String,
-                         produce: (_ sites: [String: Layer], _ store: (MonitoringRecord) throws -> Void) throws -> Void) throws -> MonitorImportSummary {
+                         produce: (_ sites: MonitoringSites, _ store: (MonitoringRecord) throws -> Void) throws -> Void) throws -> MonitorImportSummary {
         try write { db in
-            var sites: [String: Layer] = [:]
+            var sites = MonitoringSites()
             for layer in [Layer.admin, .outfalls, .sections] {
-                for code in try String.fetchAll(db, sql: "SELECT code FROM \(layer.table)") { sites[code] = layer }
+                for row in try Row.fetchAll(db, sql: "SELECT code, name FROM \(layer.table)") {
+                    let code: String = row[0]
+                    sites.layers[code] = layer
+                    if let name = row[1] as String?, !name.isEmpty {
+                        sites.names[name] = sites.names[name] == nil ? code : ""  // "" when two sites share the name
+                    }
+                }
             }
             try db.execute(sql: "INSERT INTO monitor_imports (file, mode, recorded_by) VALUES (?, ?, ?)",
                            arguments: [file, upsert ? "upsert" : "insert", by])
@@ -164,6 +170,14 @@ extension Snapshot {
               let first = row[0] as String?, let last = row[1] as String? else { return nil }
         return (first, last)
     }
+}
+
+/// The sites a monitoring record may name: codes by layer, and the names
+/// of sections, outfalls and admin areas that belong to one site only.
+struct MonitoringSites {
+    var layers: [String: Layer] = [:]
+    /// name → code ("" when the name is not unique).
+    var names: [String: String] = [:]
 }
 
 /// The prepared statements of a monitoring import.

@@ -22,13 +22,19 @@ extension Registry {
                                   source: ((MonitoringRecord) throws -> Void) throws -> Void) throws -> MonitorImportSummary {
         let today = todayUTC()
         return try storeMonitoring(file: file, upsert: upsert, by: by) { sites, store in
-            try withoutActuallyEscaping(store) { store in try source { record in
+            try withoutActuallyEscaping(store) { store in try source { given in
+                var record = given
                 func fail(_ property: String, _ message: String) -> InputError {
                     InputError(file: file, code: record.site, property: property, line: record.line, message: message)
                 }
-                guard let layer = sites[record.site] else {
-                    let hint = closest(record.site, in: Array(sites.keys)).map { "; did you mean \($0)?" } ?? ""
-                    throw fail("site", "'\(record.site)' is not the code of a section, an outfall or an admin area\(hint)")
+                // A site by its code, or by its name when one site has it (stations often write 台北村).
+                if sites.layers[record.site] == nil, let code = sites.names[record.site] {
+                    guard !code.isEmpty else { throw fail("site", "'\(record.site)' is the name of more than one site: give its code") }
+                    record.site = code
+                }
+                guard let layer = sites.layers[record.site] else {
+                    let hint = closest(record.site, in: Array(sites.layers.keys)).map { "; did you mean \($0)?" } ?? ""
+                    throw fail("site", "'\(record.site)' is not the code or name of a section, an outfall or an admin area\(hint)")
                 }
                 if record.parameter.isAir && layer != .admin {
                     throw fail("parameter", "\(record.parameter.rawValue) is an air parameter, and \(record.site) is one of the \(layer.rawValue)")
