@@ -105,7 +105,11 @@ public enum ReviewReport {
             for feature in features {
                 map.add(feature.shape, style: SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.5, strokeWidth: 2))
             }
-            if !features.isEmpty { legend += "<span class=\"swatch\" style=\"border-color:\(color);background:\(color)\"></span>\(escapeHTML(table.file))" }
+            if !features.isEmpty {
+                let stem = table.file.replacingOccurrences(of: ".csv", with: "")
+                let name = zh ? TableWords.column(stem, language) : table.file
+                legend += "<span class=\"swatch\" style=\"border-color:\(color);background:\(color)\"></span>\(escapeHTML(name))"
+            }
         }
         html += "<h2>\(zh ? "全县图" : "County map")</h2><figure>" + map.render(title: "county", northLabel: zh ? "北" : "N")
         html += "<figcaption>\(legend)</figcaption></figure>\n"
@@ -156,7 +160,8 @@ public enum ReviewReport {
             map.add(place.shape, style: SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.5, strokeWidth: 2), label: place.code, placement: .below)
             html += "<figure style=\"display:inline-block;margin:.3em\">" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach),
                                                                                           margin: 0.02, title: place.code, northLabel: language == .zh ? "北" : "N")
-            html += "<figcaption>\(escapeHTML(place.layer)) \(escapeHTML(place.code))</figcaption></figure>"
+            let layer = place.layer == "proposals" && language == .zh ? "申请地块" : TableWords.value(place.layer, property: "layer", language)
+            html += "<figcaption>\(escapeHTML(layer)) \(escapeHTML(place.code))</figcaption></figure>"
         }
         return html + "</div>\n"
     }
