@@ -194,6 +194,19 @@ final class WaterTests: RegistryTestCase {
         XCTAssertEqual(mean, 0.75, accuracy: 1e-12)
     }
 
+    func testASectionsOwnTargetsAreJudgedBesideItsClass() throws {
+        let registry = try waterRegistry()
+        let file = try write("site,date,parameter,value,kind\nS1,2023-07,nh3n,0.8,target\nS1,2023-07,do,6,target\nS1,2023-07-03,nh3n,0.9,value\nS1,2023-07-03,do,5.5,value\n", to: "t.csv")
+        _ = try registry.importMonitoring(try MonitoringFile.read(path: file), file: file, by: "t")
+        let section = try XCTUnwrap(try registry.waterReport(MonitoringPeriod(month: "2023-07")!).sections.first)
+        XCTAssertEqual(section.waterClass, .iii, "NH3-N 0.9 and DO 5.5 are class III: the class target is met")
+        XCTAssertEqual(section.meets, true)
+        let nh3n = try XCTUnwrap(section.parameters.first { $0.parameter == .nh3n }), dissolved = try XCTUnwrap(section.parameters.first { $0.parameter == .do })
+        XCTAssertEqual([nh3n.target, dissolved.target], [0.8, 6])
+        XCTAssertEqual([nh3n.meetsTarget, dissolved.meetsTarget], [false, false], "over the NH3-N target, under the DO minimum")
+        XCTAssertTrue(WaterWords(.zh).overLimits(section).contains("氨氮 未达考核目标 0.8"))
+    }
+
     func testSitesByNameWhenTheNameIsOnlyOneSites() throws {
         let registry = try waterRegistry()
         let file = try write("点位,日期,指标,浓度\n断面一,2023-07-01,氨氮,1.2\n污水厂,2023-07-01,COD,60\n", to: "names.csv")

@@ -8,6 +8,10 @@ public struct ParameterResult: Sendable {
     public let limit: Double?
     /// 超标倍数 against the target class's limit (nil when within it).
     public let timesLimit: Double?
+    /// The section's own target for the parameter in the period (a `monitor
+    /// import` row of kind `target`; a minimum for DO), and whether the mean meets it.
+    public var target: Double? = nil
+    public var meetsTarget: Bool? = nil
 }
 
 /// A section's verdict for a period.

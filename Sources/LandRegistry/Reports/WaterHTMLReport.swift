@@ -33,8 +33,7 @@ enum WaterHTMLReport {
         html += "<h2>\(escapeHTML(w.sectionsTitle(report.period)))</h2>\n" + table(w.sectionHeader, report.sections.map { s in
             [escapeHTML(s.code), escapeHTML(s.name), w.waterClass(s.targetClass), s.waterClass.map(w.waterClass) ?? w.noData,
              s.meets == false ? "<span class=\"bad\">\(w.verdict(s.meets))</span>" : w.verdict(s.meets),
-             escapeHTML(s.parameters.filter { $0.timesLimit != nil }
-                 .map { "\(w.parameter($0.parameter)) \(formatValue($0.mean)) (\(w.times($0.timesLimit!)))" }.joined(separator: "; ")),
+             escapeHTML(w.overLimits(s)),
              escapeHTML(w.monthClasses(s))]
         })
         for section in report.sections { html += charts(section, w: w) }

@@ -35,9 +35,13 @@ public enum WaterReportWriter {
                 ("meets", section.meets.map(JSONValue.bool) ?? .null),
                 ("water_body", .string(section.lake ? "lake" : "river")),
                 ("parameters", .array(section.parameters.map { p in
-                    .object([("parameter", .string(p.parameter.rawValue)), ("mean", number(p.mean)),
-                             ("class", p.waterClass.map { .string($0.description) } ?? .null),
-                             ("limit", optional(p.limit)), ("times_limit", optional(p.timesLimit, 3))])
+                    var members: [(String, JSONValue)] = [("parameter", .string(p.parameter.rawValue)), ("mean", number(p.mean)),
+                                                          ("class", p.waterClass.map { .string($0.description) } ?? .null),
+                                                          ("limit", optional(p.limit)), ("times_limit", optional(p.timesLimit, 3))]
+                    if let target = p.target {
+                        members += [("target", number(target)), ("meets_target", p.meetsTarget.map(JSONValue.bool) ?? .null)]
+                    }
+                    return .object(members)
                 })),
                 ("months", .array(section.months.map { m in
                     .object([("month", .string(m.month)), ("class", m.waterClass.map { .string($0.description) } ?? .null),
@@ -98,8 +102,7 @@ public enum WaterReportWriter {
         var out = "\(w.title) \(report.period.label)\n\n== \(w.sectionsTitle(report.period))\n"
         out += TextTable(header: w.sectionHeader, rows: report.sections.map { s in
             [s.code, s.name, w.waterClass(s.targetClass), s.waterClass.map(w.waterClass) ?? w.noData, w.verdict(s.meets),
-             s.parameters.filter { $0.timesLimit != nil }.map { "\(w.parameter($0.parameter)) \(formatValue($0.mean)) (\(w.times($0.timesLimit!)))" }
-                .joined(separator: "; "), w.monthClasses(s)]
+             w.overLimits(s), w.monthClasses(s)]
         }).render()
         out += "\n== \(w.outfallsTitle)\n"
         out += TextTable(header: w.outfallHeader, rows: report.outfalls.filter(\.measured).map { o in

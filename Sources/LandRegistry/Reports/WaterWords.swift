@@ -37,6 +37,16 @@ struct WaterWords {
         }.joined(separator: " / ")
     }
 
+    /// What a section's parameters exceed: the target class's limit (times
+    /// over), and the section's own targets where it has them.
+    func overLimits(_ s: SectionResult) -> String {
+        var parts = s.parameters.filter { $0.timesLimit != nil }.map { "\(parameter($0.parameter)) \(formatValue($0.mean)) (\(times($0.timesLimit!)))" }
+        for p in s.parameters where p.meetsTarget == false {
+            parts.append(t("\(parameter(p.parameter)) 未达考核目标 \(formatValue(p.target!))", "\(parameter(p.parameter)) misses its target \(formatValue(p.target!))"))
+        }
+        return parts.joined(separator: "; ")
+    }
+
     var noData: String { t("无数据", "no data") }
     var noneUpstream: String { t("上游范围内无排污口", "no outfall upstream within the distance") }
     var noExceedance: String { t("本期未超标", "no exceedance this period") }

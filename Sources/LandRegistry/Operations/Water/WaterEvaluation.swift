@@ -16,6 +16,8 @@ final class WaterEvaluator {
     let geos = GEOSContext()
     /// site → parameter → month → mean.
     private var means: [String: [MonitoringParameter: [String: Double]]] = [:]
+    /// site → parameter → month → target (kind `target` rows).
+    private var targets: [String: [MonitoringParameter: [String: Double]]] = [:]
     private var towns: [(name: String, geometry: PreparedGeometry)] = []
 
     init(_ snapshot: Snapshot, period: MonitoringPeriod) throws {
@@ -24,6 +26,9 @@ final class WaterEvaluator {
         let months = Array(Set(period.trailingYear + period.months)).sorted()
         for mean in try snapshot.monthlyMeans(months: months, kind: .value) {
             means[mean.site, default: [:]][mean.parameter, default: [:]][mean.month] = mean.mean
+        }
+        for target in try snapshot.monthlyMeans(months: period.months, kind: .target) {
+            targets[target.site, default: [:]][target.parameter, default: [:]][target.month] = target.mean
         }
         towns = try snapshot.currentStates(.admin).filter { $0["kind"] == "town" }
             .map { (name: $0["name"] ?? $0.code, geometry: try Geometry(wkb: $0.wkb, in: geos).prepared()) }
@@ -68,8 +73,15 @@ final class WaterEvaluator {
             let waterClass = GB3838.waterClass(parameter, mean, lake: lake)
             if let waterClass { worst = max(worst ?? .i, waterClass) }
             let limit = GB3838.limit(parameter, for: target, lake: lake)
-            results.append(ParameterResult(parameter: parameter, mean: mean, waterClass: waterClass, limit: limit,
-                                           timesLimit: limit.flatMap { GB3838.timesLimit(parameter, mean, limit: $0) }))
+            var result = ParameterResult(parameter: parameter, mean: mean, waterClass: waterClass, limit: limit,
+                                         timesLimit: limit.flatMap { GB3838.timesLimit(parameter, mean, limit: $0) })
+            let own = months.compactMap { targets[site]?[parameter]?[$0] }
+            if !own.isEmpty {
+                let goal = own.reduce(0, +) / Double(own.count)
+                result.target = goal
+                result.meetsTarget = parameter == .do ? mean >= goal * (1 - 1e-9) : mean <= goal * (1 + 1e-9)
+            }
+            results.append(result)
         }
         return (worst, results)
     }
