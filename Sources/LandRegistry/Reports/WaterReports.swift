@@ -25,30 +25,33 @@ public enum WaterReportWriter {
 
     static func optional(_ value: Double?, _ decimals: Int = 4) -> JSONValue { value.map { number($0, decimals) } ?? .null }
 
+    /// One section of the report as JSON.
+    static func sectionJSON(_ section: SectionResult) -> JSONValue {
+        .object([
+            ("code", .string(section.code)), ("name", .string(section.name)),
+            ("target_class", .string(section.targetClass.description)),
+            ("class", section.waterClass.map { .string($0.description) } ?? .null),
+            ("meets", section.meets.map(JSONValue.bool) ?? .null),
+            ("water_body", .string(section.lake ? "lake" : "river")),
+            ("parameters", .array(section.parameters.map { p in
+                var members: [(String, JSONValue)] = [("parameter", .string(p.parameter.rawValue)), ("mean", number(p.mean)),
+                                                      ("class", p.waterClass.map { .string($0.description) } ?? .null),
+                                                      ("limit", optional(p.limit)), ("times_limit", optional(p.timesLimit, 3))]
+                if let target = p.target {
+                    members += [("target", number(target)), ("meets_target", p.meetsTarget.map(JSONValue.bool) ?? .null)]
+                }
+                return .object(members)
+            })),
+            ("months", .array(section.months.map { m in
+                .object([("month", .string(m.month)), ("class", m.waterClass.map { .string($0.description) } ?? .null),
+                         ("meets", m.meets.map(JSONValue.bool) ?? .null)])
+            })),
+        ])
+    }
+
     /// The report as the contract's JSON.
     public static func json(_ report: WaterReport) -> JSONValue {
-        let sections = report.sections.map { section -> JSONValue in
-            .object([
-                ("code", .string(section.code)), ("name", .string(section.name)),
-                ("target_class", .string(section.targetClass.description)),
-                ("class", section.waterClass.map { .string($0.description) } ?? .null),
-                ("meets", section.meets.map(JSONValue.bool) ?? .null),
-                ("water_body", .string(section.lake ? "lake" : "river")),
-                ("parameters", .array(section.parameters.map { p in
-                    var members: [(String, JSONValue)] = [("parameter", .string(p.parameter.rawValue)), ("mean", number(p.mean)),
-                                                          ("class", p.waterClass.map { .string($0.description) } ?? .null),
-                                                          ("limit", optional(p.limit)), ("times_limit", optional(p.timesLimit, 3))]
-                    if let target = p.target {
-                        members += [("target", number(target)), ("meets_target", p.meetsTarget.map(JSONValue.bool) ?? .null)]
-                    }
-                    return .object(members)
-                })),
-                ("months", .array(section.months.map { m in
-                    .object([("month", .string(m.month)), ("class", m.waterClass.map { .string($0.description) } ?? .null),
-                             ("meets", m.meets.map(JSONValue.bool) ?? .null)])
-                })),
-            ])
-        }
+        let sections = report.sections.map(sectionJSON)
         let outfalls = report.outfalls.map { outfall -> JSONValue in
             .object([
                 ("code", .string(outfall.code)), ("name", .string(outfall.name)), ("type", .string(outfall.type)),
