@@ -41,6 +41,7 @@ final class WaterCLITests: CLITestCase {
         XCTAssertFalse(html.contains("src=\"http") || html.contains("<script"), "self-contained")
         XCTAssertTrue(html.contains("劣Ⅴ类") || html.contains("Ⅳ类"))
         XCTAssertTrue(html.contains("取缔"))
+        XCTAssertFalse(html.contains("}</td>"), "no stray brace from a template")
         let text = try run(["water", "--month", "2023-08", "--lang", "en", "--db", db]).stdout
         XCTAssertTrue(text.contains("LC-SEC-01  台北村"), text)
     }

@@ -25,8 +25,8 @@ enum WaterHTMLReport {
             <h1>\(w.title) — \(report.period.label)（\(report.period.start) – \(report.period.end)）</h1>
             <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
             <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(localTime(Date()))</td></tr>
-            <tr><td>\(zh ? "评价依据" : "Basis")</td><td>\(zh ? "《地表水环境质量标准》（GB 3838-2002）表1，单因子评价（《地表水环境质量评价办法（试行）》）；城镇污水处理厂排污口按《城镇污水处理厂污染物排放标准》（GB 18918-2002）一级A；工业排污口按排污许可限值" : "GB 3838-2002 Table 1, single-factor evaluation; sewage plants by GB 18918-2002 class 1A; industrial outfalls by their permits' limits")}</td></tr>
-            <tr><td>\(zh ? "任务来源" : "Task")</td><td>\(zh ? "陵川县水污染防治2023年行动计划 任务11：入河排污口“查、测、溯、治”" : "Lingchuan water plan 2023, task 11: outfalls — survey, monitor, trace, remedy")}</td></tr></table>
+            <tr><td>\(zh ? "评价依据" : "Basis")</td><td>\(zh ? "《地表水环境质量标准》（GB 3838-2002）表1，单因子评价（《地表水环境质量评价办法（试行）》）；城镇污水处理厂排污口按《城镇污水处理厂污染物排放标准》（GB 18918-2002）一级A；工业排污口按排污许可限值" : "GB 3838-2002 Table 1, single-factor evaluation; sewage plants by GB 18918-2002 class 1A; industrial outfalls by their permits' limits")</td></tr>
+            <tr><td>\(zh ? "任务来源" : "Task")</td><td>\(zh ? "陵川县水污染防治2023年行动计划 任务11：入河排污口“查、测、溯、治”" : "Lingchuan water plan 2023, task 11: outfalls — survey, monitor, trace, remedy")</td></tr></table>
 
             """
         for warning in report.warnings { html += "<p class=\"bad\">\(w.warning): \(escapeHTML(warning))</p>\n" }
