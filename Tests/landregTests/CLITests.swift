@@ -50,6 +50,27 @@ class CLITestCase: XCTestCase {
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
+    /// ogrinfo's output (from gdal-bin, which Tools/test installs), asserting it
+    /// succeeded; nil when GDAL is not installed (a failure with LANDREG_REQUIRE_GDAL=1).
+    func ogrinfo(_ arguments: [String]) throws -> String? {
+        let candidates = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"]
+        guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_GDAL"] == "1" { XCTFail("ogrinfo is not installed") }
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     func sampleRegistry() throws -> String {
         let db = path("lingchuan.sqlite")
         XCTAssertEqual(try run(["init", "--db", db]).status, 0)
@@ -211,25 +232,6 @@ final class CLITests: CLITestCase {
 
 /// The exports as GDAL reads them (ogrinfo from gdal-bin, which Tools/test installs).
 final class GDALInteropTests: CLITestCase {
-    func ogrinfo(_ arguments: [String]) throws -> String? {
-        let candidates = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"]
-        guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_GDAL"] == "1" { XCTFail("ogrinfo is not installed") }
-            return nil
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// Files GDAL writes (white space, a projected CRS in a legacy "crs"
     /// member) import with the same features and areas.
     func testImportsWhatOgr2ogrWrites() throws {

@@ -88,16 +88,7 @@ final class ReviewTests: CLITestCase {
         XCTAssertEqual(try csv("\(q4)/farmland-changes.csv").dropFirst().map { $0[0] }, ["FL-0002", "FL-0004"], "FL-0003 was priority already")
         XCTAssertEqual(try csv("\(q4)/risk-list-changes.csv").dropFirst().map { "\($0[0]) \($0[3])→\($0[4])" }, ["LC-RP-005 contaminated→listed"])
 
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-            process.arguments = ["-ro", "-al", "-so", "\(out)/flagged.geojson"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0)
+        if let info = try ogrinfo(["-ro", "-al", "-so", "\(out)/flagged.geojson"]) {
             XCTAssertTrue(info.contains("Feature Count:"), info)
             XCTAssertTrue(info.contains("table: String"), info)
         }

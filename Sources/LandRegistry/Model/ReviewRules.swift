@@ -1,6 +1,11 @@
 /// The rules of the quarterly land-safety review (soil plan tasks 6, 9 and
 /// 13; water plan task 11), in one place.
 enum ReviewRules {
+    /// The phrases the review's cells are made of, which the reports
+    /// translate: one spelling, here, for the builder and the reports.
+    static let permittedDespiteBlock = "permitted although the check was block"
+    static let alongRiver = " m along "
+
     /// Stage changes the review reports: onto, along and off the risk list.
     static let reportedStages: Set<Stage> = [.listed, .remediating, .delisted]
     /// Permit statuses that vacate an enterprise's site.

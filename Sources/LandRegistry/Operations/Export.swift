@@ -71,7 +71,7 @@ extension Registry {
     /// with its own PROJ context; the texts come back in order.
     private func featureEncoder(target: Int, precision: Int) throws -> OrderedParallelMap<[PendingFeature], [UInt8]> {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        let transformers = UncheckedList(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
+        let transformers = UncheckedBox(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
         return OrderedParallelMap(workers: workers, capacity: 4 * workers) { worker, rows in
             let chunk = OutputSink.memory()
             var text = GeoJSONWriter(sink: chunk, precision: precision)
@@ -81,7 +81,7 @@ extension Registry {
                 case .ready(let json, let wkb): (properties, shape) = (json, try Shape(wkb: wkb))
                 case .row(let row): (properties, shape) = (row.propertiesJSON(), try row.shape())
                 }
-                try transformers.items[worker].transform(&shape)
+                try transformers.value[worker].transform(&shape)
                 text.feature(properties: properties, shape: shape)
             }
             try chunk.finish()
@@ -171,12 +171,6 @@ extension Registry {
         try GeoPackageWriter.write(sets, srid: srid, to: path)
         return sets.reduce(0) { $0 + $1.1.count }
     }
-}
-
-/// Values handed to worker threads, each using only its own.
-final class UncheckedList<T>: @unchecked Sendable {
-    let items: [T]
-    init(_ items: [T]) { self.items = items }
 }
 
 /// A feature read for an export: a row whose JSON the worker makes, or a

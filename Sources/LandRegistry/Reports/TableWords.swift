@@ -97,8 +97,8 @@ public enum TableWords {
     public static func cell(_ text: String, _ language: ReportLanguage) -> String {
         guard language == .zh, !text.isEmpty else { return text }
         if let word = cells[text] { return word }
-        if text.hasPrefix("permitted although the check was block") {
-            return "审查结论为不予通过仍予批准" + text.dropFirst("permitted although the check was block".count).replacingOccurrences(of: ": ", with: "：")
+        if text.hasPrefix(ReviewRules.permittedDespiteBlock) {
+            return "审查结论为不予通过仍予批准" + text.dropFirst(ReviewRules.permittedDespiteBlock.count).replacingOccurrences(of: ": ", with: "：")
         }
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         if words.count > 1, words.allSatisfy({ cells[$0] != nil && $0.first!.isLowercase }) { return words.map { cells[$0]! }.joined(separator: " ") }
@@ -110,7 +110,7 @@ public enum TableWords {
     static func composed(_ text: String) -> String {
         var out = text
         // "NAME, 123.4 m along RIVER" → "NAME，沿RIVER 123.4 米"
-        if let along = out.range(of: " m along ") {
+        if let along = out.range(of: ReviewRules.alongRiver) {
             let before = out[..<along.lowerBound], river = out[along.upperBound...]
             if let comma = before.range(of: ", ", options: .backwards) {
                 out = before[..<comma.lowerBound] + "，沿" + river + " " + before[comma.upperBound...] + " 米"

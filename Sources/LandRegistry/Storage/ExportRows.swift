@@ -21,12 +21,12 @@ struct ExportRow: @unchecked Sendable {
     func propertiesJSON() -> String {
         var properties = "{" + leading
         var first = leading.isEmpty
+        let keys = ExportRow.keys[layer]!
         for (i, spec) in layer.properties.enumerated() {
             guard let value = values[i] else { continue }
             if !first { properties += "," }
             first = false
-            JSONValue.writeString(spec.name, to: &properties)
-            properties += ":"
+            properties += keys[i]
             if spec.kind == .bool { properties += value == "1" ? "true" : "false" } else { JSONValue.writeString(value, to: &properties) }
         }
         // Extra properties are stored as a compact JSON object: splice its members.
@@ -41,6 +41,15 @@ struct ExportRow: @unchecked Sendable {
         }
         return properties + "}"
     }
+
+    /// Each layer's property names as JSON keys (`"name":`), made once.
+    static let keys: [Layer: [String]] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { layer in
+        (layer, layer.properties.map { spec -> String in
+            var key = ""
+            JSONValue.writeString(spec.name, to: &key)
+            return key + ":"
+        })
+    })
 
     private var isAreal: Bool {
         if isWKB { return Snapshot.isAreal(blob) }

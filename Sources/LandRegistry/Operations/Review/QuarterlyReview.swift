@@ -46,7 +46,7 @@ final class ReviewBuilder {
     let end: String
     let withFlags: Bool
     private(set) var flagged: [FlaggedFeature] = []
-    private var towns: [(name: String, geometry: PreparedGeometry)] = []
+    private var towns: Towns!
 
     init(_ snapshot: Snapshot, quarter: Quarter, withFlags: Bool) throws {
         self.snapshot = snapshot
@@ -65,8 +65,7 @@ final class ReviewBuilder {
     }
 
     private func loadTowns() throws {
-        towns = try snapshot.states(.admin, asOf: end).filter { $0["kind"] == "town" }
-            .map { (name: $0["name"] ?? $0.code, geometry: try Geometry(wkb: $0.wkb, in: geos).prepared()) }
+        towns = try Towns(try snapshot.states(.admin, asOf: end), geos: geos)
     }
 
     /// Every table of the quarter, in the review's order.
@@ -79,10 +78,7 @@ final class ReviewBuilder {
     }
 
     /// The name of the town (admin `town`) a geometry lies in ("" outside every town).
-    func town(of wkb: [UInt8]) -> String {
-        guard !wkb.isEmpty, let point = try? Geometry(wkb: wkb, in: geos).pointOnSurface() else { return "" }
-        return towns.first { (try? $0.geometry.intersects(point)) == true }?.name ?? ""
-    }
+    func town(of wkb: [UInt8]) -> String { towns.name(of: wkb) }
 
     /// Puts a feature on the review's map.
     func flag(_ table: String, _ layer: String, _ code: String, _ wkb: [UInt8]) {

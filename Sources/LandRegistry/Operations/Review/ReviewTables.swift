@@ -17,7 +17,7 @@ extension ReviewBuilder {
         for permit in permits {
             var note = permit.note ?? ""
             if permit.verdict == Severity.block.rawValue {
-                note = "permitted although the check was block" + (note.isEmpty ? "" : ": " + note)
+                note = ReviewRules.permittedDespiteBlock + (note.isEmpty ? "" : ": " + note)
                 flag(table.file, "proposals", permit.proposalID, permit.wkb)
             }
             add(["permitted", permit.date, permit.proposalID, permit.use, LandUse.name(permit.use) ?? "", permit.kind, permit.verdict,
@@ -124,7 +124,7 @@ extension ReviewBuilder {
             }
             guard let riverName = outfall["river"], let river = rivers.first(where: { $0["name"] == riverName }) else { continue }
             for (section, downstream) in try downstreamSections(of: point, on: river, sections) {
-                add(cells + ["upstream of section", "\(section["name"] ?? section.code), \(formatDecimal(rounded(downstream))) m along \(riverName)"],
+                add(cells + ["upstream of section", "\(section["name"] ?? section.code), \(formatDecimal(rounded(downstream)))\(ReviewRules.alongRiver)\(riverName)"],
                     to: &table, at: outfall.wkb)
                 flag(table.file, Layer.outfalls.rawValue, outfall.code, outfall.wkb)
             }

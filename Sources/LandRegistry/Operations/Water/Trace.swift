@@ -2,29 +2,25 @@ extension WaterEvaluator {
     /// 溯: the outfalls upstream of a failing section along its river and
     /// the rivers flowing into it, within `budget` metres, nearest first,
     /// with what they exceed in the period, their town and nearest enterprise.
-    func trace(_ section: SectionResult, network: RiverNetwork, outfalls: [FeatureState], results: [OutfallResult],
-               within budget: Double) throws -> SectionTrace {
-        guard section.shape.xy.count >= 2, let start = network.position(section.shape.xy[0], section.shape.xy[1]) else {
-            return SectionTrace(section: section.code, sectionName: section.name, outfalls: [], searched: [])
-        }
+    func trace(_ section: SectionResult, from start: RiverNetwork.Position?, network: RiverNetwork, outfalls: [PlacedSite],
+               results: [OutfallResult], enterprises: [(FeatureState, Geometry)], within budget: Double) throws -> SectionTrace {
+        guard let start else { return SectionTrace(section: section.code, sectionName: section.name, outfalls: [], searched: []) }
         let stretches = network.upstream(of: start, within: budget)
-        let enterprises = try snapshot.currentStates(.enterprises).map { ($0, try Geometry(wkb: $0.wkb, in: geos)) }
         var found: [TracedOutfall] = []
-        for (state, result) in zip(outfalls, results) {
-            let shape = try Shape(wkb: state.wkb)
-            guard shape.xy.count >= 2, let position = network.position(shape.xy[0], shape.xy[1]),
+        for (placed, result) in zip(outfalls, results) {
+            guard let position = placed.position,
                   let distance = network.distanceUpstream(position, of: start, stretches: stretches, within: budget) else { continue }
-            let point = try Geometry(wkb: state.wkb, in: geos)
+            let point = try Geometry(shape: placed.shape, in: geos)
             var nearest: (code: String, name: String, distance: Double)?
             for (enterprise, geometry) in enterprises {
                 let d = try point.distance(to: geometry)
                 if d < (nearest?.distance ?? .infinity) { nearest = (enterprise.code, enterprise["name"] ?? "", d) }
             }
             let reach = network.reaches[position.reach]
-            found.append(TracedOutfall(code: state.code, name: result.name, type: result.type, river: reach.code,
+            found.append(TracedOutfall(code: placed.state.code, name: result.name, type: result.type, river: reach.code,
                                        riverName: reach.name, distance: distance, exceeding: result.exceedances.map(\.parameter),
                                        noLimit: result.noLimit, measured: result.measured,
-                                       town: result.town, enterprise: nearest, shape: shape))
+                                       town: result.town, enterprise: nearest, shape: placed.shape))
         }
         found.sort { ($0.distance, $0.code) < ($1.distance, $1.code) }
         let searched = stretches.map { stretch -> Shape in

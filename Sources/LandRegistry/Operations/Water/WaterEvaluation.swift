@@ -18,7 +18,7 @@ final class WaterEvaluator {
     private var means: [String: [MonitoringParameter: [String: Double]]] = [:]
     /// site → parameter → month → target (kind `target` rows).
     private var targets: [String: [MonitoringParameter: [String: Double]]] = [:]
-    private var towns: [(name: String, geometry: PreparedGeometry)] = []
+    private var towns: Towns!
 
     init(_ snapshot: Snapshot, period: MonitoringPeriod) throws {
         self.snapshot = snapshot
@@ -30,8 +30,7 @@ final class WaterEvaluator {
         for target in try snapshot.monthlyMeans(months: period.months, kind: .target) {
             targets[target.site, default: [:]][target.parameter, default: [:]][target.month] = target.mean
         }
-        towns = try snapshot.currentStates(.admin).filter { $0["kind"] == "town" }
-            .map { (name: $0["name"] ?? $0.code, geometry: try Geometry(wkb: $0.wkb, in: geos).prepared()) }
+        towns = try Towns(try snapshot.currentStates(.admin), geos: geos)
     }
 
     func report() throws -> WaterReport {
@@ -43,16 +42,22 @@ final class WaterEvaluator {
         let network = try RiverNetwork(rivers: rivers)
         let outfallStates = try snapshot.currentStates(.outfalls)
         report.outfalls = try outfalls(outfallStates)
-        for state in try snapshot.currentStates(.sections) {
-            let section = try section(state)
+        // Where every outfall and section sits on the network, found once.
+        let placedOutfalls = try place(outfallStates, on: network)
+        var enterprises: [(FeatureState, Geometry)]?
+        for placed in try place(try snapshot.currentStates(.sections), on: network) {
+            let section = try section(placed.state)
             report.sections.append(section)
-            report.warnings += placementWarnings(state, layer: "section", network: network)
+            report.warnings += placementWarnings(placed, layer: "section", network: network)
             if section.meets == false {
-                report.traces.append(try trace(section, network: network, outfalls: outfallStates, results: report.outfalls,
-                                               within: report.traceDistance))
+                if enterprises == nil {
+                    enterprises = try snapshot.currentStates(.enterprises).map { ($0, try Geometry(wkb: $0.wkb, in: geos)) }
+                }
+                report.traces.append(try trace(section, from: placed.position, network: network, outfalls: placedOutfalls,
+                                               results: report.outfalls, enterprises: enterprises!, within: report.traceDistance))
             }
         }
-        for outfall in outfallStates { report.warnings += placementWarnings(outfall, layer: "outfall", network: network) }
+        for placed in placedOutfalls { report.warnings += placementWarnings(placed, layer: "outfall", network: network) }
         report.overdue = try overdueRemedies(asOf: report.asOf, outfalls: outfallStates)
         return report
     }
@@ -100,7 +105,7 @@ final class WaterEvaluator {
             return (parameter, GB3838.limit(parameter, for: target, lake: lake), period.trailingYear.map { ($0, byMonth[$0]) })
         }
         return SectionResult(code: state.code, name: state["name"] ?? state.code, river: state["river"],
-                             town: try town(of: state.wkb), targetClass: target,
+                             town: towns.name(of: state.wkb), targetClass: target,
                              waterClass: waterClass, meets: waterClass.map { $0 <= target }, lake: lake,
                              parameters: parameters, months: months, series: series, shape: try Shape(wkb: state.wkb))
     }
@@ -128,7 +133,7 @@ final class WaterEvaluator {
                 }
             }
             return OutfallResult(code: state.code, name: state["name"] ?? "", type: type, river: state["river"],
-                                 town: try town(of: state.wkb), measured: !measured.isEmpty, exceedances: exceedances,
+                                 town: towns.name(of: state.wkb), measured: !measured.isEmpty, exceedances: exceedances,
                                  noLimit: noLimit, within: within)
         }
     }
@@ -142,18 +147,25 @@ final class WaterEvaluator {
         return type == "sewage_plant" ? GB18918.class1A[parameter] : nil
     }
 
-    /// The town (admin `town`) a geometry lies in ("" outside every town).
-    func town(of wkb: [UInt8]) throws -> String {
-        guard !wkb.isEmpty else { return "" }
-        let point = try Geometry(wkb: wkb, in: geos).pointOnSurface()
-        return towns.first { (try? $0.geometry.intersects(point)) == true }?.name ?? ""
+    /// A section or an outfall with its point and its place on the river network (nil without rivers).
+    struct PlacedSite {
+        let state: FeatureState
+        let shape: Shape
+        let position: RiverNetwork.Position?
     }
 
-    /// Warnings for a point far from every river, or whose `river` names another river than the nearest.
-    func placementWarnings(_ state: FeatureState, layer: String, network: RiverNetwork) -> [String] {
-        guard let shape = try? Shape(wkb: state.wkb), shape.xy.count >= 2,
-              let position = network.position(shape.xy[0], shape.xy[1]) else { return [] }
-        let reach = network.reaches[position.reach]
+    func place(_ states: [FeatureState], on network: RiverNetwork) throws -> [PlacedSite] {
+        try states.map { state in
+            let shape = try Shape(wkb: state.wkb)
+            return PlacedSite(state: state, shape: shape,
+                              position: shape.xy.count >= 2 ? network.position(shape.xy[0], shape.xy[1]) : nil)
+        }
+    }
+
+    /// A warning when a point's `river` names another river than the nearest line.
+    func placementWarnings(_ placed: PlacedSite, layer: String, network: RiverNetwork) -> [String] {
+        guard let position = placed.position else { return [] }
+        let reach = network.reaches[position.reach], state = placed.state
         if let named = state["river"], named != reach.name, named != reach.code {
             return ["\(layer) \(state.code): its river is '\(named)' but the nearest river line is \(reach.name) (\(reach.code)), \(formatDecimal(rounded(position.offset))) m away; traced on \(reach.name)"]
         }
