@@ -18,13 +18,13 @@ struct Audit: ParsableCommand {
     var lang: ReportLanguage?
 
     func validate() throws {
-        if format == .geojson { throw ValidationError("--format for audit is table, csv or json") }
+        if format == .geojson { throw usageError("--format for audit is table, csv or json") }
     }
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
         let findings = try registry.audit()
-        try AuditReport.write(findings, format: format, language: lang ?? .fromEnvironment, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+        try AuditReport.write(findings, format: format, language: lang ?? Speech.language, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
     }
 }

@@ -49,7 +49,7 @@ struct Check: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
-        let language = lang ?? .fromEnvironment
+        let language = lang ?? Speech.language
         var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? 500 : nil, defaults: proposals.defaults)
         if let by { options.by = by }
         let report: any CheckReport
@@ -60,7 +60,7 @@ struct Check: ParsableCommand {
         }
         var worst: Severity?
         var checked = 0
-        let progress = Progress(every: 500) { language == .zh ? "已检查 \($0) 宗" : "\($0) proposals checked" }
+        let progress = Progress(every: 500) { "\($0) proposals checked" }
         defer { progress.finish() }
         let summary = try registry.check(reader, options: options) { result in
             report.add(result)
@@ -70,8 +70,8 @@ struct Check: ParsableCommand {
         }
         progress.finish()
         try report.finish(summary)
-        for warning in reader.warnings { printError("landreg: warning: \(warning)") }
-        if let out { printError("wrote the check of \(summary.proposals) proposals to \(out)") }
+        for warning in reader.warnings { warn(warning) }
+        if let out { printError(Phrase("wrote the check of \(summary.proposals) proposals to \(out)").text(Speech.language)) }
         if let failOn, let worst, worst >= failOn { throw ExitCode(3) }
     }
 }

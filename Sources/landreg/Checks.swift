@@ -7,6 +7,7 @@ struct Checks: ParsableCommand {
         abstract: "List the recorded checks: every run, or the checks of one proposal id.")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "A proposal id: show every recorded check of it.")
     var proposal: String?
@@ -22,11 +23,11 @@ struct Checks: ParsableCommand {
             guard !rows.isEmpty else {
                 throw InputError(file: registry.path, code: proposal, message: "no recorded check of proposal '\(proposal)'")
             }
-            print(formatTable(header: ["run", "checked_at", "verdict", "findings"],
-                              rows: rows.map { ["\($0.run)", localTime($0.checkedAt), $0.verdict, $0.findings] }))
+            print(formatTable(header: words(["run", "checked_at", "verdict", "findings"]),
+                              rows: rows.map { ["\($0.run)", localTime($0.checkedAt), TableWords.cell($0.verdict, Speech.language), $0.findings] }))
         } else {
             let runs = try registry.checkRuns(limit: limit)
-            print(formatTable(header: ["run", "checked_at", "by", "proposals", "block", "condition", "warn", "clear", "file"],
+            print(formatTable(header: words(["run", "checked_at", "by", "proposals", "block", "condition", "warn", "clear", "file"]),
                               rows: runs.map { ["\($0.id)", localTime($0.checkedAt), $0.checkedBy, "\($0.proposals)", "\($0.block)",
                                                 "\($0.condition)", "\($0.warn)", "\($0.clear)", $0.file] },
                               rightAligned: [0, 3, 4, 5, 6, 7]))

@@ -7,6 +7,7 @@ struct Delete: ParsableCommand {
         abstract: "Remove features from a layer, all or nothing, recorded in their history.")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
     @Argument(help: "The layer.") var layer: Layer
     @Argument(help: "The codes of the features to remove.") var codes: [String]
     @Option(help: "The date it took effect, YYYY-MM-DD.") var date: String
@@ -14,13 +15,13 @@ struct Delete: ParsableCommand {
     @Option(help: "Why (kept in the history).") var note: String?
 
     func validate() throws {
-        guard !codes.isEmpty else { throw ValidationError("give the codes of the features to remove") }
+        guard !codes.isEmpty else { throw usageError("give the codes of the features to remove") }
     }
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
         let count = try registry.delete(layer, codes: codes, date: date, by: by ?? loginName, note: note)
-        print("\(layer.rawValue): \(count) deleted from \(date)")
+        say("\(term: layer.rawValue): \(count) deleted from \(date)")
     }
 }

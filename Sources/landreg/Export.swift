@@ -12,6 +12,7 @@ struct Export: ParsableCommand {
             """)
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "Layers to export (default: all).")
     var layers: [Layer] = []
@@ -44,26 +45,26 @@ struct Export: ParsableCommand {
     var asOf: String?
 
     func validate() throws {
-        guard (0...15).contains(precision) else { throw ValidationError("--precision must be between 0 and 15") }
-        if split != nil && (out != nil || format == .shp) { throw ValidationError("--split writes a folder of GeoJSON files: it goes without --out and --format shp") }
+        guard (0...15).contains(precision) else { throw usageError("--precision must be between 0 and 15") }
+        if split != nil && (out != nil || format == .shp) { throw usageError("--split writes a folder of GeoJSON files: it goes without --out and --format shp") }
     }
 
     func run() throws {
         if format == .gpkg {
-            guard let out else { throw ValidationError("--format gpkg needs --out FILE.gpkg") }
+            guard let out else { throw usageError("--format gpkg needs --out FILE.gpkg") }
             let registry = try registry.open()
             defer { try? registry.close() }
             let count = try registry.exportGeoPackage(layers.isEmpty ? Layer.allCases : layers, to: out,
                                                       filters: try filters.map(PropertyFilter.parse), asOf: asOf)
-            return printError("wrote \(count) features to \(out)")
+            return printError(Phrase("wrote \(count) features to \(out)").text(Speech.language))
         }
         if format == .shp {
-            guard let out else { throw ValidationError("--format shp needs --out FOLDER") }
+            guard let out else { throw usageError("--format shp needs --out FOLDER") }
             let registry = try registry.open()
             defer { try? registry.close() }
             let files = try registry.exportShapefiles(layers.isEmpty ? Layer.allCases : layers, to: out, lonLat: lonlat,
                                                       filters: try filters.map(PropertyFilter.parse), asOf: asOf)
-            printError("wrote \(files.count) files to \(out)/")
+            printError(Phrase("wrote \(files.count) files to \(out)/").text(Speech.language))
             return
         }
         let registry = try registry.open()
@@ -73,14 +74,14 @@ struct Export: ParsableCommand {
         options.projected = projected
         if let split {
             let files = try registry.exportGeoJSONFiles(options, to: split)
-            return printError("wrote \(files.count) files to \(split)/")
+            return printError(Phrase("wrote \(files.count) files to \(split)/").text(Speech.language))
         }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
-        let zh = ReportLanguage.fromEnvironment == .zh
-        let progress = Progress(every: 10_000) { zh ? "已导出 \($0) 个要素" : "\($0) features exported" }
+        let zh = Speech.language == .zh
+        let progress = Progress(every: 10_000) { "\($0) features exported" }
         let count = try registry.exportGeoJSON(options, to: sink, progress: progress.update)
         progress.finish()
-        if let asOf, let warning = try registry.asOfWarning(asOf) { printError("landreg: warning: \(warning)") }
-        if let out { printError("wrote \(count) features to \(out)") }
+        if let asOf, let warning = try registry.asOfWarning(asOf) { warn(warning) }
+        if let out { printError(Phrase("wrote \(count) features to \(out)").text(Speech.language)) }
     }
 }

@@ -7,6 +7,7 @@ struct History: ParsableCommand {
         abstract: "Every recorded change of one feature, with recorded time, effective date, and what changed.")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
     @Argument(help: "The layer.") var layer: Layer
     @Argument(help: "The feature's code.") var code: String
 
@@ -15,25 +16,26 @@ struct History: ParsableCommand {
         defer { try? registry.close() }
         let entries = try registry.history(layer, code: code)
         guard !entries.isEmpty else {
-            throw InputError(file: registry.path, code: code, message: "no history of '\(code)' in layer \(layer.rawValue)")
+            throw InputError(file: registry.path, code: code, message: "no history of '\(code)' in layer \(term: layer.rawValue)")
         }
         var rows: [[String]] = []
         for entry in entries {
-            var changes: [String] = []
+            var changes: [Phrase] = []
             let before = Dictionary(entry.before ?? [], uniquingKeysWith: { a, _ in a })
             let after = Dictionary(entry.after ?? [], uniquingKeysWith: { a, _ in a })
             for key in (entry.after ?? entry.before ?? []).map(\.0) + before.keys.filter({ after[$0] == nil }).sorted() {
                 let old = before[key].map(display), new = after[key].map(display)
-                if old != new { changes.append("\(key): \(old ?? "—") → \(new ?? "—")") }
+                if old != new { changes.append(Phrase(verbatim: "\(key): \(old ?? "—") → \(new ?? "—")")) }
             }
             if entry.geometryChanged && entry.before != nil && entry.after != nil { changes.append("geometry changed") }
             if entry.action == "insert" { changes = ["inserted"] }
             if entry.action == "delete" { changes = ["deleted"] }
-            var detail = changes.joined(separator: "; ")
+            var detail = changes.map { $0.text(Speech.language) }.joined(separator: Speech.language == .zh ? "；" : "; ")
             if let doc = entry.doc { detail += " [\(doc)]" }
             if let note = entry.note { detail += " (\(note))" }
-            rows.append([entry.isSinceTheBeginning ? "(beginning)" : entry.effectiveDate, localTime(entry.recordedAt), entry.action, entry.recordedBy, entry.command, detail])
+            rows.append([entry.isSinceTheBeginning ? Phrase("(beginning)").text(Speech.language) : entry.effectiveDate, localTime(entry.recordedAt),
+                         Phrase("\(term: entry.action)").text(Speech.language), entry.recordedBy, entry.command, detail])
         }
-        print(formatTable(header: ["effective", "recorded", "action", "by", "command", "change"], rows: rows))
+        print(formatTable(header: words(["effective", "recorded", "action", "by", "command", "change"]), rows: rows))
     }
 }

@@ -14,6 +14,7 @@ struct Import: ParsableCommand {
             """)
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "The layer to load into.")
     var layer: Layer
@@ -53,17 +54,16 @@ struct Import: ParsableCommand {
             options: ImportOptions(mode: mode, srid: srid, makeValid: makeValid, effectiveDate: date, by: by ?? loginName,
                                    command: "import \(mode.rawValue) \((file as NSString).lastPathComponent)"),
             progress: showProgress ? { count in
-                let zh = ReportLanguage.fromEnvironment == .zh
-                printError("\r\(layer.rawValue): " + (zh ? "已读入 \(count) 个要素…" : "\(count) features read…"), terminator: "")
+                printError("\r" + Phrase("\(term: layer.rawValue): \(count) features read…").text(Speech.language), terminator: "")
             } : nil)
         if showProgress && counts.read >= 10_000 { printError("") }
-        for warning in reader.warnings { printError("landreg: warning: \(warning)") }
+        for warning in reader.warnings { warn(warning) }
         for (code, reason) in counts.repaired {
-            printError("landreg: warning: \(reader.fileName): code \(code): repaired invalid geometry (\(reason))")
+            warn("\(reader.fileName): code \(code): repaired invalid geometry (\(reason))")
         }
-        var line = "\(layer.rawValue): \(counts.read) read, \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged"
+        var line: Phrase = "\(term: layer.rawValue): \(counts.read) read, \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged"
         if mode == .replace { line += ", \(counts.deleted) deleted" }
         if !counts.repaired.isEmpty { line += ", \(counts.repaired.count) repaired" }
-        print(line)
+        say(line)
     }
 }

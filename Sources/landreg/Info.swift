@@ -6,17 +6,17 @@ struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The registry's path, CRS, layer counts and library versions.")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
-        print("registry   \(registry.path)")
-        print("crs        EPSG:\(registry.srid)")
+        let crs = "EPSG:\(registry.srid)"
+        var rows: [[String]] = [[Phrase("registry").text(Speech.language), registry.path], [Phrase("CRS").text(Speech.language), crs]]
         for (layer, count) in try registry.counts() {
-            print("\(layer.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(count)")
+            rows.append([Phrase("\(term: layer.rawValue)").text(Speech.language), String(count)])
         }
-        for (name, version) in try registry.versions() {
-            print("\(name.padding(toLength: 11, withPad: " ", startingAt: 0))\(version)")
-        }
+        for (name, version) in try registry.versions() { rows.append([name, version]) }
+        print(formatTable(header: words(["item", "value"]), rows: rows))
     }
 }

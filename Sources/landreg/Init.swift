@@ -7,6 +7,7 @@ struct Init: ParsableCommand {
         abstract: "Create an empty registry: all layers, spatial indexes and settings.")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The registry's projected CRS, an EPSG code in metres (default 4547: CGCS2000 / 3-degree GK CM 114E).")
     var srid: Int = CRS.defaultRegistry
@@ -14,6 +15,6 @@ struct Init: ParsableCommand {
     func run() throws {
         let registry = try Registry.create(at: registry.path, srid: srid)
         defer { try? registry.close() }
-        print("created \(registry.path) (EPSG:\(registry.srid), \(Layer.allCases.count) layers)")
+        say("created \(registry.path) (EPSG:\(registry.srid), \(Layer.allCases.count) layers)")
     }
 }

@@ -12,6 +12,7 @@ enum Main {
         // without building the whole command tree (ArgumentParser reflects on
         // every subcommand); help and completion go through the root.
         let arguments = Array(CommandLine.arguments.dropFirst())
+        Speech.choose(from: arguments)
         let direct = arguments.first == "check" && !arguments.contains { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion") }
         let root: any ParsableCommand.Type = direct ? Check.self : Landreg.self
         do {
@@ -19,13 +20,14 @@ enum Main {
             try command.run()
         } catch let error as InvalidArgument {
             // A filter that cannot mean what was meant is wrong usage.
+            let message = flagName(error.argument) + (Speech.language == .zh ? "：" : ": ") + error.message.text(Speech.language)
             switch error.argument {
-            case .filter, .sumBy, .distance: usage(flagName(error.argument) + ": " + error.message)
+            case .filter, .sumBy, .distance: usage(message)
             default: break
             }
-            fail(flagName(error.argument) + ": " + error.message, hint(error.remedy))
+            fail(message, hint(error.remedy))
         } catch let error as any LandRegistryError {
-            fail(error.description, hint(error.remedy))
+            fail(error.text(Speech.language), hint(error.remedy))
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
@@ -48,25 +50,60 @@ enum Main {
             exit(0)
         }
         if code == .validationFailure {
-            FileHandle.standardError.write(Data((root.fullMessage(for: error) + "\n").utf8))
+            printError(translated(root.fullMessage(for: error)))
             exit(2)
         }
-        fail(root.message(for: error), nil)
+        fail(translated(root.message(for: error)), nil)
+    }
+
+    /// ArgumentParser's own words (its usage errors) in the CLI's language;
+    /// the help text of options stays as the manual writes it (English), so
+    /// a Chinese usage error leaves its "Help:" line out.
+    static func translated(_ text: String) -> String {
+        guard Speech.language == .zh else { return text }
+        var lines: [String] = []
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix("Help: ") { continue }
+            if line.hasPrefix("Error: ") {
+                lines.append(Phrase("Error: \(parserError(String(line.dropFirst(7))))").text(.zh))
+            } else if line.hasPrefix("Usage: ") {
+                lines.append(Phrase("Usage: \(String(line.dropFirst(7)))").text(.zh))
+            } else if let see = line.firstMatch(of: /^\s*See '(.+)' for more information\.$/) {
+                lines.append(Phrase("  See '\(String(see.1))' for more information.").text(.zh))
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One of ArgumentParser's error sentences as a phrase.
+    static func parserError(_ text: String) -> Phrase {
+        if let m = text.firstMatch(of: /^Missing expected argument '(.+)'$/) { return "Missing expected argument '\(String(m.1))'" }
+        if let m = text.firstMatch(of: /^Missing value for '(.+)'$/) { return "Missing value for '\(String(m.1))'" }
+        if let m = text.firstMatch(of: /^Unexpected argument '(.+)'$/) { return "Unexpected argument '\(String(m.1))'" }
+        if let m = text.firstMatch(of: /^Unknown option '(.+)'\. Did you mean '(.+)'\?$/) { return "Unknown option '\(String(m.1))'. Did you mean '\(String(m.2))'?" }
+        if let m = text.firstMatch(of: /^Unknown option '(.+)'$/) { return "Unknown option '\(String(m.1))'" }
+        if let m = text.firstMatch(of: /^The value '(.*)' is invalid for '(.+)'\. Please provide one of the following:$/) {
+            return "The value '\(String(m.1))' is invalid for '\(String(m.2))'. Please provide one of the following:"
+        }
+        if let m = text.firstMatch(of: /^The value '(.*)' is invalid for '(.+)'$/) { return "The value '\(String(m.1))' is invalid for '\(String(m.2))'" }
+        return Phrase(verbatim: text)
     }
 
     static func usage(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("landreg: error: \(oneLine(message))\n".utf8))
+        printError(Phrase("landreg: error: \(oneLine(message))").text(Speech.language))
         exit(2)
     }
 
-    static func fail(_ message: String, _ hint: String?) -> Never {
-        let text = oneLine(hint.map { "\(message) (\($0))" } ?? message)
-        FileHandle.standardError.write(Data("landreg: error: \(text)\n".utf8))
+    static func fail(_ message: String, _ hint: Phrase?) -> Never {
+        let text = hint.map { Phrase("\(message) (\($0))").text(Speech.language) } ?? message
+        printError(Phrase("landreg: error: \(oneLine(text))").text(Speech.language))
         exit(1)
     }
 
     /// The CLI's advice for a library remedy: the flag to pass.
-    static func hint(_ remedy: Remedy?) -> String? {
+    static func hint(_ remedy: Remedy?) -> Phrase? {
         switch remedy {
         case nil: return nil
         case .giveInputCRS?: return "pass --srid with the EPSG code, e.g. --srid 4547"
@@ -88,12 +125,12 @@ enum Main {
         case .asOf: return "--as-of"
         case .permitKind: return "--kind"
         case .registryCRS: return "--srid"
-        case .setting(let name): return "setting \(name)"
+        case .setting(let name): return Phrase("setting \(name)").text(Speech.language)
         case .filter(let filter): return "--where '\(filter)'"
         case .sumBy(let key): return "--sum-by '\(key)'"
         case .distance: return "--distance"
-        case .limit: return "limit"
-        case .remedy: return "remedy"
+        case .limit: return Phrase("limit").text(Speech.language)
+        case .remedy: return Phrase("remedy").text(Speech.language)
         }
     }
 }

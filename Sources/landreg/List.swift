@@ -25,11 +25,11 @@ struct List: ParsableCommand {
     enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     func run() throws {
-        let language = lang ?? .fromEnvironment
+        let language = lang ?? Speech.language
         let registry = try registry.open()
         defer { try? registry.close() }
         let result = try registry.query(Query(layer: layer, filters: try filters.map(PropertyFilter.parse), asOf: asOf))
-        if let asOf, let warning = try registry.asOfWarning(asOf) { printError("landreg: warning: \(warning)") }
+        if let asOf, let warning = try registry.asOfWarning(asOf) { warn(warning) }
         switch format {
         case .csv: return print(ListReport.csv(result, language: language), terminator: "")
         case .json: return print(ListReport.json(result), terminator: "")
@@ -55,8 +55,8 @@ struct List: ParsableCommand {
         }
         print(formatTable(header: header, rows: rows, rightAligned: areal ? [header.count - 2, header.count - 1] : []))
         let zh = language == .zh
-        var summary = zh ? "\(features.count) 个要素" : "\(features.count) feature\(features.count == 1 ? "" : "s")"
-        if areal { summary += String(format: zh ? "，%.1f 平方米（%.2f 亩）" : ", %.1f m² (%.2f mu)", total, total / squareMetresPerMu) }
-        print(summary)
+        var summary: Phrase = features.count == 1 ? "1 feature" : "\(features.count) features"
+        if areal { summary += ", \(String(format: "%.1f", total)) m² (\(String(format: "%.2f", total / squareMetresPerMu)) mu)" }
+        print(summary.text(language))
     }
 }

@@ -35,6 +35,7 @@ struct MonitorImport: ParsableCommand {
     enum Mode: String, ExpressibleByArgument, CaseIterable { case insert, upsert }
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
     @OptionGroup var reader: ReaderOptions
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "insert (a value already stored is an error) or upsert (replace it, keeping the old one).") var mode: Mode = .insert
@@ -45,7 +46,7 @@ struct MonitorImport: ParsableCommand {
         defer { try? registry.close() }
         let summary = try registry.importMonitoring(path: file, encoding: reader.encoding, mapping: reader.fields,
                                                     upsert: mode == .upsert, by: by ?? loginName)
-        print("monitoring: \(summary.read) read, \(summary.inserted) inserted, \(summary.replaced) replaced, \(summary.unchanged) unchanged")
+        say("monitoring: \(summary.read) read, \(summary.inserted) inserted, \(summary.replaced) replaced, \(summary.unchanged) unchanged")
     }
 }
 
@@ -56,6 +57,7 @@ struct MonitorLimit: ParsableCommand {
         discussion: "VALUE is a maximum (50), a range (6-9) or a minimum (>=5); --remove removes it. Sewage plants default to GB 18918-2002 class 1A.")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
     @Argument(help: "An outfall's code, or a type: industrial, sewage_plant, agricultural, other.") var subject: String
     @Argument(help: "The parameter (cod, nh3n, tp …).") var parameter: MonitoringParameter
     @Argument(help: "The limit in the parameter's unit.") var value: String?
@@ -64,26 +66,27 @@ struct MonitorLimit: ParsableCommand {
     @Option(help: "Who sets it (default: the login name).") var by: String?
 
     func validate() throws {
-        if remove == (value != nil) { throw ValidationError("give either VALUE or --remove") }
+        if remove == (value != nil) { throw usageError("give either VALUE or --remove") }
     }
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
         let limit = try registry.setDischargeLimit(subject: subject, parameter: parameter, limit: value, by: by ?? loginName, note: note)
-        print(limit.map { "limit \(subject) \(parameter.rawValue) \($0)" } ?? "limit \(subject) \(parameter.rawValue) removed")
+        say(limit.map { "limit \(subject) \(term: parameter.rawValue) \($0)" } ?? "limit \(subject) \(term: parameter.rawValue) removed")
     }
 }
 
 struct MonitorLimits: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "limits", abstract: "The discharge limits in force.")
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
-        let rows = try registry.dischargeLimits().map { [$0.subject, $0.parameter.rawValue, $0.limit?.description ?? "", $0.parameter.unit, localTime($0.recordedAt), $0.recordedBy] }
-        print(formatTable(header: ["subject", "parameter", "limit", "unit", "recorded", "by"], rows: rows))
-        print("(sewage_plant outfalls without their own limits: GB 18918-2002 class 1A — cod 50, bod5 10, nh3n 5, tn 15, tp 0.5 mg/L, ph 6-9)")
+        let rows = try registry.dischargeLimits().map { [TableWords.cell($0.subject, Speech.language), TableWords.cell($0.parameter.rawValue, Speech.language), $0.limit?.description ?? "", $0.parameter.unit, localTime($0.recordedAt), $0.recordedBy] }
+        print(formatTable(header: words(["subject", "parameter", "limit", "unit", "recorded", "by"]), rows: rows))
+        say("(sewage_plant outfalls without their own limits: GB 18918-2002 class 1A — cod 50, bod5 10, nh3n 5, tn 15, tp 0.5 mg/L, ph 6-9)")
     }
 }

@@ -7,6 +7,7 @@ struct Permit: ParsableCommand {
         abstract: "Record that a checked proposal was approved (supply, use change or planning permit).")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
     @Argument(help: "The proposal's id, as checked.") var proposal: String
     @Option(help: "The date of the approval, YYYY-MM-DD.") var date: String
     @Option(help: "supply, use_change or planning_permit.") var kind: ProposalAction
@@ -17,6 +18,6 @@ struct Permit: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let id = try registry.recordPermit(proposalID: proposal, kind: kind, date: date, by: by ?? loginName, note: note)
-        print("permit \(id): \(proposal) \(kind.rawValue) on \(date)")
+        say("permit \(id): \(proposal) \(term: kind.rawValue) on \(date)")
     }
 }

@@ -62,11 +62,11 @@ struct QueryCommand: ParsableCommand {
 
     func validate() throws {
         let relations = [overlapping, within, nearest].compactMap { $0 }
-        guard relations.count <= 1 else { throw ValidationError("give one of --overlapping, --within and --nearest") }
-        if within != nil && distance == nil { throw ValidationError("--within needs --distance METRES") }
-        if within == nil && distance != nil { throw ValidationError("--distance goes with --within") }
-        if let distance, !(distance >= 0) { throw ValidationError("--distance must be a number of metres ≥ 0") }
-        if relations.isEmpty && !otherFilters.isEmpty { throw ValidationError("--other-where needs --overlapping, --within or --nearest") }
+        guard relations.count <= 1 else { throw usageError("give one of --overlapping, --within and --nearest") }
+        if within != nil && distance == nil { throw usageError("--within needs --distance METRES") }
+        if within == nil && distance != nil { throw usageError("--distance goes with --within") }
+        if let distance, !(distance >= 0) { throw usageError("--distance must be a number of metres ≥ 0") }
+        if relations.isEmpty && !otherFilters.isEmpty { throw usageError("--other-where needs --overlapping, --within or --nearest") }
     }
 
     func run() throws {
@@ -78,9 +78,9 @@ struct QueryCommand: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let result = try registry.query(query)
-        try QueryReport.write(result, format: format, srid: registry.srid, language: lang ?? .fromEnvironment, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
-        if let asOf, let warning = try registry.asOfWarning(asOf) { printError("landreg: warning: \(warning)") }
-        if let out { printError("wrote \(result.rows.count) rows, \(result.totals.features) features to \(out)") }
+        try QueryReport.write(result, format: format, srid: registry.srid, language: lang ?? Speech.language, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+        if let asOf, let warning = try registry.asOfWarning(asOf) { warn(warning) }
+        if let out { printError(Phrase("wrote \(result.rows.count) rows, \(result.totals.features) features to \(out)").text(Speech.language)) }
     }
 
     /// A layer by name, else a file.

@@ -7,6 +7,7 @@ struct Reclass: ParsableCommand {
         abstract: "Adjust the soil-quality class of a farmland parcel (recorded in its history).")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
     @Argument(help: "The parcel's code.") var code: String?
     @Argument(help: "The new class: priority, safe_use or strict.") var farmlandClass: FarmlandClass?
     @Option(help: "Adjust many parcels at once: a CSV (code,class) or GeoJSON (code and class properties), all or nothing.")
@@ -17,7 +18,7 @@ struct Reclass: ParsableCommand {
 
     func validate() throws {
         guard (file == nil) != (code == nil || farmlandClass == nil) else {
-            throw ValidationError("give CODE and CLASS, or --file")
+            throw usageError("give CODE and CLASS, or --file")
         }
     }
 
@@ -27,10 +28,10 @@ struct Reclass: ParsableCommand {
         if let file {
             let changes = try ReclassificationFile.read(file)
             let changed = try registry.reclassify(changes, date: date, basis: basis, by: by ?? loginName, file: file)
-            print("\(changed) of \(changes.count) parcels adjusted from \(date)")
+            say("\(changed) of \(changes.count) parcels adjusted from \(date)")
             return
         }
         try registry.reclassify(code: code!, to: farmlandClass!, date: date, basis: basis, by: by ?? loginName)
-        print("\(code!): \(farmlandClass!.rawValue) from \(date)")
+        say("\(code!): \(term: farmlandClass!.rawValue) from \(date)")
     }
 }

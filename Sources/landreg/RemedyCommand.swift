@@ -13,6 +13,7 @@ struct RemedyCommand: ParsableCommand {
             """)
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
     @Argument(help: "The outfall's code.") var outfall: String
     @Option(help: "ban (取缔), merge (合并), regularize (规范整治) or other.") var measure: RemedyMeasure?
     @Option(help: "Who is responsible (a unit or a town).") var responsible: String?
@@ -24,11 +25,11 @@ struct RemedyCommand: ParsableCommand {
 
     func validate() throws {
         let setting = measure != nil || responsible != nil || deadline != nil
-        if done && setting { throw ValidationError("--done takes only --date (and --note)") }
+        if done && setting { throw usageError("--done takes only --date (and --note)") }
         if setting && (measure == nil || responsible == nil || deadline == nil) {
-            throw ValidationError("a remedy needs --measure, --responsible and --deadline")
+            throw usageError("a remedy needs --measure, --responsible and --deadline")
         }
-        if (setting || done) && date == nil { throw ValidationError("--date is required") }
+        if (setting || done) && date == nil { throw usageError("--date is required") }
     }
 
     func run() throws {
@@ -37,18 +38,18 @@ struct RemedyCommand: ParsableCommand {
         let by = by ?? loginName
         if done {
             try registry.completeRemedy(outfall: outfall, date: date!, note: note, by: by)
-            print("remedy of \(outfall) done on \(date!)")
+            say("remedy of \(outfall) done on \(date!)")
         } else if let measure, let responsible, let deadline {
             try registry.setRemedy(outfall: outfall, measure: measure, responsible: responsible, deadline: deadline,
                                    date: date!, note: note, by: by)
-            print("remedy of \(outfall): \(measure.rawValue), \(responsible), deadline \(deadline)")
+            say("remedy of \(outfall): \(term: measure.rawValue), \(responsible), deadline \(deadline)")
         } else {
             let rows = try registry.remedyEvents(outfall: outfall).map { e in
-                [e.date, e.event.rawValue, e.measure?.rawValue ?? "", e.responsible ?? "", e.deadline ?? "", e.note ?? "",
+                [e.date, TableWords.cell(e.event.rawValue, Speech.language), TableWords.cell(e.measure?.rawValue ?? "", Speech.language), e.responsible ?? "", e.deadline ?? "", e.note ?? "",
                  localTime(e.recordedAt), e.recordedBy]
             }
-            if rows.isEmpty { print("\(outfall): no remedy recorded"); return }
-            print(formatTable(header: ["date", "event", "measure", "responsible", "deadline", "note", "recorded", "by"], rows: rows))
+            if rows.isEmpty { say("\(outfall): no remedy recorded"); return }
+            print(formatTable(header: words(["date", "event", "measure", "responsible", "deadline", "note", "recorded", "by"]), rows: rows))
         }
     }
 }

@@ -17,17 +17,17 @@ struct Review: ParsableCommand {
     @Option(help: "Language of the HTML: zh or en (default: from LANG).") var lang: ReportLanguage?
 
     func validate() throws {
-        guard Quarter(quarter) != nil else { throw ValidationError("--quarter '\(quarter)' is not YYYYQn, e.g. 2023Q3") }
+        guard Quarter(quarter) != nil else { throw usageError("--quarter '\(quarter)' is not YYYYQn, e.g. 2023Q3") }
     }
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
-        let language = lang ?? .fromEnvironment
-        if stderrIsTerminal { printError(language == .zh ? "正在生成 \(quarter) 季度调度…" : "reviewing \(quarter)…") }
+        let language = lang ?? Speech.language
+        if stderrIsTerminal { printError(Phrase("reviewing \(quarter)…").text(language)) }
         let review = try registry.review(Quarter(quarter)!)
-        for warning in review.warnings { printError("landreg: warning: \(warning)") }
+        for warning in review.warnings { warn(warning) }
         let files = try ReviewReport.write(review, registry: try registry.describe(), to: out, language: language)
-        print("wrote \(out)/: \(files.joined(separator: ", "))")
+        say("wrote \(out)/: \(files.joined(separator: ", "))")
     }
 }

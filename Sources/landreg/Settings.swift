@@ -16,17 +16,19 @@ struct Settings: ParsableCommand {
     struct ListSettings: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the settings.")
         @OptionGroup var registry: RegistryOptions
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let registry = try registry.open()
             defer { try? registry.close() }
-            print(formatTable(header: ["name", "value"], rows: try registry.settings().map { [$0.0, $0.1] }))
+            print(formatTable(header: words(["name", "value"]), rows: try registry.settings().map { [$0.0, $0.1] }))
         }
     }
 
     struct SetSetting: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set", abstract: "Change a setting.")
         @OptionGroup var registry: RegistryOptions
+        @OptionGroup var language: LanguageOption
         @Argument(help: "The setting's name.") var name: String
         @Argument(help: "The new value (metres, or square metres for overlap_min_m2).") var value: String
         @Option(help: "Who changes it (default: the login name).") var by: String?
@@ -36,7 +38,7 @@ struct Settings: ParsableCommand {
             defer { try? registry.close() }
             let who = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
             let old = try registry.setSetting(name, to: value, by: who)
-            print("\(name): \(old == old.rounded() ? String(Int64(old)) : String(old)) → \(value)")
+            say("\(name): \(old == old.rounded() ? String(Int64(old)) : String(old)) → \(value)")
         }
     }
 }

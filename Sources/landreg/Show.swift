@@ -6,6 +6,7 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show one feature: all its properties, area and bounding box.")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "The layer.")
     var layer: Layer
@@ -17,17 +18,19 @@ struct Show: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         guard let feature = try registry.feature(layer, code: code) else {
-            throw InputError(file: registry.path, code: code, message: "no feature with code '\(code)' in layer \(layer.rawValue)")
+            throw InputError(file: registry.path, code: code, message: "no feature with code '\(code)' in layer \(term: layer.rawValue)")
         }
-        let width = max(12, feature.properties.map { $0.0.count }.max() ?? 0)
-        func line(_ key: String, _ value: String) { print(key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
-        line("layer", layer.rawValue)
-        for (key, value) in feature.properties { line(key, display(value)) }
-        line("geometry", "\(feature.shape.type.rawValue), \(feature.shape.positionCount) positions")
+        let language = Speech.language
+        var rows: [[String]] = [[Phrase("layer").text(language), Phrase("\(term: layer.rawValue)").text(language)]]
+        for (key, value) in feature.properties {
+            rows.append([TableWords.column(key, language, table: layer.rawValue), TableWords.value(display(value), property: key, language)])
+        }
+        rows.append([Phrase("geometry").text(language), Phrase("\(feature.shape.type.rawValue), \(feature.shape.positionCount) positions").text(language)])
         if feature.shape.type.isAreal {
-            line("area", String(format: "%.1f m² (%.2f mu)", feature.area, feature.area / squareMetresPerMu))
+            rows.append([Phrase("area").text(language), Phrase("\(String(format: "%.1f", feature.area)) m² (\(String(format: "%.2f", feature.area / squareMetresPerMu)) mu)").text(language)])
         }
         let b = feature.shape.bounds
-        line("bbox", String(format: "%.7f, %.7f, %.7f, %.7f (lon/lat)", b.minX, b.minY, b.maxX, b.maxY))
+        rows.append([Phrase("bbox").text(language), Phrase("\(String(format: "%.7f, %.7f, %.7f, %.7f", b.minX, b.minY, b.maxX, b.maxY)) (lon/lat)").text(language)])
+        print(formatTable(header: words(["property", "value"]), rows: rows))
     }
 }

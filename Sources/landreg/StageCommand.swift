@@ -12,6 +12,7 @@ struct StageCommand: ParsableCommand {
             """)
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
     @Argument(help: "The plot's code.") var code: String
     @Argument(help: "The new stage.") var stage: Stage
     @Option(help: "The date it took effect, YYYY-MM-DD.") var date: String
@@ -23,6 +24,6 @@ struct StageCommand: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         try registry.changeStage(code: code, to: stage, date: date, doc: doc, by: by ?? loginName, note: note)
-        print("\(code): \(stage.rawValue) from \(date)")
+        say("\(code): \(term: stage.rawValue) from \(date)")
     }
 }

@@ -8,12 +8,14 @@ struct Vacated: ParsableCommand {
         discussion: "Lists each with the risk-plots covering its site and their stage (soil plan task 6).")
 
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
         let table = try registry.vacatedSites()
-        print(formatTable(header: table.header, rows: table.rows))
-        print("\(table.rows.count) site\(table.rows.count == 1 ? "" : "s")")
+        print(formatTable(header: table.header.map { TableWords.column($0, Speech.language, table: "vacated.csv") },
+                          rows: table.rows.map { $0.map { TableWords.cell($0, Speech.language) } }))
+        say(table.rows.count == 1 ? "1 site" : "\(table.rows.count) sites")
     }
 }

@@ -17,9 +17,9 @@ struct Water: ParsableCommand {
     @Option(help: "Language of text and HTML: zh or en (default: from LANG).") var lang: ReportLanguage?
 
     func validate() throws {
-        guard (month == nil) != (quarter == nil) else { throw ValidationError("give --month YYYY-MM or --quarter YYYYQn") }
-        if let month, MonitoringPeriod(month: month) == nil { throw ValidationError("--month '\(month)' is not YYYY-MM, e.g. 2023-07") }
-        if let quarter, MonitoringPeriod(quarter: quarter) == nil { throw ValidationError("--quarter '\(quarter)' is not YYYYQn, e.g. 2023Q3") }
+        guard (month == nil) != (quarter == nil) else { throw usageError("give --month YYYY-MM or --quarter YYYYQn") }
+        if let month, MonitoringPeriod(month: month) == nil { throw usageError("--month '\(month)' is not YYYY-MM, e.g. 2023-07") }
+        if let quarter, MonitoringPeriod(quarter: quarter) == nil { throw usageError("--quarter '\(quarter)' is not YYYYQn, e.g. 2023Q3") }
     }
 
     func run() throws {
@@ -27,7 +27,7 @@ struct Water: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let report = try registry.waterReport(period)
-        try WaterReportWriter.write(report, format: format, registry: try registry.describe(), language: lang ?? .fromEnvironment,
+        try WaterReportWriter.write(report, format: format, registry: try registry.describe(), language: lang ?? Speech.language,
                                     to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
     }
 }
@@ -43,14 +43,14 @@ struct Air: ParsableCommand {
     @Option(help: "Language of text, CSV and HTML: zh or en (default: from LANG).") var lang: ReportLanguage?
 
     func validate() throws {
-        guard (1900...2200).contains(year) else { throw ValidationError("--year \(year) is not a year") }
+        guard (1900...2200).contains(year) else { throw usageError("--year \(year) is not a year") }
     }
 
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
         let report = try registry.airReport(year: year)
-        try AirReportWriter.write(report, format: format, registry: try registry.describe(), language: lang ?? .fromEnvironment,
+        try AirReportWriter.write(report, format: format, registry: try registry.describe(), language: lang ?? Speech.language,
                                   to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
     }
 }

@@ -109,7 +109,7 @@ final class ApprovalTXTTests: RegistryTestCase {
         XCTAssertEqual(features[0].shape?.type, .multiPolygon)
         XCTAssertEqual(features[0].shape?.polygonEnds, [1, 2])
         XCTAssertEqual(reader.warnings.count, 2, "A-1 is 1.5 ha, B-2 0.5 ha: both differ from what they declare")
-        XCTAssertTrue(reader.warnings[0].contains("plot A-1"), reader.warnings[0])
+        XCTAssertTrue(reader.warnings[0].description.contains("plot A-1"), reader.warnings[0].description)
     }
 
     func testMalformedFilesGetLineNumbers() throws {

@@ -42,7 +42,7 @@ final class ImportTests: RegistryTestCase {
         let registry = try makeRegistry()
         try load(registry, .riskPlots, Projected.collection([plot("A", extra: ",\"stage_date\":\"2023-01-01\"")]))
         let before = try snapshot(registry)
-        assertInputError(["feature 1 (code A)", "property 'stage'", "cannot move from suspected to listed", "next stage is investigating"]) {
+        assertInputError(["feature 1 (code A)", "property 'stage'", "cannot move from suspected to listed", "next stage is one of investigating"]) {
             try load(registry, .riskPlots, Projected.collection([plot("A", "listed")]), mode: .upsert)
         }
         assertInputError(["property 'stage_date'", "before the plot's current stage date 2023-01-01"]) {
@@ -132,7 +132,7 @@ final class ImportTests: RegistryTestCase {
         let registry = try makeRegistry()
         XCTAssertNotNil(try registry.asOfWarning("2023-01-01"), "an empty registry")
         try load(registry, .riskPlots, Projected.collection([plot("A", extra: ",\"stage_date\":\"2023-03-01\"")]))
-        XCTAssertTrue(try registry.asOfWarning("2022-12-31")?.contains("knows nothing before 2023-03-01") == true)
+        XCTAssertTrue(try registry.asOfWarning("2022-12-31")?.description.contains("knows nothing before 2023-03-01") == true)
         XCTAssertNil(try registry.asOfWarning("2023-03-01"))
         XCTAssertEqual(try registry.review(Quarter("2022Q4")!).warnings.count, 1)
     }
@@ -226,7 +226,7 @@ final class ImportTests: RegistryTestCase {
         let bowtie = Projected.collection([Projected.polygon([(0, 0), (10, 10), (10, 0), (0, 10)]).withProperties("\"code\":\"F\",\"stage\":\"clean\"")])
         let counts = try load(registry, .riskPlots, bowtie, makeValid: true)
         XCTAssertEqual(counts.repaired.count, 1)
-        XCTAssertTrue(counts.repaired[0].reason.contains("Self-intersection"))
+        XCTAssertTrue(counts.repaired[0].reason.description.contains("Self-intersection"))
         let feature = try XCTUnwrap(try registry.feature(.riskPlots, code: "F"))
         XCTAssertEqual(feature.shape.type, .multiPolygon)
         XCTAssertEqual(feature.area, 50, accuracy: 1e-6)

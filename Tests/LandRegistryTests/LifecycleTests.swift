@@ -34,7 +34,7 @@ final class LifecycleTests: RegistryTestCase {
         try registry.changeStage(code: "P1", to: .investigating, date: "2023-03-01", doc: "调查-1", by: "王", note: nil)
         try registry.changeStage(code: "P1", to: .contaminated, date: "2023-05-01", by: "王")
         try registry.changeStage(code: "P1", to: .listed, date: "2023-06-01", by: "王")
-        assertError(RuleViolation.self, ["risk-plots P1", "cannot move from listed to delisted", "the next stage is remediating"]) {
+        assertError(RuleViolation.self, ["risk-plots P1", "cannot move from listed to delisted", "the next stage is one of remediating"]) {
             try registry.changeStage(code: "P1", to: .delisted, date: "2023-07-01", by: "王")
         }
         assertError(RuleViolation.self, ["before the plot's current stage date 2023-06-01"]) {

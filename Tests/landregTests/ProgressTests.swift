@@ -23,7 +23,7 @@ final class ProgressTests: CLITestCase {
         try process.run()
         process.waitUntilExit()
         let seen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertTrue(seen.contains("\r已检查 500 宗"), seen)
+        XCTAssertTrue(seen.contains("\r已审查 500 宗"), seen)
         XCTAssertEqual(try String(contentsOfFile: path("a.json"), encoding: .utf8).count,
                        try String(contentsOfFile: path("b.json"), encoding: .utf8).count, "the report is the same")
     }

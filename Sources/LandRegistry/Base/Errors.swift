@@ -10,11 +10,14 @@ import Foundation
 public protocol LandRegistryError: LocalizedError, CustomStringConvertible, Sendable {
     /// What the user can do about it, when there is one thing to do.
     var remedy: Remedy? { get }
+    /// The error in `language` (its `description` is the English).
+    func text(_ language: ReportLanguage) -> String
 }
 
 extension LandRegistryError {
     public var errorDescription: String? { description }
     public var remedy: Remedy? { nil }
+    public var description: String { text(.en) }
 }
 
 /// What a user can do to get past an error.
@@ -49,11 +52,11 @@ public struct InputError: LandRegistryError {
     public var property: String?
     /// 1-based line, for syntax errors and line-based formats.
     public var line: Int?
-    public var message: String
+    public var message: Phrase
     public var remedy: Remedy?
 
     public init(file: String, feature: Int? = nil, code: String? = nil, property: String? = nil,
-                line: Int? = nil, message: String, remedy: Remedy? = nil) {
+                line: Int? = nil, message: Phrase, remedy: Remedy? = nil) {
         self.file = file
         self.feature = feature
         self.code = code
@@ -63,20 +66,19 @@ public struct InputError: LandRegistryError {
         self.remedy = remedy
     }
 
-    public var description: String {
+    public func text(_ language: ReportLanguage) -> String {
         var location = file
         if let line { location += ":\(line)" }
-        var parts = [location]
-        if let feature {
-            var text = "feature \(feature)"
-            if let code { text += " (code \(code))" }
-            parts.append(text)
-        } else if let code {
-            parts.append("code \(code)")
+        var parts: [Phrase] = [Phrase(verbatim: location)]
+        switch (feature, code) {
+        case let (feature?, code?): parts.append(Phrase("feature \(feature) (code \(code))"))
+        case let (feature?, nil): parts.append(Phrase("feature \(feature)"))
+        case let (nil, code?): parts.append(Phrase("code \(code)"))
+        case (nil, nil): break
         }
-        if let property { parts.append("property '\(property)'") }
+        if let property { parts.append(Phrase("property '\(property)'")) }
         parts.append(message)
-        return oneLine(parts.joined(separator: ": "))
+        return oneLine(parts.map { $0.text(language) }.joined(separator: language == .zh ? "：" : ": "))
     }
 }
 
@@ -119,30 +121,33 @@ public struct InvalidArgument: LandRegistryError {
     }
 
     public let argument: Argument
-    public let message: String
+    public let message: Phrase
     public var remedy: Remedy?
 
-    public init(_ argument: Argument, _ message: String, remedy: Remedy? = nil) {
+    public init(_ argument: Argument, _ message: Phrase, remedy: Remedy? = nil) {
         self.argument = argument
         self.message = message
         self.remedy = remedy
     }
 
-    public var description: String {
-        let name: String
+    public func text(_ language: ReportLanguage) -> String {
+        argumentName.text(language) + (language == .zh ? "：" : ": ") + message.text(language)
+    }
+
+    /// What the argument is, as the library calls it.
+    private var argumentName: Phrase {
         switch argument {
-        case .date: name = "date"
-        case .asOf: name = "as-of date"
-        case .permitKind: name = "permit kind"
-        case .registryCRS: name = "registry CRS"
-        case .setting(let setting): name = "setting \(setting)"
-        case .filter(let filter): name = "filter '\(filter)'"
-        case .sumBy(let key): name = "sum by '\(key)'"
-        case .distance: name = "distance"
-        case .limit: name = "limit"
-        case .remedy: name = "remedy"
+        case .date: return "date"
+        case .asOf: return "as-of date"
+        case .permitKind: return "permit kind"
+        case .registryCRS: return "registry CRS"
+        case .setting(let setting): return "setting \(setting)"
+        case .filter(let filter): return "filter '\(filter)'"
+        case .sumBy(let key): return "sum by '\(key)'"
+        case .distance: return "distance"
+        case .limit: return "limit"
+        case .remedy: return "remedy"
         }
-        return "\(name): \(message)"
     }
 }
 
@@ -153,10 +158,10 @@ public struct RuleViolation: LandRegistryError {
     public let subject: String
     public let code: String
     public let property: String?
-    public let message: String
+    public let message: Phrase
     public var remedy: Remedy?
 
-    public init(subject: String, code: String, property: String? = nil, message: String, remedy: Remedy? = nil) {
+    public init(subject: String, code: String, property: String? = nil, message: Phrase, remedy: Remedy? = nil) {
         self.subject = subject
         self.code = code
         self.property = property
@@ -164,10 +169,10 @@ public struct RuleViolation: LandRegistryError {
         self.remedy = remedy
     }
 
-    public var description: String {
-        var parts = ["\(subject) \(code)"]
-        if let property { parts.append("property '\(property)'") }
+    public func text(_ language: ReportLanguage) -> String {
+        var parts: [Phrase] = ["\(term: subject) \(code)"]
+        if let property { parts.append(Phrase("property '\(property)'")) }
         parts.append(message)
-        return parts.joined(separator: ": ")
+        return parts.map { $0.text(language) }.joined(separator: language == .zh ? "：" : ": ")
     }
 }

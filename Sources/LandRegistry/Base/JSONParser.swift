@@ -6,7 +6,7 @@ import Darwin
 
 /// A syntax error in JSON input, with the line and byte offset.
 struct JSONSyntaxError: Error {
-    let message: String
+    let message: Phrase
     let line: Int
     let offset: Int
 }
@@ -24,7 +24,7 @@ final class JSONParser {
         scratch.reserveCapacity(64)
     }
 
-    func error(_ message: String) -> JSONSyntaxError {
+    func error(_ message: Phrase) -> JSONSyntaxError {
         JSONSyntaxError(message: message, line: source.line, offset: source.offset)
     }
 
@@ -39,7 +39,7 @@ final class JSONParser {
         _ = source.next()
     }
 
-    func describe(_ byte: UInt8) -> String {
+    func describe(_ byte: UInt8) -> Phrase {
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         return "byte 0x\(String(byte, radix: 16))"
     }

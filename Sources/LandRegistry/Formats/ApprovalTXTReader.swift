@@ -15,7 +15,7 @@ public final class ApprovalTXTReader: FeatureReader {
     public let fileName: String
     @exclusivity(unchecked) public private(set) var declaredSRID: Int?
     /// Warnings for the user (declared areas that do not match).
-    @exclusivity(unchecked) public private(set) var warnings: [String] = []
+    @exclusivity(unchecked) public private(set) var warnings: [Phrase] = []
     @exclusivity(unchecked) private var features: [InputFeature] = []
     @exclusivity(unchecked) private var position = 0
 
@@ -46,7 +46,7 @@ public final class ApprovalTXTReader: FeatureReader {
         var rings: [(number: Int, line: Int, xy: [Double])] = []
     }
 
-    private func fail(_ line: Int, _ message: String) -> InputError {
+    private func fail(_ line: Int, _ message: Phrase) -> InputError {
         InputError(file: fileName, line: line, message: message)
     }
 

@@ -59,7 +59,7 @@ public final class CSVPointReader: FeatureReader {
         guard position < rows.count else { return nil }
         defer { position += 1 }
         let (line, cells) = rows[position]
-        func fail(_ property: String?, _ message: String) -> InputError {
+        func fail(_ property: String?, _ message: Phrase) -> InputError {
             InputError(file: fileName, feature: position + 1, property: property, line: line, message: message)
         }
         guard cells.count == header.count else {

@@ -45,7 +45,7 @@ public final class GeoJSONReader: FeatureReader {
                    message: "invalid JSON: \(error.message)")
     }
 
-    private func fail(_ message: String, feature: Int? = nil, property: String? = nil, remedy: Remedy? = nil) -> InputError {
+    private func fail(_ message: Phrase, feature: Int? = nil, property: String? = nil, remedy: Remedy? = nil) -> InputError {
         InputError(file: source.name, feature: feature, property: property, message: message, remedy: remedy)
     }
 

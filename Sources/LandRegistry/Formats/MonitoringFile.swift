@@ -180,7 +180,7 @@ public enum MonitoringFile {
                 return text.isEmpty ? nil : text
             }
             let site = try cell(self.site) ?? { throw InputError(file: file, property: "site", line: line, message: "missing") }()
-            func fail(_ property: String, _ message: String) -> InputError {
+            func fail(_ property: String, _ message: Phrase) -> InputError {
                 InputError(file: file, code: site, property: property, line: line, message: message)
             }
             let kindText = cell(kind) ?? "value"
@@ -196,7 +196,7 @@ public enum MonitoringFile {
                 let name = try cell(parameterColumn) ?? { throw fail("parameter", "missing") }()
                 guard let parameter = parameters[name] ?? MonitoringParameter(name: name).map({ parameters[name] = $0; return $0 }) else {
                     let known = MonitoringParameter.allCases.map(\.rawValue)
-                    let hint = closest(name.lowercased(), in: known).map { "; did you mean \($0)?" } ?? ""
+                    let hint: Phrase = closest(name.lowercased(), in: known).map { "; did you mean \($0)?" } ?? ""
                     throw fail("parameter", "'\(name)' is not a parameter landreg knows (\(known.joined(separator: ", ")))\(hint)")
                 }
                 let valueText = try cell(valueColumn) ?? { throw fail("value", "missing") }()
@@ -209,7 +209,7 @@ public enum MonitoringFile {
             return try pairs.map { parameter, valueText, unitText, _ in
                 let value = try MonitoringFile.value(valueText, parameter: parameter, fail: fail)
                 if let unitText, !unitMatches(unitText, parameter) {
-                    throw fail("unit", "'\(unitText)' is not the unit of \(parameter.rawValue) (\(parameter.unit.isEmpty ? "none" : parameter.unit))")
+                    throw fail("unit", "'\(unitText)' is not the unit of \(parameter.rawValue) (\(parameter.unit.isEmpty ? Phrase("none") : Phrase(verbatim: parameter.unit)))")
                 }
                 return MonitoringRecord(line: line, site: site, date: date, parameter: parameter, value: value,
                                         unit: unitText, note: cell(note), kind: kind)
@@ -238,7 +238,7 @@ public enum MonitoringFile {
     /// A value: a non-negative number (pH 0–14); a value below the
     /// detection limit counts as half the limit (未检出按检出限的一半计).
     static func value(_ text: String, parameter: MonitoringParameter,
-                      fail: (String, String) -> InputError) throws -> Double {
+                      fail: (String, Phrase) -> InputError) throws -> Double {
         if parameter != .ph, let limit = detectionLimit(text) { return limit / 2 }
         guard let value = Double(text), value.isFinite else {
             throw fail(parameter.rawValue, "'\(text)' is not a number (a value below the detection limit is written 0.01L or <0.01)")

@@ -35,7 +35,7 @@ final class MappedReader: FeatureReader {
 
     var fileName: String { base.fileName }
     var declaredSRID: Int? { base.declaredSRID }
-    var warnings: [String] { base.warnings }
+    var warnings: [Phrase] { base.warnings }
 
     func next() throws -> InputFeature? {
         guard var feature = try base.next() else { return nil }

@@ -32,7 +32,7 @@ public enum ReclassificationFile {
             guard !code.isEmpty else { throw InputError(file: path, property: "code", line: at, message: "missing") }
             guard let parsed = FarmlandClass(rawValue: value) ?? ChineseValues.value(value, in: FarmlandClass.allCases.map(\.rawValue)).flatMap(FarmlandClass.init(rawValue:)) else {
                 throw InputError(file: path, code: code, property: "class", line: at,
-                                 message: "'\(value)' is not one of \(FarmlandClass.allCases.map(\.rawValue).joined(separator: ", "))")
+                                 message: "'\(value)' is not one of \(terms: FarmlandClass.allCases.map(\.rawValue))")
             }
             return (code, parsed)
         }

@@ -106,7 +106,7 @@ public final class ShapefileReader: FeatureReader {
     public func next() throws -> InputFeature? {
         guard number < recordCount, shpOffset + 8 <= shp.count else { return nil }
         number += 1
-        func fail(_ message: String) -> InputError { InputError(file: fileName, feature: number, message: message) }
+        func fail(_ message: Phrase) -> InputError { InputError(file: fileName, feature: number, message: message) }
         let contentLength = Int(ShapefileReader.int32BE(shp, shpOffset + 4)) * 2
         let start = shpOffset + 8
         guard contentLength >= 4, start + contentLength <= shp.count else { throw fail("the .shp record is truncated") }
@@ -122,7 +122,7 @@ public final class ShapefileReader: FeatureReader {
 
     /// The current record's attributes from the `.dbf`: empty values and
     /// null numbers absent, numbers, logicals, dates, text (booleans where asked).
-    private func attributes(fail: (String) -> InputError) throws -> [(String, JSONValue)] {
+    private func attributes(fail: (Phrase) -> InputError) throws -> [(String, JSONValue)] {
         let record = dbfHeaderLength + (number - 1) * dbfRecordLength
         guard record + dbfRecordLength <= dbf.count else { throw fail("the .dbf has fewer records than the .shp") }
         var properties: [(String, JSONValue)] = []
@@ -172,7 +172,7 @@ public final class ShapefileReader: FeatureReader {
         return properties
     }
 
-    private func readShape(_ start: Int, _ end: Int, fail: (String) -> InputError) throws -> Shape? {
+    private func readShape(_ start: Int, _ end: Int, fail: (Phrase) -> InputError) throws -> Shape? {
         // Every read stays inside the record: a header may lie about its counts.
         func int32(_ at: Int) throws -> Int {
             guard at >= start, at + 4 <= end else { throw fail("the .shp record is truncated") }

@@ -68,7 +68,7 @@ final class Geometry {
         // 1 valid, 0 invalid, 2 on exception
         if result == 2 { throw context.error("validity check") }
         if result == 1 { return nil }
-        var text = "invalid geometry"
+        var text = "invalid geometry"  // GEOS gave no reason
         if let reason {
             text = String(cString: reason)
             GEOSFree_r(context.handle, reason)

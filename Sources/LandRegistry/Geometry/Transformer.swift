@@ -138,12 +138,12 @@ extension Transformer {
         do {
             return try Transformer(from: CRS.normalised(value), to: registrySRID)
         } catch {
-            throw InputError(file: file, message: "cannot use EPSG:\(value) for the input: \(error)")
+            throw InputError(file: file, message: "cannot use EPSG:\(value) for the input: \((error as? TransformError)?.message ?? Phrase(verbatim: "\(error)"))")
         }
     }
 }
 
 struct TransformError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+    let message: Phrase
+    var description: String { message.description }
 }

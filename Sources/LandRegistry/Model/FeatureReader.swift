@@ -36,11 +36,11 @@ public protocol FeatureReader: AnyObject {
     /// The next feature, or nil at the end.
     func next() throws -> InputFeature?
     /// Things the user should know that are not errors.
-    var warnings: [String] { get }
+    var warnings: [Phrase] { get }
 }
 
 extension FeatureReader {
-    public var warnings: [String] { [] }
+    public var warnings: [Phrase] { [] }
 }
 
 /// Which field of a file (a `.dbf` field, a CSV column, a GeoJSON key) gives

@@ -43,7 +43,7 @@ public struct ImportCounts: Equatable, Sendable {
     public var unchanged = 0
     public var deleted = 0
     /// Features whose geometry `--make-valid` repaired, with GEOS's reason.
-    public var repaired: [(code: String, reason: String)] = []
+    public var repaired: [(code: String, reason: Phrase)] = []
 
     public static func == (a: ImportCounts, b: ImportCounts) -> Bool {
         a.read == b.read && a.inserted == b.inserted && a.updated == b.updated

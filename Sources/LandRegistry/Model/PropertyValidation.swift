@@ -38,7 +38,7 @@ extension Layer {
         var present = [Bool](repeating: false, count: specs.count)
         var extra: [(String, JSONValue)] = []
         let code = feature.code
-        func fail(_ property: String, _ message: String) -> InputError {
+        func fail(_ property: String, _ message: Phrase) -> InputError {
             InputError(file: file, feature: feature.number, code: code, property: property, message: message)
         }
         for (position, (name, value)) in feature.properties.enumerated() {
@@ -54,7 +54,7 @@ extension Layer {
             values[index] = try specs[index].storedValue(value, fail: { fail(name, $0) })
         }
         for (index, spec) in specs.enumerated() where spec.required && values[index] == .null {
-            throw fail(spec.name, "required by layer \(rawValue) but missing")
+            throw fail(spec.name, "required by layer \(term: rawValue) but missing")
         }
         guard let code, code.contains(where: { !$0.isWhitespace }) else {
             throw fail("code", "must be a non-empty string")
@@ -75,28 +75,28 @@ extension Layer {
 
 extension PropertySpec {
     /// The database value of a JSON property, or the error `fail` makes.
-    func storedValue(_ value: JSONValue, fail: (String) -> InputError) throws -> StoredValue {
+    func storedValue(_ value: JSONValue, fail: (Phrase) -> InputError) throws -> StoredValue {
         switch kind {
         case .text:
             // A number for a text property reads as its text (a `.dbf` keeps 标识码 as a number), as GDAL does.
             if case .number(_, let text) = value { return .text(text) }
-            guard case .string(let text) = value else { throw fail("must be a string, found \(value.typeName)") }
+            guard case .string(let text) = value else { throw fail("must be a string, found \(term: value.typeName)") }
             return .text(text)
         case .bool:
-            guard case .bool(let flag) = value else { throw fail("must be true or false, found \(value.typeName)") }
+            guard case .bool(let flag) = value else { throw fail("must be true or false, found \(term: value.typeName)") }
             return .flag(flag)
         case .date:
-            guard case .string(let text) = value else { throw fail("must be a date string YYYY-MM-DD, found \(value.typeName)") }
+            guard case .string(let text) = value else { throw fail("must be a date string YYYY-MM-DD, found \(term: value.typeName)") }
             guard let day = normalizedDate(text) else { throw fail("'\(text)' is not a date YYYY-MM-DD") }
             return .text(day)
         case .enumeration(let allowed):
             guard case .string(let text) = value else {
-                throw fail("must be one of \(allowed.joined(separator: ", ")), found \(value.typeName)")
+                throw fail("must be one of \(terms: allowed), found \(term: value.typeName)")
             }
             if allowed.contains(text) { return .text(text) }
             if let value = ChineseValues.value(text, in: allowed) { return .text(value) }
             guard allowed.contains(text) else {
-                var message = "'\(text)' is not one of \(allowed.joined(separator: ", "))"
+                var message: Phrase = "'\(text)' is not one of \(terms: allowed)"
                 if let near = allowed.first(where: { $0.lowercased() == text.lowercased().replacingOccurrences(of: "-", with: "_") }) {
                     message += " (did you mean '\(near)'?)"
                 }

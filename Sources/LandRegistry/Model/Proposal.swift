@@ -126,7 +126,7 @@ private struct ProposalReading {
     /// The properties of §4.
     static let known = ["id", "use", "action", "air_polluting", "soil_polluting", "discharges", "food_crops"]
 
-    func fail(_ property: String?, _ message: String, remedy: Remedy? = nil) -> InputError {
+    func fail(_ property: String?, _ message: Phrase, remedy: Remedy? = nil) -> InputError {
         let code = feature.property("id").map { $0.stringValue ?? $0.jsonText }
         return InputError(file: file, feature: feature.number, code: code, property: property, message: message, remedy: remedy)
     }
@@ -147,7 +147,7 @@ private struct ProposalReading {
         case .string(let text) where !text.trimmingCharacters(in: .whitespaces).isEmpty: return text
         case .number(_, let text): return text
         case nil, .null?: throw fail("id", "required but missing")
-        case let value?: throw fail("id", "must be a non-empty string or a number, found \(value.typeName)")
+        case let value?: throw fail("id", "must be a non-empty string or a number, found \(term: value.typeName)")
         }
     }
 
@@ -157,7 +157,7 @@ private struct ProposalReading {
         case .string(let code) where code.trimmingCharacters(in: .whitespaces).isEmpty: return nil
         case .string(let code): return try checkUse(code, option: false)
         case .number(_, let text) where text.count == 4 || text.count == 6: return try checkUse(text, option: false)
-        case let value?: throw fail("use", "must be a land-use code as a string (e.g. \"0701\"), found \(value.typeName)")
+        case let value?: throw fail("use", "must be a land-use code as a string (e.g. \"0701\"), found \(term: value.typeName)")
         }
     }
 
@@ -178,10 +178,10 @@ private struct ProposalReading {
         case nil, .null?: return nil
         case .string(let text):
             guard let parsed = ProposalAction(rawValue: text) else {
-                throw fail("action", "'\(text)' is not one of \(ProposalAction.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail("action", "'\(text)' is not one of \(terms: ProposalAction.allCases.map(\.rawValue))")
             }
             return parsed
-        case let value?: throw fail("action", "must be a string, found \(value.typeName)")
+        case let value?: throw fail("action", "must be a string, found \(term: value.typeName)")
         }
     }
 
@@ -190,7 +190,7 @@ private struct ProposalReading {
         switch value {
         case .bool(let b): return b
         case .null: return nil
-        default: throw fail(name, "must be true or false, found \(value.typeName)")
+        default: throw fail(name, "must be true or false, found \(term: value.typeName)")
         }
     }
 }

@@ -53,7 +53,7 @@ public struct QuarterlyReview: Sendable {
     public var areas: [AdminArea] = []
     /// What the reader must know before trusting the tables (a quarter
     /// before anything was known).
-    public var warnings: [String] = []
+    public var warnings: [Phrase] = []
 }
 
 /// An administrative area as the review's map draws it.

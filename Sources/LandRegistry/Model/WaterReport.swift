@@ -111,7 +111,7 @@ public struct WaterReport: Sendable {
     public var traces: [SectionTrace] = []
     public var overdue: [OverdueRemedy] = []
     /// Data problems the reader must know (a section off its named river …).
-    public var warnings: [String] = []
+    public var warnings: [Phrase] = []
     /// Every river line, for the maps.
     public var rivers: [(name: String, shape: Shape)] = []
 }

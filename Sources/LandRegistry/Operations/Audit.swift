@@ -7,7 +7,7 @@ public struct AuditFinding: Sendable {
     public let layer: Layer
     public let code: String
     public let otherCode: String?
-    public let detail: String
+    public let detail: Phrase
 }
 
 extension Registry {
@@ -64,7 +64,7 @@ final class Auditor {
                 let holder = try largestTown(of: feature, in: towns)
                 if holder != said {
                     findings.append(AuditFinding(check: "town-mismatch", layer: layer, code: feature.code, otherCode: nil,
-                                                 detail: "town says \(said), the polygon holding it is \(holder.isEmpty ? "no town" : holder)"))
+                                                 detail: holder.isEmpty ? "town says \(said), but no town polygon holds it" : "town says \(said), the polygon holding it is \(holder)"))
                 }
             }
         }
@@ -95,7 +95,8 @@ final class Auditor {
                 guard overlap > overlapMinimum else { continue }
                 let (area, otherArea) = (try feature.geometry.area(), try other.geometry.area())
                 let same = abs(overlap - area) < 0.01 && abs(overlap - otherArea) < 0.01
-                findings.append(AuditFinding(check: same && layer == .riskPlots ? "risk-plot-duplicate" : check, layer: layer,
+                let kind = same && layer == .riskPlots ? "risk-plot-duplicate" : check
+                findings.append(AuditFinding(check: kind, layer: layer,
                                              code: feature.code, otherCode: other.code,
                                              detail: same ? "the same plot twice" : "overlap \(fixed(overlap, 1)) m²"))
             }
@@ -125,7 +126,7 @@ final class Auditor {
             let nearest = try candidates.map { ($0, try point.geometry.distance(to: $0.geometry)) }.min { $0.1 < $1.1 }!
             if nearest.1 > distance {
                 findings.append(AuditFinding(check: check, layer: layer, code: point.code, otherCode: nearest.0.code,
-                                             detail: "\(fixed(nearest.1, 1)) m from \(named ?? "the nearest river")"))
+                                             detail: named.map { "\(fixed(nearest.1, 1)) m from \($0)" } ?? "\(fixed(nearest.1, 1)) m from the nearest river"))
             }
         }
         return findings

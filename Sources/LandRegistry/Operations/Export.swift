@@ -143,7 +143,7 @@ extension Registry {
     /// Why a view of the registry as of `date` shows less than the user may
     /// think: nothing was known yet, or nothing at all is recorded (nil: no
     /// such warning).
-    public func asOfWarning(_ date: String) throws -> String? {
+    public func asOfWarning(_ date: String) throws -> Phrase? {
         guard let earliest = try earliestKnownDate() else { return "the registry holds no feature yet" }
         guard date < earliest else { return nil }
         return "the registry knows nothing before \(earliest) (the earliest effective date in its history): as of \(date) it is empty"

@@ -18,7 +18,7 @@ final class InputGeometry {
         /// The GEOS geometry, when validity was checked (not for points).
         var geometry: Geometry?
         /// What was repaired and where (in the input's CRS), with `.makeValid`.
-        var repair: String?
+        var repair: Phrase?
     }
 
     let transformer: Transformer
@@ -55,29 +55,30 @@ final class InputGeometry {
     }
 
     /// Why coordinates outside the CRSs' areas of use are refused.
-    private func outsideAreaOfUse(_ input: Shape) -> String {
+    private func outsideAreaOfUse(_ input: Shape) -> Phrase {
         let b = input.bounds
-        let crs = transformer.source == transformer.target ? "EPSG:\(transformer.source)"
-            : "EPSG:\(transformer.source) (read) and EPSG:\(transformer.target) (the registry's)"
-        return "coordinates (x \(formatCoordinate(b.minX))…\(formatCoordinate(b.maxX)), y \(formatCoordinate(b.minY))…\(formatCoordinate(b.maxY))) lie outside where \(crs) \(transformer.source == transformer.target ? "is" : "are") used, even with a margin of 1°: are they in another CRS?"
+        let (x0, x1, y0, y1) = (formatCoordinate(b.minX), formatCoordinate(b.maxX), formatCoordinate(b.minY), formatCoordinate(b.maxY))
+        guard transformer.source != transformer.target else {
+            return "coordinates (x \(x0)…\(x1), y \(y0)…\(y1)) lie outside where EPSG:\(transformer.source) is used, even with a margin of 1°: are they in another CRS?"
+        }
+        return "coordinates (x \(x0)…\(x1), y \(y0)…\(y1)) lie outside where EPSG:\(transformer.source) (read) and EPSG:\(transformer.target) (the registry's) are used, even with a margin of 1°: are they in another CRS?"
     }
 
     /// Validates, projects and (by policy) repairs one geometry; `feature`
     /// and `code` say where, in errors.
     func prepare(_ input: Shape?, feature: Int, code: String?) throws -> Prepared {
-        func fail(_ message: String, _ remedy: Remedy? = nil) -> InputError {
+        func fail(_ message: Phrase, _ remedy: Remedy? = nil) -> InputError {
             InputError(file: file, feature: feature, code: code, message: message, remedy: remedy)
         }
         guard var shape = input else { throw fail("the feature has no geometry") }
         if let accepted, !accepted.types.contains(shape.type) {
-            let allowed = accepted.types.map(\.rawValue).sorted().joined(separator: " or ")
-            throw fail("a \(shape.type.rawValue) cannot go in \(accepted.target), which takes \(allowed)")
+            throw fail("a \(term: shape.type.rawValue) cannot go in layer \(term: accepted.target), which takes \(terms: accepted.types.map(\.rawValue).sorted())")
         }
         if let problem = shape.structuralProblem() { throw fail("invalid geometry: \(problem)") }
         if CRS.isGeographic(transformer.source) {
             let b = shape.bounds
             if b.minX < -180 || b.maxX > 180 || b.minY < -90 || b.maxY > 90 {
-                let hint = crsKnown ? "" : "; the file declares no CRS: if these are projected metres, give their CRS (e.g. EPSG:4547)"
+                let hint: Phrase = crsKnown ? "" : "; the file declares no CRS: if these are projected metres, give their CRS (e.g. EPSG:4547)"
                 throw fail("coordinates out of longitude/latitude range (x \(b.minX)…\(b.maxX), y \(b.minY)…\(b.maxY))\(hint)",
                            crsKnown ? nil : .giveInputCRS)
             }
@@ -85,7 +86,7 @@ final class InputGeometry {
         do {
             try transformer.transform(&shape)
         } catch {
-            throw fail("\(error)")
+            throw fail((error as? TransformError)?.message ?? Phrase(verbatim: "\(error)"))
         }
         if let usable {
             let b = shape.bounds
@@ -100,12 +101,12 @@ final class InputGeometry {
         guard let problem = try geometry.invalidity() else { return prepared }
         var location = Shape(type: .point, xy: [problem.x, problem.y])
         try? transformer.inverse(&location)
-        let reason = "\(problem.reason) at (\(formatCoordinate(location.xy[0])), \(formatCoordinate(location.xy[1])))"
+        let reason: Phrase = "\(term: problem.reason) at (\(formatCoordinate(location.xy[0])), \(formatCoordinate(location.xy[1])))"
         guard policy == .makeValid else { throw fail("invalid geometry: \(reason)", .repairGeometry) }
         let repaired = try geometry.makeValid()
         let wkb = try repaired.wkb()
         guard let repairedShape = try? Shape(wkb: wkb), accepted?.types.contains(repairedShape.type) ?? true else {
-            throw fail("invalid geometry: \(reason); repairing it gives a \(repaired.typeName), which \(accepted?.target ?? "the target") does not take")
+            throw fail("invalid geometry: \(reason); repairing it gives a \(term: repaired.typeName), which layer \(term: accepted?.target ?? "") does not take")
         }
         return Prepared(shape: repairedShape, wkb: wkb, geometry: repaired, repair: reason)
     }

@@ -10,17 +10,16 @@ extension Registry {
         let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "stage \(stage.rawValue)", doc: doc, note: note)
         try updateStage(code: code, to: stage, stamp: stamp) { current in
-            func refuse(_ property: String?, _ message: String, _ remedy: Remedy? = nil) -> RuleViolation {
+            func refuse(_ property: String?, _ message: Phrase, _ remedy: Remedy? = nil) -> RuleViolation {
                 RuleViolation(subject: Layer.riskPlots.rawValue, code: code, property: property, message: message, remedy: remedy)
             }
             guard let current else { throw refuse(nil, "no risk-plot has this code") }
             let from = Stage(rawValue: current.stage) ?? .suspected
             guard from.next.contains(stage) else {
-                let allowed = from.next.map(\.rawValue).joined(separator: " or ")
-                throw refuse("stage", "cannot move from \(from.rawValue) to \(stage.rawValue); from \(from.rawValue) the next stage is \(allowed)")
+                throw refuse("stage", "cannot move from \(term: from.rawValue) to \(term: stage.rawValue); from \(term: from.rawValue) the next stage is one of \(terms: from.next.map(\.rawValue))")
             }
             if stage == .suspected && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw refuse("stage", "re-opening a \(from.rawValue) plot as suspected needs a reason (a note)", .giveReason)
+                throw refuse("stage", "re-opening a \(term: from.rawValue) plot as suspected needs a reason (a note)", .giveReason)
             }
             if let previous = current.date, date < previous {
                 throw refuse("stage_date", "\(date) is before the plot's current stage date \(previous)")
@@ -38,7 +37,7 @@ extension Registry {
             }
             if current == farmlandClass.rawValue {
                 throw RuleViolation(subject: Layer.farmland.rawValue, code: code, property: "class",
-                                    message: "the parcel is already \(farmlandClass.rawValue)")
+                                    message: "the parcel is already \(term: farmlandClass.rawValue)")
             }
         }
     }
@@ -70,11 +69,11 @@ extension Registry {
         }
         let reason = note?.trimmingCharacters(in: .whitespaces).isEmpty == false ? note : nil
         return try insertPermit(proposalID: proposalID, kind: kind, date: date, by: by, note: reason) { latest, earlier in
-            func refuse(_ message: String, _ remedy: Remedy? = nil) -> RuleViolation {
+            func refuse(_ message: Phrase, _ remedy: Remedy? = nil) -> RuleViolation {
                 RuleViolation(subject: "proposal", code: proposalID, message: message, remedy: remedy)
             }
             guard let latest else { throw refuse("never checked; check it first") }
-            if let earlier { throw refuse("already has a \(kind.rawValue) permit, of \(earlier)") }
+            if let earlier { throw refuse("already has a \(term: kind.rawValue) permit, of \(earlier)") }
             if latest.verdict == Severity.block.rawValue && reason == nil {
                 throw refuse("its latest check (\(latest.id)) was block: a permit needs the reason", .giveReason)
             }

@@ -3,7 +3,8 @@ public enum AuditReport {
     public static func write(_ findings: [AuditFinding], format: QueryReport.Format, language: ReportLanguage = .en,
                              to sink: OutputSink) throws {
         let header = ["check", "layer", "code", "other_code", "detail"].map { TableWords.column($0, language) }
-        let rows = findings.map { [$0.check, TableWords.value($0.layer.rawValue, property: "layer", language), $0.code, $0.otherCode ?? "", $0.detail] }
+        let rows = findings.map { [Phrase("\(term: $0.check)").text(language), TableWords.value($0.layer.rawValue, property: "layer", language), $0.code, $0.otherCode ?? "",
+                                   $0.detail.text(language)] }
         switch format {
         case .table, .geojson:
             let widths = header.indices.map { i in ([header] + rows).map { displayWidth($0[i]) }.max() ?? 0 }
@@ -13,15 +14,15 @@ public enum AuditReport {
             }
             var counts: [String: Int] = [:]
             for finding in findings { counts[finding.check, default: 0] += 1 }
-            sink.write(findings.isEmpty ? (language == .zh ? "未发现问题\n" : "no problem found\n")
-                       : counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: ", ") + "\n")
+            sink.write(findings.isEmpty ? Phrase("no problem found").text(language) + "\n"
+                       : counts.keys.sorted().map { Phrase("\(term: $0): \(counts[$0]!)").text(language) }.joined(separator: language == .zh ? "，" : ", ") + "\n")
         case .csv:
             sink.write("\u{FEFF}" + csvLine(header))
             for row in rows { sink.write(csvLine(row)) }
         case .json:
             let items: [JSONValue] = findings.map { f in
                 .object([("check", .string(f.check)), ("layer", .string(f.layer.rawValue)), ("code", .string(f.code)),
-                         ("other_code", f.otherCode.map(JSONValue.string) ?? .null), ("detail", .string(f.detail))])
+                         ("other_code", f.otherCode.map(JSONValue.string) ?? .null), ("detail", .string(f.detail.text(.en)))])
             }
             sink.write(JSONValue.object([("findings", .array(items))]).jsonText + "\n")
         }

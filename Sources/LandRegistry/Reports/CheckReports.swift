@@ -1,17 +1,5 @@
 import Foundation
 
-/// The language of reports.
-public enum ReportLanguage: String, CaseIterable, Sendable {
-    case zh, en
-
-    /// Chinese when the locale environment says so, else English.
-    public static var fromEnvironment: ReportLanguage {
-        let env = ProcessInfo.processInfo.environment
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
-        return locale.lowercased().hasPrefix("zh") ? .zh : .en
-    }
-}
-
 extension Finding {
     /// Whether the finding is about a distance rather than an overlap.
     var isDistanceFinding: Bool { overlapM2 == 0 && { if case .overlaps = rule.test { return false }; return true }() }

@@ -51,7 +51,7 @@ public enum ReviewReport {
         let sink = try OutputSink(path: path)
         sink.write(htmlHead(review, registry: registry, language: language))
         for warning in review.warnings {
-            sink.write("<p style=\"color:#b71c1c;font-weight:bold\">\(language == .zh ? "注意" : "Note"): \(escapeHTML(warning))</p>\n")
+            sink.write("<p style=\"color:#b71c1c;font-weight:bold\">\(language == .zh ? "注意" : "Note"): \(escapeHTML(warning.text(language)))</p>\n")
         }
         sink.write(countyMap(review, language: language))
         sink.write(tableSections(review, language: language))

@@ -29,7 +29,7 @@ enum WaterHTMLReport {
             <tr><td>\(zh ? "任务来源" : "Task")</td><td>\(zh ? "陵川县水污染防治2023年行动计划 任务11：入河排污口“查、测、溯、治”" : "Lingchuan water plan 2023, task 11: outfalls — survey, monitor, trace, remedy")</td></tr></table>
 
             """
-        for warning in report.warnings { html += "<p class=\"bad\">\(w.warning): \(escapeHTML(warning))</p>\n" }
+        for warning in report.warnings { html += "<p class=\"bad\">\(w.warning): \(escapeHTML(warning.text(language)))</p>\n" }
         html += "<h2>\(escapeHTML(w.sectionsTitle(report.period)))</h2>\n" + table(w.sectionHeader, report.sections.map { s in
             [escapeHTML(s.code), escapeHTML(s.name), w.waterClass(s.targetClass), s.waterClass.map(w.waterClass) ?? w.noData,
              s.meets == false ? "<span class=\"bad\">\(w.verdict(s.meets))</span>" : w.verdict(s.meets),

@@ -89,7 +89,7 @@ public enum WaterReportWriter {
             ("period", .string(report.period.label)), ("as_of", .string(report.asOf)),
             ("trace_upstream_m", number(report.traceDistance, 2)),
             ("sections", .array(sections)), ("outfalls", .array(outfalls)), ("trace", .array(traces)),
-            ("remedies_overdue", .array(overdue)), ("warnings", .array(report.warnings.map(JSONValue.string))),
+            ("remedies_overdue", .array(overdue)), ("warnings", .array(report.warnings.map { JSONValue.string($0.text(.en)) })),
         ])
     }
 
@@ -127,7 +127,7 @@ public enum WaterReportWriter {
         out += TextTable(header: w.overdueHeader, rows: report.overdue.map { r in
             [r.outfall, r.name, r.measure.map(w.measure) ?? "", r.responsible, r.deadline, String(r.daysOverdue)]
         }).render()
-        for warning in report.warnings { out += "\(w.warning): \(warning)\n" }
+        for warning in report.warnings { out += "\(w.warning): \(warning.text(w.language))\n" }
         return out
     }
 }

@@ -24,7 +24,7 @@ struct StorableRow: @unchecked Sendable {
     let blob: [UInt8]
     let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
     /// GEOS's reason, when `--make-valid` repaired the geometry.
-    let repair: String?
+    let repair: Phrase?
     /// The properties as imported, for the history.
     let propertiesJSON: String
     /// When an insert takes effect in the world: the feature's own date,

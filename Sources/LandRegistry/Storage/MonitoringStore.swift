@@ -46,7 +46,7 @@ extension Registry {
                     return
                 }
                 guard let (id, stored, storedBy) = try statements.existing(record, db) else { return }
-                func fail(_ message: String, remedy: Remedy? = nil) -> InputError {
+                func fail(_ message: Phrase, remedy: Remedy? = nil) -> InputError {
                     InputError(file: file, code: record.site, property: record.parameter.rawValue, line: record.line, message: message, remedy: remedy)
                 }
                 let fullKey = "\(record.site)\u{1}\(record.kind.rawValue)\u{1}\(record.date)\u{1}\(record.parameter.rawValue)"

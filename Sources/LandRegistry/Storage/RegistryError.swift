@@ -1,10 +1,10 @@
 /// A registry that cannot be opened, created or read, in one line.
 public struct RegistryError: LandRegistryError {
-    public let message: String
+    public let message: Phrase
     public var remedy: Remedy?
-    public init(_ message: String, remedy: Remedy? = nil) {
+    public init(_ message: Phrase, remedy: Remedy? = nil) {
         self.message = message
         self.remedy = remedy
     }
-    public var description: String { message }
+    public func text(_ language: ReportLanguage) -> String { message.text(language) }
 }

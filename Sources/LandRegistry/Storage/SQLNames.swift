@@ -82,7 +82,7 @@ extension Snapshot {
                 }
                 guard case .enumeration(let allowed) = spec.kind else { continue }
                 for value in filter.values where !allowed.contains(value) {
-                    var message = "'\(value)' is not a \(spec.name) of layer \(layer.rawValue): one of \(allowed.joined(separator: ", "))"
+                    var message: Phrase = "'\(value)' is not a \(spec.name) of layer \(term: layer.rawValue): one of \(terms: allowed)"
                     if let near = allowed.min(by: { editDistance(value, $0) < editDistance(value, $1) }), editDistance(value, near) <= 2 {
                         message += " (did you mean '\(near)'?)"
                     }
@@ -94,7 +94,7 @@ extension Snapshot {
                                         arguments: ["$.\"\(filter.property)\""]) != nil
             guard !used else { continue }
             let names = layer.properties.map(\.name)
-            var message = "layer \(layer.rawValue) has no property '\(filter.property)'"
+            var message: Phrase = "layer \(term: layer.rawValue) has no property '\(filter.property)'"
             if let near = names.min(by: { editDistance(filter.property, $0) < editDistance(filter.property, $1) }),
                editDistance(filter.property, near) <= 2 {
                 message += " (did you mean '\(near)'?)"

@@ -32,7 +32,7 @@ struct ReaderOptions: ParsableArguments {
 
     func validate() throws {
         if let mapping, fieldMapping(mapping) == nil {
-            throw ValidationError("--map '\(mapping)' is not property=FIELD[,property=FIELD…]")
+            throw usageError("--map '\(mapping)' is not property=FIELD[,property=FIELD…]")
         }
     }
 

@@ -39,13 +39,13 @@ func formatTable(header: [String], rows: [[String]], rightAligned: Set<Int> = []
 /// standard error is a terminal (never in redirected output), and only for
 /// jobs long enough to need one.
 final class Progress {
-    private let label: (Int) -> String
+    private let label: (Int) -> Phrase
     private let every: Int
     private var shown = false
     let active: Bool
 
     /// `label` says what is done so far (e.g. "checked 2,000 proposals").
-    init(every: Int, _ label: @escaping (Int) -> String) {
+    init(every: Int, _ label: @escaping (Int) -> Phrase) {
         self.every = every
         self.label = label
         active = stderrIsTerminal
@@ -53,7 +53,7 @@ final class Progress {
 
     func update(_ count: Int) {
         guard active, count % every == 0 else { return }
-        printError("\r\(label(count))…", terminator: "")
+        printError("\r\(label(count).text(Speech.language))…", terminator: "")
         shown = true
     }
 

@@ -57,7 +57,7 @@ final class FeaturePreparer: @unchecked Sendable {
         guard let feature = try reader.next() else { return nil }
         if input == nil {
             input = try InputGeometry(reader: reader, srid: options.srid, registrySRID: registrySRID, geos: geos,
-                                      accepted: (layer.geometryTypes, "layer \(layer.rawValue)"),
+                                      accepted: (layer.geometryTypes, layer.rawValue),
                                       policy: options.makeValid ? .makeValid : .reject)
         }
         let props = try layer.validate(feature, file: reader.fileName)
@@ -101,15 +101,14 @@ extension Registry {
         return { old, new, row in
             guard let from = old[stageAt].text.flatMap(Stage.init(rawValue:)), let to = new[stageAt].text.flatMap(Stage.init(rawValue:)),
                   from != to else { return }
-            func refuse(_ property: String, _ message: String) -> InputError {
+            func refuse(_ property: String, _ message: Phrase) -> InputError {
                 InputError(file: file, feature: row.number, code: row.code, property: property, message: message)
             }
             guard from.next.contains(to) else {
-                let allowed = from.next.map(\.rawValue).joined(separator: " or ")
-                throw refuse("stage", "cannot move from \(from.rawValue) to \(to.rawValue); from \(from.rawValue) the next stage is \(allowed)")
+                throw refuse("stage", "cannot move from \(term: from.rawValue) to \(term: to.rawValue); from \(term: from.rawValue) the next stage is one of \(terms: from.next.map(\.rawValue))")
             }
             if to == .suspected {
-                throw refuse("stage", "re-opening a \(from.rawValue) plot as suspected needs a reason, which an import cannot give: record it as a stage change with a note")
+                throw refuse("stage", "re-opening a \(term: from.rawValue) plot as suspected needs a reason, which an import cannot give: record it as a stage change with a note")
             }
             if let previous = old[dateAt].text, (new[dateAt].text ?? date) < previous {
                 throw refuse("stage_date", "\(new[dateAt].text ?? date) is before the plot's current stage date \(previous)")

@@ -24,7 +24,7 @@ extension Registry {
         return try storeMonitoring(file: file, upsert: upsert, by: by) { sites, store in
             try withoutActuallyEscaping(store) { store in try source { given in
                 var record = given
-                func fail(_ property: String, _ message: String) -> InputError {
+                func fail(_ property: String, _ message: Phrase) -> InputError {
                     InputError(file: file, code: record.site, property: property, line: record.line, message: message)
                 }
                 // A site by its code, or by its name when one site has it (stations often write 台北村).
@@ -33,11 +33,11 @@ extension Registry {
                     record.site = code
                 }
                 guard let layer = sites.layers[record.site] else {
-                    let hint = closest(record.site, in: Array(sites.layers.keys)).map { "; did you mean \($0)?" } ?? ""
+                    let hint: Phrase = closest(record.site, in: Array(sites.layers.keys)).map { "; did you mean \($0)?" } ?? ""
                     throw fail("site", "'\(record.site)' is not the code or name of a section, an outfall or an admin area\(hint)")
                 }
                 if record.parameter.isAir && layer != .admin {
-                    throw fail("parameter", "\(record.parameter.rawValue) is an air parameter, and \(record.site) is one of the \(layer.rawValue)")
+                    throw fail("parameter", "\(record.parameter.rawValue) is an air parameter, and \(record.site) is one of the \(term: layer.rawValue)")
                 }
                 if record.parameter.isWater && layer == .admin {
                     throw fail("parameter", "\(record.parameter.rawValue) is a water parameter, and \(record.site) is an admin area")
@@ -76,7 +76,7 @@ extension Registry {
         }
         try appendLimit(subject: type, parameter: parameter, limit: limit, by: by, note: note) { outfallType in
             guard outfallType != nil || types.contains(type) else {
-                throw InvalidArgument(.limit, "'\(subject)' is neither an outfall's code nor an outfall type (\(types.joined(separator: ", ")))")
+                throw InvalidArgument(.limit, "'\(subject)' is neither an outfall's code nor an outfall type (\(terms: types))")
             }
         }
         return limit

@@ -163,11 +163,11 @@ final class WaterEvaluator {
     }
 
     /// A warning when a point's `river` names another river than the nearest line.
-    func placementWarnings(_ placed: PlacedSite, layer: String, network: RiverNetwork) -> [String] {
+    func placementWarnings(_ placed: PlacedSite, layer: String, network: RiverNetwork) -> [Phrase] {
         guard let position = placed.position else { return [] }
         let reach = network.reaches[position.reach], state = placed.state
         if let named = state["river"], named != reach.name, named != reach.code {
-            return ["\(layer) \(state.code): its river is '\(named)' but the nearest river line is \(reach.name) (\(reach.code)), \(formatDecimal(rounded(position.offset))) m away; traced on \(reach.name)"]
+            return ["\(term: layer) \(state.code): its river is '\(named)' but the nearest river line is \(reach.name) (\(reach.code)), \(formatDecimal(rounded(position.offset))) m away; traced on \(reach.name)"]
         }
         return []
     }

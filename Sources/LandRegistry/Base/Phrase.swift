@@ -1,0 +1,126 @@
+import Foundation
+
+/// The language people read: Chinese or English.
+public enum ReportLanguage: String, CaseIterable, Sendable {
+    case zh, en
+
+    /// Chinese when the locale environment says so, else English.
+    public static var fromEnvironment: ReportLanguage {
+        let env = ProcessInfo.processInfo.environment
+        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        return locale.lowercased().hasPrefix("zh") ? .zh : .en
+    }
+}
+
+/// A message people read, in both languages. It is written in the code as
+/// English with interpolations (`"no farmland parcel with code \(code)"`);
+/// its key is that English with `{}` for each interpolation, and its Chinese
+/// is the key's entry in the one catalogue (`Catalogue.zh`), whose `{}` (or
+/// numbered `{1}`, `{2}` when Chinese puts them in another order) take the
+/// same values. Values from files, codes and numbers are shown as they are;
+/// contract words (`\(term: layer.rawValue)`) and nested phrases are shown
+/// in the phrase's language.
+public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    public indirect enum Argument: Sendable, Hashable {
+        /// Shown as it is: a code, a file name, a number, a value from a file.
+        case text(String)
+        /// A contract word (a layer, a stage): in Chinese as the catalogue's terms say.
+        case term(String)
+        case phrase(Phrase)
+        /// A list of contract words (the values a property may take), each as a term.
+        case terms([String])
+    }
+
+    /// The English template, `{}` for each argument.
+    public let key: String
+    public let arguments: [Argument]
+
+    public init(stringLiteral value: String) {
+        key = value
+        arguments = []
+    }
+
+    public init(stringInterpolation: StringInterpolation) {
+        key = stringInterpolation.key
+        arguments = stringInterpolation.arguments
+    }
+
+    /// Text that is the same in both languages (a message from SQLite, PROJ or the system).
+    public init(verbatim text: String) {
+        key = "{}"
+        arguments = [.text(text)]
+    }
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var key = ""
+        var arguments: [Argument] = []
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+        public mutating func appendLiteral(_ literal: String) { key += literal }
+        public mutating func appendInterpolation(_ phrase: Phrase) {
+            key += "{}"
+            arguments.append(.phrase(phrase))
+        }
+        public mutating func appendInterpolation(term: String) {
+            key += "{}"
+            arguments.append(.term(term))
+        }
+        public mutating func appendInterpolation(terms: [String]) {
+            key += "{}"
+            arguments.append(.terms(terms))
+        }
+        public mutating func appendInterpolation<T>(_ value: T) {
+            key += "{}"
+            arguments.append(.text(String(describing: value)))
+        }
+    }
+
+    /// The phrase in `language` (English where the catalogue has no Chinese).
+    public func text(_ language: ReportLanguage) -> String {
+        let values = arguments.map { argument -> String in
+            switch argument {
+            case .text(let text): return text
+            case .term(let term): return language == .zh ? Catalogue.terms[term] ?? term : term
+            case .phrase(let phrase): return phrase.text(language)
+            case .terms(let terms):
+                return language == .zh ? terms.map { term in Catalogue.terms[term].map { "\($0)（\(term)）" } ?? term }.joined(separator: "、")
+                    : terms.joined(separator: ", ")
+            }
+        }
+        let template = language == .zh ? Catalogue.zh[key] ?? key : key
+        return Phrase.fill(template, with: values)
+    }
+
+    public var description: String { text(.en) }
+
+    /// `template` with its `{}` taken in order and `{n}` as the n-th value.
+    static func fill(_ template: String, with values: [String]) -> String {
+        guard !values.isEmpty else { return template }
+        var out = "", next = 0
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = after[..<close].isEmpty ? next + 1 : Int(after[..<close]), n >= 1, n <= values.count {
+                out += values[n - 1]
+                if after[..<close].isEmpty { next += 1 }
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    /// Two phrases one after the other (a message and its hint), each keyed on its own.
+    public static func + (lhs: Phrase, rhs: Phrase) -> Phrase {
+        Phrase(key: "{}{}", arguments: [.phrase(lhs), .phrase(rhs)])
+    }
+
+    public static func += (lhs: inout Phrase, rhs: Phrase) { lhs = lhs + rhs }
+
+    init(key: String, arguments: [Argument]) {
+        self.key = key
+        self.arguments = arguments
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import LandRegistry
+import XCTest
+
+/// Every message landreg prints has both languages: the English written in
+/// the code, the Chinese in `Catalogue.zh`. The test reads the sources, finds
+/// every string literal written where a `Phrase` is expected (the messages
+/// of errors, warnings, summary lines, table headers, and everything a
+/// function returning a `Phrase` returns), and checks each has its entry;
+/// and that the catalogue holds nothing the code no longer says.
+final class MessageCatalogueTests: XCTestCase {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources")
+
+    func testEveryMessageHasItsChinese() throws {
+        let found = try MessageScan.keys(under: Self.sources)
+        XCTAssertGreaterThan(found.count, 250, "the scan finds the messages")
+        let missing = found.filter { $0.key.contains(where: \.isLetter) && Catalogue.zh[$0.key] == nil }.map { "\($0.value): \"\($0.key)\"" }.sorted()
+        XCTAssert(missing.isEmpty, "messages without Chinese (\(missing.count)):\n" + missing.joined(separator: "\n"))
+        let unused = Catalogue.zh.keys.filter { found[$0] == nil }.sorted()
+        XCTAssert(unused.isEmpty, "catalogue entries no code says:\n" + unused.joined(separator: "\n"))
+    }
+
+    func testEveryEntryIsChineseWithTheSameValues() {
+        for (key, zh) in Catalogue.zh {
+            XCTAssertTrue(!key.contains(where: \.isLetter) || zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "no Chinese for \"\(key)\": \"\(zh)\"")
+            let slots = key.components(separatedBy: "{}").count - 1
+            let sequential = zh.components(separatedBy: "{}").count - 1
+            let numbered = Set((1...max(slots, 1)).filter { zh.contains("{\($0)}") })
+            XCTAssertTrue(sequential == slots || (sequential == 0 && numbered.count == slots),
+                          "\"\(key)\" has \(slots) values, its Chinese \"\(zh)\" takes others")
+        }
+        for (term, zh) in Catalogue.terms {
+            XCTAssertTrue(zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "no Chinese for the term \(term)")
+        }
+    }
+
+    func testAPhraseIsRenderedInEitherLanguage() throws {
+        let error = InputError(file: "a.geojson", feature: 3, code: "P-1", property: "use", message: "missing")
+        XCTAssertEqual(error.text(.en), "a.geojson: feature 3 (code P-1): property 'use': missing")
+        XCTAssertEqual(error.text(.zh), "a.geojson：第 3 个要素（编码 P-1）：属性“use”：缺少")
+        let nested: Phrase = "\(term: "farmland"): \(12) read, \(10) inserted, \(2) updated, \(0) unchanged"
+        XCTAssertFalse(nested.text(.zh).contains("read"), nested.text(.zh))
+        XCTAssertTrue(nested.text(.zh).contains("耕地"), nested.text(.zh))
+    }
+}
+
+/// Finds the message literals of the sources.
+enum MessageScan {
+    /// Where a literal is a message: the calls and labels that take a `Phrase`.
+    static let context = try! NSRegularExpression(pattern: #"message:|InputError\(|RegistryError\(|InvalidArgument\(|RuleViolation\(|TransformError\(|\bfail\(|\brefuse\(|\bsay\(|\bwarn\(|usageError\(|\bPhrase\b|(?<!\.)\berror\("|\bwords\(|warnings(\.append\(| \+=)|detail:|Progress\("#)
+    /// Literals next to these are names, not messages.
+    static let notMessages = ["property:", "file:", "subject:", "code:", "separator:", "verbatim:", "terminator:", "table:", "==", "!=", "term:", "check:", "command:", "layer:"]
+
+    /// Every message key (its English, `{}` for each interpolation) with where it is first written.
+    static func keys(under root: URL) throws -> [String: String] {
+        var found: [String: String] = [:]
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" && !["Phrase.swift", "Catalogue.swift"].contains($0.lastPathComponent) }
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for (line, statement, inPhraseFunction) in statements(text) {
+                let range = NSRange(statement.startIndex..., in: statement)
+                guard inPhraseFunction || context.firstMatch(in: statement, range: range) != nil else { continue }
+                for (key, before, after) in literals(statement) where key.contains(where: { $0.isLetter || $0 == "{" }) {
+                    let lead = before.trimmingCharacters(in: .whitespaces)
+                    if notMessages.contains(where: { lead.hasSuffix($0) }) { continue }
+                    // `fail("stage", "…")`: a property's name, then the message.
+                    if lead.hasSuffix("("), after.hasPrefix(","), key.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) { continue }
+                    found[key] = found[key] ?? "\(file.lastPathComponent):\(line)"
+                }
+            }
+        }
+        return found
+    }
+
+    /// The code's statements (lines joined while a parenthesis or bracket is
+    /// open), comments left out, each with its first line and whether it is
+    /// inside a function or property that returns a `Phrase`.
+    static func statements(_ text: String) -> [(Int, String, Bool)] {
+        var out: [(Int, String, Bool)] = []
+        var current = "", start = 0, depth = 0, braces = 0
+        var phraseBodies: [Int] = []  // brace depths at which a Phrase-returning body opened
+        for (index, raw) in text.components(separatedBy: "\n").enumerated() {
+            let line = withoutComment(raw)
+            if current.isEmpty { start = index + 1 }
+            current += (current.isEmpty ? "" : " ") + line
+            let code = outsideLiterals(line)
+            depth += code.filter { $0 == "(" || $0 == "[" }.count - code.filter { $0 == ")" || $0 == "]" }.count
+            guard depth <= 0 else { continue }
+            depth = 0
+            let inside = !phraseBodies.isEmpty
+            let opens = outsideLiterals(current).filter { $0 == "{" }.count, closes = outsideLiterals(current).filter { $0 == "}" }.count
+            if current.range(of: #"(->|:) Phrase\??\s*\{"#, options: .regularExpression) != nil { phraseBodies.append(braces) }
+            braces += opens - closes
+            while let last = phraseBodies.last, braces <= last { phraseBodies.removeLast() }
+            out.append((start, current, inside || !phraseBodies.isEmpty))
+            current = ""
+        }
+        return out
+    }
+
+    static func withoutComment(_ line: String) -> String {
+        var inLiteral = false, escaped = false, previous: Character = " "
+        for (offset, c) in line.enumerated() {
+            if inLiteral {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inLiteral = false }
+            } else if c == "\"" {
+                inLiteral = true
+            } else if c == "/" && previous == "/" {
+                return String(line.prefix(offset - 1))
+            }
+            previous = c
+        }
+        return line
+    }
+
+    /// The line with its string literals (and what they interpolate) blanked.
+    static func outsideLiterals(_ line: String) -> String {
+        var out = "", i = line.startIndex
+        while i < line.endIndex {
+            if line[i] == "\"", let end = literalEnd(line, from: i) {
+                out += "\"\""
+                i = end
+            } else {
+                out.append(line[i])
+                i = line.index(after: i)
+            }
+        }
+        return out
+    }
+
+    /// The top-level literals of a statement: each as its key, with the code before and after it.
+    static func literals(_ statement: String) -> [(String, String, Substring)] {
+        var out: [(String, String, Substring)] = []
+        var i = statement.startIndex
+        while i < statement.endIndex {
+            if statement[i] == "\"", let end = literalEnd(statement, from: i) {
+                out.append((key(String(statement[statement.index(after: i)..<statement.index(before: end)])), String(statement[..<i]),
+                            statement[end...].drop(while: \.isWhitespace)))
+                i = end
+            } else {
+                i = statement.index(after: i)
+            }
+        }
+        return out
+    }
+
+    /// The index after the closing quote of the literal opening at `start` (interpolations skipped).
+    static func literalEnd(_ s: String, from start: String.Index) -> String.Index? {
+        guard !s[start...].hasPrefix("\"\"\"") else { return nil }
+        var i = s.index(after: start)
+        while i < s.endIndex {
+            let c = s[i]
+            if c == "\\" {
+                let next = s.index(after: i)
+                guard next < s.endIndex else { return nil }
+                if s[next] == "(" {
+                    var depth = 1, j = s.index(after: next)
+                    while j < s.endIndex && depth > 0 {
+                        if s[j] == "\"", let end = literalEnd(s, from: j) { j = end; continue }
+                        if s[j] == "(" { depth += 1 } else if s[j] == ")" { depth -= 1 }
+                        j = s.index(after: j)
+                    }
+                    i = j
+                } else {
+                    i = s.index(after: next)
+                }
+                continue
+            }
+            if c == "\"" { return s.index(after: i) }
+            i = s.index(after: i)
+        }
+        return nil
+    }
+
+    /// A literal's body as the key the running code makes of it: escapes
+    /// resolved, each interpolation `{}`.
+    static func key(_ body: String) -> String {
+        var out = "", i = body.startIndex
+        while i < body.endIndex {
+            if body[i] == "\\", body.index(after: i) < body.endIndex {
+                let next = body.index(after: i)
+                switch body[next] {
+                case "(":
+                    var depth = 1, j = body.index(after: next)
+                    while j < body.endIndex && depth > 0 {
+                        if body[j] == "\"", let end = literalEnd(body, from: j) { j = end; continue }
+                        if body[j] == "(" { depth += 1 } else if body[j] == ")" { depth -= 1 }
+                        j = body.index(after: j)
+                    }
+                    out += "{}"
+                    i = j
+                    continue
+                case "n": out += "\n"
+                case "t": out += "\t"
+                case "r": out += "\r"
+                default: out.append(body[next])
+                }
+                i = body.index(after: next)
+            } else {
+                out.append(body[i])
+                i = body.index(after: i)
+            }
+        }
+        return out
+    }
+}
