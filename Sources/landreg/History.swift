@@ -25,11 +25,14 @@ struct History: ParsableCommand {
             let after = Dictionary(entry.after ?? [], uniquingKeysWith: { a, _ in a })
             for key in (entry.after ?? entry.before ?? []).map(\.0) + before.keys.filter({ after[$0] == nil }).sorted() {
                 let old = before[key].map(display), new = after[key].map(display)
-                if old != new { changes.append(Phrase(verbatim: "\(key): \(old ?? "—") → \(new ?? "—")")) }
+                if old != new {
+                    let (language, words) = (Speech.language, { (value: String?) in value.map { TableWords.value($0, property: key, Speech.language) } ?? "—" })
+                    changes.append(Phrase(verbatim: "\(TableWords.column(key, language, table: layer.rawValue))\(language == .zh ? "：" : ": ")\(words(old)) → \(words(new))"))
+                }
             }
-            if entry.geometryChanged && entry.before != nil && entry.after != nil { changes.append("geometry changed") }
-            if entry.action == "insert" { changes = ["inserted"] }
-            if entry.action == "delete" { changes = ["deleted"] }
+            if entry.geometryChanged && entry.before != nil && entry.after != nil { changes.append(Phrase("geometry changed")) }
+            if entry.action == "insert" { changes = [Phrase("inserted")] }
+            if entry.action == "delete" { changes = [Phrase("deleted")] }
             var detail = changes.map { $0.text(Speech.language) }.joined(separator: Speech.language == .zh ? "；" : "; ")
             if let doc = entry.doc { detail += " [\(doc)]" }
             if let note = entry.note { detail += " (\(note))" }

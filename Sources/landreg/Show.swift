@@ -25,7 +25,7 @@ struct Show: ParsableCommand {
         for (key, value) in feature.properties {
             rows.append([TableWords.column(key, language, table: layer.rawValue), TableWords.value(display(value), property: key, language)])
         }
-        rows.append([Phrase("geometry").text(language), Phrase("\(feature.shape.type.rawValue), \(feature.shape.positionCount) positions").text(language)])
+        rows.append([Phrase("geometry").text(language), Phrase("\(term: feature.shape.type.rawValue), \(feature.shape.positionCount) positions").text(language)])
         if feature.shape.type.isAreal {
             rows.append([Phrase("area").text(language), Phrase("\(String(format: "%.1f", feature.area)) m² (\(String(format: "%.2f", feature.area / squareMetresPerMu)) mu)").text(language)])
         }

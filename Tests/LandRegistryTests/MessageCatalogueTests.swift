@@ -48,7 +48,7 @@ final class MessageCatalogueTests: XCTestCase {
 /// Finds the message literals of the sources.
 enum MessageScan {
     /// Where a literal is a message: the calls and labels that take a `Phrase`.
-    static let context = try! NSRegularExpression(pattern: #"message:|InputError\(|RegistryError\(|InvalidArgument\(|RuleViolation\(|TransformError\(|\bfail\(|\brefuse\(|\bsay\(|\bwarn\(|usageError\(|\bPhrase\b|(?<!\.)\berror\("|\bwords\(|warnings(\.append\(| \+=)|detail:|Progress\("#)
+    static let context = try! NSRegularExpression(pattern: #"message:|message \+?= |InputError\(|RegistryError\(|InvalidArgument\(|RuleViolation\(|TransformError\(|\bfail\(|\brefuse\(|\bsay\(|\bwarn\(|usageError\(|\bPhrase\b|(?<!\.)\berror\("|\bwords\(|warnings(\.append\(| \+=)|detail:|Progress\("#)
     /// Literals next to these are names, not messages.
     static let notMessages = ["property:", "file:", "subject:", "code:", "separator:", "verbatim:", "terminator:", "table:", "==", "!=", "term:", "check:", "command:", "layer:"]
 
@@ -65,6 +65,8 @@ enum MessageScan {
                 for (key, before, after) in literals(statement) where key.contains(where: { $0.isLetter || $0 == "{" }) {
                     let lead = before.trimmingCharacters(in: .whitespaces)
                     if notMessages.contains(where: { lead.hasSuffix($0) }) { continue }
+                    // `self["level"]`, `case "first":` — keys and patterns, not messages.
+                    if (lead.hasSuffix("[") && after.hasPrefix("]")) || lead.hasSuffix("case") { continue }
                     // `fail("stage", "…")`: a property's name, then the message.
                     if lead.hasSuffix("("), after.hasPrefix(","), key.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) { continue }
                     found[key] = found[key] ?? "\(file.lastPathComponent):\(line)"

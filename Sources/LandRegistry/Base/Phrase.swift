@@ -82,8 +82,7 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
             case .term(let term): return language == .zh ? Catalogue.terms[term] ?? term : term
             case .phrase(let phrase): return phrase.text(language)
             case .terms(let terms):
-                return language == .zh ? terms.map { term in Catalogue.terms[term].map { "\($0)（\(term)）" } ?? term }.joined(separator: "、")
-                    : terms.joined(separator: ", ")
+                return language == .zh ? terms.map { Catalogue.terms[$0] ?? $0 }.joined(separator: "、") : terms.joined(separator: ", ")
             }
         }
         let template = language == .zh ? Catalogue.zh[key] ?? key : key

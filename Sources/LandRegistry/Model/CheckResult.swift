@@ -3,7 +3,8 @@ public struct Finding: Sendable {
     public let rule: Rule
     public let layer: Layer
     public let code: String
-    public let name: String?
+    /// The feature's name, or what people call it (磨河泉 二级保护区).
+    public let name: Phrase?
     /// Area of the intersection in m² (0 for distance-only findings and points).
     public let overlapM2: Double
     /// Shortest distance in m (0 for overlaps).
@@ -18,13 +19,13 @@ public struct Finding: Sendable {
 public struct ContextFeature: Sendable {
     public let layer: Layer
     public let code: String
-    public let name: String?
+    public let name: Phrase?
     public let shape: Shape
     public let distanceM: Double
     /// What the map colours it by: a plot's stage, a parcel's class, a zone's level.
     public let kind: String?
 
-    public init(layer: Layer, code: String, name: String?, shape: Shape, distanceM: Double, kind: String? = nil) {
+    public init(layer: Layer, code: String, name: Phrase?, shape: Shape, distanceM: Double, kind: String? = nil) {
         self.layer = layer
         self.code = code
         self.name = name

@@ -20,6 +20,10 @@ public enum ChineseValues {
         "农业": "agricultural", "农业排口": "agricultural", "其他": "other", "其它": "other",
         // admin kind
         "县": "county", "县城": "county_seat", "县城建成区": "county_seat", "乡镇": "town", "镇": "town", "乡": "town",
+        // proposal action
+        "土地供应": "supply", "供地": "supply", "供应": "supply", "改变用途": "use_change", "变更用途": "use_change", "用途变更": "use_change",
+        "规划许可": "planning_permit", "复垦": "reclamation", "土地复垦": "reclamation", "新建项目": "new_project", "新建": "new_project",
+        "新设排污口": "new_outfall", "新设": "new_outfall",
         // permit status
         "有效": "valid", "正常": "valid", "注销": "cancelled", "已注销": "cancelled", "撤销": "revoked", "已撤销": "revoked",
     ]

@@ -177,7 +177,8 @@ private struct ProposalReading {
         switch feature.property("action") {
         case nil, .null?: return nil
         case .string(let text):
-            guard let parsed = ProposalAction(rawValue: text) else {
+            let values = ProposalAction.allCases.map(\.rawValue)
+            guard let parsed = ProposalAction(rawValue: ChineseValues.value(text, in: values) ?? text) else {
                 throw fail("action", "'\(text)' is not one of \(terms: ProposalAction.allCases.map(\.rawValue))")
             }
             return parsed

@@ -96,17 +96,26 @@ public struct CandidateFeature {
 
     /// The feature as people know it when it has no `name`: a water zone by
     /// its source and level (磨河泉 二级保护区), a parcel by its class.
-    var knownAs: String? {
-        if let name { return name }
+    var knownAs: Phrase? {
+        if let name { return Phrase(verbatim: name) }
         switch layer {
         case .waterZones:
-            let levels = ["first": "一级保护区", "second": "二级保护区", "quasi": "准保护区"]
-            return [self["source"], self["level"].flatMap { levels[$0] }].compactMap { $0 }.joined(separator: " ")
+            let source = self["source"] ?? ""
+            switch self["level"] {
+            case "first": return "\(source) first-level protection zone"
+            case "second": return "\(source) second-level protection zone"
+            case "quasi": return "\(source) quasi-protection zone"
+            default: return self["source"].map(Phrase.init(verbatim:))
+            }
         case .farmland:
-            let classes = ["priority": "优先保护类耕地", "safe_use": "安全利用类耕地", "strict": "严格管控类耕地"]
-            return self["class"].flatMap { classes[$0] }
+            switch self["class"] {
+            case "priority": return "priority-protection farmland"
+            case "safe_use": return "safe-use farmland"
+            case "strict": return "strict-control farmland"
+            default: return nil
+            }
         case .basicFarmland:
-            return flag("concentrated") ? "永久基本农田集中区" : "永久基本农田"
+            return self["concentrated"] == "1" ? "concentrated permanent basic farmland" : "permanent basic farmland"
         default:
             return nil
         }
@@ -210,7 +219,7 @@ public enum RuleTable {
              basis: LegalBasis(instrument: soilPlan, article: "任务4",
                                quote: "鼓励对严格管控类耕地按规定采取种植结构调整、轮作休耕等风险管控措施。加强粮食收储和流通环节监管，杜绝重金属超标粮食进入口粮市场。"),
              messageZH: "在严格管控类耕地上种植食用农产品",
-             messageEN: "food crops on strictly controlled (严格管控类) farmland"),
+             messageEN: "food crops on strictly controlled farmland"),
         Rule(id: "air.county-seat-20km", severity: .block, layer: .admin, test: .within(.countySeatDistance),
              applies: { $0.airPolluting },
              concern: .property("kind", ["county_seat"]),

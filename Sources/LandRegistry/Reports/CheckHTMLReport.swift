@@ -107,7 +107,7 @@ public final class CheckHTMLReport: CheckReport {
             <tr><td>\(zh ? "核查时间" : "Checked at")</td><td>\(localTime(Date()))</td></tr>
             <tr><td>\(zh ? "核查人" : "Checked by")</td><td>\(escapeHTML(by))</td></tr>
             <tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
-            <tr><td>\(zh ? "图层要素数" : "Layer counts")</td><td>\(counts.map { "\(escapeHTML(LayerStyle.name($0.0, language))) \($0.1)" }.joined(separator: "；"))</td></tr>
+            <tr><td>\(zh ? "图层要素数" : "Layer counts")</td><td>\(counts.map { "\(escapeHTML(LayerStyle.name($0.0, language))) \($0.1)" }.joined(separator: zh ? "；" : "; "))</td></tr>
             <tr><td>\(zh ? "软件版本" : "Software")</td><td>landreg \(landregVersion); \(versions.map { "\($0.0) \(escapeHTML($0.1))" }.joined(separator: "; "))</td></tr>
             </table>
 
@@ -171,7 +171,7 @@ public final class CheckHTMLReport: CheckReport {
                 ? SVGMap.Style(stroke: color, strokeWidth: 1.2, dash: "8 4")
                 : SVGMap.Style(stroke: color, fill: color, fillOpacity: feature.layer == .farmland ? 0.3 : 0.18, strokeWidth: 1)
             let labelled = feature.layer != .farmland && feature.layer != .admin && !findingCodes.contains("\(feature.layer.rawValue) \(feature.code)")
-            map.add(feature.shape, style: style, label: labelled ? (feature.name ?? feature.code) : nil)
+            map.add(feature.shape, style: style, label: labelled ? (feature.name?.text(language) ?? feature.code) : nil)
             note(feature.layer, feature.kind)
         }
         for finding in result.findings {
@@ -181,7 +181,7 @@ public final class CheckHTMLReport: CheckReport {
                 let style = finding.layer == .admin
                     ? SVGMap.Style(stroke: color, strokeWidth: 2, dash: "8 4")
                     : SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.35, strokeWidth: 2)
-                map.add(shape, style: style, label: finding.name.map { "\(finding.code) \($0)" } ?? finding.code, placement: .above)
+                map.add(shape, style: style, label: finding.name.map { "\(finding.code) \($0.text(language))" } ?? finding.code, placement: .above)
                 note(finding.layer, kind)
             }
         }
@@ -211,7 +211,7 @@ public final class CheckHTMLReport: CheckReport {
             html += "<th class=\"num\">\(zh ? "重叠（平方米）" : "overlap m²")</th><th class=\"num\">\(zh ? "距离（米）" : "distance m")</th><th>\(zh ? "说明与依据" : "finding and basis")</th></tr>\n"
             for f in findings {
                 html += "<tr><td>\(f.rule.id)</td><td>\(Words.severity(f.severity, language))</td>"
-                html += "<td>\(escapeHTML(LayerStyle.name(f.layer, language)))<br>\(escapeHTML(f.code))\(f.name.map { "<br>" + escapeHTML($0) } ?? "")</td>"
+                html += "<td>\(escapeHTML(LayerStyle.name(f.layer, language)))<br>\(escapeHTML(f.code))\(f.name.map { "<br>" + escapeHTML($0.text(language)) } ?? "")</td>"
                 html += "<td class=\"num\">\(fixed(f.overlapM2, 1))<br>\(fixed(f.overlapM2 / squareMetresPerMu, 2)) \(zh ? "亩" : "mu")</td>"
                 html += "<td class=\"num\">\(fixed(f.distanceM, 1))</td>"
                 html += "<td>\(escapeHTML(f.message(language)))\(CheckHTMLReport.basisHTML(f.rule.basis, language))</td></tr>\n"
@@ -224,7 +224,7 @@ public final class CheckHTMLReport: CheckReport {
     public func finish(_ summary: CheckSummary) throws {
         let zh = language == .zh
         var html = "<section><h2>\(zh ? "汇总" : "Summary")</h2><table><tr>"
-        html += "<th>\(zh ? "地块" : "proposals")</th><th>block</th><th>condition</th><th>warn</th><th>clear</th></tr>"
+        html += "<th>\(zh ? "地块" : "proposals")</th>" + [Severity.block, .condition, .warn].map { "<th>\(Words.severity($0, language))</th>" }.joined() + "<th>\(zh ? "通过" : "clear")</th></tr>"
         html += "<tr><td class=\"num\">\(summary.proposals)</td><td class=\"num\">\(summary.block)</td><td class=\"num\">\(summary.condition)</td>"
         html += "<td class=\"num\">\(summary.warn)</td><td class=\"num\">\(summary.clear)</td></tr></table>"
         html += "<p>\(zh ? "经办人签字：" : "Reviewed by:") ____________ \(zh ? "日期：" : "Date:") ____________</p></section>\n</body></html>\n"

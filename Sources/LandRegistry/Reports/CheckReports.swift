@@ -6,7 +6,7 @@ extension Finding {
 
     /// The finding as a sentence in `language`.
     public func message(_ language: ReportLanguage) -> String {
-        let feature = name.map { "\(code) \($0)" } ?? code
+        let feature = name.map { "\(code) \($0.text(language))" } ?? code
         switch language {
         case .zh:
             var text = "\(rule.messageZH)（\(feature)"
@@ -65,7 +65,7 @@ public final class CheckJSONReport: CheckReport {
                 ("rule", .string(f.rule.id)), ("severity", .string(f.severity.rawValue)),
                 ("layer", .string(f.layer.rawValue)), ("code", .string(f.code)),
             ]
-            if let name = f.name { finding.append(("name", .string(name))) }
+            if let name = f.name { finding.append(("name", .string(name.text(.zh)))) }
             finding += [
                 ("overlap_m2", .number(f.overlapM2, formatDecimal(f.overlapM2))),
                 ("distance_m", .number(f.distanceM, formatDecimal(f.distanceM))),
@@ -110,10 +110,10 @@ public final class CheckTextReport: CheckReport {
 
     private func verdictWord(_ verdict: Severity?) -> String {
         switch (language, verdict) {
-        case (.zh, .block?): return "不予通过（block）"
-        case (.zh, .condition?): return "附条件（condition）"
-        case (.zh, .warn?): return "提示（warn）"
-        case (.zh, nil): return "未发现冲突（clear）"
+        case (.zh, .block?): return "不予通过"
+        case (.zh, .condition?): return "附条件"
+        case (.zh, .warn?): return "提示"
+        case (.zh, nil): return "未发现冲突"
         case (.en, let v?): return v.rawValue.uppercased()
         case (.en, nil): return "CLEAR"
         }

@@ -74,7 +74,7 @@ public enum ReviewReport {
             .swatch{display:inline-block;width:.9em;height:.9em;border:2px solid;margin:0 .3em 0 .8em;vertical-align:-.1em}
             @media print{body{margin:0;max-width:none}h2{page-break-before:always}}
             </style></head><body>
-            <h1>\(zh ? "重点建设用地安全利用季度调度" : "Quarterly land-safety review") — \(review.quarter)（\(review.quarter.start) – \(review.quarter.end)）</h1>
+            <h1>\(zh ? "重点建设用地安全利用季度调度" : "Quarterly land-safety review") — \(review.quarter)\(zh ? "（" : " (")\(review.quarter.start) – \(review.quarter.end)\(zh ? "）" : ")")</h1>
             <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
             <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(localTime(Date()))</td></tr>
             <tr><td>\(zh ? "依据" : "Basis")</td><td>\(zh ? "陵川县土壤污染防治2023年行动计划 任务9（每季度调度分析）、任务13（违规开发利用清零）" : "Lingchuan soil plan 2023, task 9 (quarterly review) and task 13 (clear to zero)")</td></tr></table>

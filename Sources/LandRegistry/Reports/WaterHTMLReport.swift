@@ -22,7 +22,7 @@ enum WaterHTMLReport {
             <!doctype html>
             <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
             <title>\(w.title) \(report.period.label)</title><style>\(style)</style></head><body>
-            <h1>\(w.title) — \(report.period.label)（\(report.period.start) – \(report.period.end)）</h1>
+            <h1>\(w.title) — \(report.period.label)\(w.bracketed("\(report.period.start) – \(report.period.end)"))</h1>
             <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
             <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(localTime(Date()))</td></tr>
             <tr><td>\(zh ? "评价依据" : "Basis")</td><td>\(zh ? "《地表水环境质量标准》（GB 3838-2002）表1，单因子评价（《地表水环境质量评价办法（试行）》）；城镇污水处理厂排污口按《城镇污水处理厂污染物排放标准》（GB 18918-2002）一级A；工业排污口按排污许可限值" : "GB 3838-2002 Table 1, single-factor evaluation; sewage plants by GB 18918-2002 class 1A; industrial outfalls by their permits' limits")</td></tr>
@@ -46,7 +46,7 @@ enum WaterHTMLReport {
         html += "<h2>\(escapeHTML(w.overdueTitle(report.asOf)))</h2>\n" + table(w.overdueHeader, report.overdue.map { r in
             [escapeHTML(r.outfall), escapeHTML(r.name), r.measure.map(w.measure) ?? "", escapeHTML(r.responsible), r.deadline, String(r.daysOverdue)]
         })
-        html += "<p>\(zh ? "审核人（签字）：" : "Reviewed by (signature):")＿＿＿＿＿＿＿＿　\(zh ? "日期：" : "Date:")＿＿＿＿＿＿</p>\n"
+        html += "<p>\(zh ? "审核人（签字）：" : "Reviewed by (signature):")\(zh ? "＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿" : " ________________  Date: ____________")</p>\n"
         return html + "</body></html>\n"
     }
 
@@ -59,7 +59,7 @@ enum WaterHTMLReport {
 
     /// One chart per parameter of a section, month by month over a year, against the target class's limit.
     static func charts(_ section: SectionResult, w: WaterWords) -> String {
-        var html = "<h3>\(escapeHTML(section.code)) \(escapeHTML(section.name))（\(w.waterClass(section.targetClass))）</h3>\n<div class=\"charts\">"
+        var html = "<h3>\(escapeHTML(section.code)) \(escapeHTML(section.name))\(w.bracketed(w.waterClass(section.targetClass)))</h3>\n<div class=\"charts\">"
         for (parameter, limit, means) in section.series {
             var chart = SVGChart(title: w.parameter(parameter), unit: parameter.unit, labels: means.map { String($0.month.suffix(2)) },
                                  values: means.map(\.mean))
@@ -105,7 +105,7 @@ enum WaterHTMLReport {
             html += table(header, trace.outfalls.map { o in
                 [fixed(o.distance, 0), escapeHTML(o.code), escapeHTML(o.name), escapeHTML(o.riverName),
                  o.exceeding.isEmpty ? escapeHTML(w.tracedStatus(o)) : "<span class=\"bad\">" + escapeHTML(w.tracedStatus(o)) + "</span>",
-                 escapeHTML(o.town), o.enterprise.map { escapeHTML("\($0.name)（\(fixed($0.distance, 0)) m）") } ?? ""]
+                 escapeHTML(o.town), o.enterprise.map { escapeHTML($0.name + w.bracketed("\(fixed($0.distance, 0)) m")) } ?? ""]
             })
         }
         if report.traces.isEmpty { html += "<p>\(zh ? "本期所有断面均达标或无数据。" : "Every section met its target or had no data.")</p>\n" }

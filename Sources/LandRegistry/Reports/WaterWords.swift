@@ -5,6 +5,8 @@ struct WaterWords {
     init(_ language: ReportLanguage) { self.language = language }
     private var zh: Bool { language == .zh }
     private func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
+    /// `text` in brackets, as each language writes them.
+    func bracketed(_ text: String) -> String { zh ? "（\(text)）" : " (\(text))" }
 
     var title: String { t("地表水断面与入河排污口监测评价", "Water sections and outfalls") }
     func sectionsTitle(_ period: MonitoringPeriod) -> String {

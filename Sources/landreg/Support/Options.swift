@@ -64,7 +64,12 @@ extension FarmlandClass: ExpressibleByArgument {
         self.init(rawValue: ChineseValues.value(argument, in: FarmlandClass.allCases.map(\.rawValue)) ?? argument)
     }
 }
-extension ProposalAction: ExpressibleByArgument {}
+extension ProposalAction: ExpressibleByArgument {
+    /// An action by its contract name or the Chinese word (土地供应, 改变用途 …).
+    public init?(argument: String) {
+        self.init(rawValue: ChineseValues.value(argument, in: ProposalAction.allCases.map(\.rawValue)) ?? argument)
+    }
+}
 extension Severity: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
 
