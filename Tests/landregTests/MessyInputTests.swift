@@ -241,4 +241,55 @@ final class MessyInputTests: CLITestCase {
         XCTAssertTrue(text.contains("[不予通过] soil.listed"), text)
         XCTAssertFalse(text.contains("[block]"), text)
     }
+
+    /// A land-supply plan as a county office sends it — a GBK Shapefile with
+    /// Chinese field names (项目编号, 项目名称, 用途, 事项) and Chinese actions
+    /// (土地供应, 改变用途 …) — checks exactly like its ASCII twin.
+    func testAChineseGBKProposalShapefileChecksLikeItsASCIITwin() throws {
+        let db = try sampleRegistry()
+        guard try ogrinfo(["--version"]) != nil else { throw XCTSkip("no ogr2ogr") }
+        let original = Self.sample.appendingPathComponent("proposals.geojson")
+        let actions = ["supply": "土地供应", "use_change": "改变用途", "planning_permit": "规划许可", "reclamation": "复垦",
+                       "new_project": "新建项目", "new_outfall": "新设排污口"]
+        let names = ["id": "项目编号", "name": "项目名称", "use": "用途", "action": "事项"]
+        var collection = try JSONSerialization.jsonObject(with: Data(contentsOf: original)) as! [String: Any]
+        // A Shapefile holds one kind of geometry: the plan's plots (its outfall points left out).
+        let plots = (collection["features"] as! [[String: Any]]).filter { ($0["geometry"] as! [String: Any])["type"] as! String == "Polygon" }
+        let ascii = path("plan.geojson")
+        collection["features"] = plots
+        try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: ascii))
+        collection["features"] = plots.map { feature in
+            var feature = feature
+            var properties: [String: Any] = [:]
+            for (key, value) in feature["properties"] as! [String: Any] where key != "note" {
+                properties[names[key] ?? key] = key == "action" ? actions[value as! String]! : value
+            }
+            feature["properties"] = properties
+            return feature
+        }
+        let chinese = path("plan-zh.geojson"), shapefile = path("plan-zh.shp")
+        try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: chinese))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")
+        process.arguments = ["-f", "ESRI Shapefile", "-lco", "ENCODING=GBK", shapefile, chinese]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let dbf = try Data(contentsOf: URL(fileURLWithPath: path("plan-zh.dbf")))
+        XCTAssertNotNil(dbf.range(of: Data([0xCD, 0xC1, 0xB5, 0xD8])), "the attributes are GBK (土地 is CD C1 B5 D8)")
+        func findings(_ file: String) throws -> [String] {
+            let result = try run(["check", file, "--format", "json", "--no-record", "--db", db])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+            return (report["proposals"] as! [[String: Any]]).flatMap { r -> [String] in
+                let id = r["id"] as! String, verdict = r["verdict"] as! String
+                return [id + " " + verdict] + (r["findings"] as! [[String: Any]]).map { f in
+                    "\(id) \(f["rule"]!) \(f["code"]!) \(String(format: "%.0f", (f["overlap_m2"] as? Double) ?? 0))"
+                }
+            }.sorted()
+        }
+        let twin = try findings(ascii), office = try findings(shapefile)
+        XCTAssertGreaterThan(twin.count, 25)
+        XCTAssertEqual(office, twin)
+    }
 }

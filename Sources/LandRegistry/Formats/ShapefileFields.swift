@@ -13,19 +13,30 @@ public enum ShapefileFields {
     /// Field names staff's files use, by property.
     static let common: [String: [String]] = [
         "code": ["code", "dkbm", "bm", "编码", "编号", "代码", "地块编号", "地块代码", "bsm"],
-        "name": ["name", "dkmc", "mc", "名称", "地块名称"],
+        "name": ["name", "dkmc", "mc", "名称", "地块名称", "项目名称"],
         "stage": ["stage", "阶段", "状态"],
         "town": ["town", "xzmc", "乡镇", "乡镇名称"],
         "class": ["class", "lb", "类别", "质量类别"],
         "use": ["use", "dlbm", "ytbm", "用途", "地类编码", "用途编码"],
         "id": ["id", "项目编号"],
+        "action": ["action", "事项", "审批事项", "办理事项", "申请事项"],
     ]
 
-    /// The property a field name stands for (itself when nothing maps it).
+    /// The property a field name stands for (itself when nothing maps it):
+    /// landreg's abbreviation, a common name, or the 10-character cut GDAL
+    /// makes of a longer name (`air_pollut` for `air_polluting`) when it is
+    /// the start of one property's name only.
     public static func property(for field: String) -> String {
         let lowered = field.lowercased()
         if let property = abbreviations.first(where: { $0.value == lowered })?.key { return property }
         if let property = common.first(where: { $0.value.contains(lowered) })?.key { return property }
+        if lowered.utf8.count == 10 {
+            let cut = contractNames.filter { $0.count > 10 && $0.hasPrefix(lowered) }
+            if cut.count == 1 { return cut.first! }
+        }
         return field
     }
+
+    /// Every property name of the contract: the layers' and the proposals'.
+    static let contractNames: Set<String> = Set(Layer.allCases.flatMap { $0.properties.map(\.name) }).union(Proposal.propertyNames)
 }

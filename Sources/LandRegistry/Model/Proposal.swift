@@ -53,6 +53,9 @@ public struct Proposal: Sendable {
     /// the file does not say (a value in the file wins). A land proposal (any
     /// action but `new_outfall`) must have a `use`; a property close to one
     /// of §4's (`food_crop`, `Use`) is bad input with a "did you mean".
+    /// The properties a proposal file may give (contract §4).
+    static let propertyNames = ["id", "use", "action", "air_polluting", "soil_polluting", "discharges", "food_crops"]
+
     public init(_ feature: InputFeature, file: String, defaults: ProposalDefaults = ProposalDefaults()) throws {
         let reading = ProposalReading(feature: feature, file: file)
         try reading.checkNames()
@@ -124,7 +127,7 @@ private struct ProposalReading {
     let file: String
 
     /// The properties of §4.
-    static let known = ["id", "use", "action", "air_polluting", "soil_polluting", "discharges", "food_crops"]
+    static let known = Proposal.propertyNames
 
     func fail(_ property: String?, _ message: Phrase, remedy: Remedy? = nil) -> InputError {
         let code = feature.property("id").map { $0.stringValue ?? $0.jsonText }
