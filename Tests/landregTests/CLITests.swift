@@ -228,6 +228,39 @@ final class CLITests: CLITestCase {
         let contents = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         XCTAssertFalse(contents.contains { $0.hasSuffix(".tmp") })
     }
+
+    /// The CLI imports through a rollback journal when it is alone with the
+    /// file, and leaves the registry in WAL; with another program reading
+    /// the file it stays in WAL throughout, and the import still lands.
+    func testImportLeavesTheRegistryInWALAloneOrNot() throws {
+        let db = path("r.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        let farmland = Self.sample.appendingPathComponent("farmland.geojson").path
+        XCTAssertEqual(try run(["import", "farmland", farmland, "--db", db]).status, 0)
+        func journal() throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = ["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA journal_mode').fetchone()[0])", db]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            process.waitUntilExit()
+            return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        XCTAssertEqual(try journal(), "wal")
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        reader.arguments = ["-c", "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1]); c.execute('SELECT count(*) FROM farmland').fetchone(); print('open', flush=True); time.sleep(4)", db]
+        let ready = Pipe()
+        reader.standardOutput = ready
+        try reader.run()
+        _ = ready.fileHandleForReading.availableData  // the reader has the file open
+        let imported = try run(["import", "risk-plots", Self.sample.appendingPathComponent("risk-plots.geojson").path, "--db", db])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        reader.waitUntilExit()
+        XCTAssertEqual(try journal(), "wal")
+        XCTAssertTrue(try run(["list", "risk-plots", "--db", db]).stdout.contains("10 features"))
+    }
 }
 
 /// The exports as GDAL reads them (ogrinfo from gdal-bin, which Tools/test installs).

@@ -20,6 +20,8 @@ public final class Registry: @unchecked Sendable {
     /// Whether SpatiaLite is brought into the connection only when needed
     /// (one connection, a one-shot process), and whether it has been.
     private let lazySpatial: Bool
+    /// Whether the registry has one connection (the CLI's), not a pool.
+    var isSingleConnection: Bool { lazySpatial }
     private let spatialLock = NSLock()
     private var spatialReady = false
 

@@ -3,18 +3,21 @@ extension Registry {
     /// or nothing. Throws `InputError` naming the file, feature, code and
     /// property of the first bad feature; the registry is then unchanged.
     ///
-    /// Two threads share the work: one reads, validates and projects
-    /// features (`FeaturePreparer`), the other writes them (`LayerWriter`),
-    /// with a few batches of rows between them, so memory stays flat.
+    /// Three threads share the work: one parses the file (`ReadAheadReader`),
+    /// one validates and projects features (`FeaturePreparer`), the caller's
+    /// writes them (`LayerWriter`), with a few batches between each, so
+    /// memory stays flat.
     public func importFeatures(into layer: Layer, from reader: FeatureReader, options: ImportOptions = ImportOptions(),
                                progress: ((Int) -> Void)? = nil) throws -> ImportCounts {
         var options = options
         if let date = options.effectiveDate { options.effectiveDate = try checkDate(date) }
-        let preparer = FeaturePreparer(layer: layer, registrySRID: srid, reader: reader, options: options)
+        let ahead = ReadAheadReader(reader)
+        defer { ahead.cancel() }
+        let preparer = FeaturePreparer(layer: layer, registrySRID: srid, reader: ahead, options: options)
         let stamp = ChangeStamp(effective: options.effectiveDate ?? todayUTC(), by: options.by, command: options.command)
         let rule = layer == .riskPlots ? Registry.stageRule(file: reader.fileName, date: stamp.effective) : nil
         return try writeLayer(layer, mode: options.mode, stamp: stamp, rule: rule) { writer in
-            let pipeline = RowPipeline(preparer)
+            let pipeline = BackgroundBatches { try preparer.next() }
             var counts = ImportCounts()
             do {
                 while let batch = try pipeline.next() {
@@ -23,6 +26,7 @@ extension Registry {
                         if let repair = row.repair { counts.repaired.append((row.code, repair)) }
                         if counts.read % 10_000 == 0 { progress?(counts.read) }
                     }
+                    pipeline.recycle(batch)
                 }
                 counts.deleted = try writer.finish()
             } catch {
