@@ -151,6 +151,32 @@ def layers(outdir, seed, extent, clustered=False):
     fc("admin", ['{"type":"Feature","properties":{"code":"CS","kind":"county_seat","name":"县城"},'
                  '"geometry":{"type":"Polygon","coordinates":[[%s,%s,%s,%s,%s]]}}'
                  % (ll(c, c), ll(c + 3000, c), ll(c + 3000, c + 2400), ll(c, c + 2400), ll(c, c))])
+    # The other layers of a county (rivers with their sections and outfalls,
+    # enterprises), so that an import of the nine layers can be timed.
+    rivers, sections, outfalls = [], [], []
+    for i in range(20):
+        x, y = rnd.uniform(0, extent), rnd.uniform(0, extent * 0.2)
+        points = []
+        for k in range(60):
+            points.append((x, y))
+            x, y = x + rnd.uniform(-400, 400), y + rnd.uniform(300, 1500)
+        rivers.append('{"type":"Feature","properties":{"code":"RV-%02d","name":"河%d"},'
+                      '"geometry":{"type":"LineString","coordinates":[%s]}}' % (i, i, ",".join(ll(px, py) for px, py in points)))
+        for k in range(5, 60, 15):
+            sections.append('{"type":"Feature","properties":{"code":"SEC-%02d-%02d","name":"断面%d-%d","river":"河%d","target_class":"III"},'
+                            '"geometry":{"type":"Point","coordinates":%s}}' % (i, k, i, k, i, ll(*points[k])))
+        for k in range(0, 60, 4):
+            px, py = points[k]
+            outfalls.append('{"type":"Feature","properties":{"code":"OF-%02d-%02d","type":"%s","river":"河%d"},'
+                            '"geometry":{"type":"Point","coordinates":%s}}'
+                            % (i, k, rnd.choice(["industrial", "sewage_plant", "agricultural", "other"]), i, ll(px + rnd.uniform(-30, 30), py)))
+    fc("rivers", rivers)
+    fc("sections", sections)
+    fc("outfalls", outfalls)
+    fc("enterprises", ['{"type":"Feature","properties":{"code":"EN-%04d","name":"企业%d","permit_status":"%s"},'
+                       '"geometry":{"type":"Point","coordinates":%s}}'
+                       % (i, i, rnd.choice(["valid", "valid", "valid", "cancelled", "revoked"]), ll(*plot_position()))
+                       for i in range(600)])
 
 
 def overlay(outdir, seed, extent):
