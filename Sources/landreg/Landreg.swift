@@ -8,15 +8,20 @@ import LandRegistry
 @main
 enum Main {
     static func main() {
-        // `check` of one plot is the latency that matters: parse it directly,
-        // without building the whole command tree (ArgumentParser reflects on
-        // every subcommand); help and completion go through the root.
+        // A one-plot check, a layer's import: every process start counts. A
+        // command without subcommands of its own is parsed directly, without
+        // building the whole command tree (ArgumentParser reflects on every
+        // subcommand); help, completion and nested commands go through the root.
         let arguments = Array(CommandLine.arguments.dropFirst())
         Speech.choose(from: arguments)
-        let direct = arguments.first == "check" && !arguments.contains { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion") }
-        let root: any ParsableCommand.Type = direct ? Check.self : Landreg.self
+        let asked = arguments.contains { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion") }
+        let sub = asked ? nil : Landreg.configuration.subcommands.first {
+            $0._commandName == arguments.first && $0.configuration.subcommands.isEmpty
+        }
+        let direct = sub != nil
+        let root: any ParsableCommand.Type = sub ?? Landreg.self
         do {
-            var command = direct ? try Check.parse(Array(arguments.dropFirst())) : try Landreg.parseAsRoot()
+            var command: any ParsableCommand = try sub.map { try $0.parse(Array(arguments.dropFirst())) } ?? Landreg.parseAsRoot()
             try command.run()
         } catch let error as InvalidArgument {
             // A filter that cannot mean what was meant is wrong usage.
@@ -31,7 +36,7 @@ enum Main {
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
-            // Usage errors of the direct path are told as the root tells them ("landreg check …").
+            // Usage errors of the direct path are told as the root tells them ("landreg import …").
             if direct, root.exitCode(for: error) != .success {
                 do { _ = try Landreg.parseAsRoot() } catch let rootError {
                     report(rootError, root: Landreg.self)

@@ -59,9 +59,14 @@ enum MessageScan {
             .filter { $0.pathExtension == "swift" && !["Phrase.swift", "Catalogue.swift"].contains($0.lastPathComponent) }
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
+            // Variables declared as phrases (`var summary: Phrase = …`) take phrases where they are added to.
+            let variables = text.matches(of: /(?:var|let) (\w+): Phrase/).map { String($0.1) }
+            let assigned = variables.isEmpty ? nil
+                : try NSRegularExpression(pattern: "\\b(" + variables.joined(separator: "|") + ") \\+?= ")
             for (line, statement, inPhraseFunction) in statements(text) {
                 let range = NSRange(statement.startIndex..., in: statement)
-                guard inPhraseFunction || context.firstMatch(in: statement, range: range) != nil else { continue }
+                guard inPhraseFunction || context.firstMatch(in: statement, range: range) != nil
+                        || assigned?.firstMatch(in: statement, range: range) != nil else { continue }
                 for (key, before, after) in literals(statement) where key.contains(where: { $0.isLetter || $0 == "{" }) {
                     let lead = before.trimmingCharacters(in: .whitespaces)
                     if notMessages.contains(where: { lead.hasSuffix($0) }) { continue }
