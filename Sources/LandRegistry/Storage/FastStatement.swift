@@ -101,14 +101,29 @@ struct FastStatement {
         return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
+    /// Runs the statement with `bytes` bound at `index` without SQLite
+    /// copying them (they stay put while it runs), other bindings as they
+    /// are; keeps the bindings from `keeping` (1-based) on for the next run.
+    func run(_ db: Database, blob bytes: [UInt8], at index: Int32, keeping: Int32? = nil) throws {
+        defer {
+            // Never left pointing at the bytes.
+            sqlite3_bind_null(handle, index)
+            if keeping == nil { sqlite3_clear_bindings(handle) }
+        }
+        try bytes.withUnsafeBytes { buffer in
+            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), nil)  // SQLITE_STATIC
+            try run(db, clearing: false)
+        }
+    }
+
     /// Runs the statement to completion; returns the first column of the
     /// first row as an integer when there is one. Throws GRDB's
     /// `DatabaseError` (with the extended code) on failure.
     @discardableResult
-    func run(_ db: Database) throws -> Int64? {
+    func run(_ db: Database, clearing: Bool = true) throws -> Int64? {
         defer {
             sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
+            if clearing { sqlite3_clear_bindings(handle) }
         }
         var first: Int64?
         while true {

@@ -70,10 +70,15 @@ final class LayerWriter {
         self.mode = mode
         self.stamp = stamp
         self.rule = rule
+        // ?1…?4 the same for every row of the import (bound once), ?5… the row's.
         history = FastStatement(try db.makeStatement(sql: """
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO history (layer, recorded_by, command, recorded_at, code, action, effective_date, after_properties, after_geom)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """))
+        history.bind(layer.rawValue, at: 1)
+        history.bind(stamp.by, at: 2)
+        history.bind(stamp.command, at: 3)
+        history.bind(try String.fetchOne(db, sql: "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')")!, at: 4)
         let table = layer.table
         let specs = layer.properties
         n = Int32(specs.count)
@@ -114,9 +119,8 @@ final class LayerWriter {
         } else {
             insert.bind(row.values)
             insert.bind(row.extra, at: n + 1)
-            insert.bind(row.blob, at: n + 2)
             do {
-                try insert.run(db)
+                try insert.run(db, blob: row.blob, at: n + 2)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw InputError(file: file, feature: row.number, code: row.code, property: "code",
                                  message: "code already in layer \(layer.rawValue)", remedy: .upsert)
@@ -214,15 +218,11 @@ final class LayerWriter {
     }
 
     private func recordHistory(_ row: StorableRow, action: String) throws {
-        history.bind(layer.rawValue, at: 1)
-        history.bind(row.code, at: 2)
-        history.bind(action, at: 3)
-        history.bind(row.effectiveDate, at: 4)
-        history.bind(stamp.by, at: 5)
-        history.bind(stamp.command, at: 6)
-        history.bind(row.propertiesJSON, at: 7)
-        history.bind(row.wkb, at: 8)
-        try history.run(db)
+        history.bind(row.code, at: 5)
+        history.bind(action, at: 6)
+        history.bind(row.effectiveDate, at: 7)
+        history.bind(row.propertiesJSON, at: 8)
+        try history.run(db, blob: row.wkb, at: 9, keeping: 1)
     }
 
     /// Deletes what `replace` no longer has, restores the triggers; returns

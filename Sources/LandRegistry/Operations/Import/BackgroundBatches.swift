@@ -16,7 +16,7 @@ final class BackgroundBatches<Element>: @unchecked Sendable {
     private let capacity = 8
 
     /// `produce` gives the next element, nil at the end; it runs on the new thread only.
-    init(batchSize: Int = 256, _ produce: @escaping () throws -> Element?) {
+    init(name: String, batchSize: Int = 256, _ produce: @escaping () throws -> Element?) {
         let producer = UncheckedBox(produce)
         let thread = Thread { [self] in
             run(producer.value, batchSize: batchSize)
@@ -26,6 +26,7 @@ final class BackgroundBatches<Element>: @unchecked Sendable {
             condition.unlock()
         }
         thread.stackSize = 8 << 20
+        thread.name = name
         thread.start()
     }
 
@@ -116,7 +117,7 @@ final class ReadAheadReader: FeatureReader, @unchecked Sendable {
     init(_ base: FeatureReader) {
         self.base = base
         let reader = UncheckedBox(base)
-        batches = BackgroundBatches(batchSize: 128) { try reader.value.next() }
+        batches = BackgroundBatches(name: "landreg-read", batchSize: 128) { try reader.value.next() }
     }
 
     var fileName: String { base.fileName }

@@ -17,7 +17,7 @@ extension Registry {
         let stamp = ChangeStamp(effective: options.effectiveDate ?? todayUTC(), by: options.by, command: options.command)
         let rule = layer == .riskPlots ? Registry.stageRule(file: reader.fileName, date: stamp.effective) : nil
         return try writeLayer(layer, mode: options.mode, stamp: stamp, rule: rule) { writer in
-            let pipeline = BackgroundBatches { try preparer.next() }
+            let pipeline = BackgroundBatches(name: "landreg-prepare") { try preparer.next() }
             var counts = ImportCounts()
             do {
                 while let batch = try pipeline.next() {
