@@ -69,28 +69,43 @@ struct ExportRow: @unchecked Sendable {
 
 extension Snapshot {
     /// Streams a layer's rows, ordered by code, as `ExportRow`s: plain 2D
-    /// blobs as stored, anything else (compressed, Z, M) converted to WKB by
-    /// SpatiaLite here.
+    /// blobs as stored (told apart in Swift, not by SQL functions on every
+    /// row), anything else (compressed, Z, M) converted to WKB by SpatiaLite.
     func forEachExportRow(_ layer: Layer, filters: [PropertyFilter], withArea: Bool, leading: String,
                           _ body: (ExportRow) throws -> Void) throws {
         let specs = layer.properties
         let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let plain = "hex(substr(geom, 1, 2)) = '0001' AND hex(substr(geom, 40, 4)) IN ('01000000', '02000000', '03000000', '04000000', '05000000', '06000000')"
         let statement = try db.makeStatement(sql: """
-            SELECT \(specs.map(\.column).joined(separator: ", ")), extra,
-                   CASE WHEN \(plain) THEN geom ELSE AsBinary(geom) END, \(plain)\(withArea ? ", ST_Area(geom)" : "")
+            SELECT \(specs.map(\.column).joined(separator: ", ")), extra, geom, fid\(withArea ? ", ST_Area(geom)" : "")
             FROM \(layer.table) \(whereClause) ORDER BY code
             """)
         try statement.setArguments(arguments)
         let rows = FastStatement(statement)
         defer { rows.reset() }
+        var convert: FastStatement?
+        defer { convert?.reset() }
         let extraColumn = Int32(specs.count)
         while try rows.step(db) {
             let values = rows.contractValues(specs)
+            var blob = rows.blob(extraColumn + 1)
+            let plain = Snapshot.isPlainBlob(blob)
+            if !plain {
+                if convert == nil { convert = FastStatement(try db.makeStatement(sql: "SELECT AsBinary(geom) FROM \(layer.table) WHERE fid = ?")) }
+                convert!.bind(rows.int64(extraColumn + 2), at: 1)
+                blob = try convert!.step(db) ? convert!.blob(0) : []
+                convert!.reset()
+            }
             try body(ExportRow(layer: layer, leading: leading, values: values, extra: rows.text(extraColumn),
-                               blob: rows.blob(extraColumn + 1), isWKB: rows.int64(extraColumn + 2) == 0,
+                               blob: blob, isWKB: !plain,
                                area: withArea && !rows.isNull(extraColumn + 3) ? rows.double(extraColumn + 3) : nil))
         }
+    }
+
+    /// Whether a SpatiaLite blob is a plain little-endian 2D one (point,
+    /// line, polygon or their multis) that `Shape(spatiaLiteBlob:)` reads.
+    static func isPlainBlob(_ blob: [UInt8]) -> Bool {
+        blob.count > 43 && blob[0] == 0x00 && blob[1] == 0x01 && (1...6).contains(blob[39])
+            && blob[40] == 0 && blob[41] == 0 && blob[42] == 0
     }
 }
