@@ -33,10 +33,16 @@ struct GeoJSONWriter {
 
     /// Writes one feature; `properties` is a JSON object text.
     mutating func feature(properties: String, shape: Shape) {
+        var properties = properties
+        properties.withUTF8 { feature(properties: $0, shape: shape) }
+    }
+
+    /// A feature whose properties object is already JSON bytes.
+    mutating func feature(properties: UnsafeBufferPointer<UInt8>, shape: Shape) {
         if !first { sink.write(",\n") }
         first = false
         sink.write("{\"type\":\"Feature\",\"properties\":")
-        sink.write(properties)
+        sink.write(bytes: properties)
         sink.write(",\"geometry\":")
         geometry(shape.rightHandRule())
         sink.write("}")

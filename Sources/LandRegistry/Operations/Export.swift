@@ -75,14 +75,16 @@ extension Registry {
         return OrderedParallelMap(workers: workers, capacity: 4 * workers) { worker, rows in
             let chunk = OutputSink.memory()
             var text = GeoJSONWriter(sink: chunk, precision: precision)
+            var properties: [UInt8] = []
             for row in rows {
-                var (properties, shape): (String, Shape)
+                var shape: Shape
+                properties.removeAll(keepingCapacity: true)
                 switch row {
-                case .ready(let json, let wkb): (properties, shape) = (json, try Shape(wkb: wkb))
-                case .row(let row): (properties, shape) = (row.propertiesJSON(), try row.shape())
+                case .ready(let json, let wkb): (properties, shape) = (Array(json.utf8), try Shape(wkb: wkb))
+                case .row(let row): row.appendProperties(to: &properties); shape = try row.shape()
                 }
                 try transformers.value[worker].transform(&shape)
-                text.feature(properties: properties, shape: shape)
+                properties.withUnsafeBufferPointer { text.feature(properties: $0, shape: shape) }
             }
             try chunk.finish()
             return chunk.bytes

@@ -19,35 +19,43 @@ struct ExportRow: @unchecked Sendable {
     /// The GeoJSON properties object: `leading`, the contract's, the extra
     /// ones, then `area_m2` and `area_mu` for polygons when asked.
     func propertiesJSON() -> String {
-        var properties = "{" + leading
+        var bytes: [UInt8] = []
+        appendProperties(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `propertiesJSON()` appended to `out` as bytes (no String in between: the export's hot path).
+    func appendProperties(to out: inout [UInt8]) {
+        out.append(0x7B)  // {
+        out.append(contentsOf: leading.utf8)
         var first = leading.isEmpty
         let keys = ExportRow.keys[layer]!
         for (i, spec) in layer.properties.enumerated() {
             guard let value = values[i] else { continue }
-            if !first { properties += "," }
+            if !first { out.append(0x2C) }
             first = false
-            properties += keys[i]
-            if spec.kind == .bool { properties += value == "1" ? "true" : "false" } else { JSONValue.writeString(value, to: &properties) }
+            out.append(contentsOf: keys[i])
+            if spec.kind == .bool { out.append(contentsOf: (value == "1" ? "true" : "false").utf8) } else { JSONValue.appendString(value, to: &out) }
         }
         // Extra properties are stored as a compact JSON object: splice its members.
         if let extra, extra.utf8.count > 2 {
-            if !first { properties += "," }
+            if !first { out.append(0x2C) }
             first = false
-            properties += extra.dropFirst().dropLast()
+            out.append(contentsOf: extra.utf8.dropFirst().dropLast())
         }
         if let area, isAreal {
-            if !first { properties += "," }
-            properties += "\"area_m2\":" + formatNumber(rounded(area)) + ",\"area_mu\":" + formatNumber(roundedMu(area))
+            if !first { out.append(0x2C) }
+            out.append(contentsOf: ("\"area_m2\":" + formatNumber(rounded(area)) + ",\"area_mu\":" + formatNumber(roundedMu(area))).utf8)
         }
-        return properties + "}"
+        out.append(0x7D)  // }
     }
 
     /// Each layer's property names as JSON keys (`"name":`), made once.
-    static let keys: [Layer: [String]] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { layer in
-        (layer, layer.properties.map { spec -> String in
-            var key = ""
-            JSONValue.writeString(spec.name, to: &key)
-            return key + ":"
+    static let keys: [Layer: [[UInt8]]] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { layer in
+        (layer, layer.properties.map { spec -> [UInt8] in
+            var key: [UInt8] = []
+            JSONValue.appendString(spec.name, to: &key)
+            return key + [0x3A]  // :
         })
     })
 
