@@ -76,6 +76,7 @@ extension Registry {
             let chunk = OutputSink.memory()
             var text = GeoJSONWriter(sink: chunk, precision: precision)
             var properties: [UInt8] = []
+            let transformer = transformers.value[worker]
             for row in rows {
                 var shape: Shape
                 properties.removeAll(keepingCapacity: true)
@@ -83,7 +84,7 @@ extension Registry {
                 case .ready(let json, let wkb): (properties, shape) = (Array(json.utf8), try Shape(wkb: wkb))
                 case .row(let row): row.appendProperties(to: &properties); shape = try row.shape()
                 }
-                try transformers.value[worker].transform(&shape)
+                try transformer.transform(&shape)
                 properties.withUnsafeBufferPointer { text.feature(properties: $0, shape: shape) }
             }
             try chunk.finish()

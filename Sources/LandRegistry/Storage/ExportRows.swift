@@ -29,13 +29,13 @@ struct ExportRow: @unchecked Sendable {
         out.append(0x7B)  // {
         out.append(contentsOf: leading.utf8)
         var first = leading.isEmpty
-        let keys = ExportRow.keys[layer]!
-        for (i, spec) in layer.properties.enumerated() {
+        let layout = ExportRow.layouts[layer]!
+        for i in values.indices {
             guard let value = values[i] else { continue }
             if !first { out.append(0x2C) }
             first = false
-            out.append(contentsOf: keys[i])
-            if spec.kind == .bool { out.append(contentsOf: (value == "1" ? "true" : "false").utf8) } else { JSONValue.appendString(value, to: &out) }
+            out.append(contentsOf: layout.keys[i])
+            if layout.booleans[i] { out.append(contentsOf: (value == "1" ? "true" : "false").utf8) } else { JSONValue.appendString(value, to: &out) }
         }
         // Extra properties are stored as a compact JSON object: splice its members.
         if let extra, extra.utf8.count > 2 {
@@ -50,13 +50,14 @@ struct ExportRow: @unchecked Sendable {
         out.append(0x7D)  // }
     }
 
-    /// Each layer's property names as JSON keys (`"name":`), made once.
-    static let keys: [Layer: [[UInt8]]] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { layer in
-        (layer, layer.properties.map { spec -> [UInt8] in
+    /// Each layer's property names as JSON keys (`"name":`) and which are
+    /// booleans, made once (not read from the property specs for every row).
+    static let layouts: [Layer: (keys: [[UInt8]], booleans: [Bool])] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { layer in
+        (layer, (layer.properties.map { spec -> [UInt8] in
             var key: [UInt8] = []
             JSONValue.appendString(spec.name, to: &key)
             return key + [0x3A]  // :
-        })
+        }, layer.properties.map { $0.kind == .bool }))
     })
 
     private var isAreal: Bool {
