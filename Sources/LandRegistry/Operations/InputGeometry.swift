@@ -96,7 +96,7 @@ final class InputGeometry {
         }
         var prepared = Prepared(shape: shape, wkb: shape.wkb(), geometry: nil, repair: nil)
         guard shape.type != .point && shape.type != .multiPoint else { return prepared }
-        let geometry = try Geometry(wkb: prepared.wkb, in: geos)
+        let geometry = try Geometry(shape: shape, in: geos)
         prepared.geometry = geometry
         guard let problem = try geometry.invalidity() else { return prepared }
         var location = Shape(type: .point, xy: [problem.x, problem.y])
