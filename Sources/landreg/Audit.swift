@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "The registry's health: town attributes against town polygons, features outside the county, overlapping farmland parcels and risk-plots, risk-plots without stage_date, outfalls and sections off their rivers.")
 
     @OptionGroup var registry: RegistryOptions

@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check proposals (one plot or a whole land-supply plan) against every rule before approval.",
         discussion: """
             FILE is a GeoJSON Feature or FeatureCollection of proposals with the properties id, use, action,

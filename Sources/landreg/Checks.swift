@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Checks: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "checks",
         abstract: "List the recorded checks: every run, or the checks of one proposal id.")
 
     @OptionGroup var registry: RegistryOptions

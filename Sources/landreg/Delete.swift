@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "delete",
         abstract: "Remove features from a layer, all or nothing, recorded in their history.")
 
     @OptionGroup var registry: RegistryOptions

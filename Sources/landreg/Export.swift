@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write layers as an RFC 7946 GeoJSON FeatureCollection (lon/lat, CGCS2000).",
         discussion: """
             With several layers each feature carries a "layer" property. Standard output when no --out.

@@ -4,6 +4,7 @@ import LandRegistry
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Every recorded change of one feature, with recorded time, effective date, and what changed.")
 
     @OptionGroup var registry: RegistryOptions

@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Load features into a layer, all or nothing.",
         discussion: """
             LAYER is one of: \(Layer.allCases.map(\.rawValue).joined(separator: ", ")).

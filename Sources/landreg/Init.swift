@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create an empty registry: all layers, spatial indexes and settings.")
 
     @OptionGroup var registry: RegistryOptions

@@ -15,8 +15,9 @@ enum Main {
         let arguments = Array(CommandLine.arguments.dropFirst())
         Speech.choose(from: arguments)
         let asked = arguments.contains { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion") }
+        // By the name each command's configuration spells out (not `_commandName`, which reflects).
         let sub = asked ? nil : Landreg.configuration.subcommands.first {
-            $0._commandName == arguments.first && $0.configuration.subcommands.isEmpty
+            $0.configuration.commandName == arguments.first && $0.configuration.subcommands.isEmpty
         }
         let direct = sub != nil
         let root: any ParsableCommand.Type = sub ?? Landreg.self

@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Monitor: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "monitor",
         abstract: "Monitoring of sections, outfalls and air (测): import values and targets, set discharge limits.",
         subcommands: [MonitorImport.self, MonitorLimit.self, MonitorLimits.self])
 }

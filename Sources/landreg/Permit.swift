@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Permit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "permit",
         abstract: "Record that a checked proposal was approved (supply, use change or planning permit).")
 
     @OptionGroup var registry: RegistryOptions

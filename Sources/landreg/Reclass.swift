@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Reclass: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reclass",
         abstract: "Adjust the soil-quality class of a farmland parcel (recorded in its history).")
 
     @OptionGroup var registry: RegistryOptions

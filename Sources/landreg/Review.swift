@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "The quarterly land-safety review: CSV tables, flagged.geojson and review.html in a folder.",
         discussion: """
             Writes sensitive-approvals.csv, clear-to-zero.csv, risk-list-changes.csv, unresolved.csv, vacated.csv,

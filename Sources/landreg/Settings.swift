@@ -4,6 +4,7 @@ import LandRegistry
 
 struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "settings",
         abstract: "List the registry's settings (rule thresholds), or change one.",
         discussion: """
             landreg settings                      list them

@@ -3,7 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one feature: all its properties, area and bounding box.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one feature: all its properties, area and bounding box.")
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption

@@ -7,6 +7,7 @@ extension AirReportWriter.Format: ExpressibleByArgument {}
 
 struct Water: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "water",
         abstract: "Sections and outfalls of a month or a quarter: GB 3838-2002 classes, exceedances, the outfalls upstream of failing sections, overdue remedies.")
 
     @OptionGroup var registry: RegistryOptions
@@ -34,6 +35,7 @@ struct Water: ParsableCommand {
 
 struct Air: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "air",
         abstract: "Each area's monthly air-quality means of a year against its monthly targets, months over target flagged.")
 
     @OptionGroup var registry: RegistryOptions
