@@ -78,7 +78,6 @@ struct Export: ParsableCommand {
             return printError(Phrase("wrote \(files.count) files to \(split)/").text(Speech.language))
         }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
-        let zh = Speech.language == .zh
         let progress = Progress(every: 10_000) { "\($0) features exported" }
         let count = try registry.exportGeoJSON(options, to: sink, progress: progress.update)
         progress.finish()

@@ -27,8 +27,9 @@ struct History: ParsableCommand {
             for key in (entry.after ?? entry.before ?? []).map(\.0) + before.keys.filter({ after[$0] == nil }).sorted() {
                 let old = before[key].map(display), new = after[key].map(display)
                 if old != new {
-                    let (language, words) = (Speech.language, { (value: String?) in value.map { TableWords.value($0, property: key, Speech.language) } ?? "—" })
-                    changes.append(Phrase(verbatim: "\(TableWords.column(key, language, table: layer.rawValue))\(language == .zh ? "：" : ": ")\(words(old)) → \(words(new))"))
+                    let language = Speech.language
+                    func shown(_ value: String?) -> String { value.map { TableWords.value($0, property: key, language) } ?? "—" }
+                    changes.append(Phrase(verbatim: TableWords.column(key, language, table: layer.rawValue) + language.colon + "\(shown(old)) → \(shown(new))"))
                 }
             }
             if entry.geometryChanged && entry.before != nil && entry.after != nil { changes.append(Phrase("geometry changed")) }

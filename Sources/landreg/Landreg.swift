@@ -26,7 +26,7 @@ enum Main {
             try command.run()
         } catch let error as InvalidArgument {
             // A filter that cannot mean what was meant is wrong usage.
-            let message = flagName(error.argument) + (Speech.language == .zh ? "：" : ": ") + error.message.text(Speech.language)
+            let message = flagName(error.argument) + Speech.language.colon + error.message.text(Speech.language)
             switch error.argument {
             case .filter, .sumBy, .distance: usage(message)
             default: break

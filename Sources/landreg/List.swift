@@ -54,7 +54,6 @@ struct List: ParsableCommand {
             rows.append(row)
         }
         print(formatTable(header: header, rows: rows, rightAligned: areal ? [header.count - 2, header.count - 1] : []))
-        let zh = language == .zh
         var summary: Phrase = features.count == 1 ? "1 feature" : "\(features.count) features"
         if areal { summary += ", \(String(format: "%.1f", total)) m² (\(String(format: "%.2f", total / squareMetresPerMu)) mu)" }
         print(summary.text(language))

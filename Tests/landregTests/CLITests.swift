@@ -52,10 +52,15 @@ class CLITestCase: XCTestCase {
 
     /// ogrinfo's output (from gdal-bin, which Tools/test installs), asserting it
     /// succeeded; nil when GDAL is not installed (a failure with LANDREG_REQUIRE_GDAL=1).
-    func ogrinfo(_ arguments: [String]) throws -> String? {
-        let candidates = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"]
+    func ogrinfo(_ arguments: [String]) throws -> String? { try gdal("ogrinfo", arguments) }
+
+    /// What a GDAL tool (`ogrinfo`, `ogr2ogr`) prints, checking it succeeds;
+    /// nil when GDAL is not installed.
+    @discardableResult
+    func gdal(_ name: String, _ arguments: [String]) throws -> String? {
+        let candidates = ["/usr/bin/\(name)", "/usr/local/bin/\(name)"]
         guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_GDAL"] == "1" { XCTFail("ogrinfo is not installed") }
+            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_GDAL"] == "1" { XCTFail("\(name) is not installed") }
             return nil
         }
         let process = Process()
@@ -67,8 +72,22 @@ class CLITestCase: XCTestCase {
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        return String(decoding: data, as: UTF8.self)
+        let output = String(decoding: data, as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 0, "\(name) \(arguments): \(output)")
+        return output
+    }
+
+    /// What the sqlite3 shell prints for `commands` (SQL or dot-commands) on `db`.
+    func sqlite(_ db: String, _ commands: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", db] + commands
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func sampleRegistry() throws -> String {
@@ -237,17 +256,7 @@ final class CLITests: CLITestCase {
         XCTAssertEqual(try run(["init", "--db", db]).status, 0)
         let farmland = Self.sample.appendingPathComponent("farmland.geojson").path
         XCTAssertEqual(try run(["import", "farmland", farmland, "--db", db]).status, 0)
-        func journal() throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-            process.arguments = ["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA journal_mode').fetchone()[0])", db]
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            process.waitUntilExit()
-            return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        XCTAssertEqual(try journal(), "wal")
+        XCTAssertEqual(try sqlite(db, "PRAGMA journal_mode"), "wal")
         let reader = Process()
         reader.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         reader.arguments = ["-c", "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1]); c.execute('SELECT count(*) FROM farmland').fetchone(); print('open', flush=True); time.sleep(4)", db]
@@ -258,7 +267,7 @@ final class CLITests: CLITestCase {
         let imported = try run(["import", "risk-plots", Self.sample.appendingPathComponent("risk-plots.geojson").path, "--db", db])
         XCTAssertEqual(imported.status, 0, imported.stderr)
         reader.waitUntilExit()
-        XCTAssertEqual(try journal(), "wal")
+        XCTAssertEqual(try sqlite(db, "PRAGMA journal_mode"), "wal")
         XCTAssertTrue(try run(["list", "risk-plots", "--db", db]).stdout.contains("10 features"))
     }
 }
@@ -275,12 +284,7 @@ final class GDALInteropTests: CLITestCase {
         for (name, options) in [("gdal-4326.geojson", ["-f", "GeoJSON"]),
                                 ("gdal-4547.geojson", ["-f", "GeoJSON", "-t_srs", "EPSG:4547"])] {
             let converted = path(name)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")
-            process.arguments = options + [converted, exported]
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0)
+            try gdal("ogr2ogr", options + [converted, exported])
             if name.contains("4547") {
                 let text = try String(contentsOfFile: converted, encoding: .utf8)
                 XCTAssertTrue(text.contains("EPSG::4547"), "ogr2ogr wrote a crs member")
@@ -314,13 +318,7 @@ final class GDALInteropTests: CLITestCase {
         ]
         for (name, options, keepCPG) in variants {
             let shp = path("\(name).shp")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")
-            process.arguments = ["-f", "ESRI Shapefile"] + options + [shp, source]
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, name)
+            try gdal("ogr2ogr", ["-f", "ESRI Shapefile"] + options + [shp, source])
             if !keepCPG { try FileManager.default.removeItem(atPath: path("\(name).cpg")) }
             let copy = path("\(name).sqlite")
             XCTAssertEqual(try run(["init", "--db", copy]).status, 0)

@@ -269,12 +269,7 @@ final class MessyInputTests: CLITestCase {
         }
         let chinese = path("plan-zh.geojson"), shapefile = path("plan-zh.shp")
         try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: chinese))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")
-        process.arguments = ["-f", "ESRI Shapefile", "-lco", "ENCODING=GBK", shapefile, chinese]
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        try gdal("ogr2ogr", ["-f", "ESRI Shapefile", "-lco", "ENCODING=GBK", shapefile, chinese])
         let dbf = try Data(contentsOf: URL(fileURLWithPath: path("plan-zh.dbf")))
         XCTAssertNotNil(dbf.range(of: Data([0xCD, 0xC1, 0xB5, 0xD8])), "the attributes are GBK (土地 is CD C1 B5 D8)")
         func findings(_ file: String) throws -> [String] {

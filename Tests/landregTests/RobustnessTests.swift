@@ -19,18 +19,6 @@ final class RobustnessTests: CLITestCase {
         return file
     }
 
-    func sqlite(_ db: String, _ sql: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", db] + sql
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     /// A geometry another program stored compressed (SpatiaLite's
     /// `CompressGeometry`) exports as it is: the export reads plain blobs
     /// itself and has SpatiaLite convert the others.

@@ -78,7 +78,7 @@ public struct InputError: LandRegistryError {
         }
         if let property { parts.append(Phrase("property '\(property)'")) }
         parts.append(message)
-        return oneLine(parts.map { $0.text(language) }.joined(separator: language == .zh ? "：" : ": "))
+        return oneLine(parts.map { $0.text(language) }.joined(separator: language.colon))
     }
 }
 
@@ -131,7 +131,7 @@ public struct InvalidArgument: LandRegistryError {
     }
 
     public func text(_ language: ReportLanguage) -> String {
-        argumentName.text(language) + (language == .zh ? "：" : ": ") + message.text(language)
+        argumentName.text(language) + language.colon + message.text(language)
     }
 
     /// What the argument is, as the library calls it.
@@ -173,6 +173,6 @@ public struct RuleViolation: LandRegistryError {
         var parts: [Phrase] = ["\(term: subject) \(code)"]
         if let property { parts.append(Phrase("property '\(property)'")) }
         parts.append(message)
-        return parts.map { $0.text(language) }.joined(separator: language == .zh ? "：" : ": ")
+        return parts.map { $0.text(language) }.joined(separator: language.colon)
     }
 }

@@ -10,6 +10,9 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
         return locale.lowercased().hasPrefix("zh") ? .zh : .en
     }
+
+    /// What separates a label from what it labels: "：" in Chinese, ": " in English.
+    public var colon: String { self == .zh ? "：" : ": " }
 }
 
 /// A message people read, in both languages. It is written in the code as

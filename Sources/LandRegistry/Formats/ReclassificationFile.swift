@@ -30,7 +30,7 @@ public enum ReclassificationFile {
         }
         return try pairs.map { code, value, at in
             guard !code.isEmpty else { throw InputError(file: path, property: "code", line: at, message: "missing") }
-            guard let parsed = FarmlandClass(rawValue: value) ?? ChineseValues.value(value, in: FarmlandClass.allCases.map(\.rawValue)).flatMap(FarmlandClass.init(rawValue:)) else {
+            guard let parsed = ChineseValues.parse(value, as: FarmlandClass.self) else {
                 throw InputError(file: path, code: code, property: "class", line: at,
                                  message: "'\(value)' is not one of \(terms: FarmlandClass.allCases.map(\.rawValue))")
             }

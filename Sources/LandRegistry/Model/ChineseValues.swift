@@ -28,6 +28,11 @@ public enum ChineseValues {
         "有效": "valid", "正常": "valid", "注销": "cancelled", "已注销": "cancelled", "撤销": "revoked", "已撤销": "revoked",
     ]
 
+    /// The enumeration case `text` names, by its contract name or a Chinese word.
+    public static func parse<T: CaseIterable & RawRepresentable>(_ text: String, as type: T.Type = T.self) -> T? where T.RawValue == String {
+        T(rawValue: text) ?? value(text, in: T.allCases.map(\.rawValue)).flatMap(T.init(rawValue:))
+    }
+
     /// The contract's value among `allowed` that a Chinese word stands for.
     public static func value(_ word: String, in allowed: [String]) -> String? {
         guard let value = words[word.trimmingCharacters(in: .whitespaces)], allowed.contains(value) else { return nil }

@@ -180,8 +180,7 @@ private struct ProposalReading {
         switch feature.property("action") {
         case nil, .null?: return nil
         case .string(let text):
-            let values = ProposalAction.allCases.map(\.rawValue)
-            guard let parsed = ProposalAction(rawValue: ChineseValues.value(text, in: values) ?? text) else {
+            guard let parsed = ChineseValues.parse(text, as: ProposalAction.self) else {
                 throw fail("action", "'\(text)' is not one of \(terms: ProposalAction.allCases.map(\.rawValue))")
             }
             return parsed

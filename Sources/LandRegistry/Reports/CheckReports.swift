@@ -137,7 +137,7 @@ public final class CheckTextReport: CheckReport {
         for f in result.findings {
             out += "  [\(Words.severity(f.severity, language))] \(f.rule.id): \(f.message(language))\n"
             for source in f.rule.basis.sources {
-                out += "      \(Words.sourceKind(source.kind, language))\(language == .zh ? "：" : ": ")\(source.citation)：“\(source.quote)”\n"
+                out += "      \(Words.sourceKind(source.kind, language))\(language.colon)\(source.citation)：“\(source.quote)”\n"
             }
         }
         sink.write(out + "\n")

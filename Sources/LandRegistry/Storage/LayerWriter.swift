@@ -78,7 +78,7 @@ final class LayerWriter {
         history.bind(layer.rawValue, at: 1)
         history.bind(stamp.by, at: 2)
         history.bind(stamp.command, at: 3)
-        history.bind(try String.fetchOne(db, sql: "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')")!, at: 4)
+        history.bind(timestamp(), at: 4)
         let table = layer.table
         let specs = layer.properties
         n = Int32(specs.count)

@@ -54,20 +54,23 @@ func fieldMapping(_ text: String) -> FieldMapping? {
 extension Stage: ExpressibleByArgument {
     /// A stage by its contract name or the Chinese word (调查中, 已列入名录 …).
     public init?(argument: String) {
-        self.init(rawValue: ChineseValues.value(argument, in: Stage.allCases.map(\.rawValue)) ?? argument)
+        guard let stage = ChineseValues.parse(argument, as: Stage.self) else { return nil }
+        self = stage
     }
 }
 
 extension FarmlandClass: ExpressibleByArgument {
     /// A class by its contract name or the Chinese word (严格管控类 …).
     public init?(argument: String) {
-        self.init(rawValue: ChineseValues.value(argument, in: FarmlandClass.allCases.map(\.rawValue)) ?? argument)
+        guard let farmlandClass = ChineseValues.parse(argument, as: FarmlandClass.self) else { return nil }
+        self = farmlandClass
     }
 }
 extension ProposalAction: ExpressibleByArgument {
     /// An action by its contract name or the Chinese word (土地供应, 改变用途 …).
     public init?(argument: String) {
-        self.init(rawValue: ChineseValues.value(argument, in: ProposalAction.allCases.map(\.rawValue)) ?? argument)
+        guard let action = ChineseValues.parse(argument, as: ProposalAction.self) else { return nil }
+        self = action
     }
 }
 extension Severity: ExpressibleByArgument {}
