@@ -102,3 +102,42 @@ final class SpatiaLiteBlobTests: RegistryTestCase {
         }
     }
 }
+
+final class KnownPipelineTests: XCTestCase {
+    /// Every CGCS2000 Gauss-Kruger zone's pipeline, written by landreg so as
+    /// not to search PROJ's database, is the one PROJ finds, both ways, and
+    /// moves positions exactly as PROJ's does.
+    func testGaussKrugerPipelinesAreWhatPROJFinds() throws {
+        for srid in 4491...4554 {
+            for (source, target) in [(CRS.lonLat, srid), (srid, CRS.lonLat), (4326, srid)] {
+                let known = try XCTUnwrap(Transformer.knownPipeline(from: source, to: target), "EPSG:\(srid)")
+                let asked = try Transformer(from: source, to: target, askingPROJ: true)
+                XCTAssertEqual(known, asked.pipeline, "EPSG:\(source) → EPSG:\(target)")
+                let (cm, _) = try XCTUnwrap(CRS.gaussKruger(srid))
+                var a = Shape(type: .multiPoint, xy: [Double(cm) - 1.3, 35.7, Double(cm) + 0.4, 24.1])
+                if source == srid { try Transformer(from: CRS.lonLat, to: srid, askingPROJ: true).transform(&a) }
+                var b = a
+                try Transformer(from: source, to: target).transform(&a)
+                try asked.transform(&b)
+                XCTAssertEqual(a.xy, b.xy, "EPSG:\(source) → EPSG:\(target)")
+            }
+        }
+        XCTAssertNil(Transformer.knownPipeline(from: 4490, to: 3857))
+        XCTAssertNil(Transformer.knownPipeline(from: 4547, to: 4526))
+        XCTAssertNil(CRS.gaussKruger(4555))
+        XCTAssertNil(CRS.gaussKruger(4490))
+    }
+
+    /// A pair landreg does not know is asked of PROJ once, then made from
+    /// the PROJ string it gave, with the same results.
+    func testAnotherPairIsAskedOnceAndGivesTheSameResults() throws {
+        let first = try Transformer(from: 4547, to: 4526)
+        let second = try Transformer(from: 4547, to: 4526)
+        XCTAssertEqual(first.pipeline, second.pipeline)
+        var a = Shape(type: .multiPoint, xy: [412_345.6, 3_951_234.5]), b = a
+        try first.transform(&a)
+        try second.transform(&b)
+        XCTAssertEqual(a.xy, b.xy)
+        XCTAssertEqual(a.xy[0], 38_412_345.6, accuracy: 1e-3)
+    }
+}

@@ -1,4 +1,5 @@
 import CProj
+import Foundation
 
 /// A coordinate transformation between two EPSG CRSs through PROJ
 /// (`proj_create_crs_to_crs`, normalised so that geographic CRSs are
@@ -10,8 +11,9 @@ final class Transformer {
     private let context: OpaquePointer?
     private let pj: OpaquePointer?
 
-    /// The identity when `source == target`.
-    init(from source: Int, to target: Int) throws {
+    /// The identity when `source == target`. `askingPROJ` makes PROJ
+    /// search its database even for a pair landreg knows (for tests).
+    init(from source: Int, to target: Int, askingPROJ: Bool = false) throws {
         self.source = source
         self.target = target
         guard source != target else {
@@ -22,21 +24,62 @@ final class Transformer {
         guard let context = proj_context_create() else { throw TransformError(message: "PROJ context creation failed") }
         _ = proj_log_level(context, PJ_LOG_NONE)
         _ = proj_context_set_enable_network(context, 0)
-        guard let raw = proj_create_crs_to_crs(context, "EPSG:\(source)", "EPSG:\(target)", nil) else {
-            let message = Transformer.lastError(context)
+        do {
+            pj = try Transformer.operation(from: source, to: target, in: context, askingPROJ: askingPROJ)
+        } catch {
             proj_context_destroy(context)
-            throw TransformError(message: "no transformation from EPSG:\(source) to EPSG:\(target) (\(message))")
+            throw error
+        }
+        self.context = context
+    }
+
+    /// The operation from `source` to `target`, lon/lat and easting/northing
+    /// ordered. Asking PROJ for it (`proj_create_crs_to_crs`) searches its
+    /// database, about 10 ms; so a CGCS2000 Gauss-Kruger zone's projection
+    /// is written as the pipeline PROJ itself gives for it
+    /// (`knownPipeline`, checked against PROJ by a test), and any other
+    /// pair is asked once per process, then made again from its PROJ string.
+    private static func operation(from source: Int, to target: Int, in context: OpaquePointer,
+                                  askingPROJ: Bool) throws -> OpaquePointer {
+        if !askingPROJ, let pipeline = knownPipeline(from: source, to: target) ?? cache.pipeline(source, target),
+           let pj = proj_create(context, pipeline) {
+            return pj
+        }
+        guard let raw = proj_create_crs_to_crs(context, "EPSG:\(source)", "EPSG:\(target)", nil) else {
+            throw TransformError(message: "no transformation from EPSG:\(source) to EPSG:\(target) (\(Transformer.lastError(context)))")
         }
         let normalised = proj_normalize_for_visualization(context, raw)
         proj_destroy(raw)
         guard let normalised else {
-            let message = Transformer.lastError(context)
-            proj_context_destroy(context)
-            throw TransformError(message: "no transformation from EPSG:\(source) to EPSG:\(target) (\(message))")
+            throw TransformError(message: "no transformation from EPSG:\(source) to EPSG:\(target) (\(Transformer.lastError(context)))")
         }
-        self.context = context
-        self.pj = normalised
+        // Nil when PROJ keeps several operations to choose from by area.
+        if let text = proj_as_proj_string(context, normalised, PJ_PROJ_5, nil) {
+            cache.remember(source, target, String(cString: text))
+        }
+        return normalised
     }
+
+    /// The pipeline between CGCS2000 lon/lat (or WGS 84's, which PROJ takes
+    /// as the same) and a CGCS2000 Gauss-Kruger zone, in either direction;
+    /// nil for any other pair.
+    static func knownPipeline(from source: Int, to target: Int) -> String? {
+        func tmerc(_ srid: Int) -> String? {
+            CRS.gaussKruger(srid).map {
+                "+proj=tmerc +lat_0=0 +lon_0=\($0.centralMeridian) +k=1 +x_0=\($0.falseEasting) +y_0=0 +ellps=GRS80"
+            }
+        }
+        if CRS.normalised(source) == CRS.lonLat, let projection = tmerc(target) {
+            return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step \(projection)"
+        }
+        if CRS.normalised(target) == CRS.lonLat, let projection = tmerc(source) {
+            return "+proj=pipeline +step +inv \(projection) +step +proj=unitconvert +xy_in=rad +xy_out=deg"
+        }
+        return nil
+    }
+
+    /// Pipelines PROJ gave in this process, by source and target.
+    private static let cache = PipelineCache()
 
     deinit {
         if let pj { proj_destroy(pj) }
@@ -50,6 +93,13 @@ final class Transformer {
     }
 
     var isIdentity: Bool { pj == nil }
+
+    /// The operation as a PROJ string; nil for the identity or when PROJ
+    /// keeps several operations.
+    var pipeline: String? {
+        guard let pj, let text = proj_as_proj_string(context, pj, PJ_PROJ_5, nil) else { return nil }
+        return String(cString: text)
+    }
 
     /// Transforms every position of the shape in place
     /// (`proj_trans_generic`); throws when a position cannot be transformed.
@@ -146,4 +196,18 @@ extension Transformer {
 struct TransformError: Error, CustomStringConvertible {
     let message: Phrase
     var description: String { message.description }
+}
+
+/// The PROJ strings of operations found in this process, shared by threads.
+private final class PipelineCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pipelines: [Int: [Int: String]] = [:]
+
+    func pipeline(_ source: Int, _ target: Int) -> String? {
+        lock.withLock { pipelines[source]?[target] }
+    }
+
+    func remember(_ source: Int, _ target: Int, _ pipeline: String) {
+        lock.withLock { pipelines[source, default: [:]][target] = pipeline }
+    }
 }

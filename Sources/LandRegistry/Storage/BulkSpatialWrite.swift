@@ -19,14 +19,17 @@ final class BulkSpatialWrite {
     @exclusivity(unchecked) private var pending: [(update: Bool, entry: RTreeEntry)] = []
     @exclusivity(unchecked) private var rebuild = false
     private let threshold: Int
+    /// Brings SpatiaLite into the connection, for a blob landreg cannot read.
+    private let spatial: () -> Void
     @exclusivity(unchecked) private var inserted = false, updated = false, deleted = false
 
     /// SpatiaLite's triggers on a geometry column: type/SRID constraints,
     /// spatial index maintenance, last-change times.
     private static let prefixes = ["ggi", "ggu", "gii", "giu", "gid", "tmi", "tmu", "tmd"]
 
-    init(_ db: Database, table: String) throws {
+    init(_ db: Database, table: String, spatial: @escaping () -> Void = {}) throws {
         self.db = db
+        self.spatial = spatial
         self.table = table
         self.index = "idx_\(table)_geom"
         // And landreg's own triggers that record outside edits (the import records its changes itself).
@@ -94,15 +97,7 @@ final class BulkSpatialWrite {
     /// change times SpatiaLite keeps.
     func finish() throws {
         if rebuild {
-            var entries: [RTreeEntry] = []
-            let rows = FastStatement(try db.makeStatement(sql: """
-                SELECT fid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM \(table) WHERE geom IS NOT NULL
-                """))
-            defer { rows.reset() }
-            while try rows.step(db) {
-                entries.append(RTreeEntry(id: rows.int64(0), minX: rows.double(1), maxX: rows.double(2),
-                                          minY: rows.double(3), maxY: rows.double(4)))
-            }
+            var entries = try boxes()
             try RTreeBulkLoad.rebuild(db, name: index, entries: &entries)
         } else {
             try flushPending()
@@ -118,5 +113,35 @@ final class BulkSpatialWrite {
                 WHERE lower(f_table_name) = lower(?) AND lower(f_geometry_column) = 'geom'
                 """, arguments: [table])
         }
+    }
+
+    /// Every row's bounding box, read from the head of its SpatiaLite blob
+    /// (which every blob has, compressed or not); through SpatiaLite's
+    /// `MbrMinX`… only when a blob has no such head.
+    private func boxes() throws -> [RTreeEntry] {
+        var entries: [RTreeEntry] = []
+        let rows = FastStatement(try db.makeStatement(sql: "SELECT fid, geom FROM \(table) WHERE geom IS NOT NULL"))
+        defer { rows.reset() }
+        while try rows.step(db) {
+            guard let b = rows.withBlob(1, Shape.spatiaLiteBounds) else {
+                spatial()
+                return try boxesThroughSpatiaLite()
+            }
+            entries.append(RTreeEntry(id: rows.int64(0), minX: b.minX, maxX: b.maxX, minY: b.minY, maxY: b.maxY))
+        }
+        return entries
+    }
+
+    private func boxesThroughSpatiaLite() throws -> [RTreeEntry] {
+        var entries: [RTreeEntry] = []
+        let rows = FastStatement(try db.makeStatement(sql: """
+            SELECT fid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM \(table) WHERE geom IS NOT NULL
+            """))
+        defer { rows.reset() }
+        while try rows.step(db) {
+            entries.append(RTreeEntry(id: rows.int64(0), minX: rows.double(1), maxX: rows.double(2),
+                                      minY: rows.double(3), maxY: rows.double(4)))
+        }
+        return entries
     }
 }

@@ -101,6 +101,12 @@ struct FastStatement {
         return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
+    /// Calls `body` with a blob column's bytes in place (empty when NULL).
+    func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return body(UnsafeRawBufferPointer(start: count > 0 ? sqlite3_column_blob(handle, column) : nil, count: count))
+    }
+
     /// Runs the statement with `bytes` bound at `index` without SQLite
     /// copying them (they stay put while it runs), other bindings as they
     /// are; keeps the bindings from `keeping` (1-based) on for the next run.

@@ -16,7 +16,13 @@ extension Registry {
         defer {
             if direct { try? database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") } }
         }
-        return try write { db in try body(try LayerWriter(db: db, layer: layer, mode: mode, stamp: stamp, rule: rule)) }
+        // Adding features needs none of SpatiaLite's SQL functions (landreg
+        // writes its blobs and the R*Tree itself); updating reads stored
+        // geometries through it.
+        return try write(spatial: mode != .insert) { db in
+            try body(try LayerWriter(db: db, layer: layer, mode: mode, stamp: stamp, rule: rule,
+                                     spatial: { self.ensureSpatial(db) }))
+        }
     }
 }
 
@@ -56,15 +62,18 @@ final class LayerWriter {
     private let history: FastStatement
     private let index: BulkSpatialWrite
     private let insert: FastStatement
-    private let find: FastStatement
-    private let update: FastStatement
-    private let updateHistory: FastStatement
+    /// The statements of an update (nil for `insert`): they read stored
+    /// geometries through SpatiaLite.
+    private let find: FastStatement!
+    private let update: FastStatement!
+    private let updateHistory: FastStatement!
     private let seen: FastStatement?
     private let n: Int32
 
     private let rule: UpdateRule?
 
-    init(db: Database, layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?) throws {
+    init(db: Database, layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?,
+         spatial: @escaping () -> Void) throws {
         self.db = db
         self.layer = layer
         self.mode = mode
@@ -84,25 +93,31 @@ final class LayerWriter {
         n = Int32(specs.count)
         let columns = specs.map(\.column).joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: specs.count).joined(separator: ", ")
-        index = try BulkSpatialWrite(db, table: table)
+        index = try BulkSpatialWrite(db, table: table, spatial: spatial)
         insert = FastStatement(try db.makeStatement(sql: """
             INSERT INTO \(table) (\(columns), extra, geom) VALUES (\(placeholders), ?, ?)
             """))
-        find = FastStatement(try db.makeStatement(sql: """
-            SELECT fid, \(columns), extra, geom, AsBinary(geom) FROM \(table) WHERE code = ?
-            """))
-        let assignments = specs.map { "\($0.column) = ?" }.joined(separator: ", ")
-        // ?1…?n the properties, ?n+1 extra, ?n+2 the geometry, ?n+3 the fid.
-        update = FastStatement(try db.makeStatement(sql: """
-            UPDATE \(table) SET \(assignments), extra = ?\(n + 1), geom = ?\(n + 2) WHERE fid = ?\(n + 3)
-            """))
-        updateHistory = FastStatement(try db.makeStatement(sql: """
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            SELECT ?1, code, 'update',
-                   max(?2, COALESCE((SELECT max(effective_date) FROM history WHERE layer = ?1 AND code = t.code), '')),
-                   ?3, ?4, \(Layer.propertiesJSONSQL(specs)), AsBinary(geom)
-            FROM \(table) t WHERE fid = ?5
-            """))
+        if mode == .insert {
+            find = nil
+            update = nil
+            updateHistory = nil
+        } else {
+            find = FastStatement(try db.makeStatement(sql: """
+                SELECT fid, \(columns), extra, geom, AsBinary(geom) FROM \(table) WHERE code = ?
+                """))
+            let assignments = specs.map { "\($0.column) = ?" }.joined(separator: ", ")
+            // ?1…?n the properties, ?n+1 extra, ?n+2 the geometry, ?n+3 the fid.
+            update = FastStatement(try db.makeStatement(sql: """
+                UPDATE \(table) SET \(assignments), extra = ?\(n + 1), geom = ?\(n + 2) WHERE fid = ?\(n + 3)
+                """))
+            updateHistory = FastStatement(try db.makeStatement(sql: """
+                INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+                SELECT ?1, code, 'update',
+                       max(?2, COALESCE((SELECT max(effective_date) FROM history WHERE layer = ?1 AND code = t.code), '')),
+                       ?3, ?4, \(Layer.propertiesJSONSQL(specs)), AsBinary(geom)
+                FROM \(table) t WHERE fid = ?5
+                """))
+        }
         if mode == .replace {
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (code TEXT PRIMARY KEY)")
             try db.execute(sql: "DELETE FROM import_seen")

@@ -153,9 +153,12 @@ public final class Registry: @unchecked Sendable {
     /// One write transaction (GRDB's `write`, IMMEDIATE): all or nothing.
     /// It marks itself as landreg's (`landreg_writer`), so that the triggers
     /// that record outside edits leave its changes to landreg's own history rows.
-    func write<T>(_ block: (Database) throws -> T) throws -> T {
+    /// `spatial: false` leaves a lazily opened connection without SpatiaLite
+    /// (about 7 ms to bring in) for a block that calls `ensureSpatial` itself
+    /// if it comes to need it.
+    func write<T>(spatial: Bool = true, _ block: (Database) throws -> T) throws -> T {
         try database.write { db in
-            ensureSpatial(db)
+            if spatial { ensureSpatial(db) }
             try db.execute(sql: "UPDATE landreg_writer SET active = 1")
             let result = try block(db)
             try db.execute(sql: "UPDATE landreg_writer SET active = 0")

@@ -48,6 +48,22 @@ extension Shape {
 }
 
 extension Shape {
+    /// The bounding box at the head of a SpatiaLite blob (min x, min y,
+    /// max x, max y after the SRID), compressed or not; nil for bytes that
+    /// are no SpatiaLite blob.
+    static func spatiaLiteBounds(_ blob: UnsafeRawBufferPointer) -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
+        guard blob.count >= 45, blob[0] == 0x00, blob[38] == 0x7C, blob[blob.count - 1] == 0xFE,
+              blob[1] == 0x01 || blob[1] == 0x00 else { return nil }
+        let little = blob[1] == 0x01
+        func f64(_ offset: Int) -> Double {
+            let raw = blob.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            return Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw))
+        }
+        let box = (minX: f64(6), minY: f64(14), maxX: f64(22), maxY: f64(30))
+        guard box.minX <= box.maxX, box.minY <= box.maxY else { return nil }
+        return box
+    }
+
     /// Reads SpatiaLite's internal BLOB (2D, uncompressed; little- or
     /// big-endian), the inverse of `spatiaLiteBlob`; nil for what it does not
     /// read (compressed, Z or M geometries), which SpatiaLite must convert.
