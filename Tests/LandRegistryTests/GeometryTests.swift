@@ -128,6 +128,19 @@ final class KnownPipelineTests: XCTestCase {
         XCTAssertNil(CRS.gaussKruger(4490))
     }
 
+    /// The areas of use landreg knows without PROJ's database are the ones
+    /// in it, for CGCS2000 and every Gauss-Kruger zone.
+    func testKnownAreasOfUseAreWhatPROJHas() throws {
+        for srid in [CRS.lonLat] + Array(4491...4554) {
+            let known = try XCTUnwrap(CRS.knownAreaOfUse(srid), "EPSG:\(srid)")
+            let asked = try XCTUnwrap(Transformer.areaOfUse(srid, askingPROJ: true), "EPSG:\(srid)")
+            XCTAssertEqual([known.west, known.south, known.east, known.north], [asked.west, asked.south, asked.east, asked.north],
+                           "EPSG:\(srid)")
+        }
+        XCTAssertNil(CRS.knownAreaOfUse(3857))
+        XCTAssertNotNil(Transformer.areaOfUse(3857))
+    }
+
     /// A pair landreg does not know is asked of PROJ once, then made from
     /// the PROJ string it gave, with the same results.
     func testAnotherPairIsAskedOnceAndGivesTheSameResults() throws {

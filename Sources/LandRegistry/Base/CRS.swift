@@ -29,6 +29,41 @@ public enum CRS {
         }
     }
 
+    /// Where EPSG says a CRS is meant to be used (degrees), for CGCS2000
+    /// lon/lat and its Gauss-Kruger zones, as PROJ's database gives it (a
+    /// test compares every one); nil for other CRSs, which PROJ is asked about.
+    public static func knownAreaOfUse(_ srid: Int) -> (west: Double, south: Double, east: Double, north: Double)? {
+        let area: [Double]
+        switch srid {
+        case lonLat: area = [73.62, 16.7, 134.77, 53.56]
+        case 4491...4501: area = sixDegreeAreas[srid - 4491]
+        case 4502...4512: area = sixDegreeAreas[srid - 4502]
+        case 4513...4533: area = threeDegreeAreas[srid - 4513]
+        case 4534...4554: area = threeDegreeAreas[srid - 4534]
+        default: return nil
+        }
+        return (area[0], area[1], area[2], area[3])
+    }
+
+    /// West, south, east, north of the 6° zones 13–23 (EPSG:4502–4512).
+    private static let sixDegreeAreas: [[Double]] = [
+        [73.62, 35.42, 78.01, 41.07], [77.98, 29.16, 84.0, 47.23], [84.0, 27.32, 90.0, 49.18],
+        [90.0, 27.71, 96.01, 47.9], [96.0, 21.13, 102.01, 43.18], [102.0, 17.75, 108.0, 42.47],
+        [108.0, 16.7, 114.0, 45.11], [114.0, 19.02, 120.0, 51.52], [120.0, 24.64, 126.0, 53.56],
+        [126.0, 29.7, 132.0, 52.79], [132.0, 45.02, 134.77, 48.4],
+    ]
+
+    /// West, south, east, north of the 3° zones 25–45 (EPSG:4534–4554).
+    private static let threeDegreeAreas: [[Double]] = [
+        [73.62, 35.81, 76.5, 40.65], [76.5, 31.03, 79.5, 41.83], [79.5, 29.95, 82.51, 45.88],
+        [82.5, 28.26, 85.5, 47.23], [85.5, 27.8, 88.5, 49.18], [88.49, 27.32, 91.51, 48.42],
+        [91.5, 27.71, 94.5, 45.13], [94.5, 28.23, 97.51, 44.5], [97.5, 21.43, 100.5, 42.76],
+        [100.5, 21.13, 103.5, 42.69], [103.5, 22.5, 106.51, 42.21], [106.5, 18.19, 109.51, 42.47],
+        [109.5, 18.11, 112.5, 45.11], [112.5, 21.52, 115.5, 45.45], [115.5, 22.6, 118.5, 49.88],
+        [118.5, 24.43, 121.5, 53.33], [121.5, 28.22, 124.5, 53.56], [124.5, 40.19, 127.5, 53.2],
+        [127.5, 41.37, 130.5, 50.25], [130.5, 42.42, 133.5, 48.88], [133.5, 45.85, 134.77, 48.4],
+    ]
+
     /// Geographic CRSs whose coordinates are longitude, latitude in degrees.
     public static func isGeographic(_ srid: Int) -> Bool {
         srid == 4326 || srid == 4490 || srid == 4214 || srid == 4610

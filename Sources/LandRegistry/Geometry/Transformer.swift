@@ -41,8 +41,17 @@ final class Transformer {
     /// pair is asked once per process, then made again from its PROJ string.
     private static func operation(from source: Int, to target: Int, in context: OpaquePointer,
                                   askingPROJ: Bool) throws -> OpaquePointer {
-        if !askingPROJ, let pipeline = knownPipeline(from: source, to: target) ?? cache.pipeline(source, target),
-           let pj = proj_create(context, pipeline) {
+        if !askingPROJ, let pipeline = knownPipeline(from: source, to: target) {
+            // A PROJ string needs no database, but `proj_create` opens it
+            // (about 6 ms) unless it finds none where it looks.
+            proj_log_func(context, nil) { _, _, _ in }
+            var nowhere: UnsafePointer<CChar>? = UnsafePointer(strdup("/dev/null/landreg"))
+            defer { free(UnsafeMutablePointer(mutating: nowhere)) }
+            proj_context_set_search_paths(context, 1, &nowhere)
+            if let pj = proj_create(context, pipeline) { return pj }
+            proj_context_set_search_paths(context, 0, nil)
+        }
+        if !askingPROJ, let pipeline = cache.pipeline(source, target), let pj = proj_create(context, pipeline) {
             return pj
         }
         guard let raw = proj_create_crs_to_crs(context, "EPSG:\(source)", "EPSG:\(target)", nil) else {
@@ -141,7 +150,15 @@ final class Transformer {
 extension Transformer {
     /// Where a CRS is meant to be used, in lon/lat degrees (PROJ's
     /// `proj_get_area_of_use`); nil when PROJ does not say.
-    static func areaOfUse(_ srid: Int) -> (west: Double, south: Double, east: Double, north: Double)? {
+    static func areaOfUse(_ srid: Int, askingPROJ: Bool = false) -> (west: Double, south: Double, east: Double, north: Double)? {
+        if !askingPROJ, let known = CRS.knownAreaOfUse(srid) { return known }
+        if let known = cache.area(srid) { return known }
+        let area = askAreaOfUse(srid)
+        if !askingPROJ { cache.remember(srid, area: area) }
+        return area
+    }
+
+    private static func askAreaOfUse(_ srid: Int) -> (west: Double, south: Double, east: Double, north: Double)? {
         guard let context = proj_context_create() else { return nil }
         defer { proj_context_destroy(context) }
         _ = proj_log_level(context, PJ_LOG_NONE)
@@ -198,7 +215,8 @@ struct TransformError: Error, CustomStringConvertible {
     var description: String { message.description }
 }
 
-/// The PROJ strings of operations found in this process, shared by threads.
+/// The PROJ strings of operations, and the areas of use, found in this
+/// process, shared by threads.
 private final class PipelineCache: @unchecked Sendable {
     private let lock = NSLock()
     private var pipelines: [Int: [Int: String]] = [:]
@@ -209,5 +227,18 @@ private final class PipelineCache: @unchecked Sendable {
 
     func remember(_ source: Int, _ target: Int, _ pipeline: String) {
         lock.withLock { pipelines[source, default: [:]][target] = pipeline }
+    }
+
+    typealias Area = (west: Double, south: Double, east: Double, north: Double)
+    private var areas: [Int: Area?] = [:]
+
+    /// The area of use PROJ gave for `srid` (nil inside when it knows
+    /// none); nil when not asked yet.
+    func area(_ srid: Int) -> Area?? {
+        lock.withLock { areas[srid] }
+    }
+
+    func remember(_ srid: Int, area: Area?) {
+        lock.withLock { areas[srid] = .some(area) }
     }
 }

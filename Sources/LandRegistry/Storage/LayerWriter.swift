@@ -69,6 +69,8 @@ final class LayerWriter {
     private let updateHistory: FastStatement!
     private let seen: FastStatement?
     private let n: Int32
+    /// The smallest row id a feature added by this import can have.
+    private let firstNewFid: Int64
 
     private let rule: UpdateRule?
 
@@ -94,6 +96,7 @@ final class LayerWriter {
         let columns = specs.map(\.column).joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: specs.count).joined(separator: ", ")
         index = try BulkSpatialWrite(db, table: table, spatial: spatial)
+        firstNewFid = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(fid), 0) + 1 FROM \(table)") ?? 1
         insert = FastStatement(try db.makeStatement(sql: """
             INSERT INTO \(table) (\(columns), extra, geom) VALUES (\(placeholders), ?, ?)
             """))
@@ -137,6 +140,10 @@ final class LayerWriter {
             do {
                 try insert.run(db, blob: row.blob, at: n + 2)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                if try addedByThisImport(row.code) {
+                    throw InputError(file: file, feature: row.number, code: row.code, property: "code",
+                                     message: "duplicate code in the file")
+                }
                 throw InputError(file: file, feature: row.number, code: row.code, property: "code",
                                  message: "code already in layer \(layer.rawValue)", remedy: .upsert)
             }
@@ -148,6 +155,13 @@ final class LayerWriter {
             seen.bind(row.code, at: 1)
             try seen.run(db)
         }
+    }
+
+    /// Whether the feature stored under `code` came earlier in this import's
+    /// file: its row id is past the largest one before the import.
+    private func addedByThisImport(_ code: String) throws -> Bool {
+        let fid = try Int64.fetchOne(db, sql: "SELECT fid FROM \(layer.table) WHERE code = ?", arguments: [code]) ?? 0
+        return fid > firstNewFid - 1
     }
 
     /// A feature as stored: its row id, contract values, extra properties,

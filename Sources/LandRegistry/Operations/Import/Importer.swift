@@ -65,7 +65,8 @@ final class FeaturePreparer: @unchecked Sendable {
                                       policy: options.makeValid ? .makeValid : .reject)
         }
         let props = try layer.validate(feature, file: reader.fileName)
-        guard codes.insert(props.code).inserted else {
+        // An insert's writer tells a code twice in the file from one already in the layer itself.
+        guard options.mode == .insert || codes.insert(props.code).inserted else {
             throw InputError(file: reader.fileName, feature: feature.number, code: props.code, property: "code",
                              message: "duplicate code in the file")
         }
