@@ -1,4 +1,5 @@
 import XCTest
+import GRDB
 @testable import LandRegistry
 
 final class CheckTests: RegistryTestCase {
@@ -248,6 +249,35 @@ final class CheckTests: RegistryTestCase {
         XCTAssertEqual(row?.hasPrefix("r1 block [{\"rule\":\"soil.listed\""), true, row ?? "none")
         let run = try registry.read { db in try Int.fetchOne(db, sql: "SELECT block FROM check_runs") }
         XCTAssertEqual(run, 1)
+    }
+
+    /// A one-shot process (one connection) records its check without
+    /// bringing SpatiaLite in; the geometry stored is the blob SpatiaLite
+    /// itself makes of it, and the table keeps SpatiaLite's triggers.
+    func testAOneShotCheckIsRecordedWithoutSpatiaLite() throws {
+        let built = try edgeRegistry()
+        try built.close()
+        let registry = try Registry.open(at: built.path, concurrentReads: false)
+        let square = Projected.polygon(Projected.rect(0, 0, 10, 10), Projected.rect(2, 2, 4, 4))
+        _ = try check(registry, proposals([square.withProperties(#""id":"r1","use":"0701""#),
+                                           Projected.multiPolygon([Projected.rect(50, 50, 60, 60)], [Projected.rect(70, 50, 80, 60)])
+                                               .withProperties(#""id":"r2","use":"0701""#)]), record: true)
+        XCTAssertFalse(registry.isSpatialLoaded)
+        let rows = try registry.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT hex(geom) = hex(GeomFromWKB(AsBinary(geom), 4547)), ST_SRID(geom), AsText(geom) FROM checks ORDER BY id
+                """)
+        }
+        XCTAssertEqual(rows.map { $0[0] as Int }, [1, 1])
+        XCTAssertEqual(rows.map { $0[1] as Int }, [4547, 4547])
+        XCTAssertEqual(rows.first?[2] as String?, "POLYGON((434500 3960000, 434510 3960000, 434510 3960010, 434500 3960010, 434500 3960000), "
+                       + "(434502 3960002, 434504 3960002, 434504 3960004, 434502 3960004, 434502 3960002))")
+        XCTAssertEqual((rows.last?[2] as String?)?.hasPrefix("MULTIPOLYGON(((434550 3960050"), true)
+        let triggers = try registry.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'checks' ORDER BY name")
+        }
+        XCTAssertEqual(triggers, ["ggi_checks_geom", "ggu_checks_geom", "tmd_checks_geom", "tmi_checks_geom", "tmu_checks_geom"])
+        try registry.close()
     }
 
     func testLandUsePrefixes() {

@@ -1,6 +1,7 @@
 import GRDB
 
-/// A bulk write to a layer table that keeps its SpatiaLite R*Tree
+/// A bulk write to a table with a SpatiaLite geometry column (a layer, the
+/// check records) that checks its blobs itself and keeps its R*Tree
 /// (`idx_<table>_geom`) up to date without SpatiaLite's per-row triggers,
 /// which re-run SQL for every row and cost more than the insert itself.
 ///
@@ -19,6 +20,8 @@ final class BulkSpatialWrite {
     @exclusivity(unchecked) private var pending: [(update: Bool, entry: RTreeEntry)] = []
     @exclusivity(unchecked) private var rebuild = false
     private let threshold: Int
+    /// Whether the geometry column has an R*Tree.
+    private let indexed: Bool
     /// Brings SpatiaLite into the connection, for a blob landreg cannot read.
     private let spatial: () -> Void
     @exclusivity(unchecked) private var inserted = false, updated = false, deleted = false
@@ -39,9 +42,13 @@ final class BulkSpatialWrite {
             .map { ($0[0] as String, $0[1] as String) }
             .filter { names.contains($0.0) }
         for (name, _) in triggers { try db.execute(sql: "DROP TRIGGER \"\(name)\"") }
-        let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(index)_rowid\"") ?? 0
+        indexed = try db.tableExists("\(index)_rowid")
+        let existing = indexed ? try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(index)_rowid\"") ?? 0 : 0
         threshold = max(10_000, existing / 4)
     }
+
+    /// A new row in a table without a spatial index.
+    func insertedUnindexed() { inserted = true }
 
     /// A new row to index.
     func inserted(fid: Int64, bounds b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) {
@@ -56,7 +63,7 @@ final class BulkSpatialWrite {
     }
 
     private func record(update: Bool, _ entry: RTreeEntry) {
-        guard !rebuild else { return }
+        guard indexed, !rebuild else { return }
         pending.append((update, entry))
         if pending.count > threshold {
             rebuild = true
@@ -83,7 +90,7 @@ final class BulkSpatialWrite {
 
     /// Deletes rows matching `condition`, and their index entries.
     func delete(where condition: String) throws -> Int {
-        if !rebuild {
+        if indexed, !rebuild {
             try flushPending()
             try db.execute(sql: "DELETE FROM \"\(index)\" WHERE pkid IN (SELECT fid FROM \(table) WHERE \(condition))")
         }

@@ -22,12 +22,16 @@ final class CheckRecorder {
         let p = result.proposal
         pending.append([p.id.databaseValue, p.use.databaseValue, p.action.rawValue.databaseValue,
                         (result.verdict?.rawValue ?? "clear").databaseValue, JSONValue.object(p.properties).jsonText.databaseValue,
-                        findingsJSON(result.findings).databaseValue, Data(result.shape.wkb()).databaseValue])
+                        findingsJSON(result.findings).databaseValue,
+                        Data(result.shape.spatiaLiteBlob(srid: Int32(registry.srid))).databaseValue])
     }
 
-    /// Writes the run and its records.
+    /// Writes the run and its records: the geometry as the blob landreg
+    /// writes itself (`BulkSpatialWrite`), so that a one-shot check never
+    /// brings SpatiaLite in.
     func finish(_ summary: CheckSummary) throws {
-        try registry.write { db in
+        try registry.write(spatial: false) { db in
+            let geometry = try BulkSpatialWrite(db, table: "checks")
             try db.execute(sql: """
                 INSERT INTO check_runs (checked_at, checked_by, file, proposals, block, condition, warn, clear)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -36,11 +40,13 @@ final class CheckRecorder {
             let run = db.lastInsertedRowID
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO checks (run_id, proposal_id, use, action, verdict, properties, findings, geom)
-                VALUES (?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, ?))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for values in pending {
-                try insert.execute(arguments: StatementArguments([run.databaseValue] + values + [registry.srid.databaseValue]))
+                try insert.execute(arguments: StatementArguments([run.databaseValue] + values))
             }
+            if !pending.isEmpty { geometry.insertedUnindexed() }
+            try geometry.finish()
         }
         pending = []
     }

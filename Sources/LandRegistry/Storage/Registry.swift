@@ -33,6 +33,9 @@ public final class Registry: @unchecked Sendable {
         self.lazySpatial = lazySpatial
     }
 
+    /// Whether SpatiaLite is in the connection(s) yet.
+    var isSpatialLoaded: Bool { !lazySpatial || spatialLock.withLock { spatialReady } }
+
     /// Brings SpatiaLite into a lazily opened registry's connection, once.
     func ensureSpatial(_ db: Database) {
         guard lazySpatial else { return }
