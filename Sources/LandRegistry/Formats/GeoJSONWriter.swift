@@ -9,12 +9,15 @@ import Darwin
 struct GeoJSONWriter {
     let sink: OutputSink
     let precision: Int
+    /// 10 to the `precision`.
+    private let scale: Double
     private var first = true
     private var number = [CChar](repeating: 0, count: 64)
 
     init(sink: OutputSink, precision: Int) {
         self.sink = sink
         self.precision = precision
+        scale = GeoJSONWriter.powersOfTen[precision]
     }
 
     /// Starts the collection; `crs` (an EPSG code) writes the legacy `crs`
@@ -109,7 +112,6 @@ struct GeoJSONWriter {
     /// conversion decides.
     private mutating func coordinate(_ value: Double) {
         let precision = self.precision
-        let scale = GeoJSONWriter.powersOfTen[precision]
         let scaled = value * scale
         let rounded = scaled.rounded()
         if abs(scaled) < 9e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 {

@@ -70,59 +70,78 @@ extension Shape {
     init?(spatiaLiteBlob blob: UnsafeRawBufferPointer) {
         guard blob.count >= 45, blob[0] == 0x00, blob[38] == 0x7C, blob[blob.count - 1] == 0xFE,
               blob[1] == 0x01 || blob[1] == 0x00 else { return nil }
-        let little = blob[1] == 0x01
-        var offset = 39
-        func i32() -> Int? {
-            guard offset + 4 <= blob.count else { return nil }
-            let raw = blob.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
-            offset += 4
-            return Int(little ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw))
-        }
-        var xy: [Double] = [], ringEnds: [Int] = [], polygonEnds: [Int] = []
-        func points(_ count: Int) -> Bool {
-            guard count >= 0, offset + 16 * count <= blob.count else { return false }
-            xy.reserveCapacity(xy.count + 2 * count)
-            for _ in 0..<(2 * count) {
-                let raw = blob.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                xy.append(Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw)))
-                offset += 8
-            }
-            return true
-        }
-        func line() -> Bool {
-            guard let n = i32(), points(n) else { return false }
-            ringEnds.append(xy.count / 2)
-            return true
-        }
-        func polygon() -> Bool {
-            guard let rings = i32() else { return false }
-            for _ in 0..<rings where !line() { return false }
-            polygonEnds.append(ringEnds.count)
-            return true
-        }
-        func element(_ expected: Int) -> Bool {
-            guard offset < blob.count, blob[offset] == 0x69 else { return false }
-            offset += 1
-            return i32() == expected
-        }
-        guard let code = i32(), let type = GeometryType(wkbCode: UInt32(code)) else { return nil }
+        var reader = BlobReader(blob: blob, little: blob[1] == 0x01)
+        guard let code = reader.i32(), let type = GeometryType(wkbCode: UInt32(code)) else { return nil }
         var ok = true
         switch type {
-        case .point: ok = points(1)
-        case .lineString: ok = line()
-        case .polygon: ok = polygon()
+        case .point: ok = reader.points(1)
+        case .lineString: ok = reader.line()
+        case .polygon: ok = reader.polygon()
         case .multiPoint:
-            guard let n = i32() else { return nil }
-            for _ in 0..<n where ok { ok = element(1) && points(1) }
+            guard let n = reader.i32() else { return nil }
+            for _ in 0..<n where ok { ok = reader.element(1) && reader.points(1) }
         case .multiLineString:
-            guard let n = i32() else { return nil }
-            for _ in 0..<n where ok { ok = element(2) && line() }
+            guard let n = reader.i32() else { return nil }
+            for _ in 0..<n where ok { ok = reader.element(2) && reader.line() }
         case .multiPolygon:
-            guard let n = i32() else { return nil }
-            for _ in 0..<n where ok { ok = element(3) && polygon() }
+            guard let n = reader.i32() else { return nil }
+            for _ in 0..<n where ok { ok = reader.element(3) && reader.polygon() }
         }
-        guard ok, offset == blob.count - 1 else { return nil }
-        self.init(type: type, xy: xy, ringEnds: type == .multiPolygon || type == .polygon || type == .lineString || type == .multiLineString ? ringEnds : [],
-                  polygonEnds: type == .multiPolygon ? polygonEnds : [])
+        guard ok, reader.offset == blob.count - 1 else { return nil }
+        let rings = type == .multiPolygon || type == .polygon || type == .lineString || type == .multiLineString
+        self.init(type: type, xy: reader.xy, ringEnds: rings ? reader.ringEnds : [],
+                  polygonEnds: type == .multiPolygon ? reader.polygonEnds : [])
+    }
+}
+
+/// A cursor over a SpatiaLite blob's body (after the 39-byte head),
+/// gathering positions and ring and polygon ends.
+private struct BlobReader {
+    let blob: UnsafeRawBufferPointer
+    let little: Bool
+    var offset = 39
+    var xy: [Double] = [], ringEnds: [Int] = [], polygonEnds: [Int] = []
+
+    init(blob: UnsafeRawBufferPointer, little: Bool) {
+        self.blob = blob
+        self.little = little
+        xy.reserveCapacity((blob.count - 40) / 8)
+    }
+
+    mutating func i32() -> Int? {
+        guard offset + 4 <= blob.count else { return nil }
+        let raw = blob.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+        offset += 4
+        return Int(little ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw))
+    }
+
+    mutating func points(_ count: Int) -> Bool {
+        guard count >= 0, offset + 16 * count <= blob.count else { return false }
+        for _ in 0..<(2 * count) {
+            let raw = blob.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            xy.append(Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw)))
+            offset += 8
+        }
+        return true
+    }
+
+    mutating func line() -> Bool {
+        guard let n = i32(), points(n) else { return false }
+        ringEnds.append(xy.count / 2)
+        return true
+    }
+
+    mutating func polygon() -> Bool {
+        guard let rings = i32() else { return false }
+        for _ in 0..<rings where !line() { return false }
+        polygonEnds.append(ringEnds.count)
+        return true
+    }
+
+    /// The head of an element of a Multi* geometry: 0x69, then its class.
+    mutating func element(_ expected: Int) -> Bool {
+        guard offset < blob.count, blob[offset] == 0x69 else { return false }
+        offset += 1
+        return i32() == expected
     }
 }
