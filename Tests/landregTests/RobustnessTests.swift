@@ -114,3 +114,38 @@ final class RobustnessTests: CLITestCase {
         XCTAssertGreaterThan(reads, 6)
     }
 }
+
+final class OutputPathTests: CLITestCase {
+    /// `--out` naming a pipe or device (`/dev/null`, a FIFO) writes into it;
+    /// the file was written under a temporary name and renamed over it, which
+    /// as root turned /dev/null into a regular file. A symbolic link is
+    /// followed: the file it names is replaced, the link stays.
+    func testOutWritesIntoAFIFOAndThroughALink() throws {
+        let db = path("out.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        XCTAssertEqual(try run(["import", "admin", Self.sample.appendingPathComponent("admin.geojson").path, "--db", db]).status, 0)
+        let fifo = path("out.fifo")
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        // Open both ways so that landreg's open does not wait for a reader.
+        let fd = open(fifo, O_RDWR | O_NONBLOCK)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        let result = try run(["export", "admin", "--out", fifo, "--db", db])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        var info = stat()
+        XCTAssertEqual(lstat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the FIFO was replaced")
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = read(fd, &bytes, bytes.count)
+        XCTAssertGreaterThan(count, 0)
+        XCTAssertTrue(String(decoding: bytes.prefix(max(count, 0)), as: UTF8.self).hasPrefix("{\"type\":\"FeatureCollection\""))
+
+        let target = path("real.geojson"), link = path("link.geojson")
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        XCTAssertEqual(symlink(target, link), 0)
+        XCTAssertEqual(try run(["export", "admin", "--out", link, "--db", db]).status, 0)
+        XCTAssertEqual(lstat(link, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK, "the link was replaced")
+        XCTAssertTrue(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("{\"type\":\"FeatureCollection\""))
+    }
+}

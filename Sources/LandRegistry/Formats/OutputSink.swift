@@ -31,8 +31,22 @@ public final class OutputSink {
         buffer.reserveCapacity(1 << 16)
     }
 
-    /// A file, created or replaced when `finish()` succeeds.
+    /// A file, created or replaced when `finish()` succeeds. A device, pipe
+    /// or socket (`/dev/null`, `/dev/stdout`, a FIFO) is written to as it
+    /// is, never replaced; a symbolic link is followed, so the file it names
+    /// is replaced and the link kept.
     public init(path: String) throws {
+        buffer.reserveCapacity(1 << 16)
+        if OutputSink.isSpecialFile(path) {
+            guard let file = fopen(path, "wb") else {
+                throw InputError(file: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
+            }
+            destination = .stream(file)
+            finalPath = path
+            temporaryPath = nil
+            return
+        }
+        let path = OutputSink.linkTarget(path) ?? path
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         guard let file = fopen(temporary, "wb") else {
@@ -41,7 +55,23 @@ public final class OutputSink {
         destination = .stream(file)
         finalPath = path
         temporaryPath = temporary
-        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// Whether `path` names something that is neither a regular file nor a
+    /// directory (following links).
+    private static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let kind = info.st_mode & S_IFMT
+        return kind != S_IFREG && kind != S_IFDIR
+    }
+
+    /// The file a symbolic link finally names, when `path` is one.
+    private static func linkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Memory: the text is `data` (or `text`) once `finish()` has run.
@@ -110,6 +140,9 @@ public final class OutputSink {
         let failed = ferror(file) != 0
         fclose(file)
         destination = .stream(nil)
+        if temporaryPath == nil, let finalPath, failed {
+            throw InputError(file: finalPath, message: "cannot write the file (\(String(cString: strerror(errno))))")
+        }
         if let temporaryPath, let finalPath {
             if failed || rename(temporaryPath, finalPath) != 0 {
                 let reason = String(cString: strerror(errno))
