@@ -141,8 +141,9 @@ struct GeoJSONWriter {
     }
 
     /// Writes `units / 10^decimals` in decimal, without trailing zeros.
-    private mutating func writeFixed(_ units: Int64, decimals: Int) {
-        number.withUnsafeMutableBufferPointer { buffer in
+    private func writeFixed(_ units: Int64, decimals: Int) {
+        // On the stack: no array to check for uniqueness at every coordinate.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
             buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: 64) { out in
                 // Digits from the end of the buffer backwards.
                 var end = 63

@@ -22,10 +22,13 @@ public final class OutputSink {
     private let finalPath: String?
     private let temporaryPath: String?
     @exclusivity(unchecked) private var finished = false
+    /// The buffer's size when it is handed on; a memory sink keeps all.
+    private let flushAt: Int
 
     /// Standard output.
     public init() {
         destination = .stream(fdopen(dup(1), "wb"))
+        flushAt = 1 << 16
         finalPath = nil
         temporaryPath = nil
         buffer.reserveCapacity(1 << 16)
@@ -42,6 +45,7 @@ public final class OutputSink {
                 throw InputError(file: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
             }
             destination = .stream(file)
+            flushAt = 1 << 16
             finalPath = path
             temporaryPath = nil
             return
@@ -53,6 +57,7 @@ public final class OutputSink {
             throw InputError(file: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
         }
         destination = .stream(file)
+        flushAt = 1 << 16
         finalPath = path
         temporaryPath = temporary
     }
@@ -75,7 +80,11 @@ public final class OutputSink {
     }
 
     /// Memory: the text is `data` (or `text`) once `finish()` has run.
-    public static func memory() -> OutputSink { OutputSink(destination: .memory) }
+    public static func memory() -> OutputSink {
+        let sink = OutputSink(destination: .memory)
+        sink.buffer.reserveCapacity(1 << 18)  // an export worker's chunk of features, about 150 KB
+        return sink
+    }
 
     /// Hands the text, in pieces, to `write` (e.g. `{ print($0, terminator: "", to: &stream) }`).
     public convenience init(write: @escaping (String) -> Void) {
@@ -84,6 +93,7 @@ public final class OutputSink {
 
     private init(destination: Destination) {
         self.destination = destination
+        if case .memory = destination { flushAt = .max } else { flushAt = 1 << 16 }
         finalPath = nil
         temporaryPath = nil
         buffer.reserveCapacity(1 << 16)
@@ -106,13 +116,19 @@ public final class OutputSink {
     @inline(__always)
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= flushAt { flush() }
     }
 
     @inline(__always)
     func write(bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count >= 1 << 16, case .stream(let file?) = destination {
+            // A large piece (an export worker's chunk) goes to the file without a copy into the buffer.
+            flush()
+            _ = fwrite(bytes.baseAddress, 1, bytes.count, file)
+            return
+        }
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= flushAt { flush() }
     }
 
     private func flush(all: Bool = false) {
@@ -120,7 +136,10 @@ public final class OutputSink {
         switch destination {
         case .stream(let file?): buffer.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
         case .stream(nil): break
-        case .memory: collected += buffer
+        case .memory:
+            // Kept in the buffer until the end, then taken as it is, not copied.
+            guard all else { return }
+            if collected.isEmpty { swap(&collected, &buffer) } else { collected += buffer }
         case .handler(let write):
             // Whole characters only: cut after the last ASCII byte.
             let cut = all ? buffer.count : (buffer.lastIndex { $0 < 0x80 }.map { $0 + 1 } ?? 0)
