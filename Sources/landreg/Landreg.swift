@@ -12,6 +12,7 @@ enum Main {
         // command without subcommands of its own is parsed directly, without
         // building the whole command tree (ArgumentParser reflects on every
         // subcommand); help, completion and nested commands go through the root.
+        Registry.prepareProcess()
         let arguments = Array(CommandLine.arguments.dropFirst())
         Speech.choose(from: arguments)
         let asked = arguments.contains { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion") }

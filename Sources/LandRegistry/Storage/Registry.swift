@@ -56,6 +56,14 @@ public final class Registry: @unchecked Sendable {
         caches.freeAll()
     }
 
+    /// For a program that uses SQLite through landreg alone (the CLI), called
+    /// first thing: turns SQLite's memory statistics off, so that its
+    /// allocations take no process-wide lock (a twentieth of an import's
+    /// writer). Once SQLite is in use it changes nothing.
+    public static func prepareProcess() {
+        _ = landreg_sqlite3_memstatus_off()
+    }
+
     /// Creates a new, empty registry (all layers, indexes and settings) in
     /// the projected CRS `srid`.
     public static func create(at path: String, srid: Int = CRS.defaultRegistry) throws -> Registry {
