@@ -22,6 +22,9 @@ final class BulkSpatialWrite {
     private let threshold: Int
     /// Whether the geometry column has an R*Tree.
     private let indexed: Bool
+    /// Every entry added to an index that was empty, while nothing else
+    /// changed: a rebuild needs no reading back of the rows.
+    @exclusivity(unchecked) private var added: [RTreeEntry]?
     /// Brings SpatiaLite into the connection, for a blob landreg cannot read.
     private let spatial: () -> Void
     @exclusivity(unchecked) private var inserted = false, updated = false, deleted = false
@@ -45,6 +48,7 @@ final class BulkSpatialWrite {
         indexed = try db.tableExists("\(index)_rowid")
         let existing = indexed ? try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(index)_rowid\"") ?? 0 : 0
         threshold = max(10_000, existing / 4)
+        added = existing == 0 ? [] : nil
     }
 
     /// A new row in a table without a spatial index.
@@ -63,7 +67,9 @@ final class BulkSpatialWrite {
     }
 
     private func record(update: Bool, _ entry: RTreeEntry) {
-        guard indexed, !rebuild else { return }
+        guard indexed else { return }
+        if update { added = nil } else { added?.append(entry) }
+        guard !rebuild else { return }
         pending.append((update, entry))
         if pending.count > threshold {
             rebuild = true
@@ -96,7 +102,10 @@ final class BulkSpatialWrite {
         }
         try db.execute(sql: "DELETE FROM \(table) WHERE \(condition)")
         let count = db.changesCount
-        if count > 0 { deleted = true }
+        if count > 0 {
+            deleted = true
+            added = nil
+        }
         return count
     }
 
@@ -104,7 +113,8 @@ final class BulkSpatialWrite {
     /// change times SpatiaLite keeps.
     func finish() throws {
         if rebuild {
-            var entries = try boxes()
+            var entries = try added ?? boxes()
+            added = nil
             try RTreeBulkLoad.rebuild(db, name: index, entries: &entries)
         } else {
             try flushPending()
