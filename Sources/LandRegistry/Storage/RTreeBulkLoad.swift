@@ -70,6 +70,9 @@ enum RTreeBulkLoad {
             numbers[depth] = levels[depth].nodes.indices.map { _ in defer { next += 1 }; return next }
         }
         var blob = [UInt8](repeating: 0, count: nodeSize)
+        // Each row's leaf, written in row-id order afterwards: appends to `_rowid`, not inserts all over it.
+        var leafOf: [(row: Int64, node: Int64)] = []
+        leafOf.reserveCapacity(levels.first?.cells.count ?? 0)
         for depth in 0..<levels.count {
             let level = levels[depth]
             for (index, range) in level.nodes.enumerated() {
@@ -86,15 +89,29 @@ enum RTreeBulkLoad {
                     put32(&blob, offset + 12, cell.maxX.bitPattern)
                     put32(&blob, offset + 16, cell.minY.bitPattern)
                     put32(&blob, offset + 20, cell.maxY.bitPattern)
-                    let link = depth == 0 ? writeRowid : writeParent
-                    link.bind(id, at: 1)
-                    link.bind(nodeNumber, at: 2)
-                    try link.run(db)
+                    if depth == 0 {
+                        leafOf.append((id, nodeNumber))
+                    } else {
+                        writeParent.bind(id, at: 1)
+                        writeParent.bind(nodeNumber, at: 2)
+                        try writeParent.run(db)
+                    }
                 }
                 writeNode.bind(nodeNumber, at: 1)
                 writeNode.bind(blob, at: 2)
                 try writeNode.run(db)
             }
+        }
+        try writeLeaves(&leafOf, with: writeRowid, db)
+    }
+
+    /// Writes each row's leaf node into `_rowid`, in row-id order.
+    private static func writeLeaves(_ leafOf: inout [(row: Int64, node: Int64)], with statement: FastStatement, _ db: Database) throws {
+        leafOf.sort { $0.row < $1.row }
+        for (row, node) in leafOf {
+            statement.bind(row, at: 1)
+            statement.bind(node, at: 2)
+            try statement.run(db)
         }
     }
 
