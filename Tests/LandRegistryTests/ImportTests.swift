@@ -286,6 +286,17 @@ final class ImportTests: RegistryTestCase {
         XCTAssertEqual(try registry.counts().first { $0.0 == .farmland }?.1, 11_000)
     }
 
+    /// The flusher beside a direct import syncs and stops when asked,
+    /// without touching the file; a file it cannot open gives none.
+    func testBackgroundFlushStopsAndLeavesTheFileAlone() throws {
+        let file = try write("landreg", to: "flushed.txt")
+        let flush = try XCTUnwrap(BackgroundFlush(path: file, interval: 0.01))
+        Thread.sleep(forTimeInterval: 0.05)
+        flush.stop()
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "landreg")
+        XCTAssertNil(BackgroundFlush(path: path("missing.txt")))
+    }
+
     func testReopenedRegistryKeepsItsCRSAndMigrations() throws {
         let registry = try makeRegistry(srid: 4526)
         let path = registry.path

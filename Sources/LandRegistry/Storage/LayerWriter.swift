@@ -7,14 +7,26 @@ extension Registry {
     /// (synchronous FULL): new pages go straight into the file, where WAL
     /// writes them twice — into the log, then into the file at the
     /// checkpoint —, a sixth of a million-feature import. It is WAL again after.
+    /// Meanwhile the file's pages are written to the disk as they come
+    /// (`BackgroundFlush`), not all at the commit.
     func writeLayer<T>(_ layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?,
                        _ body: (LayerWriter) throws -> T) throws -> T {
         let direct = isSingleConnection && (try? database.writeWithoutTransaction { db in
             try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
         }) == "delete"
-        if direct { try? database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
+        // A smaller page cache hands pages to the kernel as the import goes,
+        // which `BackgroundFlush` has written to the disk by the commit.
+        if direct {
+            try? database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384") }
+        }
+        let flush = direct ? BackgroundFlush(path: path) : nil
         defer {
-            if direct { try? database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") } }
+            flush?.stop()
+            if direct {
+                try? database.writeWithoutTransaction {
+                    try $0.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(Registry.pageCacheKiB)")
+                }
+            }
         }
         // Adding features needs none of SpatiaLite's SQL functions (landreg
         // writes its blobs and the R*Tree itself); updating reads stored

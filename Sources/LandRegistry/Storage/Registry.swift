@@ -56,6 +56,9 @@ public final class Registry: @unchecked Sendable {
         caches.freeAll()
     }
 
+    /// Each connection's page cache (KiB).
+    static let pageCacheKiB = 65536
+
     /// For a program that uses SQLite through landreg alone (the CLI), called
     /// first thing: turns SQLite's memory statistics off, so that its
     /// allocations take no process-wide lock (a twentieth of an import's
@@ -150,7 +153,7 @@ public final class Registry: @unchecked Sendable {
         config.prepareDatabase { db in
             // One connection of a one-shot process gets SpatiaLite when it first needs it (`ensureSpatial`).
             if !single { spatialite_init_ex(db.sqliteConnection, caches.make(), 0) }
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(Registry.pageCacheKiB)")
         }
         do {
             if single { return (try DatabaseQueue(path: path, configuration: config), caches) }
