@@ -149,12 +149,15 @@ final class Transformer {
 
 extension Transformer {
     /// Where a CRS is meant to be used, in lon/lat degrees (PROJ's
-    /// `proj_get_area_of_use`); nil when PROJ does not say.
+    /// `proj_get_area_of_use`, asked once per process; known without PROJ's
+    /// database for CGCS2000 and its zones); nil when PROJ does not say.
+    /// `askingPROJ` always asks PROJ (for tests).
     static func areaOfUse(_ srid: Int, askingPROJ: Bool = false) -> (west: Double, south: Double, east: Double, north: Double)? {
-        if !askingPROJ, let known = CRS.knownAreaOfUse(srid) { return known }
-        if let known = cache.area(srid) { return known }
+        if askingPROJ { return askAreaOfUse(srid) }
+        if let known = CRS.knownAreaOfUse(srid) { return known }
+        if let asked = cache.area(srid) { return asked }
         let area = askAreaOfUse(srid)
-        if !askingPROJ { cache.remember(srid, area: area) }
+        cache.remember(srid, area: area)
         return area
     }
 
