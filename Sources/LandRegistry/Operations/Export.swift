@@ -52,7 +52,7 @@ extension Registry {
                                                   leading: leading) { try add(.ready($0, $1)) }
                 } else {
                     try snapshot.forEachExportRow(layer, filters: options.filters, withArea: options.withArea,
-                                                  leading: leading) { try add(.row($0)) }
+                                                  namesLayer: options.layers.count > 1) { try add(.row($0)) }
                 }
             }
             if !rows.isEmpty { try encode.submit(rows, put) }
@@ -72,17 +72,23 @@ extension Registry {
     private func featureEncoder(target: Int, precision: Int) throws -> OrderedParallelMap<[PendingFeature], [UInt8]> {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
         let transformers = UncheckedBox(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
+        // Each worker its own layouts: threads counting references to the same arrays slow each other down.
+        let layouts = UncheckedBox((0..<workers).map { _ in Dictionary(uniqueKeysWithValues: Layer.allCases.map { ($0, ExportRow.Layout($0)) }) })
         return OrderedParallelMap(workers: workers, capacity: 4 * workers) { worker, rows in
             let chunk = OutputSink.memory()
             var text = GeoJSONWriter(sink: chunk, precision: precision)
             var properties: [UInt8] = []
             let transformer = transformers.value[worker]
+            var layout: (Layer, ExportRow.Layout)?
             for row in rows {
                 var shape: Shape
                 properties.removeAll(keepingCapacity: true)
                 switch row {
                 case .ready(let json, let wkb): (properties, shape) = (Array(json.utf8), try Shape(wkb: wkb))
-                case .row(let row): row.appendProperties(to: &properties); shape = try row.shape()
+                case .row(let row):
+                    if layout?.0 != row.layer { layout = (row.layer, layouts.value[worker][row.layer]!) }
+                    row.appendProperties(to: &properties, layout: layout!.1)
+                    shape = try row.shape()
                 }
                 try transformer.transform(&shape)
                 properties.withUnsafeBufferPointer { text.feature(properties: $0, shape: shape) }

@@ -6,8 +6,8 @@ import GRDB
 /// the rest.
 struct ExportRow: @unchecked Sendable {
     let layer: Layer
-    /// `"layer":"…"` or empty.
-    let leading: String
+    /// Whether the properties begin with `"layer":"…"` (an export of several layers).
+    let namesLayer: Bool
     /// The contract columns as stored (booleans "1"/"0"), nil when NULL.
     let values: [String?]
     let extra: String?
@@ -20,16 +20,18 @@ struct ExportRow: @unchecked Sendable {
     /// ones, then `area_m2` and `area_mu` for polygons when asked.
     func propertiesJSON() -> String {
         var bytes: [UInt8] = []
-        appendProperties(to: &bytes)
+        appendProperties(to: &bytes, layout: ExportRow.layouts[layer]!)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `propertiesJSON()` appended to `out` as bytes (no String in between: the export's hot path).
-    func appendProperties(to out: inout [UInt8]) {
+    /// `propertiesJSON()` appended to `out` as bytes (no String in between:
+    /// the export's hot path), with the layer's `layout` — each export
+    /// worker has its own, so that threads do not count references to the
+    /// same arrays.
+    func appendProperties(to out: inout [UInt8], layout: Layout) {
         out.append(0x7B)  // {
-        out.append(contentsOf: leading.utf8)
-        var first = leading.isEmpty
-        let layout = ExportRow.layouts[layer]!
+        var first = !namesLayer
+        if namesLayer { out.append(contentsOf: layout.leading) }
         for i in values.indices {
             guard let value = values[i] else { continue }
             if !first { out.append(0x2C) }
@@ -50,15 +52,30 @@ struct ExportRow: @unchecked Sendable {
         out.append(0x7D)  // }
     }
 
-    /// Each layer's property names as JSON keys (`"name":`) and which are
-    /// booleans, made once (not read from the property specs for every row).
-    static let layouts: [Layer: (keys: [[UInt8]], booleans: [Bool])] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { layer in
-        (layer, (layer.properties.map { spec -> [UInt8] in
-            var key: [UInt8] = []
-            JSONValue.appendString(spec.name, to: &key)
-            return key + [0x3A]  // :
-        }, layer.properties.map { $0.kind == .bool }))
-    })
+    /// A layer's property names as JSON keys (`"name":`), which are
+    /// booleans, and its `"layer":"…"` member, made once (not read from the
+    /// property specs for every row).
+    struct Layout {
+        let keys: [[UInt8]]
+        let booleans: [Bool]
+        let leading: [UInt8]
+
+        init(_ layer: Layer) {
+            keys = layer.properties.map { spec -> [UInt8] in
+                var key: [UInt8] = []
+                JSONValue.appendString(spec.name, to: &key)
+                return key + [0x3A]  // :
+            }
+            booleans = layer.properties.map { $0.kind == .bool }
+            var leading: [UInt8] = []
+            JSONValue.appendString("layer", to: &leading)
+            leading.append(0x3A)
+            JSONValue.appendString(layer.rawValue, to: &leading)
+            self.leading = leading
+        }
+    }
+
+    static let layouts: [Layer: Layout] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { ($0, Layout($0)) })
 
     private var isAreal: Bool {
         if isWKB { return Snapshot.isAreal(blob) }
@@ -80,7 +97,7 @@ extension Snapshot {
     /// Streams a layer's rows, ordered by code, as `ExportRow`s: plain 2D
     /// blobs as stored (told apart in Swift, not by SQL functions on every
     /// row), anything else (compressed, Z, M) converted to WKB by SpatiaLite.
-    func forEachExportRow(_ layer: Layer, filters: [PropertyFilter], withArea: Bool, leading: String,
+    func forEachExportRow(_ layer: Layer, filters: [PropertyFilter], withArea: Bool, namesLayer: Bool,
                           _ body: (ExportRow) throws -> Void) throws {
         let specs = layer.properties
         let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
@@ -105,7 +122,7 @@ extension Snapshot {
                 blob = try convert!.step(db) ? convert!.blob(0) : []
                 convert!.reset()
             }
-            try body(ExportRow(layer: layer, leading: leading, values: values, extra: rows.text(extraColumn),
+            try body(ExportRow(layer: layer, namesLayer: namesLayer, values: values, extra: rows.text(extraColumn),
                                blob: blob, isWKB: !plain,
                                area: withArea && !rows.isNull(extraColumn + 3) ? rows.double(extraColumn + 3) : nil))
         }

@@ -11,8 +11,10 @@ extension Snapshot {
     func forEachRowJSON(_ layer: Layer, filters: [PropertyFilter], withArea: Bool, leading: String,
                         _ body: (String, [UInt8]) throws -> Void) throws {
         spatial()
-        try forEachExportRow(layer, filters: filters, withArea: withArea, leading: leading) { row in
-            try body(row.propertiesJSON(), row.isWKB ? row.blob : try row.shape().wkb())
+        try forEachExportRow(layer, filters: filters, withArea: withArea, namesLayer: false) { row in
+            var properties = row.propertiesJSON()
+            if !leading.isEmpty { properties.insert(contentsOf: leading + (properties == "{}" ? "" : ","), at: properties.index(after: properties.startIndex)) }
+            try body(properties, row.isWKB ? row.blob : try row.shape().wkb())
         }
     }
 
