@@ -39,27 +39,21 @@ public final class OutputSink {
     /// is, never replaced; a symbolic link is followed, so the file it names
     /// is replaced and the link kept.
     public init(path: String) throws {
-        buffer.reserveCapacity(1 << 16)
-        if OutputSink.isSpecialFile(path) {
-            guard let file = fopen(path, "wb") else {
-                throw InputError(file: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
-            }
-            destination = .stream(file)
-            flushAt = 1 << 16
-            finalPath = path
-            temporaryPath = nil
-            return
-        }
-        let path = OutputSink.linkTarget(path) ?? path
+        let special = OutputSink.isSpecialFile(path)
+        let path = special ? path : OutputSink.linkTarget(path) ?? path
         let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard let file = fopen(temporary, "wb") else {
-            throw InputError(file: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
-        }
+        let temporary = special ? nil : (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        guard let file = fopen(temporary ?? path, "wb") else { throw OutputSink.cannotWrite(path) }
         destination = .stream(file)
         flushAt = 1 << 16
         finalPath = path
         temporaryPath = temporary
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// The error for a file that cannot be written, with the system's reason.
+    private static func cannotWrite(_ path: String) -> InputError {
+        InputError(file: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
     }
 
     /// Whether `path` names something that is neither a regular file nor a
@@ -159,15 +153,12 @@ public final class OutputSink {
         let failed = ferror(file) != 0
         fclose(file)
         destination = .stream(nil)
-        if temporaryPath == nil, let finalPath, failed {
-            throw InputError(file: finalPath, message: "cannot write the file (\(String(cString: strerror(errno))))")
+        guard let finalPath else { return }
+        if let temporaryPath, failed || rename(temporaryPath, finalPath) != 0 {
+            let error = OutputSink.cannotWrite(finalPath)
+            unlink(temporaryPath)
+            throw error
         }
-        if let temporaryPath, let finalPath {
-            if failed || rename(temporaryPath, finalPath) != 0 {
-                let reason = String(cString: strerror(errno))
-                unlink(temporaryPath)
-                throw InputError(file: finalPath, message: "cannot write the file (\(reason))")
-            }
-        }
+        if failed { throw OutputSink.cannotWrite(finalPath) }
     }
 }

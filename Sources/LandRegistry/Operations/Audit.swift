@@ -46,7 +46,7 @@ final class Auditor {
 
     func features(_ layer: Layer, filters: [PropertyFilter] = []) throws -> [SideFeature] {
         var features: [SideFeature] = []
-        try snapshot.forEachFeatureJSON(layer, asOf: nil, filters: filters, withArea: false, leading: "") { json, wkb in
+        try snapshot.forEachFeatureJSON(layer, asOf: nil, filters: filters, withArea: false) { json, wkb in
             guard case .object(let properties) = try JSONValue.parse(json) else { return }
             let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
             features.append(try SideFeature(code: code, properties: properties, wkb: wkb, geos: geos))

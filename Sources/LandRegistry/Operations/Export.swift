@@ -73,7 +73,7 @@ extension Registry {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
         let transformers = UncheckedBox(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
         // Each worker its own layouts: threads counting references to the same arrays slow each other down.
-        let layouts = UncheckedBox((0..<workers).map { _ in Dictionary(uniqueKeysWithValues: Layer.allCases.map { ($0, ExportRow.Layout($0)) }) })
+        let layouts = UncheckedBox((0..<workers).map { _ in ExportRow.makeLayouts() })
         return OrderedParallelMap(workers: workers, capacity: 4 * workers) { worker, rows in
             let chunk = OutputSink.memory()
             var text = GeoJSONWriter(sink: chunk, precision: precision)

@@ -75,7 +75,12 @@ struct ExportRow: @unchecked Sendable {
         }
     }
 
-    static let layouts: [Layer: Layout] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { ($0, Layout($0)) })
+    /// Every layer's layout, new arrays each time (one set per export worker).
+    static func makeLayouts() -> [Layer: Layout] {
+        Dictionary(uniqueKeysWithValues: Layer.allCases.map { ($0, Layout($0)) })
+    }
+
+    static let layouts = makeLayouts()
 
     private var isAreal: Bool {
         if isWKB { return Snapshot.isAreal(blob) }

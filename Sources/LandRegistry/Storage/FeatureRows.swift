@@ -5,16 +5,13 @@ import GRDB
 /// as `StoredFeature` values), and as they stood on a date (from the history).
 extension Snapshot {
     /// Streams a layer's rows, ordered by code, each as its GeoJSON
-    /// properties object (`leading` members first — e.g. the layer —, then
-    /// the contract's, then the extra ones, then `area_m2` with `withArea`)
-    /// and its geometry as WKB in the registry's CRS.
-    func forEachRowJSON(_ layer: Layer, filters: [PropertyFilter], withArea: Bool, leading: String,
+    /// properties object (the contract's, then the extra ones, then
+    /// `area_m2` with `withArea`) and its geometry as WKB in the registry's CRS.
+    func forEachRowJSON(_ layer: Layer, filters: [PropertyFilter], withArea: Bool,
                         _ body: (String, [UInt8]) throws -> Void) throws {
         spatial()
         try forEachExportRow(layer, filters: filters, withArea: withArea, namesLayer: false) { row in
-            var properties = row.propertiesJSON()
-            if !leading.isEmpty { properties.insert(contentsOf: leading + (properties == "{}" ? "" : ","), at: properties.index(after: properties.startIndex)) }
-            try body(properties, row.isWKB ? row.blob : try row.shape().wkb())
+            try body(row.propertiesJSON(), row.isWKB ? row.blob : try row.shape().wkb())
         }
     }
 
@@ -42,12 +39,12 @@ extension Snapshot {
     }
 
     /// `forEachRowJSON`, or `forEachStateJSON` when `asOf` is given.
-    func forEachFeatureJSON(_ layer: Layer, asOf: String?, filters: [PropertyFilter], withArea: Bool, leading: String,
+    func forEachFeatureJSON(_ layer: Layer, asOf: String?, filters: [PropertyFilter], withArea: Bool,
                             _ body: (String, [UInt8]) throws -> Void) throws {
         if let asOf {
-            try forEachStateJSON(layer, asOf: asOf, filters: filters, withArea: withArea, leading: leading, body)
+            try forEachStateJSON(layer, asOf: asOf, filters: filters, withArea: withArea, leading: "", body)
         } else {
-            try forEachRowJSON(layer, filters: filters, withArea: withArea, leading: leading, body)
+            try forEachRowJSON(layer, filters: filters, withArea: withArea, body)
         }
     }
 

@@ -104,7 +104,7 @@ final class QueryRunner {
             try fillProperties(&features)
             return try result(features: features, pairs: pairs)
         }
-        try snapshot.forEachFeatureJSON(query.layer, asOf: query.asOf, filters: query.filters, withArea: false, leading: "") { json, wkb in
+        try snapshot.forEachFeatureJSON(query.layer, asOf: query.asOf, filters: query.filters, withArea: false) { json, wkb in
             // Rows with no candidate cost neither a JSON parse nor a GEOS geometry.
             if let source = otherSource, query.relation != .nearest, !wkb.isEmpty,
                try source.isEmpty(around: try Shape(wkb: wkb).bounds, reach: reach) { return }
@@ -137,7 +137,7 @@ final class QueryRunner {
 
     /// The features of a layer (now or as of the query's date) that pass the filters.
     func forEachFeature(_ layer: Layer, filters: [PropertyFilter], _ body: (SideFeature) throws -> Void) throws {
-        try snapshot.forEachFeatureJSON(layer, asOf: query.asOf, filters: filters, withArea: false, leading: "") { json, wkb in
+        try snapshot.forEachFeatureJSON(layer, asOf: query.asOf, filters: filters, withArea: false) { json, wkb in
             guard case .object(let properties) = try JSONValue.parse(json) else { return }
             let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
             try body(try SideFeature(code: code, properties: properties, wkb: wkb, geos: geos))
