@@ -1,3 +1,4 @@
+import GRDB
 import XCTest
 @testable import LandRegistry
 
@@ -8,13 +9,17 @@ final class ExportTests: RegistryTestCase {
         return try String(contentsOfFile: file, encoding: .utf8)
     }
 
-    /// Thousands of features go through the export's workers in chunks and
-    /// come out whole, in order, each once.
+    /// Thousands of features go through the export's workers in ranges of
+    /// codes and come out whole, in order, each once — byte for byte as the
+    /// export that reads them all on one thread writes them, with filters,
+    /// several layers, areas, and ranges that the filter empties.
     func testALargeExportKeepsEveryFeatureInOrder() throws {
         let registry = try makeRegistry()
+        let classes = ["priority", "priority", "safe_use", "strict"]
         let parcels = (0..<1800).map { k -> String in
             let x = Double(k % 60) * 100, y = Double(k / 60) * 100
-            return Local.feature("\"code\":\"FL-\(String(format: "%05d", k))\",\"class\":\"priority\"", Local.polygon(Local.rect(x, y, x + 80, y + 80)))
+            let properties = "\"code\":\"FL-\(String(format: "%05d", k))\",\"class\":\"\(classes[k / 50 % 4])\",\"town\":\"潞城镇 \\\"\(k % 7)\\\"\""
+            return Local.feature(properties, Local.polygon(Local.rect(x, y, x + 80, y + 80)))
         }
         try load(registry, .farmland, Local.collection(parcels.shuffled()))
         let sink = OutputSink.memory()
@@ -23,6 +28,57 @@ final class ExportTests: RegistryTestCase {
               case .array(let features)? = members.first(where: { $0.0 == "features" })?.1 else { return XCTFail("not a FeatureCollection") }
         XCTAssertEqual(features.compactMap { $0["properties"]?["code"]?.stringValue }, (0..<1800).map { "FL-\(String(format: "%05d", $0))" })
         XCTAssertTrue(features.allSatisfy { $0["geometry"]?["type"]?.stringValue == "Polygon" })
+        XCTAssertEqual(features.first?["properties"]?["town"]?.stringValue, "潞城镇 \"0\"")
+
+        try load(registry, .riskPlots, Local.collection([Local.feature("\"code\":\"R1\",\"stage\":\"listed\"", Local.polygon(Local.rect(0, 0, 50, 50)))]))
+        for (layers, filters, withArea) in [([Layer.farmland], [PropertyFilter](), false),
+                                            ([.riskPlots, .farmland, .rivers], [], true),
+                                            ([.farmland], [PropertyFilter(property: "class", values: ["strict"])], true)] {
+            var serial = ExportOptions(layers: layers, filters: filters, withArea: withArea)
+            serial.sharedFrom = .max
+            var shared = serial
+            (shared.sharedFrom, shared.rangeRows) = (1, 7)
+            var counted: [Int] = []
+            let one = OutputSink.memory(), many = OutputSink.memory()
+            let written = try registry.exportGeoJSON(serial, to: one)
+            XCTAssertEqual(try registry.exportGeoJSON(shared, to: many, progress: { counted.append($0) }), written)
+            XCTAssertEqual(many.text, one.text, "\(layers) \(filters)")
+            XCTAssertEqual(counted, written >= 10_000 ? [10_000] : [])
+            XCTAssertNoThrow(try JSONValue.parse(many.text))
+        }
+    }
+
+    /// The export writes text columns' bytes as they are when they are
+    /// UTF-8, and as `String` repairs them (U+FFFD) when another program
+    /// stored bytes that are not: the file stays valid JSON.
+    func testTextThatIsNotUTF8ExportsRepaired() throws {
+        let registry = try makeRegistry()
+        try load(registry, .farmland, Local.collection([
+            Local.feature("\"code\":\"F1\",\"class\":\"priority\",\"town\":\"潞城镇\"", Local.polygon(Local.rect(0, 0, 50, 50)))]))
+        let queue = try DatabaseQueue(path: registry.path)
+        try queue.write { db in try db.execute(sql: "UPDATE farmland SET town = CAST(X'E6BD9EFF41E9' AS TEXT)") }
+        try queue.close()
+        let text = try export(registry, ExportOptions(layers: [.farmland]))
+        let collection = try JSONValue.parse(text)
+        guard case .array(let features)? = collection["features"] else { return XCTFail(text) }
+        XCTAssertEqual(features.first?["properties"]?["town"]?.stringValue, String(decoding: [0xE6, 0xBD, 0x9E, 0xFF, 0x41, 0xE9], as: UTF8.self))
+        XCTAssertEqual(features.first?["properties"]?["town"]?.stringValue, "潞\u{FFFD}A\u{FFFD}")
+    }
+
+    /// `isValidUTF8` agrees with Swift's own validation on well-formed and
+    /// broken sequences (overlong, surrogate, too large, cut short, stray).
+    func testUTF8IsValidatedAsSwiftValidatesIt() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[0x41], [0x22], [0xC3, 0xA9], [0xE6, 0xBD, 0x9E], [0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+                                 [0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBF],
+                                 [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+                                 [0xF8], [0xFF], [0xC3], [0xE6, 0xBD], [0xF0, 0x9F, 0x98]]
+        for round in 0..<20_000 {
+            var bytes = (0..<Int.random(in: 0...5, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            if round % 4 == 0 { bytes = (0..<Int.random(in: 1...6, using: &generator)).map { _ in UInt8.random(in: 0x7E...0xFF, using: &generator) } }
+            let valid = bytes.withUnsafeBufferPointer { JSONValue.isValidUTF8($0) }
+            XCTAssertEqual(valid, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
     }
 
     func testExportIsRFC7946() throws {
@@ -127,12 +183,10 @@ final class ExportTests: RegistryTestCase {
         var values: [Double] = [0, -0.0, 113.3999997, 35.00000005, -0.00000004, -0.00000005, 1e-9, 179.99999999, -180]
         for _ in 0..<5000 { values.append(Double.random(in: -180...180, using: &generator)) }
         for precision in [0, 3, 7, 9] {
-            let file = path("numbers-\(precision).json")
-            let sink = try OutputSink(path: file)
-            var writer = GeoJSONWriter(sink: sink, precision: precision)
-            writer.geometry(Shape(type: .multiPoint, xy: values.flatMap { [$0, $0] }))
-            try sink.finish()
-            let text = try String(contentsOfFile: file, encoding: .utf8)
+            // A small first buffer: the writer grows it many times on the way.
+            var features = GeoJSONFeatures(precision: precision, capacity: 16)
+            features.geometry(Shape(type: .multiPoint, xy: values.flatMap { [$0, $0] }))
+            let text = String(decoding: features.bytes, as: UTF8.self)
             let written = text.components(separatedBy: "[[")[1].components(separatedBy: "]]")[0]
                 .components(separatedBy: "],[").map { $0.components(separatedBy: ",")[0] }
             XCTAssertEqual(written.count, values.count)

@@ -153,4 +153,29 @@ final class KnownPipelineTests: XCTestCase {
         XCTAssertEqual(a.xy, b.xy)
         XCTAssertEqual(a.xy[0], 38_412_345.6, accuracy: 1e-3)
     }
+
+    /// A closed ring's last position is copied from its first rather than
+    /// transformed again: every position comes out as when transformed on
+    /// its own, closed rings stay closed, an open line's ends both move.
+    func testClosedRingsTransformAsEveryPositionAlone() throws {
+        let transformer = try Transformer(from: 4547, to: CRS.lonLat)
+        let outline: [Double] = [412_000, 3_951_000, 413_000, 3_951_000, 413_000, 3_952_000, 412_000, 3_951_000]
+        let hole: [Double] = [412_600, 3_951_200, 412_800, 3_951_200, 412_800, 3_951_400, 412_600, 3_951_200]
+        let open: [Double] = [412_000, 3_951_000, 412_500, 3_951_500, 412_000, 3_951_001]
+        let cases = [Shape(type: .polygon, xy: outline + hole, ringEnds: [4, 8]),
+                     Shape(type: .multiPolygon, xy: outline + hole + outline, ringEnds: [4, 8, 12], polygonEnds: [2, 3]),
+                     Shape(type: .multiLineString, xy: open + outline + [412_000, 3_951_000], ringEnds: [3, 7, 8]),
+                     Shape(type: .lineString, xy: open)]
+        for original in cases {
+            var shape = original
+            try transformer.transform(&shape)
+            for i in 0..<original.positionCount {
+                var alone = Shape.point(original.xy[2 * i], original.xy[2 * i + 1])
+                try transformer.transform(&alone)
+                XCTAssertEqual([shape.xy[2 * i], shape.xy[2 * i + 1]], alone.xy, "\(original.type) position \(i)")
+            }
+            try transformer.inverse(&shape)
+            for (back, before) in zip(shape.xy, original.xy) { XCTAssertEqual(back, before, accuracy: 1e-6) }
+        }
+    }
 }

@@ -96,27 +96,63 @@ public enum JSONValue: Equatable, Sendable {
 
     /// Appends a JSON string literal as UTF-8.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(0x22)
         var s = s
-        s.withUTF8 { utf8 in
-            var plainStart = 0
-            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<i]))
-                switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-                plainStart = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
+        s.withUTF8 { appendString(utf8: $0, to: &out) }
+    }
+
+    /// A JSON string of UTF-8 bytes (a database column's, in place);
+    /// bytes that are not UTF-8 are written as U+FFFD, as `String` would.
+    static func appendString(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard isValidUTF8(utf8) else {
+            var repaired = String(decoding: utf8, as: UTF8.self)
+            repaired.withUTF8 { appendString(utf8: $0, to: &out) }
+            return
         }
         out.append(0x22)
+        var plainStart = 0
+        for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<i]))
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            }
+            plainStart = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
+        out.append(0x22)
+    }
+
+    /// Whether bytes are well-formed UTF-8 (RFC 3629: no overlong forms,
+    /// no surrogates, nothing above U+10FFFF).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // the second byte's range
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard i + length <= n, (low...high).contains(bytes[i + 1]) else { return false }
+            for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
     }
 
     /// Parses a complete JSON text (for small inputs such as settings).

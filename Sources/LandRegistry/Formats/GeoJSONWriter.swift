@@ -4,20 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes RFC 7946 GeoJSON: lon/lat, exterior rings counter-clockwise and
-/// holes clockwise, coordinates rounded to `precision` decimals.
+/// Writes RFC 7946 GeoJSON to a sink: lon/lat, exterior rings
+/// counter-clockwise and holes clockwise, coordinates rounded to
+/// `precision` decimals (see `GeoJSONFeatures`, which makes the bytes).
 struct GeoJSONWriter {
     let sink: OutputSink
     let precision: Int
-    /// 10 to the `precision`.
-    private let scale: Double
     private var first = true
-    private var number = [CChar](repeating: 0, count: 64)
 
     init(sink: OutputSink, precision: Int) {
         self.sink = sink
         self.precision = precision
-        scale = GeoJSONWriter.powersOfTen[precision]
     }
 
     /// Starts the collection; `crs` (an EPSG code) writes the legacy `crs`
@@ -36,102 +33,139 @@ struct GeoJSONWriter {
 
     /// Writes one feature; `properties` is a JSON object text.
     mutating func feature(properties: String, shape: Shape) {
-        var properties = properties
-        properties.withUTF8 { feature(properties: $0, shape: shape) }
-    }
-
-    /// A feature whose properties object is already JSON bytes.
-    mutating func feature(properties: UnsafeBufferPointer<UInt8>, shape: Shape) {
         if !first { sink.write(",\n") }
         first = false
-        sink.write("{\"type\":\"Feature\",\"properties\":")
-        sink.write(bytes: properties)
-        sink.write(",\"geometry\":")
-        geometry(shape.rightHandRule())
-        sink.write("}")
+        var features = GeoJSONFeatures(precision: precision, capacity: 256 + 48 * shape.positionCount)
+        var properties = properties
+        properties.withUTF8 { features.feature(properties: $0, shape: shape) }
+        features.withBytes { sink.write(bytes: $0) }
+    }
+}
+
+/// GeoJSON features, comma-separated, as bytes: the export's workers make
+/// their chunks with one of these. Numbers and punctuation are written
+/// through a pointer into a buffer of its own (no Array or sink checks at
+/// every byte: the export's hottest loop).
+struct GeoJSONFeatures: ~Copyable {
+    let precision: Int
+    /// 10 to the `precision`.
+    private let scale: Double
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+    private(set) var features = 0
+
+    init(precision: Int, capacity: Int = 1 << 16) {
+        self.precision = precision
+        scale = GeoJSONFeatures.powersOfTen[precision]
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
-    /// Writes a geometry object (the shape as given).
+    deinit { base.deallocate() }
+
+    /// The bytes written so far.
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    var bytes: [UInt8] { withBytes { Array($0) } }
+
+    /// Appends a feature (after a comma and a newline but for the first);
+    /// `properties` is a JSON object's bytes.
+    mutating func feature(properties: UnsafeBufferPointer<UInt8>, shape: Shape) {
+        if features > 0 { append(",\n") }
+        features += 1
+        append("{\"type\":\"Feature\",\"properties\":")
+        append(properties)
+        append(",\"geometry\":")
+        geometry(shape.rightHandRule())
+        byte(0x7D)
+    }
+
+    /// Appends a geometry object (the shape as given).
     mutating func geometry(_ shape: Shape) {
-        sink.write("{\"type\":\"\(shape.type.rawValue)\",\"coordinates\":")
-        let rings = shape.ringRanges
+        append("{\"type\":\"")
+        append(shape.type.rawValue)
+        append("\",\"coordinates\":")
         switch shape.type {
         case .point:
-            position(shape, 0)
+            position(shape.xy, 0)
         case .lineString:
-            positions(shape, 0..<shape.positionCount)
+            positions(shape.xy, 0..<shape.positionCount)
         case .multiPoint:
-            sink.write("[")
+            byte(0x5B)
             for i in 0..<shape.positionCount {
-                if i > 0 { sink.write(",") }
-                position(shape, i)
+                if i > 0 { byte(0x2C) }
+                position(shape.xy, i)
             }
-            sink.write("]")
+            byte(0x5D)
         case .polygon, .multiLineString:
-            ringList(shape, rings, 0..<rings.count)
+            rings(shape, 0..<shape.ringEnds.count)
         case .multiPolygon:
-            sink.write("[")
-            for (k, polygon) in shape.polygonRanges.enumerated() {
-                if k > 0 { sink.write(",") }
-                ringList(shape, rings, polygon)
+            byte(0x5B)
+            var start = 0
+            for (k, end) in shape.polygonEnds.enumerated() {
+                if k > 0 { byte(0x2C) }
+                rings(shape, start..<end)
+                start = end
             }
-            sink.write("]")
+            byte(0x5D)
         }
-        sink.write("}")
+        byte(0x7D)
     }
 
-    private mutating func ringList(_ shape: Shape, _ rings: [Range<Int>], _ which: Range<Int>) {
-        sink.write("[")
+    /// The rings (or lines) numbered `which`, as an array of position arrays.
+    private mutating func rings(_ shape: Shape, _ which: Range<Int>) {
+        byte(0x5B)
         for r in which {
-            if r > which.lowerBound { sink.write(",") }
-            positions(shape, rings[r])
+            if r > which.lowerBound { byte(0x2C) }
+            positions(shape.xy, (r == 0 ? 0 : shape.ringEnds[r - 1])..<shape.ringEnds[r])
         }
-        sink.write("]")
+        byte(0x5D)
     }
 
-    private mutating func positions(_ shape: Shape, _ range: Range<Int>) {
-        sink.write("[")
+    private mutating func positions(_ xy: [Double], _ range: Range<Int>) {
+        byte(0x5B)  // [
         for i in range {
-            if i > range.lowerBound { sink.write(",") }
-            position(shape, i)
+            if i > range.lowerBound { byte(0x2C) }
+            position(xy, i)
         }
-        sink.write("]")
+        byte(0x5D)  // ]
     }
 
-    private mutating func position(_ shape: Shape, _ i: Int) {
-        sink.write("[")
-        coordinate(shape.xy[2 * i])
-        sink.write(",")
-        coordinate(shape.xy[2 * i + 1])
-        sink.write("]")
+    private mutating func position(_ xy: [Double], _ i: Int) {
+        byte(0x5B)  // [
+        coordinate(xy[2 * i])
+        byte(0x2C)  // ,
+        coordinate(xy[2 * i + 1])
+        byte(0x5D)  // ]
     }
 
     /// A coordinate correctly rounded to `precision` decimals, trailing
-    /// zeros dropped. The scaled value is rounded in binary; when it lies
-    /// too near a half for that to be certain, printf's exact decimal
-    /// conversion decides.
+    /// zeros dropped. The scaled value
+    /// is rounded in binary; when it lies too near a half for that to be
+    /// certain, printf's exact decimal conversion decides.
     private mutating func coordinate(_ value: Double) {
-        let precision = self.precision
         let scaled = value * scale
         let rounded = scaled.rounded()
+        reserve(72)
         if abs(scaled) < 9e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 {
-            writeFixed(Int64(rounded), decimals: precision)
+            count += GeoJSONFeatures.writeFixed(Int64(rounded), decimals: precision, to: base + count)
             return
         }
-        number.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            var n = Int(withVaList([Int32(precision), value]) { vsnprintf(base, 64, "%.*f", $0) })
-            if n <= 0 || n >= 64 { n = 0 }
-            if precision > 0 {
-                while n > 0 && base[n - 1] == 0x30 { n -= 1 }
-                if n > 0 && base[n - 1] == 0x2E { n -= 1 }
-            }
-            // "-0" is written as "0".
-            if n == 2 && base[0] == 0x2D && base[1] == 0x30 { base[0] = 0x30; n = 1 }
-            base.withMemoryRebound(to: UInt8.self, capacity: n) { bytes in
-                sink.write(bytes: UnsafeBufferPointer(start: bytes, count: n))
-            }
+        let out = base + count
+        var n = out.withMemoryRebound(to: CChar.self, capacity: 64) { text in
+            Int(withVaList([Int32(precision), value]) { vsnprintf(text, 64, "%.*f", $0) })
         }
+        if n <= 0 || n >= 64 { n = 0 }
+        if precision > 0 {
+            while n > 0 && out[n - 1] == 0x30 { n -= 1 }
+            if n > 0 && out[n - 1] == 0x2E { n -= 1 }
+        }
+        // "-0" is written as "0".
+        if n == 2 && out[0] == 0x2D && out[1] == 0x30 { out[0] = 0x30; n = 1 }
+        count += n
     }
 
     static let powersOfTen: [Double] = (0...15).map { k in
@@ -140,45 +174,81 @@ struct GeoJSONWriter {
         return p
     }
 
-    /// Writes `units / 10^decimals` in decimal, without trailing zeros.
-    private func writeFixed(_ units: Int64, decimals: Int) {
-        // On the stack: no array to check for uniqueness at every coordinate.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: 64) { out in
-                // Digits from the end of the buffer backwards.
-                var end = 63
-                var position = end
-                var magnitude = units.magnitude
-                var written = 0
-                var significant = false
-                repeat {
-                    let digit = UInt8(magnitude % 10)
-                    magnitude /= 10
-                    if written < decimals {
-                        if digit != 0 || significant {
-                            out[position] = digit + 0x30
-                            position -= 1
-                            significant = true
-                        } else {
-                            end -= 1
-                            position = end
-                        }
+    /// Writes `units / 10^decimals` in decimal, without trailing zeros, at
+    /// `out` (room for 40 bytes); returns the bytes written.
+    private static func writeFixed(_ units: Int64, decimals: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        // Digits backwards into a scratch on the stack, then copied.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { scratch in
+            let digits = scratch.baseAddress!
+            var end = 39
+            var position = end
+            var magnitude = units.magnitude
+            var written = 0
+            var significant = false
+            repeat {
+                let digit = UInt8(magnitude % 10)
+                magnitude /= 10
+                if written < decimals {
+                    if digit != 0 || significant {
+                        digits[position] = digit + 0x30
+                        position -= 1
+                        significant = true
                     } else {
-                        if written == decimals && significant {
-                            out[position] = 0x2E
-                            position -= 1
-                        }
-                        out[position] = digit + 0x30
+                        end -= 1
+                        position = end
+                    }
+                } else {
+                    if written == decimals && significant {
+                        digits[position] = 0x2E
                         position -= 1
                     }
-                    written += 1
-                } while magnitude > 0 || written <= decimals
-                if units < 0 {
-                    out[position] = 0x2D
+                    digits[position] = digit + 0x30
                     position -= 1
                 }
-                sink.write(bytes: UnsafeBufferPointer(start: out + position + 1, count: end - position))
+                written += 1
+            } while magnitude > 0 || written <= decimals
+            if units < 0 {
+                digits[position] = 0x2D
+                position -= 1
             }
+            let length = end - position
+            out.update(from: digits + position + 1, count: length)
+            return length
         }
+    }
+
+    /// Room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var grown = capacity * 2
+        while count + extra > grown { grown *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = grown
+    }
+
+    @inline(__always)
+    private mutating func byte(_ value: UInt8) {
+        reserve(1)
+        base[count] = value
+        count += 1
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+        count += bytes.count
+    }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
     }
 }

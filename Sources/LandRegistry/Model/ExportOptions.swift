@@ -51,6 +51,11 @@ public struct ExportOptions: Sendable {
     /// the legacy `crs` member, for systems that want projected coordinates;
     /// not RFC 7946, which is lon/lat.
     public var projected = false
+    /// From how many rows (the layers' largest row ids) a GeoJSON export is
+    /// shared out among workers, and how many rows each of their ranges
+    /// holds (tests make both small).
+    var sharedFrom = 16_384
+    var rangeRows = 1024
 
     public init(layers: [Layer] = Layer.allCases, precision: Int = 7, filters: [PropertyFilter] = [], withArea: Bool = false,
                 asOf: String? = nil) {

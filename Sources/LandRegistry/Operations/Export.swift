@@ -10,27 +10,124 @@ extension Registry {
             throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD")
         }
         let writer = GeoJSONWriter(sink: sink, precision: options.precision)
-        var count = 0
         let target = options.projected ? srid : CRS.lonLat
-        let encode = try featureEncoder(target: target, precision: options.precision)
-        defer { encode.close() }
+        var count = 0
         var firstChunk = true
-        func put(_ bytes: [UInt8]) {
-            guard !bytes.isEmpty else { return }
+        // A chunk of features (JSON text), however many it holds.
+        func put(_ chunk: ([UInt8], Int)) {
+            guard !chunk.0.isEmpty else { return }
             if !firstChunk { sink.write(",\n") }
             firstChunk = false
-            bytes.withUnsafeBufferPointer { sink.write(bytes: $0) }
+            chunk.0.withUnsafeBufferPointer { sink.write(bytes: $0) }
+            if let progress, (count + chunk.1) / 10_000 > count / 10_000 { progress((count + chunk.1) / 10_000 * 10_000) }
+            count += chunk.1
         }
-        try snapshot { snapshot in
+        let rows = try snapshot { snapshot in
             // A filter must make sense for one of the layers at least.
             var refusals: [Error] = []
             for layer in options.layers {
                 do { try snapshot.check(options.filters, on: layer) } catch { refusals.append(error) }
             }
             if refusals.count == options.layers.count, let first = refusals.first { throw first }
-            writer.begin(crs: options.projected ? srid : nil)
-            var rows: [PendingFeature] = []
-            rows.reserveCapacity(Registry.exportChunk)
+            return try options.layers.reduce(0) { $0 + (try snapshot.estimatedRows($1)) }
+        }
+        writer.begin(crs: options.projected ? srid : nil)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        if let asOf = options.asOf {
+            try exportStates(options, asOf: asOf, target: target, put: put)
+        } else if workers > 1 && rows >= options.sharedFrom {
+            try exportInParallel(options, workers: workers, target: target, put: put)
+        } else {
+            // A small export: read and written here, no more connections or threads.
+            let transformer = try Transformer(from: srid, to: target)
+            try snapshot { snapshot in
+                for layer in options.layers {
+                    let reader = try ExportReader(snapshot, layer: layer, filters: options.filters, withArea: options.withArea,
+                                                  namesLayer: options.layers.count > 1)
+                    put(try Registry.encode(reader, from: nil, below: nil, transformer: transformer, precision: options.precision))
+                }
+            }
+        }
+        writer.end()
+        try sink.finish()
+        return count
+    }
+
+    /// Features per chunk of an export of past states.
+    static let exportChunk = 1024
+
+    /// The layers shared out in ranges of codes among `workers` threads,
+    /// each with its own read connection (all on one snapshot) and PROJ
+    /// context, which read, transform and write their ranges; the chunks
+    /// reach `put` in order. Ranges begin at codes this connection reads,
+    /// and together cover every code, so they need not come from the
+    /// workers' snapshot.
+    private func exportInParallel(_ options: ExportOptions, workers: Int, target: Int,
+                                  put: (([UInt8], Int)) -> Void) throws {
+        let transformers = UncheckedBox(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
+        let pipeline = OrderedParallelMap<ExportRange, ([UInt8], Int)>(capacity: 4 * workers)
+        try concurrentSnapshots(workers, work: { worker, snapshot in
+            var readers: [Layer: ExportReader] = [:]
+            pipeline.serve(worker) { _, range in
+                let reader = try readers[range.layer] ?? ExportReader(snapshot, layer: range.layer, filters: options.filters,
+                                                                     withArea: options.withArea, namesLayer: options.layers.count > 1)
+                readers[range.layer] = reader
+                return try Registry.encode(reader, from: range.lower, below: range.upper,
+                                           transformer: transformers.value[worker], precision: options.precision)
+            }
+        }, failed: { pipeline.fail($0) }, meanwhile: {
+            defer { pipeline.close() }
+            do {
+                try snapshot { snapshot in
+                    for layer in options.layers {
+                        var lower: String?
+                        try snapshot.rangeStarts(layer, every: options.rangeRows) { code in
+                            try pipeline.submit(ExportRange(layer: layer, lower: lower, upper: code), put)
+                            lower = code
+                        }
+                        try pipeline.submit(ExportRange(layer: layer, lower: lower, upper: nil), put)
+                    }
+                }
+                pipeline.close()
+                while let chunk = try pipeline.next() { put(chunk) }
+            } catch {
+                pipeline.fail(error)
+                throw error
+            }
+        })
+    }
+
+    /// The rows of `reader` with `from <= code < below`, transformed to the
+    /// export's CRS, as GeoJSON features (comma-separated); and how many.
+    private static func encode(_ reader: ExportReader, from lower: String?, below upper: String?,
+                               transformer: Transformer, precision: Int) throws -> ([UInt8], Int) {
+        var features = GeoJSONFeatures(precision: precision, capacity: 1 << 18)
+        try reader.forEach(from: lower, below: upper) { properties, shape in
+            var shape = shape
+            try transformer.transform(&shape)
+            features.feature(properties: properties, shape: shape)
+        }
+        return (features.bytes, features.features)
+    }
+
+    /// The layers as they stood on `asOf`: states read here, transformed
+    /// and written by workers with a PROJ context each, in chunks.
+    private func exportStates(_ options: ExportOptions, asOf: String, target: Int, put: (([UInt8], Int)) -> Void) throws {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let transformers = UncheckedBox(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
+        let encode = OrderedParallelMap<[(String, [UInt8])], ([UInt8], Int)>(workers: workers, capacity: 4 * workers) { worker, states in
+            var features = GeoJSONFeatures(precision: options.precision, capacity: 1 << 18)
+            for (properties, wkb) in states {
+                var shape = try Shape(wkb: wkb)
+                try transformers.value[worker].transform(&shape)
+                var properties = properties
+                properties.withUTF8 { features.feature(properties: $0, shape: shape) }
+            }
+            return (features.bytes, features.features)
+        }
+        defer { encode.close() }
+        try snapshot { snapshot in
+            var states: [(String, [UInt8])] = []
             for layer in options.layers {
                 var leading = ""
                 if options.layers.count > 1 {
@@ -38,63 +135,17 @@ extension Registry {
                     leading += ":"
                     JSONValue.writeString(layer.rawValue, to: &leading)
                 }
-                func add(_ feature: PendingFeature) throws {
-                    rows.append(feature)
-                    count += 1
-                    if count % 10_000 == 0 { progress?(count) }
-                    if rows.count == Registry.exportChunk {
-                        try encode.submit(rows, put)
-                        rows.removeAll(keepingCapacity: true)
+                try snapshot.forEachStateJSON(layer, asOf: asOf, filters: options.filters, withArea: options.withArea,
+                                              leading: leading) { properties, wkb in
+                    states.append((properties, wkb))
+                    if states.count == Registry.exportChunk {
+                        try encode.submit(states, put)
+                        states.removeAll(keepingCapacity: true)
                     }
                 }
-                if let asOf = options.asOf {
-                    try snapshot.forEachStateJSON(layer, asOf: asOf, filters: options.filters, withArea: options.withArea,
-                                                  leading: leading) { try add(.ready($0, $1)) }
-                } else {
-                    try snapshot.forEachExportRow(layer, filters: options.filters, withArea: options.withArea,
-                                                  namesLayer: options.layers.count > 1) { try add(.row($0)) }
-                }
             }
-            if !rows.isEmpty { try encode.submit(rows, put) }
-            while let bytes = try encode.next() { put(bytes) }
-            writer.end()
-        }
-        try sink.finish()
-        return count
-    }
-
-    /// Features per chunk of an export's workers.
-    static let exportChunk = 512
-
-    /// Workers that transform chunks of rows (properties, WKB in the
-    /// registry's CRS) to `target` and write them as GeoJSON features, each
-    /// with its own PROJ context; the texts come back in order.
-    private func featureEncoder(target: Int, precision: Int) throws -> OrderedParallelMap<[PendingFeature], [UInt8]> {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        let transformers = UncheckedBox(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
-        // Each worker its own layouts: threads counting references to the same arrays slow each other down.
-        let layouts = UncheckedBox((0..<workers).map { _ in ExportRow.makeLayouts() })
-        return OrderedParallelMap(workers: workers, capacity: 4 * workers) { worker, rows in
-            let chunk = OutputSink.memory()
-            var text = GeoJSONWriter(sink: chunk, precision: precision)
-            var properties: [UInt8] = []
-            let transformer = transformers.value[worker]
-            var layout: (Layer, ExportRow.Layout)?
-            for row in rows {
-                var shape: Shape
-                properties.removeAll(keepingCapacity: true)
-                switch row {
-                case .ready(let json, let wkb): (properties, shape) = (Array(json.utf8), try Shape(wkb: wkb))
-                case .row(let row):
-                    if layout?.0 != row.layer { layout = (row.layer, layouts.value[worker][row.layer]!) }
-                    row.appendProperties(to: &properties, layout: layout!.1)
-                    shape = try row.shape()
-                }
-                try transformer.transform(&shape)
-                properties.withUnsafeBufferPointer { text.feature(properties: $0, shape: shape) }
-            }
-            try chunk.finish()
-            return chunk.bytes
+            if !states.isEmpty { try encode.submit(states, put) }
+            while let chunk = try encode.next() { put(chunk) }
         }
     }
 
@@ -182,9 +233,10 @@ extension Registry {
     }
 }
 
-/// A feature read for an export: a row whose JSON the worker makes, or a
-/// past state whose JSON is already made.
-enum PendingFeature: @unchecked Sendable {
-    case row(ExportRow)
-    case ready(String, [UInt8])
+/// A range of one layer's codes, `lower <= code < upper` (nil: no bound),
+/// that an export's worker reads and writes.
+private struct ExportRange: Sendable {
+    let layer: Layer
+    let lower: String?
+    let upper: String?
 }

@@ -1,61 +1,132 @@
 import Foundation
 import GRDB
 
-/// One row of a layer as read for an export, its JSON and geometry still to
-/// be made — so that the reading thread only copies columns, and workers do
-/// the rest.
-struct ExportRow: @unchecked Sendable {
+/// Reads one layer for an export, a range of codes at a time, in code
+/// order: each row's GeoJSON properties written as bytes straight from
+/// SQLite's columns and its geometry read from the blob in place — no
+/// String or array per column. The export's workers each read their ranges
+/// with readers of their own, on their own snapshot.
+final class ExportReader {
     let layer: Layer
-    /// Whether the properties begin with `"layer":"…"` (an export of several layers).
-    let namesLayer: Bool
-    /// The contract columns as stored (booleans "1"/"0"), nil when NULL.
-    let values: [String?]
-    let extra: String?
-    /// SpatiaLite's blob, or WKB when SpatiaLite had to convert it.
-    let blob: [UInt8]
-    let isWKB: Bool
-    let area: Double?
+    private let snapshot: Snapshot
+    private let specs: [PropertySpec]
+    private let withArea: Bool
+    private let namesLayer: Bool
+    private let layout: Layout
+    private let filterArguments: StatementArguments
+    /// `code >= ? AND code < ?`, and `code >= ?` for a layer's last range.
+    private let bounded: Statement
+    private let open: Statement
+    private var convert: FastStatement?
+    private var properties: [UInt8] = []
 
-    /// The GeoJSON properties object: `leading`, the contract's, the extra
-    /// ones, then `area_m2` and `area_mu` for polygons when asked.
-    func propertiesJSON() -> String {
-        var bytes: [UInt8] = []
-        appendProperties(to: &bytes, layout: ExportRow.layouts[layer]!)
-        return String(decoding: bytes, as: UTF8.self)
+    init(_ snapshot: Snapshot, layer: Layer, filters: [PropertyFilter], withArea: Bool, namesLayer: Bool) throws {
+        self.snapshot = snapshot
+        self.layer = layer
+        self.withArea = withArea
+        self.namesLayer = namesLayer
+        specs = layer.properties
+        layout = Layout(layer)
+        if withArea { snapshot.spatial() }
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
+        filterArguments = arguments
+        let select = """
+            SELECT \(specs.map(\.column).joined(separator: ", ")), extra, geom, fid\(withArea ? ", ST_Area(geom)" : "")
+            FROM \(layer.table) WHERE \(conditions.map { $0 + " AND " }.joined())
+            """
+        bounded = try snapshot.db.makeStatement(sql: select + "code >= ? AND code < ? ORDER BY code")
+        open = try snapshot.db.makeStatement(sql: select + "code >= ? ORDER BY code")
+        properties.reserveCapacity(1024)
     }
 
-    /// `propertiesJSON()` appended to `out` as bytes (no String in between:
-    /// the export's hot path), with the layer's `layout` — each export
-    /// worker has its own, so that threads do not count references to the
-    /// same arrays.
-    func appendProperties(to out: inout [UInt8], layout: Layout) {
-        out.append(0x7B)  // {
+    /// Calls `body` with the properties object (JSON bytes, valid only
+    /// during the call) and the geometry, in the registry's CRS, of every
+    /// row with `from <= code < below` (nil: unbounded) that passes the
+    /// filters, in code order.
+    func forEach(from lower: String?, below upper: String?,
+                 _ body: (UnsafeBufferPointer<UInt8>, Shape) throws -> Void) throws {
+        let statement = upper == nil ? open : bounded
+        var arguments = filterArguments
+        arguments += [lower ?? ""]
+        if let upper { arguments += [upper] }
+        try statement.setArguments(arguments)
+        let rows = FastStatement(statement)
+        defer { rows.reset() }
+        let db = snapshot.db
+        while try rows.step(db) {
+            properties.removeAll(keepingCapacity: true)
+            let shape = try appendRow(rows)
+            try properties.withUnsafeBufferPointer { try body($0, shape) }
+        }
+    }
+
+    /// The current row's properties into `properties`; returns its geometry.
+    private func appendRow(_ rows: FastStatement) throws -> Shape {
+        let extraColumn = Int32(specs.count)
+        var shape = rows.withBlob(extraColumn + 1) { blob in
+            ExportReader.isPlainBlob(blob) ? Shape(spatiaLiteBlob: blob) : nil
+        }
+        if shape == nil { shape = try converted(rows.int64(extraColumn + 2)) }
+        guard let shape else {
+            throw RegistryError("feature \(rows.text(0) ?? "?") of \(layer.rawValue) has a geometry landreg cannot read")
+        }
+        properties.append(0x7B)  // {
         var first = !namesLayer
-        if namesLayer { out.append(contentsOf: layout.leading) }
-        for i in values.indices {
-            guard let value = values[i] else { continue }
-            if !first { out.append(0x2C) }
+        if namesLayer { properties.append(contentsOf: layout.leading) }
+        for i in specs.indices {
+            let column = Int32(i)
+            guard !rows.isNull(column) else { continue }
+            if !first { properties.append(0x2C) }
             first = false
-            out.append(contentsOf: layout.keys[i])
-            if layout.booleans[i] { out.append(contentsOf: (value == "1" ? "true" : "false").utf8) } else { JSONValue.appendString(value, to: &out) }
+            properties.append(contentsOf: layout.keys[i])
+            if layout.booleans[i] {
+                properties.append(contentsOf: rows.int64(column) != 0 ? ExportReader.trueBytes : ExportReader.falseBytes)
+            } else {
+                rows.withText(column) { JSONValue.appendString(utf8: $0, to: &properties) }
+            }
         }
         // Extra properties are stored as a compact JSON object: splice its members.
-        if let extra, extra.utf8.count > 2 {
-            if !first { out.append(0x2C) }
+        rows.withText(extraColumn) { extra in
+            guard extra.count > 2 else { return }
+            if !first { properties.append(0x2C) }
             first = false
-            out.append(contentsOf: extra.utf8.dropFirst().dropLast())
+            properties.append(contentsOf: UnsafeBufferPointer(rebasing: extra.dropFirst().dropLast()))
         }
-        if let area, isAreal {
-            if !first { out.append(0x2C) }
-            out.append(contentsOf: ("\"area_m2\":" + formatNumber(rounded(area)) + ",\"area_mu\":" + formatNumber(roundedMu(area))).utf8)
+        if withArea, !rows.isNull(extraColumn + 3), shape.type == .polygon || shape.type == .multiPolygon {
+            let area = rows.double(extraColumn + 3)
+            if !first { properties.append(0x2C) }
+            properties.append(contentsOf: ("\"area_m2\":" + formatNumber(rounded(area)) + ",\"area_mu\":" + formatNumber(roundedMu(area))).utf8)
         }
-        out.append(0x7D)  // }
+        properties.append(0x7D)  // }
+        return shape
+    }
+
+    /// A geometry SpatiaLite must convert (compressed, Z, M), as WKB.
+    private func converted(_ fid: Int64) throws -> Shape? {
+        snapshot.spatial()
+        if convert == nil {
+            convert = FastStatement(try snapshot.db.makeStatement(sql: "SELECT AsBinary(geom) FROM \(layer.table) WHERE fid = ?"))
+        }
+        defer { convert!.reset() }
+        convert!.bind(fid, at: 1)
+        guard try convert!.step(snapshot.db), !convert!.isNull(0) else { return nil }
+        return try Shape(wkb: convert!.blob(0))
+    }
+
+    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+
+    /// Whether a SpatiaLite blob is a plain little-endian 2D one (point,
+    /// line, polygon or their multis) that `Shape(spatiaLiteBlob:)` reads.
+    static func isPlainBlob(_ blob: UnsafeRawBufferPointer) -> Bool {
+        blob.count > 43 && blob[0] == 0x00 && blob[1] == 0x01 && (1...6).contains(blob[39])
+            && blob[40] == 0 && blob[41] == 0 && blob[42] == 0
     }
 
     /// A layer's property names as JSON keys (`"name":`), which are
-    /// booleans, and its `"layer":"…"` member, made once (not read from the
-    /// property specs for every row).
-    struct Layout {
+    /// booleans, and its `"layer":"…"` member, made once per reader (each
+    /// worker its own: threads counting references to the same arrays slow
+    /// each other down).
+    private struct Layout {
         let keys: [[UInt8]]
         let booleans: [Bool]
         let leading: [UInt8]
@@ -74,69 +145,24 @@ struct ExportRow: @unchecked Sendable {
             self.leading = leading
         }
     }
-
-    /// Every layer's layout, new arrays each time (one set per export worker).
-    static func makeLayouts() -> [Layer: Layout] {
-        Dictionary(uniqueKeysWithValues: Layer.allCases.map { ($0, Layout($0)) })
-    }
-
-    static let layouts = makeLayouts()
-
-    private var isAreal: Bool {
-        if isWKB { return Snapshot.isAreal(blob) }
-        guard blob.count > 43 else { return false }
-        return blob[39] == 3 || blob[39] == 6
-    }
-
-    /// The geometry, in the registry's CRS.
-    func shape() throws -> Shape {
-        if isWKB { return try Shape(wkb: blob) }
-        guard let shape = blob.withUnsafeBytes({ Shape(spatiaLiteBlob: $0) }) else {
-            throw RegistryError("feature \(values.first.flatMap { $0 } ?? "?") of \(layer.rawValue) has a geometry landreg cannot read")
-        }
-        return shape
-    }
 }
 
 extension Snapshot {
-    /// Streams a layer's rows, ordered by code, as `ExportRow`s: plain 2D
-    /// blobs as stored (told apart in Swift, not by SQL functions on every
-    /// row), anything else (compressed, Z, M) converted to WKB by SpatiaLite.
-    func forEachExportRow(_ layer: Layer, filters: [PropertyFilter], withArea: Bool, namesLayer: Bool,
-                          _ body: (ExportRow) throws -> Void) throws {
-        let specs = layer.properties
-        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let statement = try db.makeStatement(sql: """
-            SELECT \(specs.map(\.column).joined(separator: ", ")), extra, geom, fid\(withArea ? ", ST_Area(geom)" : "")
-            FROM \(layer.table) \(whereClause) ORDER BY code
-            """)
-        try statement.setArguments(arguments)
-        let rows = FastStatement(statement)
+    /// The codes that begin each range of `every` rows of a layer after
+    /// the first, in code order (from the code index alone): an export
+    /// shares a layer out in these ranges.
+    func rangeStarts(_ layer: Layer, every: Int, _ body: (String) throws -> Void) throws {
+        let rows = FastStatement(try db.makeStatement(sql: "SELECT code FROM \(layer.table) ORDER BY code"))
         defer { rows.reset() }
-        var convert: FastStatement?
-        defer { convert?.reset() }
-        let extraColumn = Int32(specs.count)
+        var count = 0
         while try rows.step(db) {
-            let values = rows.contractValues(specs)
-            var blob = rows.blob(extraColumn + 1)
-            let plain = Snapshot.isPlainBlob(blob)
-            if !plain {
-                if convert == nil { convert = FastStatement(try db.makeStatement(sql: "SELECT AsBinary(geom) FROM \(layer.table) WHERE fid = ?")) }
-                convert!.bind(rows.int64(extraColumn + 2), at: 1)
-                blob = try convert!.step(db) ? convert!.blob(0) : []
-                convert!.reset()
-            }
-            try body(ExportRow(layer: layer, namesLayer: namesLayer, values: values, extra: rows.text(extraColumn),
-                               blob: blob, isWKB: !plain,
-                               area: withArea && !rows.isNull(extraColumn + 3) ? rows.double(extraColumn + 3) : nil))
+            if count > 0 && count % every == 0, let code = rows.text(0) { try body(code) }
+            count += 1
         }
     }
 
-    /// Whether a SpatiaLite blob is a plain little-endian 2D one (point,
-    /// line, polygon or their multis) that `Shape(spatiaLiteBlob:)` reads.
-    static func isPlainBlob(_ blob: [UInt8]) -> Bool {
-        blob.count > 43 && blob[0] == 0x00 && blob[1] == 0x01 && (1...6).contains(blob[39])
-            && blob[40] == 0 && blob[41] == 0 && blob[42] == 0
+    /// About how many rows a layer has (its largest row id), without counting them.
+    func estimatedRows(_ layer: Layer) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT max(fid) FROM \(layer.table)") ?? 0
     }
 }

@@ -94,6 +94,13 @@ struct FastStatement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
+    /// Calls `body` with a text column's UTF-8 bytes in place (empty when NULL).
+    func withText<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let bytes = sqlite3_column_text(handle, column)
+        let count = bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, column))
+        return body(UnsafeBufferPointer(start: bytes, count: count))
+    }
+
     /// A blob column's bytes (empty when NULL).
     func blob(_ column: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(handle, column))

@@ -9,9 +9,9 @@ extension Snapshot {
     /// `area_m2` with `withArea`) and its geometry as WKB in the registry's CRS.
     func forEachRowJSON(_ layer: Layer, filters: [PropertyFilter], withArea: Bool,
                         _ body: (String, [UInt8]) throws -> Void) throws {
-        spatial()
-        try forEachExportRow(layer, filters: filters, withArea: withArea, namesLayer: false) { row in
-            try body(row.propertiesJSON(), row.isWKB ? row.blob : try row.shape().wkb())
+        let reader = try ExportReader(self, layer: layer, filters: filters, withArea: withArea, namesLayer: false)
+        try reader.forEach(from: nil, below: nil) { properties, shape in
+            try body(String(decoding: properties, as: UTF8.self), shape.wkb())
         }
     }
 

@@ -119,7 +119,7 @@ final class WaterEvaluator {
     func outfalls(_ states: [FeatureState]) throws -> [OutfallResult] {
         var limits: [String: [MonitoringParameter: DischargeLimit]] = [:]
         for recorded in try snapshot.dischargeLimits() { limits[recorded.subject, default: [:]][recorded.parameter] = recorded.limit }
-        return try states.map { state in
+        return states.map { state in
             let type = state["type"] ?? ""
             var exceedances: [Exceedance] = [], noLimit: [MonitoringParameter] = [], within: [MonitoringParameter] = []
             let measured = periodMeans(state.code, months: period.months)
