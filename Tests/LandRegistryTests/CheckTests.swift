@@ -45,6 +45,21 @@ final class CheckTests: RegistryTestCase {
         XCTAssertEqual(order, (0..<12).flatMap { round in features.map { _ in round } }.enumerated().map { i, round in
             "R\(round)-P-\(String(format: "%03d", i % features.count + 1))"
         }, "results arrive in input order")
+        // Another process writing (its lock held): the batch is checked on one snapshot, not after waiting for it.
+        let other = try DatabaseQueue(path: registry.path)
+        try other.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            let started = Date()
+            var checked = 0
+            try registry.check(GeoJSONReader(text: batch, name: "batch.geojson"), options: CheckOptions(record: false)) { result in
+                XCTAssertEqual(rules(result), rules(alone[String(result.proposal.id.drop { $0 != "-" }.dropFirst())]), result.proposal.id)
+                checked += 1
+            }
+            XCTAssertEqual(checked, copies.count)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 10, "waited for the writer")
+        }
+        try other.close()
         // A bad proposal in the middle: the batch stops with its error, and no record is written.
         var broken = copies
         broken[100] = broken[100].replacingOccurrences(of: "\"coordinates\":[", with: "\"coordinates\":[[999,999],")

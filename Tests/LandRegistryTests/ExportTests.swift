@@ -46,6 +46,19 @@ final class ExportTests: RegistryTestCase {
             XCTAssertEqual(counted, written >= 10_000 ? [10_000] : [])
             XCTAssertNoThrow(try JSONValue.parse(many.text))
         }
+        // Another process writing (its lock held): the export reads on one snapshot, not after waiting for it.
+        let other = try DatabaseQueue(path: registry.path)
+        try other.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            var shared = ExportOptions(layers: [.farmland])
+            (shared.sharedFrom, shared.rangeRows) = (1, 7)
+            let started = Date(), again = OutputSink.memory()
+            XCTAssertEqual(try registry.exportGeoJSON(shared, to: again), 1800)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 10, "waited for the writer")
+            XCTAssertEqual(again.text, sink.text)
+        }
+        try other.close()
     }
 
     /// The export writes text columns' bytes as they are when they are

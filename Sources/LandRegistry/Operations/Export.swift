@@ -35,10 +35,11 @@ extension Registry {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
         if let asOf = options.asOf {
             try exportStates(options, asOf: asOf, target: target, put: put)
-        } else if workers > 1 && rows >= options.sharedFrom {
-            try exportInParallel(options, workers: workers, target: target, put: put)
+        } else if workers > 1 && rows >= options.sharedFrom, try exportInParallel(options, workers: workers, target: target, put: put) {
+            // Written by the workers.
         } else {
-            // A small export: read and written here, no more connections or threads.
+            // A small export, or one that cannot share a snapshot without
+            // waiting: read and written here, no more connections or threads.
             let transformer = try Transformer(from: srid, to: target)
             try snapshot { snapshot in
                 for layer in options.layers {
@@ -61,12 +62,13 @@ extension Registry {
     /// context, which read, transform and write their ranges; the chunks
     /// reach `put` in order. Ranges begin at codes this connection reads,
     /// and together cover every code, so they need not come from the
-    /// workers' snapshot.
+    /// workers' snapshot. False, having written nothing, when the snapshots
+    /// cannot be had without waiting (see `concurrentSnapshots`).
     private func exportInParallel(_ options: ExportOptions, workers: Int, target: Int,
-                                  put: (([UInt8], Int)) -> Void) throws {
+                                  put: (([UInt8], Int)) -> Void) throws -> Bool {
         let transformers = UncheckedBox(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
         let pipeline = OrderedParallelMap<ExportRange, ([UInt8], Int)>(capacity: 4 * workers)
-        try concurrentSnapshots(workers, work: { worker, snapshot in
+        return try concurrentSnapshots(workers, work: { worker, snapshot in
             var readers: [Layer: ExportReader] = [:]
             pipeline.serve(worker) { _, range in
                 let reader = try readers[range.layer] ?? ExportReader(snapshot, layer: range.layer, filters: options.filters,

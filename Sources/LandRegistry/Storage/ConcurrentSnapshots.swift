@@ -11,8 +11,13 @@ extension Registry {
     /// the call returns when `meanwhile` and every worker have. A worker's
     /// error goes to `failed` at once (to stop the others), and the first
     /// error of a worker or of `meanwhile` is rethrown.
+    ///
+    /// Returns false, having run nothing, when the write lock cannot be had
+    /// within a quarter of a second (another process is writing — a long
+    /// import —, or the file is read-only): the caller then works on one
+    /// snapshot of its own, which needs no lock and waits for nobody.
     func concurrentSnapshots(_ count: Int, work: @escaping @Sendable (Int, Snapshot) throws -> Void,
-                             failed: @escaping @Sendable (any Error) -> Void, meanwhile: () throws -> Void) throws {
+                             failed: @escaping @Sendable (any Error) -> Void, meanwhile: () throws -> Void) throws -> Bool {
         let caches = SpatiaLiteCaches()
         defer { caches.freeAll() }
         var config = Configuration()
@@ -26,8 +31,8 @@ extension Registry {
         let finished = DispatchGroup()
         let failures = FailureBox()
         // Hold the write lock while the workers take their snapshots.
-        try database.writeWithoutTransaction { db in
-            try db.execute(sql: "BEGIN IMMEDIATE")
+        let locked = try database.writeWithoutTransaction { db -> Bool in
+            guard try Registry.lockAtOnce(db) else { return false }
             defer { try? db.execute(sql: "ROLLBACK") }
             for (index, queue) in queues.enumerated() {
                 finished.enter()
@@ -54,7 +59,9 @@ extension Registry {
                 thread.start()
             }
             for _ in queues { started.wait() }
+            return true
         }
+        guard locked else { return false }
         do {
             try meanwhile()
         } catch {
@@ -62,6 +69,20 @@ extension Registry {
         }
         finished.wait()
         if let error = failures.first { throw error }
+        return true
+    }
+
+    /// `BEGIN IMMEDIATE` if the write lock is free within 250 ms; false if
+    /// it is not, or the file cannot be written.
+    private static func lockAtOnce(_ db: Database) throws -> Bool {
+        try db.execute(sql: "PRAGMA busy_timeout = 250")
+        defer { try? db.execute(sql: "PRAGMA busy_timeout = 30000") }  // the connection's own (busyMode)
+        do {
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            return true
+        } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_READONLY].contains(error.resultCode) {
+            return false
+        }
     }
 }
 

@@ -55,10 +55,12 @@ extension Registry {
         var first: [(InputFeature, Proposal)] = []
         while first.count < Registry.parallelBatch, let item = try next() { first.append(item) }
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        var shared = false
         if first.count == Registry.parallelBatch && workers > 1 {
             let checkers = try [checker] + (1..<workers).map { _ in try Checker(registry: self, context: options.context, thresholds: checker.thresholds) }
-            try checkInParallel(reader, first: first, checkers: checkers, options: options, next: next, emit: emit)
-        } else {
+            shared = try checkInParallel(reader, first: first, checkers: checkers, options: options, next: next, emit: emit)
+        }
+        if !shared {
             var input: InputGeometry?
             // One snapshot for the whole batch: every proposal sees the same registry.
             try plainSnapshot { snapshot in
