@@ -39,13 +39,13 @@ extension Registry {
             // Written by the workers.
         } else {
             // A small export, or one that cannot share a snapshot without
-            // waiting: read and written here, no more connections or threads.
+            // waiting: read and written here, range by range (memory stays
+            // flat), no more connections or threads.
             let transformer = try Transformer(from: srid, to: target)
             try snapshot { snapshot in
-                for layer in options.layers {
-                    let reader = try ExportReader(snapshot, layer: layer, filters: options.filters, withArea: options.withArea,
-                                                  namesLayer: options.layers.count > 1)
-                    put(try Registry.encode(reader, from: nil, below: nil, transformer: transformer, precision: options.precision))
+                var readers: [Layer: ExportReader] = [:]
+                try Registry.forEachRange(options, in: snapshot) { range in
+                    put(try Registry.encode(range, options, readers: &readers, on: snapshot, transformer: transformer))
                 }
             }
         }
@@ -71,24 +71,13 @@ extension Registry {
         return try concurrentSnapshots(workers, work: { worker, snapshot in
             var readers: [Layer: ExportReader] = [:]
             pipeline.serve(worker) { _, range in
-                let reader = try readers[range.layer] ?? ExportReader(snapshot, layer: range.layer, filters: options.filters,
-                                                                     withArea: options.withArea, namesLayer: options.layers.count > 1)
-                readers[range.layer] = reader
-                return try Registry.encode(reader, from: range.lower, below: range.upper,
-                                           transformer: transformers.value[worker], precision: options.precision)
+                try Registry.encode(range, options, readers: &readers, on: snapshot, transformer: transformers.value[worker])
             }
         }, failed: { pipeline.fail($0) }, meanwhile: {
             defer { pipeline.close() }
             do {
                 try snapshot { snapshot in
-                    for layer in options.layers {
-                        var lower: String?
-                        try snapshot.rangeStarts(layer, every: options.rangeRows) { code in
-                            try pipeline.submit(ExportRange(layer: layer, lower: lower, upper: code), put)
-                            lower = code
-                        }
-                        try pipeline.submit(ExportRange(layer: layer, lower: lower, upper: nil), put)
-                    }
+                    try Registry.forEachRange(options, in: snapshot) { try pipeline.submit($0, put) }
                 }
                 pipeline.close()
                 while let chunk = try pipeline.next() { put(chunk) }
@@ -99,12 +88,30 @@ extension Registry {
         })
     }
 
-    /// The rows of `reader` with `from <= code < below`, transformed to the
-    /// export's CRS, as GeoJSON features (comma-separated); and how many.
-    private static func encode(_ reader: ExportReader, from lower: String?, below upper: String?,
-                               transformer: Transformer, precision: Int) throws -> ([UInt8], Int) {
-        var features = GeoJSONFeatures(precision: precision, capacity: 1 << 18)
-        try reader.forEach(from: lower, below: upper) { properties, shape in
+    /// The export's layers in ranges of `rangeRows` codes, in order; the
+    /// first and last ranges of a layer are open-ended, so that together
+    /// they hold every code whatever state `snapshot` sees.
+    private static func forEachRange(_ options: ExportOptions, in snapshot: Snapshot, _ body: (ExportRange) throws -> Void) throws {
+        for layer in options.layers {
+            var lower: String?
+            try snapshot.rangeStarts(layer, every: options.rangeRows) { code in
+                try body(ExportRange(layer: layer, lower: lower, upper: code))
+                lower = code
+            }
+            try body(ExportRange(layer: layer, lower: lower, upper: nil))
+        }
+    }
+
+    /// A range's rows, transformed to the export's CRS, as GeoJSON features
+    /// (comma-separated), and how many; read by the snapshot's reader of
+    /// the layer, made when first needed.
+    private static func encode(_ range: ExportRange, _ options: ExportOptions, readers: inout [Layer: ExportReader],
+                               on snapshot: Snapshot, transformer: Transformer) throws -> ([UInt8], Int) {
+        let reader = try readers[range.layer] ?? ExportReader(snapshot, layer: range.layer, filters: options.filters,
+                                                             withArea: options.withArea, namesLayer: options.layers.count > 1)
+        readers[range.layer] = reader
+        var features = GeoJSONFeatures(precision: options.precision, capacity: 1 << 18)
+        try reader.forEach(from: range.lower, below: range.upper) { properties, shape in
             var shape = shape
             try transformer.transform(&shape)
             features.feature(properties: properties, shape: shape)
