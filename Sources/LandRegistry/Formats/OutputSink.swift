@@ -75,9 +75,7 @@ public final class OutputSink {
 
     /// Memory: the text is `data` (or `text`) once `finish()` has run.
     public static func memory() -> OutputSink {
-        let sink = OutputSink(destination: .memory)
-        sink.buffer.reserveCapacity(1 << 18)  // an export worker's chunk of features, about 150 KB
-        return sink
+        OutputSink(destination: .memory)
     }
 
     /// Hands the text, in pieces, to `write` (e.g. `{ print($0, terminator: "", to: &stream) }`).

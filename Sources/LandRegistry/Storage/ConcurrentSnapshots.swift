@@ -22,7 +22,7 @@ extension Registry {
         defer { caches.freeAll() }
         var config = Configuration()
         config.readonly = true
-        config.busyMode = .timeout(30)
+        config.busyMode = .timeout(TimeInterval(Registry.busyTimeout))
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
         let queues = try (0..<count).map { _ in try DatabaseQueue(path: path, configuration: config) }
         defer { for queue in queues { try? queue.close() } }
@@ -76,7 +76,7 @@ extension Registry {
     /// it is not, or the file cannot be written.
     private static func lockAtOnce(_ db: Database) throws -> Bool {
         try db.execute(sql: "PRAGMA busy_timeout = 250")
-        defer { try? db.execute(sql: "PRAGMA busy_timeout = 30000") }  // the connection's own (busyMode)
+        defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Registry.busyTimeout * 1000)") }  // the connection's own
         do {
             try db.execute(sql: "BEGIN IMMEDIATE")
             return true

@@ -131,7 +131,7 @@ public final class Registry: @unchecked Sendable {
             let registry = Registry(path: path, database: database, caches: caches, srid: srid, lazySpatial: !concurrentReads)
             let migrator = Migrations.migrator(srid: srid)
             if try !database.read(migrator.hasCompletedMigrations) {
-                try database.writeWithoutTransaction { registry.ensureSpatial($0) }
+                database.writeWithoutTransaction { registry.ensureSpatial($0) }
                 try migrator.migrate(database)
             }
             return registry
@@ -145,10 +145,13 @@ public final class Registry: @unchecked Sendable {
         }
     }
 
+    /// How long a connection waits for another's lock, in seconds.
+    static let busyTimeout = 30
+
     private static func openDatabase(_ path: String, single: Bool) throws -> (any DatabaseWriter, SpatiaLiteCaches) {
         let caches = SpatiaLiteCaches()
         var config = Configuration()
-        config.busyMode = .timeout(30)
+        config.busyMode = .timeout(TimeInterval(busyTimeout))
         config.maximumReaderCount = 4
         config.prepareDatabase { db in
             // One connection of a one-shot process gets SpatiaLite when it first needs it (`ensureSpatial`).
