@@ -5,17 +5,17 @@ import LandRegistry
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "The registry's health: town attributes against town polygons, features outside the county, overlapping farmland parcels and risk-plots, risk-plots without stage_date, outfalls and sections off their rivers.")
+        abstract: manualText("The registry's health: town attributes against town polygons, features outside the county, overlapping farmland parcels and risk-plots, risk-plots without stage_date, outfalls and sections off their rivers."))
 
     @OptionGroup var registry: RegistryOptions
 
-    @Option(help: "table, csv (UTF-8 with BOM) or json.")
+    @Option(help: manual("table, csv (UTF-8 with BOM) or json."))
     var format: QueryReport.Format = .table
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: manual("Write to this file instead of standard output."))
     var out: String?
 
-    @Option(help: "Language of the table and CSV headers: zh or en (default: from LANG).")
+    @Option(help: manual("Language of the table and CSV headers: zh or en (default: from LANG)."))
     var lang: ReportLanguage?
 
     func validate() throws {

@@ -5,43 +5,39 @@ import LandRegistry
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check proposals (one plot or a whole land-supply plan) against every rule before approval.",
-        discussion: """
-            FILE is a GeoJSON Feature or FeatureCollection of proposals with the properties id, use, action,
-            air_polluting, soil_polluting, discharges and food_crops; or a Shapefile, a land-approval
-            coordinate file (.txt: the plot number is the id, its land-class code the use) or a CSV point table. Exit status 0 whatever the verdicts;
-            with --fail-on, 3 when a proposal's verdict is at least that severe.
-            """)
+        abstract: manualText("Check proposals (one plot or a whole land-supply plan) against every rule before approval."),
+        discussion: manualText(
+            "FILE is a GeoJSON Feature or FeatureCollection of proposals with the properties id, use, action, air_polluting, soil_polluting, discharges and food_crops; or a Shapefile, a land-approval coordinate file (.txt: the plot number is the id, its land-class code the use) or a CSV point table. Exit status 0 whatever the verdicts; with --fail-on, 3 when a proposal's verdict is at least that severe."))
 
     @OptionGroup var registry: RegistryOptions
 
-    @Argument(help: "The proposals file ('-' for standard input).")
+    @Argument(help: manual("The proposals file ('-' for standard input)."))
     var file: String
 
-    @Option(help: "text, json or html (a self-contained report with a map of each proposal; use --out).")
+    @Option(help: manual("text, json or html (a self-contained report with a map of each proposal; use --out)."))
     var format: CheckFormat = .text
 
-    @Option(help: "Write the report to this file instead of standard output.")
+    @Option(help: manual("Write the report to this file instead of standard output."))
     var out: String?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 3 when a verdict is at least this severe: block, condition or warn.")
+    @Option(name: .customLong("fail-on"), help: manual("Exit 3 when a verdict is at least this severe: block, condition or warn."))
     var failOn: Severity?
 
-    @Option(help: "Language of messages: zh or en (default: from LANG).")
+    @Option(help: manual("Language of messages: zh or en (default: from LANG)."))
     var lang: ReportLanguage?
 
-    @Option(help: "The EPSG code of the proposals' coordinates (overrides their \"crs\" member).")
+    @Option(help: manual("The EPSG code of the proposals' coordinates (overrides their \"crs\" member)."))
     var srid: Int?
 
-    @Option(help: "Who runs the check, for the record (default: the login name).")
+    @Option(help: manual("Who runs the check, for the record (default: the login name)."))
     var by: String?
 
-    @Flag(help: "Do not keep a record of this check in the registry.")
+    @Flag(help: manual("Do not keep a record of this check in the registry."))
     var noRecord = false
 
     @OptionGroup var reading: ReaderOptions
 
-    @OptionGroup(title: "What the file cannot say") var proposals: ProposalOptions
+    @OptionGroup(title: manualText("What the file cannot say")) var proposals: ProposalOptions
 
     func run() throws {
         let reader = try openFeatureReader(path: file, format: nil,

@@ -5,15 +5,15 @@ import LandRegistry
 struct Checks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checks",
-        abstract: "List the recorded checks: every run, or the checks of one proposal id.")
+        abstract: manualText("List the recorded checks: every run, or the checks of one proposal id."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
 
-    @Argument(help: "A proposal id: show every recorded check of it.")
+    @Argument(help: manual("A proposal id: show every recorded check of it."))
     var proposal: String?
 
-    @Option(help: "How many runs to list.")
+    @Option(help: manual("How many runs to list."))
     var limit: Int = 50
 
     func run() throws {

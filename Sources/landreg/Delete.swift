@@ -5,15 +5,15 @@ import LandRegistry
 struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",
-        abstract: "Remove features from a layer, all or nothing, recorded in their history.")
+        abstract: manualText("Remove features from a layer, all or nothing, recorded in their history."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
-    @Argument(help: "The layer.") var layer: Layer
-    @Argument(help: "The codes of the features to remove.") var codes: [String]
-    @Option(help: "The date it took effect, YYYY-MM-DD.") var date: String
-    @Option(help: "Who records it (default: the login name).") var by: String?
-    @Option(help: "Why (kept in the history).") var note: String?
+    @Argument(help: manual("The layer.")) var layer: Layer
+    @Argument(help: manual("The codes of the features to remove.")) var codes: [String]
+    @Option(help: manual("The date it took effect, YYYY-MM-DD.")) var date: String
+    @Option(help: manual("Who records it (default: the login name).")) var by: String?
+    @Option(help: manual("Why (kept in the history).")) var note: String?
 
     func validate() throws {
         guard !codes.isEmpty else { throw usageError("give the codes of the features to remove") }

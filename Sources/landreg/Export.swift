@@ -5,44 +5,42 @@ import LandRegistry
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write layers as an RFC 7946 GeoJSON FeatureCollection (lon/lat, CGCS2000).",
-        discussion: """
-            With several layers each feature carries a "layer" property. Standard output when no --out.
-            The one map's suspected and contaminated plots:
-              landreg export risk-plots --where stage=suspected,investigating,contaminated,listed,remediating
-            """)
+        abstract: manualText("Write layers as an RFC 7946 GeoJSON FeatureCollection (lon/lat, CGCS2000)."),
+        discussion: manualText(
+            "With several layers each feature carries a \"layer\" property. Standard output when no --out. The one map's suspected and contaminated plots:",
+            Phrase(verbatim: "  landreg export risk-plots --where stage=suspected,investigating,contaminated,listed,remediating")))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
 
-    @Argument(help: "Layers to export (default: all).")
+    @Argument(help: manual("Layers to export (default: all)."))
     var layers: [Layer] = []
 
-    @Option(help: "The file to write (written whole or not at all).")
+    @Option(help: manual("The file to write (written whole or not at all)."))
     var out: String?
 
-    @Option(help: "Decimals of the coordinates (0-15).")
+    @Option(help: manual("Decimals of the coordinates (0-15)."))
     var precision: Int = 7
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Only features whose property has one of the values.", valueName: "property=value[,value…]"))
+    @Option(name: .customLong("where"), help: manual("Only features whose property has one of the values.", valueName: "property=value[,value…]"))
     var filters: [String] = []
 
-    @Flag(help: "Add the computed area_m2 (in the registry's CRS) to polygon features.")
+    @Flag(help: manual("Add the computed area_m2 (in the registry's CRS) to polygon features."))
     var withArea = false
 
-    @Option(help: "geojson (default), shp (Shapefiles, one set per layer, into the folder --out) or gpkg (a GeoPackage --out, one table per layer).")
+    @Option(help: manual("geojson (default), shp (Shapefiles, one set per layer, into the folder --out) or gpkg (a GeoPackage --out, one table per layer)."))
     var format: ExportFormat = .geojson
 
-    @Flag(help: "With --format shp: write CGCS2000 lon/lat instead of the registry's CRS.")
+    @Flag(help: manual("With --format shp: write CGCS2000 lon/lat instead of the registry's CRS."))
     var lonlat = false
 
-    @Flag(help: "Keep the registry's projected CRS (metres) with the legacy crs member, as ogr2ogr writes; not RFC 7946.")
+    @Flag(help: manual("Keep the registry's projected CRS (metres) with the legacy crs member, as ogr2ogr writes; not RFC 7946."))
     var projected = false
 
-    @Option(help: ArgumentHelp("Write one GeoJSON file per layer into this folder (<layer>.geojson), completely or not at all.", valueName: "folder"))
+    @Option(help: manual("Write one GeoJSON file per layer into this folder (<layer>.geojson), completely or not at all.", valueName: "folder"))
     var split: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The registry as it stood in the world on this date (effective dates).", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), help: manual("The registry as it stood in the world on this date (effective dates).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     func validate() throws {

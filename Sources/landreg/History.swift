@@ -5,12 +5,12 @@ import LandRegistry
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Every recorded change of one feature, with recorded time, effective date, and what changed.")
+        abstract: manualText("Every recorded change of one feature, with recorded time, effective date, and what changed."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
-    @Argument(help: "The layer.") var layer: Layer
-    @Argument(help: "The feature's code.") var code: String
+    @Argument(help: manual("The layer.")) var layer: Layer
+    @Argument(help: manual("The feature's code.")) var code: String
 
     func run() throws {
         let registry = try registry.open()

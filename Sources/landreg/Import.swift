@@ -5,42 +5,37 @@ import LandRegistry
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load features into a layer, all or nothing.",
-        discussion: """
-            LAYER is one of: \(Layer.allCases.map(\.rawValue).joined(separator: ", ")).
-            FILE is GeoJSON (a FeatureCollection, a Feature or a geometry; '-' for standard input), a Shapefile (.shp),
-            a land-approval coordinate file (.txt) or a CSV point table (.csv).
-            GeoJSON and CSV coordinates are lon/lat unless the file has a "crs" member or --srid is given;
-            a Shapefile's CRS comes from its .prj, a coordinate file's from its zone.
-            """)
+        abstract: manualText("Load features into a layer, all or nothing."),
+        discussion: manualText(
+            "LAYER is one of: \(Layer.allCases.map(\.rawValue).joined(separator: ", ")). FILE is GeoJSON (a FeatureCollection, a Feature or a geometry; '-' for standard input), a Shapefile (.shp), a land-approval coordinate file (.txt) or a CSV point table (.csv). GeoJSON and CSV coordinates are lon/lat unless the file has a \"crs\" member or --srid is given; a Shapefile's CRS comes from its .prj, a coordinate file's from its zone."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
 
-    @Argument(help: "The layer to load into.")
+    @Argument(help: manual("The layer to load into."))
     var layer: Layer
 
-    @Argument(help: "The file to read.")
+    @Argument(help: manual("The file to read."))
     var file: String
 
-    @Option(help: "The EPSG code of the file's coordinates (overrides its \"crs\" member).")
+    @Option(help: manual("The EPSG code of the file's coordinates (overrides its \"crs\" member)."))
     var srid: Int?
 
-    @Option(help: "insert (new codes only), upsert (update by code) or replace (the layer becomes the file).")
+    @Option(help: manual("insert (new codes only), upsert (update by code) or replace (the layer becomes the file)."))
     var mode: ImportMode = .insert
 
-    @Option(help: "The reader to use instead of the file's extension: geojson, shp, txt (land-approval coordinates), csv (point table).")
+    @Option(help: manual("The reader to use instead of the file's extension: geojson, shp, txt (land-approval coordinates), csv (point table)."))
     var format: InputFormat?
 
     @OptionGroup var reading: ReaderOptions
 
-    @Flag(help: "Repair invalid geometries with GEOS (MakeValid) and report them, instead of rejecting them.")
+    @Flag(help: manual("Repair invalid geometries with GEOS (MakeValid) and report them, instead of rejecting them."))
     var makeValid = false
 
-    @Option(help: "The date the changes take effect (YYYY-MM-DD) for features without their own stage_date or permit_date; default today.")
+    @Option(help: manual("The date the changes take effect (YYYY-MM-DD) for features without their own stage_date or permit_date; default today."))
     var date: String?
 
-    @Option(help: "Who imports, for the history (default: the login name).")
+    @Option(help: manual("Who imports, for the history (default: the login name)."))
     var by: String?
 
     func run() throws {

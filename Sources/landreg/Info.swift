@@ -3,7 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Info: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "info", abstract: "The registry's path, CRS, layer counts and library versions.")
+    static let configuration = CommandConfiguration(commandName: "info", abstract: manualText("The registry's path, CRS, layer counts and library versions."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption

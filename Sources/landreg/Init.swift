@@ -5,12 +5,12 @@ import LandRegistry
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create an empty registry: all layers, spatial indexes and settings.")
+        abstract: manualText("Create an empty registry: all layers, spatial indexes and settings."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
 
-    @Option(help: "The registry's projected CRS, an EPSG code in metres (default 4547: CGCS2000 / 3-degree GK CM 114E).")
+    @Option(help: manual("The registry's projected CRS, an EPSG code in metres (default 4547: CGCS2000 / 3-degree GK CM 114E)."))
     var srid: Int = CRS.defaultRegistry
 
     func run() throws {

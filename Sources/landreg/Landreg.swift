@@ -13,8 +13,10 @@ enum Main {
         // building the whole command tree (ArgumentParser reflects on every
         // subcommand); help, completion and nested commands go through the root.
         Registry.prepareProcess()
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        var arguments = Array(CommandLine.arguments.dropFirst())
         Speech.choose(from: arguments)
+        // `landreg help COMMAND --lang zh`: the language is chosen, the help command takes no options.
+        if arguments.first == "help" { arguments = Speech.withoutLanguage(arguments) }
         let asked = arguments.contains { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion") }
         // By the name each command's configuration spells out (not `_commandName`, which reflects).
         let sub = asked ? nil : Landreg.configuration.subcommands.first {
@@ -23,7 +25,7 @@ enum Main {
         let direct = sub != nil
         let root: any ParsableCommand.Type = sub ?? Landreg.self
         do {
-            var command: any ParsableCommand = try sub.map { try $0.parse(Array(arguments.dropFirst())) } ?? Landreg.parseAsRoot()
+            var command: any ParsableCommand = try sub.map { try $0.parse(Array(arguments.dropFirst())) } ?? Landreg.parseAsRoot(arguments)
             try command.run()
         } catch let error as InvalidArgument {
             // A filter that cannot mean what was meant is wrong usage.
@@ -53,7 +55,7 @@ enum Main {
     static func report(_ error: any Error, root: any ParsableCommand.Type) -> Never {
         let code = root.exitCode(for: error)
         if code == .success {
-            print(root.fullMessage(for: error))
+            print(translatedHelp(root.fullMessage(for: error)))
             exit(0)
         }
         if code == .validationFailure {
@@ -82,6 +84,25 @@ enum Main {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// ArgumentParser's own words in a help text (headings, its options,
+    /// the annotations of values) in the CLI's language; the commands' own
+    /// texts come translated (`manual`).
+    static func translatedHelp(_ text: String) -> String {
+        guard Speech.language == .zh else { return text }
+        let words: [(String, Phrase)] = [
+            ("OVERVIEW: ", "OVERVIEW: "), ("USAGE: ", "USAGE: "), ("ARGUMENTS:", "ARGUMENTS:"), ("OPTIONS:", "OPTIONS:"),
+            ("SUBCOMMANDS:", "SUBCOMMANDS:"), ("Show the version.", "Show the version."),
+            ("Show subcommand help information.", "Show subcommand help information."),
+            ("Show help information.", "Show help information."),
+            ("(values:", "(values:"), ("(default:", "(default:"), (" (default)", " (default)"),
+        ]
+        let translated = words.reduce(text) { text, word in text.replacingOccurrences(of: word.0, with: word.1.text(.zh)) }
+            .replacing(/;(\s+)default:/) { Phrase(";\(String($0.1))default:").text(.zh) }
+        return translated.replacing(/See '(landreg help [^']*)<subcommand>' for detailed help\./) { match in
+            Phrase("See '\(String(match.1))<subcommand>' for detailed help.").text(.zh)
+        }
     }
 
     /// One of ArgumentParser's error sentences as a phrase.
@@ -145,11 +166,9 @@ enum Main {
 struct Landreg: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "landreg",
-        abstract: "A spatial registry of land and water-pollution risks for a county.",
-        discussion: """
-            The registry is one SpatiaLite file: --db PATH, else $LANDREG_DB, else ./registry.sqlite.
-            Exit status: 0 success, 1 bad input or unreadable registry, 2 wrong usage.
-            """,
+        abstract: manualText("A spatial registry of land and water-pollution risks for a county."),
+        discussion: manualText(
+            "The registry is one SpatiaLite file: --db PATH, else $LANDREG_DB, else ./registry.sqlite. Exit status: 0 success, 1 bad input or unreadable registry, 2 wrong usage."),
         version: landregVersion,
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
                       StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self, QueryCommand.self, Audit.self,

@@ -3,23 +3,23 @@ import Foundation
 import LandRegistry
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a layer's features as a table, with their areas.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: manualText("List a layer's features as a table, with their areas."))
 
     @OptionGroup var registry: RegistryOptions
 
-    @Argument(help: "The layer to list.")
+    @Argument(help: manual("The layer to list."))
     var layer: Layer
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Only features whose property has one of the values (repeat: AND).", valueName: "property=value[,value…]"))
+    @Option(name: .customLong("where"), help: manual("Only features whose property has one of the values (repeat: AND).", valueName: "property=value[,value…]"))
     var filters: [String] = []
 
-    @Option(help: "table, csv (UTF-8 with BOM, for Excel) or json.")
+    @Option(help: manual("table, csv (UTF-8 with BOM, for Excel) or json."))
     var format: ListFormat = .table
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The layer as it stood in the world on this date.", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), help: manual("The layer as it stood in the world on this date.", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(help: "Language of the table and CSV headers and values: zh or en (default: from LANG; JSON keeps the contract's names).")
+    @Option(help: manual("Language of the table and CSV headers and values: zh or en (default: from LANG; JSON keeps the contract's names)."))
     var lang: ReportLanguage?
 
     enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }

@@ -5,7 +5,7 @@ import LandRegistry
 struct Monitor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitor",
-        abstract: "Monitoring of sections, outfalls and air (测): import values and targets, set discharge limits.",
+        abstract: manualText("Monitoring of sections, outfalls and air (测): import values and targets, set discharge limits."),
         subcommands: [MonitorImport.self, MonitorLimit.self, MonitorLimits.self])
 }
 
@@ -25,22 +25,18 @@ extension RemedyMeasure: ExpressibleByArgument {
 struct MonitorImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a monitoring CSV (site, date, parameter, value [, unit, note, kind]), all or nothing.",
-        discussion: """
-            Columns may carry Chinese names (点位/断面/排口, 日期, 指标, 浓度, 单位, 备注, 类型), or the table may be
-            wide (one column per parameter: 氨氮(mg/L), COD …). UTF-8 or GBK. site is a section's, an outfall's or
-            (for air) an admin area's code; kind is value (default) or target. Water: cod codmn bod5 nh3n tp tn do ph
-            flow; air: so2 no2 pm10 pm25 co o3.
-            """)
+        abstract: manualText("Import a monitoring CSV (site, date, parameter, value [, unit, note, kind]), all or nothing."),
+        discussion: manualText(
+            "Columns may carry Chinese names (点位/断面/排口, 日期, 指标, 浓度, 单位, 备注, 类型), or the table may be wide (one column per parameter: 氨氮(mg/L), COD …). UTF-8 or GBK. site is a section's, an outfall's or (for air) an admin area's code; kind is value (default) or target. Water: cod codmn bod5 nh3n tp tn do ph flow; air: so2 no2 pm10 pm25 co o3."))
 
     enum Mode: String, ExpressibleByArgument, CaseIterable { case insert, upsert }
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
     @OptionGroup var reader: ReaderOptions
-    @Argument(help: "The CSV file.") var file: String
-    @Option(help: "insert (a value already stored is an error) or upsert (replace it, keeping the old one).") var mode: Mode = .insert
-    @Option(help: "Who imports it (default: the login name).") var by: String?
+    @Argument(help: manual("The CSV file.")) var file: String
+    @Option(help: manual("insert (a value already stored is an error) or upsert (replace it, keeping the old one).")) var mode: Mode = .insert
+    @Option(help: manual("Who imports it (default: the login name).")) var by: String?
 
     func run() throws {
         let registry = try registry.open()
@@ -54,17 +50,17 @@ struct MonitorImport: ParsableCommand {
 struct MonitorLimit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "limit",
-        abstract: "Set the discharge limit of one outfall (by code) or of an outfall type for a parameter.",
-        discussion: "VALUE is a maximum (50), a range (6-9) or a minimum (>=5); --remove removes it. Sewage plants default to GB 18918-2002 class 1A.")
+        abstract: manualText("Set the discharge limit of one outfall (by code) or of an outfall type for a parameter."),
+        discussion: manualText("VALUE is a maximum (50), a range (6-9) or a minimum (>=5); --remove removes it. Sewage plants default to GB 18918-2002 class 1A."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
-    @Argument(help: "An outfall's code, or a type: industrial, sewage_plant, agricultural, other.") var subject: String
-    @Argument(help: "The parameter (cod, nh3n, tp …).") var parameter: MonitoringParameter
-    @Argument(help: "The limit in the parameter's unit.") var value: String?
-    @Flag(help: "Remove the limit instead.") var remove = false
-    @Option(help: "Where the limit comes from (the permit's number …).") var note: String?
-    @Option(help: "Who sets it (default: the login name).") var by: String?
+    @Argument(help: manual("An outfall's code, or a type: industrial, sewage_plant, agricultural, other.")) var subject: String
+    @Argument(help: manual("The parameter (cod, nh3n, tp …).")) var parameter: MonitoringParameter
+    @Argument(help: manual("The limit in the parameter's unit.")) var value: String?
+    @Flag(help: manual("Remove the limit instead.")) var remove = false
+    @Option(help: manual("Where the limit comes from (the permit's number …).")) var note: String?
+    @Option(help: manual("Who sets it (default: the login name).")) var by: String?
 
     func validate() throws {
         if remove == (value != nil) { throw usageError("give either VALUE or --remove") }
@@ -79,7 +75,7 @@ struct MonitorLimit: ParsableCommand {
 }
 
 struct MonitorLimits: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "limits", abstract: "The discharge limits in force.")
+    static let configuration = CommandConfiguration(commandName: "limits", abstract: manualText("The discharge limits in force."))
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
 

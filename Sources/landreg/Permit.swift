@@ -5,15 +5,15 @@ import LandRegistry
 struct Permit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "permit",
-        abstract: "Record that a checked proposal was approved (supply, use change or planning permit).")
+        abstract: manualText("Record that a checked proposal was approved (supply, use change or planning permit)."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
-    @Argument(help: "The proposal's id, as checked.") var proposal: String
-    @Option(help: "The date of the approval, YYYY-MM-DD.") var date: String
-    @Option(help: "supply, use_change or planning_permit.") var kind: ProposalAction
-    @Option(help: "Who records it (default: the login name).") var by: String?
-    @Option(help: "Why it was approved; required when the proposal's latest check was block.") var note: String?
+    @Argument(help: manual("The proposal's id, as checked.")) var proposal: String
+    @Option(help: manual("The date of the approval, YYYY-MM-DD.")) var date: String
+    @Option(help: manual("supply, use_change or planning_permit.")) var kind: ProposalAction
+    @Option(help: manual("Who records it (default: the login name).")) var by: String?
+    @Option(help: manual("Why it was approved; required when the proposal's latest check was block.")) var note: String?
 
     func run() throws {
         let registry = try registry.open()

@@ -7,57 +7,55 @@ extension QueryReport.Format: ExpressibleByArgument {}
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Overlay questions between layers: which features of a layer overlap, lie within a distance of, or are nearest to those of another layer or a file.",
-        discussion: """
-            One row per (feature, other feature) pair: code, other_code, overlap_m2, overlap_mu, distance_m, then the
-            feature's properties; totals count each feature once and its overlap as the union of its overlaps.
-              landreg query risk-plots --where stage=suspected,investigating,contaminated --overlapping basic-farmland
-              landreg query farmland --where class=strict --within enterprises --distance 1000 --other-where permit_status=revoked --sum-by town
-              landreg query outfalls --nearest sections --format csv --out outfalls.csv
-            OTHER is a layer, or a file (GeoJSON, Shapefile, TXT, CSV) read as import reads it.
-            """)
+        abstract: manualText("Overlay questions between layers: which features of a layer overlap, lie within a distance of, or are nearest to those of another layer or a file."),
+        discussion: manualText(
+            "One row per (feature, other feature) pair: code, other_code, overlap_m2, overlap_mu, distance_m, then the feature's properties; totals count each feature once and its overlap as the union of its overlaps.",
+            Phrase(verbatim: "  landreg query risk-plots --where stage=suspected,investigating,contaminated --overlapping basic-farmland"),
+            Phrase(verbatim: "  landreg query farmland --where class=strict --within enterprises --distance 1000 --other-where permit_status=revoked --sum-by town"),
+            Phrase(verbatim: "  landreg query outfalls --nearest sections --format csv --out outfalls.csv"),
+            "OTHER is a layer, or a file (GeoJSON, Shapefile, TXT, CSV) read as import reads it."))
 
     @OptionGroup var registry: RegistryOptions
 
-    @Argument(help: "The layer asked about.")
+    @Argument(help: manual("The layer asked about."))
     var layer: Layer
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Only features whose property has one of the values (repeat: AND).", valueName: "property=value[,value…]"))
+    @Option(name: .customLong("where"), help: manual("Only features whose property has one of the values (repeat: AND).", valueName: "property=value[,value…]"))
     var filters: [String] = []
 
-    @Option(help: ArgumentHelp("Features that overlap features of OTHER (a layer or a file).", valueName: "other"))
+    @Option(help: manual("Features that overlap features of OTHER (a layer or a file).", valueName: "other"))
     var overlapping: String?
 
-    @Option(help: ArgumentHelp("Features within --distance metres of features of OTHER.", valueName: "other"))
+    @Option(help: manual("Features within --distance metres of features of OTHER.", valueName: "other"))
     var within: String?
 
-    @Option(help: ArgumentHelp("The nearest feature of OTHER for every feature.", valueName: "other"))
+    @Option(help: manual("The nearest feature of OTHER for every feature.", valueName: "other"))
     var nearest: String?
 
-    @Option(help: "The distance of --within, in metres.")
+    @Option(help: manual("The distance of --within, in metres."))
     var distance: Double?
 
-    @Option(name: .customLong("other-where"), help: ArgumentHelp("Only features of OTHER whose property has one of the values.", valueName: "property=value[,value…]"))
+    @Option(name: .customLong("other-where"), help: manual("Only features of OTHER whose property has one of the values.", valueName: "property=value[,value…]"))
     var otherFilters: [String] = []
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The registry as it stood in the world on this date.", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), help: manual("The registry as it stood in the world on this date.", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(name: .customLong("sum-by"), help: "Totals per town (the admin town holding the largest part of each feature) or per value of a property.")
+    @Option(name: .customLong("sum-by"), help: manual("Totals per town (the admin town holding the largest part of each feature) or per value of a property."))
     var sumBy: String?
 
-    @Option(help: "table, csv (UTF-8 with BOM, for Excel), json or geojson (the matched features, RFC 7946).")
+    @Option(help: manual("table, csv (UTF-8 with BOM, for Excel), json or geojson (the matched features, RFC 7946)."))
     var format: QueryReport.Format = .table
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: manual("Write to this file instead of standard output."))
     var out: String?
 
-    @Option(help: "The EPSG code of an OTHER file's coordinates.")
+    @Option(help: manual("The EPSG code of an OTHER file's coordinates."))
     var srid: Int?
 
     @OptionGroup var reading: ReaderOptions
 
-    @Option(help: "Language of the table and CSV headers and values: zh or en (default: from LANG; JSON keeps the contract's names).")
+    @Option(help: manual("Language of the table and CSV headers and values: zh or en (default: from LANG; JSON keeps the contract's names)."))
     var lang: ReportLanguage?
 
     func validate() throws {

@@ -5,17 +5,17 @@ import LandRegistry
 struct Reclass: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reclass",
-        abstract: "Adjust the soil-quality class of a farmland parcel (recorded in its history).")
+        abstract: manualText("Adjust the soil-quality class of a farmland parcel (recorded in its history)."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
-    @Argument(help: "The parcel's code.") var code: String?
-    @Argument(help: "The new class: priority, safe_use or strict.") var farmlandClass: FarmlandClass?
-    @Option(help: "Adjust many parcels at once: a CSV (code,class) or GeoJSON (code and class properties), all or nothing.")
+    @Argument(help: manual("The parcel's code.")) var code: String?
+    @Argument(help: manual("The new class: priority, safe_use or strict.")) var farmlandClass: FarmlandClass?
+    @Option(help: manual("Adjust many parcels at once: a CSV (code,class) or GeoJSON (code and class properties), all or nothing."))
     var file: String?
-    @Option(help: "The date it took effect, YYYY-MM-DD.") var date: String
-    @Option(help: "The basis of the adjustment (monitoring, decision …).") var basis: String?
-    @Option(help: "Who records it (default: the login name).") var by: String?
+    @Option(help: manual("The date it took effect, YYYY-MM-DD.")) var date: String
+    @Option(help: manual("The basis of the adjustment (monitoring, decision …).")) var basis: String?
+    @Option(help: manual("Who records it (default: the login name).")) var by: String?
 
     func validate() throws {
         guard (file == nil) != (code == nil || farmlandClass == nil) else {

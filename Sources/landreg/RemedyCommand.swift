@@ -5,23 +5,22 @@ import LandRegistry
 struct RemedyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remedy",
-        abstract: "An outfall's remedy (治, 一口一策): set it with a deadline, mark it done, or show its history.",
-        discussion: """
-            landreg remedy OUTFALL --measure ban|merge|regularize|other --responsible TEXT --deadline D --date D [--note …]
-            landreg remedy OUTFALL --done --date D
-            landreg remedy OUTFALL            (its history)
-            """)
+        abstract: manualText("An outfall's remedy (治, 一口一策): set it with a deadline, mark it done, or show its history."),
+        discussion: manualText(
+            Phrase(verbatim: "landreg remedy OUTFALL --measure ban|merge|regularize|other --responsible TEXT --deadline D --date D [--note …]"),
+            Phrase(verbatim: "landreg remedy OUTFALL --done --date D"),
+            "landreg remedy OUTFALL            (its history)"))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
-    @Argument(help: "The outfall's code.") var outfall: String
-    @Option(help: "ban (取缔), merge (合并), regularize (规范整治) or other.") var measure: RemedyMeasure?
-    @Option(help: "Who is responsible (a unit or a town).") var responsible: String?
-    @Option(help: "The deadline, YYYY-MM-DD.") var deadline: String?
-    @Flag(help: "The remedy is done.") var done = false
-    @Option(help: "The date of the decision or of completion, YYYY-MM-DD.") var date: String?
-    @Option(help: "A note (the document, what was done).") var note: String?
-    @Option(help: "Who records it (default: the login name).") var by: String?
+    @Argument(help: manual("The outfall's code.")) var outfall: String
+    @Option(help: manual("ban (取缔), merge (合并), regularize (规范整治) or other.")) var measure: RemedyMeasure?
+    @Option(help: manual("Who is responsible (a unit or a town).")) var responsible: String?
+    @Option(help: manual("The deadline, YYYY-MM-DD.")) var deadline: String?
+    @Flag(help: manual("The remedy is done.")) var done = false
+    @Option(help: manual("The date of the decision or of completion, YYYY-MM-DD.")) var date: String?
+    @Option(help: manual("A note (the document, what was done).")) var note: String?
+    @Option(help: manual("Who records it (default: the login name).")) var by: String?
 
     func validate() throws {
         let setting = measure != nil || responsible != nil || deadline != nil

@@ -5,17 +5,14 @@ import LandRegistry
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "The quarterly land-safety review: CSV tables, flagged.geojson and review.html in a folder.",
-        discussion: """
-            Writes sensitive-approvals.csv, clear-to-zero.csv, risk-list-changes.csv, unresolved.csv, vacated.csv,
-            outfalls.csv, farmland-changes.csv, towns.csv, flagged.geojson and review.html. Everything is computed
-            from the history as the registry stood in the world on the dates that matter (a permit by its date).
-            """)
+        abstract: manualText("The quarterly land-safety review: CSV tables, flagged.geojson and review.html in a folder."),
+        discussion: manualText(
+            "Writes sensitive-approvals.csv, clear-to-zero.csv, risk-list-changes.csv, unresolved.csv, vacated.csv, outfalls.csv, farmland-changes.csv, towns.csv, flagged.geojson and review.html. Everything is computed from the history as the registry stood in the world on the dates that matter (a permit by its date)."))
 
     @OptionGroup var registry: RegistryOptions
-    @Option(help: ArgumentHelp("The quarter.", valueName: "YYYYQn")) var quarter: String
-    @Option(help: "The folder to write (created if missing).") var out: String = "review"
-    @Option(help: "Language of the HTML: zh or en (default: from LANG).") var lang: ReportLanguage?
+    @Option(help: manual("The quarter.", valueName: "YYYYQn")) var quarter: String
+    @Option(help: manual("The folder to write (created if missing).")) var out: String = "review"
+    @Option(help: manual("Language of the HTML: zh or en (default: from LANG).")) var lang: ReportLanguage?
 
     func validate() throws {
         guard Quarter(quarter) != nil else { throw usageError("--quarter '\(quarter)' is not YYYYQn, e.g. 2023Q3") }

@@ -5,17 +5,16 @@ import LandRegistry
 struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
-        abstract: "List the registry's settings (rule thresholds), or change one.",
-        discussion: """
-            landreg settings                      list them
-            landreg settings set NAME VALUE       change one (recorded with who and when)
-            Names: \(Setting.allCases.map(\.rawValue).joined(separator: ", ")).
-            """,
+        abstract: manualText("List the registry's settings (rule thresholds), or change one."),
+        discussion: manualText(
+            "landreg settings                      list them",
+            "landreg settings set NAME VALUE       change one (recorded with who and when)",
+            "Names: \(Setting.allCases.map(\.rawValue).joined(separator: ", "))."),
         subcommands: [ListSettings.self, SetSetting.self],
         defaultSubcommand: ListSettings.self)
 
     struct ListSettings: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the settings.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: manualText("List the settings."))
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var language: LanguageOption
 
@@ -27,12 +26,12 @@ struct Settings: ParsableCommand {
     }
 
     struct SetSetting: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set", abstract: "Change a setting.")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: manualText("Change a setting."))
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var language: LanguageOption
-        @Argument(help: "The setting's name.") var name: String
-        @Argument(help: "The new value (metres, or square metres for overlap_min_m2).") var value: String
-        @Option(help: "Who changes it (default: the login name).") var by: String?
+        @Argument(help: manual("The setting's name.")) var name: String
+        @Argument(help: manual("The new value (metres, or square metres for overlap_min_m2).")) var value: String
+        @Option(help: manual("Who changes it (default: the login name).")) var by: String?
 
         func run() throws {
             let registry = try registry.open()

@@ -3,15 +3,15 @@ import Foundation
 import LandRegistry
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one feature: all its properties, area and bounding box.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: manualText("Show one feature: all its properties, area and bounding box."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
 
-    @Argument(help: "The layer.")
+    @Argument(help: manual("The layer."))
     var layer: Layer
 
-    @Argument(help: "The feature's code.")
+    @Argument(help: manual("The feature's code."))
     var code: String
 
     func run() throws {

@@ -5,20 +5,18 @@ import LandRegistry
 struct StageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stage",
-        abstract: "Move a risk-plot along its lifecycle (legal transitions only).",
-        discussion: """
-            suspected → investigating → clean | contaminated; contaminated → listed | clean;
-            listed → remediating → delisted; a delisted or clean plot can be re-opened as suspected (--note the reason).
-            """)
+        abstract: manualText("Move a risk-plot along its lifecycle (legal transitions only)."),
+        discussion: manualText(
+            "suspected → investigating → clean | contaminated; contaminated → listed | clean; listed → remediating → delisted; a delisted or clean plot can be re-opened as suspected (--note the reason)."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption
-    @Argument(help: "The plot's code.") var code: String
-    @Argument(help: "The new stage.") var stage: Stage
-    @Option(help: "The date it took effect, YYYY-MM-DD.") var date: String
-    @Option(help: "The report or decision number.") var doc: String?
-    @Option(help: "Who records it (default: the login name).") var by: String?
-    @Option(help: "A note (required when re-opening a plot).") var note: String?
+    @Argument(help: manual("The plot's code.")) var code: String
+    @Argument(help: manual("The new stage.")) var stage: Stage
+    @Option(help: manual("The date it took effect, YYYY-MM-DD.")) var date: String
+    @Option(help: manual("The report or decision number.")) var doc: String?
+    @Option(help: manual("Who records it (default: the login name).")) var by: String?
+    @Option(help: manual("A note (required when re-opening a plot).")) var note: String?
 
     func run() throws {
         let registry = try registry.open()

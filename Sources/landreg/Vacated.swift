@@ -5,8 +5,8 @@ import LandRegistry
 struct Vacated: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vacated",
-        abstract: "Enterprises whose discharge permits were cancelled or revoked: their sites need supervision.",
-        discussion: "Lists each with the risk-plots covering its site and their stage (soil plan task 6).")
+        abstract: manualText("Enterprises whose discharge permits were cancelled or revoked: their sites need supervision."),
+        discussion: manualText("Lists each with the risk-plots covering its site and their stage (soil plan task 6)."))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption

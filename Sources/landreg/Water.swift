@@ -8,14 +8,14 @@ extension AirReportWriter.Format: ExpressibleByArgument {}
 struct Water: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "water",
-        abstract: "Sections and outfalls of a month or a quarter: GB 3838-2002 classes, exceedances, the outfalls upstream of failing sections, overdue remedies.")
+        abstract: manualText("Sections and outfalls of a month or a quarter: GB 3838-2002 classes, exceedances, the outfalls upstream of failing sections, overdue remedies."))
 
     @OptionGroup var registry: RegistryOptions
-    @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String?
-    @Option(help: ArgumentHelp("The quarter.", valueName: "YYYYQn")) var quarter: String?
-    @Option(help: "text, json or html.") var format: WaterReportWriter.Format = .text
-    @Option(help: "Write to this file instead of standard output.") var out: String?
-    @Option(help: "Language of text and HTML: zh or en (default: from LANG).") var lang: ReportLanguage?
+    @Option(help: manual("The month.", valueName: "YYYY-MM")) var month: String?
+    @Option(help: manual("The quarter.", valueName: "YYYYQn")) var quarter: String?
+    @Option(help: manual("text, json or html.")) var format: WaterReportWriter.Format = .text
+    @Option(help: manual("Write to this file instead of standard output.")) var out: String?
+    @Option(help: manual("Language of text and HTML: zh or en (default: from LANG).")) var lang: ReportLanguage?
 
     func validate() throws {
         guard (month == nil) != (quarter == nil) else { throw usageError("give --month YYYY-MM or --quarter YYYYQn") }
@@ -36,13 +36,13 @@ struct Water: ParsableCommand {
 struct Air: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "air",
-        abstract: "Each area's monthly air-quality means of a year against its monthly targets, months over target flagged.")
+        abstract: manualText("Each area's monthly air-quality means of a year against its monthly targets, months over target flagged."))
 
     @OptionGroup var registry: RegistryOptions
-    @Option(help: ArgumentHelp("The year.", valueName: "YYYY")) var year: Int
-    @Option(help: "text, json, csv or html.") var format: AirReportWriter.Format = .text
-    @Option(help: "Write to this file instead of standard output.") var out: String?
-    @Option(help: "Language of text, CSV and HTML: zh or en (default: from LANG).") var lang: ReportLanguage?
+    @Option(help: manual("The year.", valueName: "YYYY")) var year: Int
+    @Option(help: manual("text, json, csv or html.")) var format: AirReportWriter.Format = .text
+    @Option(help: manual("Write to this file instead of standard output.")) var out: String?
+    @Option(help: manual("Language of text, CSV and HTML: zh or en (default: from LANG).")) var lang: ReportLanguage?
 
     func validate() throws {
         guard (1900...2200).contains(year) else { throw usageError("--year \(year) is not a year") }

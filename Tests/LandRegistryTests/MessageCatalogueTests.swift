@@ -48,9 +48,10 @@ final class MessageCatalogueTests: XCTestCase {
 /// Finds the message literals of the sources.
 enum MessageScan {
     /// Where a literal is a message: the calls and labels that take a `Phrase`.
-    static let context = try! NSRegularExpression(pattern: #"message:|message \+?= |InputError\(|RegistryError\(|InvalidArgument\(|RuleViolation\(|TransformError\(|\bfail\(|\brefuse\(|\bsay\(|\bwarn\(|usageError\(|\bPhrase\b|(?<!\.)\berror\("|\bwords\(|warnings(\.append\(| \+=)|detail:|Progress\("#)
+    static let context = try! NSRegularExpression(pattern: #"message:|message \+?= |InputError\(|RegistryError\(|InvalidArgument\(|RuleViolation\(|TransformError\(|\bfail\(|\brefuse\(|\bsay\(|\bwarn\(|usageError\(|\bPhrase\b|(?<!\.)\berror\("|\bwords\(|warnings(\.append\(| \+=)|detail:|Progress\(|\bmanual\(|\bmanualText\("#)
     /// Literals next to these are names, not messages.
-    static let notMessages = ["property:", "file:", "subject:", "code:", "separator:", "verbatim:", "terminator:", "table:", "==", "!=", "term:", "check:", "command:", "layer:"]
+    static let notMessages = ["property:", "file:", "subject:", "code:", "separator:", "verbatim:", "terminator:", "table:", "==", "!=", "term:", "check:", "command:", "layer:",
+                              "commandName:", "valueName:", "customLong(", "version:", "String ="]
 
     /// Every message key (its English, `{}` for each interpolation) with where it is first written.
     static func keys(under root: URL) throws -> [String: String] {

@@ -21,6 +21,37 @@ final class OneLanguageTests: CLITestCase {
         }
     }
 
+    /// Every command's `--help` reads in Chinese with `LANG=zh_CN.UTF-8`
+    /// (and `landreg help COMMAND --lang zh`), in English with `--lang en`;
+    /// what stays is the syntax (usage lines, option and value names,
+    /// examples) and, in English, the Chinese the English manual itself quotes.
+    func testEveryCommandsHelpSpeaksOneLanguage() throws {
+        let commands = [[], ["init"], ["import"], ["export"], ["check"], ["checks"], ["list"], ["show"], ["info"], ["settings"],
+                        ["settings", "set"], ["stage"], ["reclass"], ["history"], ["permit"], ["review"], ["vacated"], ["delete"],
+                        ["query"], ["audit"], ["monitor"], ["monitor", "import"], ["monitor", "limit"], ["monitor", "limits"],
+                        ["remedy"], ["water"], ["air"]]
+        let quoted = Set(Catalogue.zh.keys.flatMap { chinese(in: $0) })
+        for command in commands {
+            for language in ["zh", "en"] {
+                let result = try run(command + ["--help"] + (language == "en" ? ["--lang", "en"] : []), environment: ["LANG": "zh_CN.UTF-8"])
+                XCTAssertEqual(result.status, 0, "\(command)")
+                // Examples, lists of values, subcommands' and options' names are syntax, not prose.
+                var prose = result.stdout
+                let layers = Layer.allCases.map(\.rawValue).joined(separator: "|")
+                for pattern in ["(?m)^\\s*landreg .*$", "\\((可选值|values):[^)]*\\)", "(?m)^  [a-z][a-z-]*", "(?<![A-Za-z])--?[a-z][a-z0-9-]*",
+                                "\\S+=\\S*", "\\b(\(layers))\\b"] {
+                    prose = prose.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+                }
+                let stray = language == "zh" ? englishWords(in: prose) : chinese(in: prose).filter { !quoted.contains($0) }
+                XCTAssert(stray.isEmpty, "\(language) \(command) --help: \(stray.prefix(12).joined(separator: " | "))")
+                XCTAssertTrue(result.stdout.hasPrefix(language == "zh" ? "概述：" : "OVERVIEW: "), "\(command): \(result.stdout.prefix(40))")
+            }
+        }
+        let viaHelp = try run(["help", "check", "--lang", "zh"])
+        XCTAssertEqual(viaHelp.status, 0, viaHelp.stderr)
+        XCTAssertTrue(viaHelp.stdout.hasPrefix("概述：审批前"), viaHelp.stdout)
+    }
+
     /// Runs what a county office runs in a quarter, in `language`; returns
     /// everything it printed and wrote (JSON left out).
     func session(_ language: String) throws -> [Written] {

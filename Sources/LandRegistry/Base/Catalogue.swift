@@ -8,7 +8,9 @@
 /// written there has its entry here, that every entry is still used, and
 /// that each entry is Chinese and takes the same values.
 public enum Catalogue {
-    public static let zh: [String: String] = [
+    public static let zh: [String: String] = messages.merging(manual) { message, _ in message }
+
+    private static let messages: [String: String] = [
         "\"properties\" must be an object or null": "\"properties\" 必须是对象或 null",
         "\"type\" must be a string": "\"type\" 必须是字符串",
         "'{}' is a second condition: give each property its own filter (AND), values of one property after one '=' (OR)": "“{}”是第二个条件：每个属性各用一个筛选条件（并且），同一属性的多个值写在一个“=”之后（或者）",

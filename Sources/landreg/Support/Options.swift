@@ -4,7 +4,7 @@ import LandRegistry
 
 /// `--db PATH`, shared by every command.
 struct RegistryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The registry file (default: $LANDREG_DB, else registry.sqlite).", valueName: "path"))
+    @Option(name: .long, help: manual("The registry file (default: $LANDREG_DB, else registry.sqlite).", valueName: "path"))
     var db: String?
 
     var path: String {
@@ -24,10 +24,10 @@ extension ImportMode: ExpressibleByArgument {}
 
 /// `--map` and `--encoding`, shared by the commands that read files.
 struct ReaderOptions: ParsableArguments {
-    @Option(name: .customLong("map"), help: ArgumentHelp("Which field (Shapefile field, CSV column, GeoJSON key) gives which property, e.g. code=DKBM,use=用途; one field may give several.", valueName: "property=FIELD,…"))
+    @Option(name: .customLong("map"), help: manual("Which field (Shapefile field, CSV column, GeoJSON key) gives which property, e.g. code=DKBM,use=用途; one field may give several.", valueName: "property=FIELD,…"))
     var mapping: String?
 
-    @Option(help: "The text encoding of a Shapefile's attributes or a text file (UTF-8, GBK …); default: .cpg, else detected.")
+    @Option(help: manual("The text encoding of a Shapefile's attributes or a text file (UTF-8, GBK …); default: .cpg, else detected."))
     var encoding: String?
 
     func validate() throws {
@@ -92,22 +92,22 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
 /// What a proposals' file cannot say (a coordinate TXT has no action or
 /// flags); a value in the file wins.
 struct ProposalOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The land-use code of proposals that have none (e.g. 0701).", valueName: "code"))
+    @Option(help: manual("The land-use code of proposals that have none (e.g. 0701).", valueName: "code"))
     var use: String?
 
-    @Option(help: "The action of proposals that have none: supply, use_change, planning_permit, reclamation, new_project, new_outfall.")
+    @Option(help: manual("The action of proposals that have none: supply, use_change, planning_permit, reclamation, new_project, new_outfall."))
     var action: ProposalAction?
 
-    @Flag(inversion: .prefixedNo, help: "Proposals without air_polluting emit air pollutants (or not).")
+    @Flag(inversion: .prefixedNo, help: manual("Proposals without air_polluting emit air pollutants (or not)."))
     var airPolluting: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Proposals without soil_polluting may pollute soil (or not).")
+    @Flag(inversion: .prefixedNo, help: manual("Proposals without soil_polluting may pollute soil (or not)."))
     var soilPolluting: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Proposals without discharges discharge water pollutants (or not).")
+    @Flag(inversion: .prefixedNo, help: manual("Proposals without discharges discharge water pollutants (or not)."))
     var discharges: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Proposals without food_crops will grow food crops (or not).")
+    @Flag(inversion: .prefixedNo, help: manual("Proposals without food_crops will grow food crops (or not)."))
     var foodCrops: Bool?
 
     var defaults: ProposalDefaults {

@@ -16,12 +16,35 @@ enum Speech {
             if let value, let chosen = ReportLanguage(rawValue: value) { language = chosen }
         }
     }
+
+    /// `arguments` without `--lang X` or `--lang=X`.
+    static func withoutLanguage(_ arguments: [String]) -> [String] {
+        var out: [String] = [], skip = false
+        for argument in arguments {
+            if skip { skip = false; continue }
+            if argument == "--lang" { skip = true; continue }
+            if !argument.hasPrefix("--lang=") { out.append(argument) }
+        }
+        return out
+    }
 }
 
 /// `--lang` for the commands whose output is only messages and tables.
 struct LanguageOption: ParsableArguments {
-    @Option(help: "Language of messages: zh or en (default: from LANG).")
+    @Option(help: manual("Language of messages: zh or en (default: from LANG)."))
     var lang: ReportLanguage?
+}
+
+/// A help text (`--help`) in the CLI's language: the manual's English as
+/// written, or its Chinese from the catalogue.
+func manual(_ text: Phrase, valueName: String? = nil) -> ArgumentHelp {
+    ArgumentHelp(text.text(Speech.language), valueName: valueName)
+}
+
+/// A command's abstract or discussion in the CLI's language, a paragraph
+/// (or an example, `Phrase(verbatim:)`) per line.
+func manualText(_ paragraphs: Phrase...) -> String {
+    paragraphs.map { $0.text(Speech.language) }.joined(separator: "\n")
 }
 
 /// A line of output in the CLI's language.
