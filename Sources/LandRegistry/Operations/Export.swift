@@ -94,7 +94,7 @@ extension Registry {
     private static func forEachRange(_ options: ExportOptions, in snapshot: Snapshot, _ body: (ExportRange) throws -> Void) throws {
         for layer in options.layers {
             var lower: String?
-            try snapshot.rangeStarts(layer, every: options.rangeRows) { code in
+            try snapshot.rangeStarts(layer, every: max(1, options.rangeRows)) { code in
                 try body(ExportRange(layer: layer, lower: lower, upper: code))
                 lower = code
             }
