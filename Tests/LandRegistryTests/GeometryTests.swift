@@ -22,6 +22,19 @@ final class GeometryTests: XCTestCase {
         XCTAssertNil(try geometry.invalidity())
     }
 
+    /// The geometry engine's own failures are told in the user's language,
+    /// with what GEOS said kept as GEOS said it.
+    func testAnEngineFailureSpeaksTheUsersLanguage() throws {
+        let context = GEOSContext()
+        XCTAssertThrowsError(try Geometry(wkb: [0x01, 0x03, 0x00, 0x00, 0x00, 0xFF], in: context)) { error in
+            guard let error = error as? GeometryEngineError else { return XCTFail("\(error)") }
+            XCTAssertTrue(error.text(.en).hasPrefix("GEOS WKB read failed (an error of the geometry engine): "), error.text(.en))
+            XCTAssertTrue(error.text(.zh).hasPrefix("GEOS WKB read 运算失败（几何引擎内部错误）："), error.text(.zh))
+            XCTAssertFalse(error.messages.isEmpty)
+            XCTAssertTrue(error.text(.zh).hasSuffix(error.messages.joined(separator: "; ")))
+        }
+    }
+
     func testInvalidityNamesTheReasonAndPlace() throws {
         let bowtie = Shape(type: .polygon, xy: [0, 0, 10, 10, 10, 0, 0, 10, 0, 0], ringEnds: [5])
         let context = GEOSContext()

@@ -119,6 +119,8 @@ public enum Catalogue {
         "eastings in zones {} and {} in one file": "同一文件中横坐标分属 {} 和 {} 两个带",
         "eastings mix values with and without the zone number in front": "横坐标有的带带号、有的不带",
         "effective": "生效日期",
+        "GEOS {} failed (an error of the geometry engine)": "GEOS {} 运算失败（几何引擎内部错误）",
+        "GEOS {} failed (an error of the geometry engine): {}": "GEOS {} 运算失败（几何引擎内部错误）：{}",
         "EPSG:{} is geographic; a registry needs a projected CRS in metres (e.g. 4547)": "EPSG:{} 是地理坐标系；登记库需要以米为单位的投影坐标系（例如 4547）",
         "EPSG:{} is not an EPSG code SpatiaLite knows": "EPSG:{} 不是 SpatiaLite 认识的 EPSG 代码",
         "EPSG:{} is not in metres (unit: {}); choose a projected CRS such as 4547": "EPSG:{} 的单位不是米（单位：{}）；请选择投影坐标系，例如 4547",

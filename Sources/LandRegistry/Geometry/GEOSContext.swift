@@ -1,14 +1,15 @@
 import CGEOS
 
 /// Errors raised by the GEOS engine, with the messages its error handler
-/// reported (`GEOSContext_setErrorMessageHandler_r`).
-public struct GeometryEngineError: Error, CustomStringConvertible, Sendable {
+/// reported (`GEOSContext_setErrorMessageHandler_r`): told in the user's
+/// language, the operation's name and GEOS's own words as GEOS gives them.
+public struct GeometryEngineError: LandRegistryError {
     public let operation: String
     public let messages: [String]
-    public var description: String {
-        messages.isEmpty
-            ? "GEOS \(operation) failed"
-            : "GEOS \(operation) failed: \(messages.joined(separator: "; "))"
+
+    public func text(_ language: ReportLanguage) -> String {
+        guard !messages.isEmpty else { return Phrase("GEOS \(operation) failed (an error of the geometry engine)").text(language) }
+        return Phrase("GEOS \(operation) failed (an error of the geometry engine): \(messages.joined(separator: "; "))").text(language)
     }
 }
 
