@@ -26,26 +26,28 @@ public enum TableWords {
         "outfall-remedies": "逾期整治",
     ]
 
-    static let cells: [String: String] = [
-        // stages
-        "suspected": "疑似", "investigating": "调查中", "clean": "未超标", "contaminated": "污染", "listed": "已列入名录",
-        "remediating": "风险管控或修复中", "delisted": "已移出名录",
-        // verdicts and actions
-        "block": "不予通过", "condition": "附条件", "warn": "提示", "clear": "通过",
-        "supply": "土地供应", "use_change": "改变用途", "planning_permit": "规划许可", "reclamation": "复垦",
-        "new_project": "新建项目", "new_outfall": "新设排污口",
-        // events and findings
-        "checked": "已审查", "permitted": "已批准", "class adjusted": "类别调整", "food crops proposed": "拟种植食用农产品",
-        "in first zone": "位于一级保护区", "in second zone": "位于二级保护区", "upstream of section": "断面上游",
-        "yes: no plot registered": "是：未登记地块", "follow the plot": "随地块监管",
-        "yes": "是", "no": "否", "no data": "无数据", "(outside any town)": "（不在任何乡镇）",
-        // permit status, outfall types, remedy measures
-        "valid": "有效", "cancelled": "注销", "revoked": "撤销",
-        "industrial": "工业排污口", "sewage_plant": "城镇污水处理厂排污口", "agricultural": "农业排口", "other": "其他排口",
-        "ban": "取缔", "merge": "合并", "regularize": "规范整治",
-        // water classes
-        "I": "Ⅰ类", "II": "Ⅱ类", "III": "Ⅲ类", "IV": "Ⅳ类", "V": "Ⅴ类", "worse_than_V": "劣Ⅴ类",
-    ]
+    /// Cells' words: the catalogue's terms for the contract's values
+    /// (stages, actions, permit statuses, outfall types, remedy measures),
+    /// and the review's own words.
+    static let cells: [String: String] = {
+        var cells: [String: String] = [
+            // verdicts
+            "block": "不予通过", "condition": "附条件", "warn": "提示", "clear": "通过",
+            // events and findings
+            "checked": "已审查", "permitted": "已批准", "class adjusted": "类别调整", "food crops proposed": "拟种植食用农产品",
+            "in first zone": "位于一级保护区", "in second zone": "位于二级保护区", "upstream of section": "断面上游",
+            "yes: no plot registered": "是：未登记地块", "follow the plot": "随地块监管",
+            "yes": "是", "no": "否", "no data": "无数据", "(outside any town)": "（不在任何乡镇）",
+            // an outfall type, in a cell of its own
+            "other": "其他排口",
+            // water classes
+            "I": "Ⅰ类", "II": "Ⅱ类", "III": "Ⅲ类", "IV": "Ⅳ类", "V": "Ⅴ类", "worse_than_V": "劣Ⅴ类",
+        ]
+        let contract = Stage.allCases.map(\.rawValue) + ProposalAction.allCases.map(\.rawValue) + ["valid", "cancelled", "revoked"]
+            + ["industrial", "sewage_plant", "agricultural"] + RemedyMeasure.allCases.map(\.rawValue).filter { $0 != "other" }
+        for word in contract where cells[word] == nil { cells[word] = Catalogue.terms[word] }
+        return cells
+    }()
 
     /// Names that mean something else in one table.
     static let columnsOfTable: [String: String] = [
@@ -54,21 +56,20 @@ public enum TableWords {
         "admin kind": "区划类型", "outfalls type": "排口类型", "sections target_class": "目标水质",
     ]
 
-    /// The contract's enumeration values and booleans, by property.
-    static let values: [String: [String: String]] = [
-        "stage": ["suspected": "疑似", "investigating": "调查中", "clean": "未超标", "contaminated": "污染", "listed": "已列入名录",
-                  "remediating": "风险管控或修复中", "delisted": "已移出名录"],
-        "class": ["priority": "优先保护类", "safe_use": "安全利用类", "strict": "严格管控类"],
-        "level": ["first": "一级", "second": "二级", "quasi": "准保护区"],
-        "source_type": ["river": "河流型", "reservoir": "湖库型", "groundwater": "地下水型"],
-        "kind": ["county": "县", "county_seat": "县城建成区", "town": "乡镇"],
-        "type": ["industrial": "工业排污口", "sewage_plant": "城镇污水处理厂排污口", "agricultural": "农业排口", "other": "其他排口"],
-        "permit_status": ["valid": "有效", "cancelled": "注销", "revoked": "撤销"],
-        "water_body": ["river": "河流", "lake": "湖库"],
-        "layer": ["risk-plots": "疑似污染地块和污染地块", "farmland": "耕地", "basic-farmland": "永久基本农田",
-                  "water-zones": "饮用水水源保护区", "rivers": "河流", "sections": "监测断面", "outfalls": "入河排污口",
-                  "enterprises": "企业", "admin": "行政区划"],
-    ]
+    /// The contract's enumeration values by property: the catalogue's
+    /// terms for every enumerated property of every layer, but where a
+    /// property says a value otherwise.
+    static let values: [String: [String: String]] = {
+        var values: [String: [String: String]] = ["type": ["other": "其他排口"], "water_body": ["river": "河流", "lake": "湖库"]]
+        for spec in Layer.allCases.flatMap(\.properties) {
+            guard case .enumeration(let options) = spec.kind else { continue }
+            for option in options where values[spec.name]?[option] == nil {
+                if let term = Catalogue.terms[option] { values[spec.name, default: [:]][option] = term }
+            }
+        }
+        values["layer"] = Dictionary(uniqueKeysWithValues: Layer.allCases.map { ($0.rawValue, Catalogue.terms[$0.rawValue] ?? $0.rawValue) })
+        return values
+    }()
     static let booleans: Set<String> = ["concentrated", "key_supervised", "air_emitting", "toxic_history"]
 
     /// A property's value in `language`: enumeration values and booleans in
