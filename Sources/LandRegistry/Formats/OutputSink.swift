@@ -100,8 +100,6 @@ public final class OutputSink {
 
     /// What a memory sink collected.
     public var data: Data { Data(collected) }
-    /// What a memory sink collected, as bytes.
-    var bytes: [UInt8] { collected }
     /// What a memory sink collected, as text.
     public var text: String { String(decoding: collected, as: UTF8.self) }
 
