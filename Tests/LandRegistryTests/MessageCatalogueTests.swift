@@ -64,6 +64,12 @@ enum MessageScan {
             let variables = text.matches(of: /(?:var|let) (\w+): Phrase/).map { String($0.1) }
             let assigned = variables.isEmpty ? nil
                 : try NSRegularExpression(pattern: "\\b(" + variables.joined(separator: "|") + ") \\+?= ")
+            // A report's `reportWord("…", zh)`, wherever it is written (often inside another literal's interpolation).
+            for (offset, line) in text.components(separatedBy: "\n").enumerated() {
+                for match in line.matches(of: #/\breportWord\("((?:[^"\\]|\\.)*)",/#) {
+                    found[key(String(match.1))] = found[key(String(match.1))] ?? "\(file.lastPathComponent):\(offset + 1)"
+                }
+            }
             for (line, statement, inPhraseFunction) in statements(text) {
                 let range = NSRange(statement.startIndex..., in: statement)
                 guard inPhraseFunction || context.firstMatch(in: statement, range: range) != nil

@@ -9,6 +9,7 @@
 /// that each entry is Chinese and takes the same values.
 public enum Catalogue {
     public static let zh: [String: String] = messages.merging(manual) { message, _ in message }
+        .merging(reportWords) { message, _ in message }
 
     private static let messages: [String: String] = [
         "\"properties\" must be an object or null": "\"properties\" 必须是对象或 null",

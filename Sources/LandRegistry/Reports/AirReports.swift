@@ -46,7 +46,7 @@ public enum AirReportWriter {
         for area in report.areas {
             for p in area.pollutants {
                 for m in p.months {
-                    let flag = over(m.mean, m.target).map { $0 ? (zh ? "超目标" : "over") : (zh ? "达标" : "within") } ?? ""
+                    let flag = over(m.mean, m.target).map { $0 ? (reportWord("over", zh)) : (reportWord("within", zh)) } ?? ""
                     rows.append([area.code, area.name, w.parameter(p.parameter), p.parameter.unit, m.month,
                                  m.mean.map(formatValue) ?? "", m.target.map(formatValue) ?? "", flag])
                 }
@@ -60,7 +60,7 @@ public enum AirReportWriter {
         var out = zh ? "\(report.year) 年环境空气质量月均值与预控制目标\n" : "Air quality \(report.year): monthly means against the targets\n"
         for area in report.areas {
             out += "\n== \(area.code) \(area.name)\n"
-            let header = [zh ? "污染物" : "pollutant"] + (1...12).map { zh ? "\($0)月" : String(format: "%02d", $0) }
+            let header = [reportWord("pollutant", zh)] + (1...12).map { zh ? "\($0)月" : String(format: "%02d", $0) }
             out += TextTable(header: header, rows: area.pollutants.map { p in
                 [w.parameter(p.parameter)] + p.months.map { m in
                     guard let mean = m.mean else { return "-" }
@@ -80,9 +80,9 @@ public enum AirReportWriter {
             <!doctype html>
             <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(title)</title>
             <style>\(WaterHTMLReport.style)</style></head><body><h1>\(title)</h1>
-            <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path))</td></tr>
-            <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(localTime(Date()))</td></tr>
-            <tr><td>\(zh ? "目标来源" : "Targets")</td><td>\(zh ? "陵川县大气污染防治2023年行动计划 附件1（县城和3个重点乡镇环境空气质量预控制目标）" : "Lingchuan air plan 2023, annex 1 (monthly pre-control targets)")</td></tr></table>
+            <table class="meta"><tr><td>\(reportWord("Registry", zh))</td><td>\(escapeHTML(registry.path))</td></tr>
+            <tr><td>\(reportWord("Made at", zh))</td><td>\(localTime(Date()))</td></tr>
+            <tr><td>\(reportWord("Targets", zh))</td><td>\(reportWord("Lingchuan air plan 2023, annex 1 (monthly pre-control targets)", zh))</td></tr></table>
 
             """
         for area in report.areas {
@@ -99,7 +99,7 @@ public enum AirReportWriter {
                 let months = area.over(p.parameter)
                 return months.isEmpty ? nil : "\(w.parameter(p.parameter)): \(months.map { String($0.suffix(2)) }.joined(separator: ", "))"
             }
-            html += "<p>\(zh ? "超目标月份" : "Months over target")：\(overMonths.isEmpty ? (zh ? "无" : "none") : "<span class=\"bad\">\(escapeHTML(overMonths.joined(separator: "；")))</span>")</p>\n"
+            html += "<p>\(reportWord("Months over target", zh))：\(overMonths.isEmpty ? (reportWord("none", zh)) : "<span class=\"bad\">\(escapeHTML(overMonths.joined(separator: "；")))</span>")</p>\n"
         }
         return html + "</body></html>\n"
     }

@@ -37,16 +37,16 @@ public enum LayerStyle {
     public static func name(_ layer: Layer, kind: String?, _ language: ReportLanguage) -> String {
         let zh = language == .zh
         switch (layer, kind) {
-        case (.riskPlots, "listed"?), (.riskPlots, "remediating"?): return zh ? "风险管控和修复名录地块" : "plots on the risk list"
+        case (.riskPlots, "listed"?), (.riskPlots, "remediating"?): return reportWord("plots on the risk list", zh)
         case (.riskPlots, "suspected"?), (.riskPlots, "investigating"?), (.riskPlots, "contaminated"?):
-            return zh ? "尚未完成调查评估的地块" : "plots not yet resolved"
-        case (.riskPlots, _?): return zh ? "未超标或已移出名录的地块" : "clean or delisted plots"
-        case (.farmland, "priority"?): return zh ? "优先保护类耕地" : "priority farmland"
-        case (.farmland, "safe_use"?): return zh ? "安全利用类耕地" : "safe-use farmland"
-        case (.farmland, "strict"?): return zh ? "严格管控类耕地" : "strictly controlled farmland"
-        case (.waterZones, "first"?): return zh ? "饮用水水源一级保护区" : "first-level protection zone"
-        case (.waterZones, "second"?): return zh ? "饮用水水源二级保护区" : "second-level protection zone"
-        case (.waterZones, "quasi"?): return zh ? "饮用水水源准保护区" : "quasi protection zone"
+            return reportWord("plots not yet resolved", zh)
+        case (.riskPlots, _?): return reportWord("clean or delisted plots", zh)
+        case (.farmland, "priority"?): return reportWord("priority farmland", zh)
+        case (.farmland, "safe_use"?): return reportWord("safe-use farmland", zh)
+        case (.farmland, "strict"?): return reportWord("strictly controlled farmland", zh)
+        case (.waterZones, "first"?): return reportWord("first-level protection zone", zh)
+        case (.waterZones, "second"?): return reportWord("second-level protection zone", zh)
+        case (.waterZones, "quasi"?): return reportWord("quasi protection zone", zh)
         default: return name(layer, language)
         }
     }
@@ -86,7 +86,7 @@ public final class CheckHTMLReport: CheckReport {
         var html = """
             <!doctype html>
             <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
-            <title>\(zh ? "建设用地准入核查报告" : "Pre-approval check report") — \(escapeHTML(file))</title>
+            <title>\(reportWord("Pre-approval check report", zh)) — \(escapeHTML(file))</title>
             <style>
             body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:60em;color:#222;line-height:1.45}
             h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin:0 0 .3em}
@@ -101,18 +101,18 @@ public final class CheckHTMLReport: CheckReport {
             .basis{font-size:.85em;color:#333}.warning{color:#b71c1c;font-weight:bold}
             @media print{body{margin:0;max-width:none}section{page-break-before:always}}
             </style></head><body>
-            <h1>\(zh ? "建设用地准入核查报告" : "Pre-approval check report")</h1>
+            <h1>\(reportWord("Pre-approval check report", zh))</h1>
             <table class="meta">
-            <tr><td>\(zh ? "核查文件" : "Proposals")</td><td>\(escapeHTML(file))</td></tr>
-            <tr><td>\(zh ? "核查时间" : "Checked at")</td><td>\(localTime(Date()))</td></tr>
-            <tr><td>\(zh ? "核查人" : "Checked by")</td><td>\(escapeHTML(by))</td></tr>
-            <tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
-            <tr><td>\(zh ? "图层要素数" : "Layer counts")</td><td>\(counts.map { "\(escapeHTML(LayerStyle.name($0.0, language))) \($0.1)" }.joined(separator: zh ? "；" : "; "))</td></tr>
-            <tr><td>\(zh ? "软件版本" : "Software")</td><td>landreg \(landregVersion); \(versions.map { "\($0.0) \(escapeHTML($0.1))" }.joined(separator: "; "))</td></tr>
+            <tr><td>\(reportWord("Proposals", zh))</td><td>\(escapeHTML(file))</td></tr>
+            <tr><td>\(reportWord("Checked at", zh))</td><td>\(localTime(Date()))</td></tr>
+            <tr><td>\(reportWord("Checked by", zh))</td><td>\(escapeHTML(by))</td></tr>
+            <tr><td>\(reportWord("Registry", zh))</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
+            <tr><td>\(reportWord("Layer counts", zh))</td><td>\(counts.map { "\(escapeHTML(LayerStyle.name($0.0, language))) \($0.1)" }.joined(separator: zh ? "；" : "; "))</td></tr>
+            <tr><td>\(reportWord("Software", zh))</td><td>landreg \(landregVersion); \(versions.map { "\($0.0) \(escapeHTML($0.1))" }.joined(separator: "; "))</td></tr>
             </table>
 
             """
-        html += "<p>\(zh ? "规则依据见每条结论；距离与面积按" : "Distances and areas are computed in") EPSG:\(registry.srid)\(zh ? "计算。" : ".")</p>\n"
+        html += "<p>\(reportWord("Distances and areas are computed in", zh)) EPSG:\(registry.srid)\(zh ? "计算。" : ".")</p>\n"
         sink.write(html)
     }
 
@@ -135,7 +135,7 @@ public final class CheckHTMLReport: CheckReport {
         let p = result.proposal
         var html = "<section id=\"\(escapeHTML(p.id))\"><h2>\(escapeHTML(p.id))\(p.name.map { " " + escapeHTML($0) } ?? "")\(verdictBadge(result.verdict))</h2>\n"
         var facts: [String] = []
-        if let use = p.use { facts.append("\(zh ? "用途" : "use") \(use)\(LandUse.name(use).map { " " + $0 } ?? "")") }
+        if let use = p.use { facts.append("\(reportWord("use", zh)) \(use)\(LandUse.name(use).map { " " + $0 } ?? "")") }
         facts.append("\(zh ? "事项" : "action") \(Words.action(p.action, language))")
         if result.areaM2 > 0 {
             let (area, mu) = (fixed(result.areaM2, 1), fixed(result.areaM2 / squareMetresPerMu, 2))
@@ -144,7 +144,7 @@ public final class CheckHTMLReport: CheckReport {
         html += "<p>\(escapeHTML(facts.joined(separator: zh ? "；" : "; ")))</p>\n"
         html += "<p class=\"basis\">\(escapeHTML(CheckedAs.line(p, language)))</p>\n"
         if let mismatch = CheckedAs.areaMismatch(result, language) {
-            html += "<p class=\"warning\">\(zh ? "注意" : "Note"): \(escapeHTML(mismatch))</p>\n"
+            html += "<p class=\"warning\">\(reportWord("Note", zh)): \(escapeHTML(mismatch))</p>\n"
         }
 
         html += mapFigure(result)
@@ -190,12 +190,12 @@ public final class CheckHTMLReport: CheckReport {
         let b = result.shape.bounds
         let reach = 550.0
         var html = "<figure>" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach), margin: 0.02,
-                                        title: result.proposal.id, northLabel: zh ? "北" : "N")
+                                        title: result.proposal.id, northLabel: reportWord("N", zh))
         html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(zh ? "申请地块" : "proposal")"
         for entry in legend {
             html += "<span class=\"swatch\" style=\"border-color:\(entry.color);background:\(entry.color)66\"></span>\(escapeHTML(entry.name))"
         }
-        html += zh ? "；显示申请地块周边 500 米内的要素。" : "; features within 500 m of the proposal are shown."
+        html += reportWord("; features within 500 m of the proposal are shown.", zh)
         html += "</figcaption></figure>\n"
         return html
     }
@@ -205,14 +205,14 @@ public final class CheckHTMLReport: CheckReport {
         let zh = language == .zh
         var html = ""
         if findings.isEmpty {
-            html += "<p>\(zh ? "未发现与登记要素的冲突。" : "No conflict with the registry was found.")</p>\n"
+            html += "<p>\(reportWord("No conflict with the registry was found.", zh))</p>\n"
         } else {
-            html += "<table><tr><th>\(zh ? "规则" : "rule")</th><th>\(zh ? "结论" : "severity")</th><th>\(zh ? "要素" : "feature")</th>"
-            html += "<th class=\"num\">\(zh ? "重叠（平方米）" : "overlap m²")</th><th class=\"num\">\(zh ? "距离（米）" : "distance m")</th><th>\(zh ? "说明与依据" : "finding and basis")</th></tr>\n"
+            html += "<table><tr><th>\(reportWord("rule", zh))</th><th>\(reportWord("severity", zh))</th><th>\(reportWord("feature", zh))</th>"
+            html += "<th class=\"num\">\(reportWord("overlap m²", zh))</th><th class=\"num\">\(reportWord("distance m", zh))</th><th>\(reportWord("finding and basis", zh))</th></tr>\n"
             for f in findings {
                 html += "<tr><td>\(f.rule.id)</td><td>\(Words.severity(f.severity, language))</td>"
                 html += "<td>\(escapeHTML(LayerStyle.name(f.layer, language)))<br>\(escapeHTML(f.code))\(f.name.map { "<br>" + escapeHTML($0.text(language)) } ?? "")</td>"
-                html += "<td class=\"num\">\(fixed(f.overlapM2, 1))<br>\(fixed(f.overlapM2 / squareMetresPerMu, 2)) \(zh ? "亩" : "mu")</td>"
+                html += "<td class=\"num\">\(fixed(f.overlapM2, 1))<br>\(fixed(f.overlapM2 / squareMetresPerMu, 2)) \(reportWord("mu", zh))</td>"
                 html += "<td class=\"num\">\(fixed(f.distanceM, 1))</td>"
                 html += "<td>\(escapeHTML(f.message(language)))\(CheckHTMLReport.basisHTML(f.rule.basis, language))</td></tr>\n"
             }
@@ -224,10 +224,10 @@ public final class CheckHTMLReport: CheckReport {
     public func finish(_ summary: CheckSummary) throws {
         let zh = language == .zh
         var html = "<section><h2>\(zh ? "汇总" : "Summary")</h2><table><tr>"
-        html += "<th>\(zh ? "地块" : "proposals")</th>" + [Severity.block, .condition, .warn].map { "<th>\(Words.severity($0, language))</th>" }.joined() + "<th>\(zh ? "通过" : "clear")</th></tr>"
+        html += "<th>\(zh ? "地块" : "proposals")</th>" + [Severity.block, .condition, .warn].map { "<th>\(Words.severity($0, language))</th>" }.joined() + "<th>\(reportWord("clear", zh))</th></tr>"
         html += "<tr><td class=\"num\">\(summary.proposals)</td><td class=\"num\">\(summary.block)</td><td class=\"num\">\(summary.condition)</td>"
         html += "<td class=\"num\">\(summary.warn)</td><td class=\"num\">\(summary.clear)</td></tr></table>"
-        html += "<p>\(zh ? "经办人签字：" : "Reviewed by:") ____________ \(zh ? "日期：" : "Date:") ____________</p></section>\n</body></html>\n"
+        html += "<p>\(reportWord("Reviewed by:", zh)) ____________ \(reportWord("Date:", zh)) ____________</p></section>\n</body></html>\n"
         sink.write(html)
         try sink.finish()
     }

@@ -8,22 +8,22 @@ enum CheckedAs {
         let zh = language == .zh
         func source(_ key: String) -> String {
             switch p.sources[key] {
-            case .file?: return zh ? "文件" : "file"
-            case .option?: return zh ? "命令选项" : "option"
-            case .default?, nil: return zh ? "默认" : "default"
+            case .file?: return reportWord("file", zh)
+            case .option?: return reportWord("option", zh)
+            case .default?, nil: return reportWord("default", zh)
             }
         }
         func flag(_ value: Bool) -> String { zh ? (value ? "是" : "否") : (value ? "true" : "false") }
         let items: [(String, String, String)] = [
-            (zh ? "用途" : "use", p.use.map { code in LandUse.name(code).map { "\(code) \($0)" } ?? code } ?? (zh ? "无" : "none"), "use"),
+            (reportWord("use", zh), p.use.map { code in LandUse.name(code).map { "\(code) \($0)" } ?? code } ?? (reportWord("none", zh)), "use"),
             (zh ? "事项" : "action", Words.action(p.action, language), "action"),
-            (zh ? "涉气" : "air_polluting", flag(p.airPolluting), "air_polluting"),
-            (zh ? "可能造成土壤污染" : "soil_polluting", flag(p.soilPolluting), "soil_polluting"),
-            (zh ? "排放水污染物" : "discharges", flag(p.discharges), "discharges"),
-            (zh ? "种植食用农产品" : "food_crops", flag(p.foodCrops), "food_crops"),
+            (reportWord("air_polluting", zh), flag(p.airPolluting), "air_polluting"),
+            (reportWord("soil_polluting", zh), flag(p.soilPolluting), "soil_polluting"),
+            (reportWord("discharges", zh), flag(p.discharges), "discharges"),
+            (reportWord("food_crops", zh), flag(p.foodCrops), "food_crops"),
         ]
         let parts = items.map { zh ? "\($0.0) \($0.1)（\(source($0.2))）" : "\($0.0) \($0.1) (\(source($0.2)))" }
-        return (zh ? "核查依据：" : "checked as: ") + parts.joined(separator: zh ? "；" : ", ")
+        return (reportWord("checked as: ", zh)) + parts.joined(separator: zh ? "；" : ", ")
     }
 
     /// The declared area (a land-approval file's 地块面积, in ha) against the

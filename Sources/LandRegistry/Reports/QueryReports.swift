@@ -46,9 +46,9 @@ public enum QueryReport {
                 .joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
         let zh = language == .zh
-        text += totalsLine(zh ? "合计" : "total", result.totals, language)
+        text += totalsLine(reportWord("total", zh), result.totals, language)
         for group in result.groups {
-            text += totalsLine(group.key.isEmpty ? (zh ? "（不在任何乡镇）" : "(outside any town)") : group.key, group.totals, language)
+            text += totalsLine(group.key.isEmpty ? (reportWord("(outside any town)", zh)) : group.key, group.totals, language)
         }
         return text
     }

@@ -65,7 +65,7 @@ public enum ReviewReport {
         var html = """
             <!doctype html>
             <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
-            <title>\(zh ? "重点建设用地安全利用季度调度" : "Quarterly land-safety review") \(review.quarter)</title>
+            <title>\(reportWord("Quarterly land-safety review", zh)) \(review.quarter)</title>
             <style>
             body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:64em;color:#222;line-height:1.45}
             h1{font-size:1.5em}h2{font-size:1.15em;border-top:2px solid #444;padding-top:.6em;margin-top:1.6em}
@@ -74,11 +74,11 @@ public enum ReviewReport {
             .swatch{display:inline-block;width:.9em;height:.9em;border:2px solid;margin:0 .3em 0 .8em;vertical-align:-.1em}
             @media print{body{margin:0;max-width:none}h2{page-break-before:always}}
             </style></head><body>
-            <h1>\(zh ? "重点建设用地安全利用季度调度" : "Quarterly land-safety review") — \(review.quarter)\(zh ? "（" : " (")\(review.quarter.start) – \(review.quarter.end)\(zh ? "）" : ")")</h1>
-            <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
-            <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(localTime(Date()))</td></tr>
-            <tr><td>\(zh ? "依据" : "Basis")</td><td>\(zh ? "陵川县土壤污染防治2023年行动计划 任务9（每季度调度分析）、任务13（违规开发利用清零）" : "Lingchuan soil plan 2023, task 9 (quarterly review) and task 13 (clear to zero)")</td></tr></table>
-            <h2>\(zh ? "概况" : "Summary")</h2><table><tr><th>\(zh ? "表" : "table")</th><th class="num">\(zh ? "条数" : "rows")</th></tr>
+            <h1>\(reportWord("Quarterly land-safety review", zh)) — \(review.quarter)\(zh ? "（" : " (")\(review.quarter.start) – \(review.quarter.end)\(zh ? "）" : ")")</h1>
+            <table class="meta"><tr><td>\(reportWord("Registry", zh))</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
+            <tr><td>\(reportWord("Made at", zh))</td><td>\(localTime(Date()))</td></tr>
+            <tr><td>\(zh ? "依据" : "Basis")</td><td>\(reportWord("Lingchuan soil plan 2023, task 9 (quarterly review) and task 13 (clear to zero)", zh))</td></tr></table>
+            <h2>\(zh ? "概况" : "Summary")</h2><table><tr><th>\(reportWord("table", zh))</th><th class="num">\(reportWord("rows", zh))</th></tr>
 
             """
         for table in review.tables {
@@ -111,7 +111,7 @@ public enum ReviewReport {
                 legend += "<span class=\"swatch\" style=\"border-color:\(color);background:\(color)\"></span>\(escapeHTML(name))"
             }
         }
-        html += "<h2>\(zh ? "全县图" : "County map")</h2><figure>" + map.render(title: "county", northLabel: zh ? "北" : "N")
+        html += "<h2>\(reportWord("County map", zh))</h2><figure>" + map.render(title: "county", northLabel: reportWord("N", zh))
         html += "<figcaption>\(legend)</figcaption></figure>\n"
         return html
     }
@@ -123,7 +123,7 @@ public enum ReviewReport {
         for table in review.tables + [review.towns] {
             html += "<h2 id=\"\(table.file)\">\(escapeHTML(zh ? table.titleZH : table.titleEN)) <small>(\(table.file), \(table.rows.count))</small></h2>\n"
             if table.rows.isEmpty {
-                html += "<p>\(zh ? "无。" : "None.")</p>\n"
+                html += "<p>\(reportWord("None.", zh))</p>\n"
                 continue
             }
             html += "<table><tr>" + table.header.map { "<th>\(escapeHTML(TableWords.column($0, language, table: table.file)))</th>" }.joined() + "</tr>\n"
@@ -133,7 +133,7 @@ public enum ReviewReport {
             html += "</table>\n"
             html += placeMaps(review, table: table.file, color: palette[(review.tables.firstIndex { $0.file == table.file } ?? 0) % palette.count],
                               language: language)
-            if table.rows.count > 500 { html += "<p>\(zh ? "仅列前 500 条，完整内容见" : "First 500 rows; all of them in") \(table.file).</p>\n" }
+            if table.rows.count > 500 { html += "<p>\(reportWord("First 500 rows; all of them in", zh)) \(table.file).</p>\n" }
         }
         return html
     }

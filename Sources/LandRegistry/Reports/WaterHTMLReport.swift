@@ -23,10 +23,10 @@ enum WaterHTMLReport {
             <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
             <title>\(w.title) \(report.period.label)</title><style>\(style)</style></head><body>
             <h1>\(w.title) — \(report.period.label)\(w.bracketed("\(report.period.start) – \(report.period.end)"))</h1>
-            <table class="meta"><tr><td>\(zh ? "数据库" : "Registry")</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
-            <tr><td>\(zh ? "生成时间" : "Made at")</td><td>\(localTime(Date()))</td></tr>
-            <tr><td>\(zh ? "评价依据" : "Basis")</td><td>\(zh ? "《地表水环境质量标准》（GB 3838-2002）表1，单因子评价（《地表水环境质量评价办法（试行）》）；城镇污水处理厂排污口按《城镇污水处理厂污染物排放标准》（GB 18918-2002）一级A；工业排污口按排污许可限值" : "GB 3838-2002 Table 1, single-factor evaluation; sewage plants by GB 18918-2002 class 1A; industrial outfalls by their permits' limits")</td></tr>
-            <tr><td>\(zh ? "任务来源" : "Task")</td><td>\(zh ? "陵川县水污染防治2023年行动计划 任务11：入河排污口“查、测、溯、治”" : "Lingchuan water plan 2023, task 11: outfalls — survey, monitor, trace, remedy")</td></tr></table>
+            <table class="meta"><tr><td>\(reportWord("Registry", zh))</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
+            <tr><td>\(reportWord("Made at", zh))</td><td>\(localTime(Date()))</td></tr>
+            <tr><td>\(zh ? "评价依据" : "Basis")</td><td>\(reportWord("GB 3838-2002 Table 1, single-factor evaluation; sewage plants by GB 18918-2002 class 1A; industrial outfalls by their permits' limits", zh))</td></tr>
+            <tr><td>\(reportWord("Task", zh))</td><td>\(reportWord("Lingchuan water plan 2023, task 11: outfalls — survey, monitor, trace, remedy", zh))</td></tr></table>
 
             """
         for warning in report.warnings { html += "<p class=\"bad\">\(w.warning): \(escapeHTML(warning.text(language)))</p>\n" }
@@ -46,7 +46,7 @@ enum WaterHTMLReport {
         html += "<h2>\(escapeHTML(w.overdueTitle(report.asOf)))</h2>\n" + table(w.overdueHeader, report.overdue.map { r in
             [escapeHTML(r.outfall), escapeHTML(r.name), r.measure.map(w.measure) ?? "", escapeHTML(r.responsible), r.deadline, String(r.daysOverdue)]
         })
-        html += "<p>\(zh ? "审核人（签字）：" : "Reviewed by (signature):")\(zh ? "＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿" : " ________________  Date: ____________")</p>\n"
+        html += "<p>\(reportWord("Reviewed by (signature):", zh))\(reportWord(" ________________  Date: ____________", zh))</p>\n"
         return html + "</body></html>\n"
     }
 
@@ -95,11 +95,11 @@ enum WaterHTMLReport {
                 focus = (min(focus.minX, shape.minX), min(focus.minY, shape.minY), max(focus.maxX, shape.maxX), max(focus.maxY, shape.maxY))
             }
             html += "<h3>\(escapeHTML(trace.section)) \(escapeHTML(trace.sectionName))</h3>\n<figure>"
-            html += map.render(focus: focus, title: trace.sectionName, northLabel: zh ? "北" : "N")
-            html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(zh ? "未达标断面" : "section missing its target")"
-            html += "<span class=\"swatch\" style=\"border-color:#0d47a1;background:#0d47a1;border-radius:0\"></span>\(zh ? "溯源河段" : "river searched upstream")"
-            html += "<span class=\"swatch\" style=\"border-color:#b71c1c;background:#b71c1c\"></span>\(zh ? "本期超标排污口" : "outfall over its limit")"
-            html += "<span class=\"swatch\" style=\"border-color:#ef6c00;background:#ef6c00\"></span>\(zh ? "其他排污口" : "other outfall")</figcaption></figure>\n"
+            html += map.render(focus: focus, title: trace.sectionName, northLabel: reportWord("N", zh))
+            html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(reportWord("section missing its target", zh))"
+            html += "<span class=\"swatch\" style=\"border-color:#0d47a1;background:#0d47a1;border-radius:0\"></span>\(reportWord("river searched upstream", zh))"
+            html += "<span class=\"swatch\" style=\"border-color:#b71c1c;background:#b71c1c\"></span>\(reportWord("outfall over its limit", zh))"
+            html += "<span class=\"swatch\" style=\"border-color:#ef6c00;background:#ef6c00\"></span>\(reportWord("other outfall", zh))</figcaption></figure>\n"
             let header = zh ? ["距断面（米）", "排口编码", "名称", "河流", "本期超标指标", "所在乡镇", "最近企业"]
                             : ["distance (m)", "outfall", "name", "river", "over its limit", "town", "nearest enterprise"]
             html += table(header, trace.outfalls.map { o in
@@ -108,7 +108,7 @@ enum WaterHTMLReport {
                  escapeHTML(o.town), o.enterprise.map { escapeHTML($0.name + w.bracketed("\(fixed($0.distance, 0)) m")) } ?? ""]
             })
         }
-        if report.traces.isEmpty { html += "<p>\(zh ? "本期所有断面均达标或无数据。" : "Every section met its target or had no data.")</p>\n" }
+        if report.traces.isEmpty { html += "<p>\(reportWord("Every section met its target or had no data.", zh))</p>\n" }
         return html
     }
 }

@@ -8,13 +8,13 @@ struct WaterWords {
     /// `text` in brackets, as each language writes them.
     func bracketed(_ text: String) -> String { zh ? "（\(text)）" : " (\(text))" }
 
-    var title: String { t("地表水断面与入河排污口监测评价", "Water sections and outfalls") }
+    var title: String { reportWord("Water sections and outfalls", zh) }
     func sectionsTitle(_ period: MonitoringPeriod) -> String {
-        period.months.count == 1 ? t("断面水质（GB 3838-2002 单因子评价，月均值）", "Sections (GB 3838-2002, single factor, monthly means)")
+        period.months.count == 1 ? reportWord("Sections (GB 3838-2002, single factor, monthly means)", zh)
             : t("断面水质（GB 3838-2002 单因子评价，各月均值的期间均值；各月类别另列）",
                 "Sections (GB 3838-2002, single factor on the mean of the monthly means; each month's class beside)")
     }
-    var outfallsTitle: String { t("入河排污口（超标与无限值）", "Outfalls (over limit, no limit)") }
+    var outfallsTitle: String { reportWord("Outfalls (over limit, no limit)", zh) }
     func traceTitle(_ metres: Double) -> String {
         t("未达标断面上游 \(fixed(metres / 1000, 1)) 公里内的排污口（溯源，沿河道由近及远）",
           "Outfalls within \(fixed(metres / 1000, 1)) km upstream of sections missing their target (along the rivers, nearest first)")
@@ -49,28 +49,28 @@ struct WaterWords {
         return parts.joined(separator: "; ")
     }
 
-    var noData: String { t("无数据", "no data") }
-    var noneUpstream: String { t("上游范围内无排污口", "no outfall upstream within the distance") }
-    var noExceedance: String { t("本期未超标", "no exceedance this period") }
+    var noData: String { reportWord("no data", zh) }
+    var noneUpstream: String { reportWord("no outfall upstream within the distance", zh) }
+    var noExceedance: String { reportWord("no exceedance this period", zh) }
 
     /// What a traced outfall did in the period: over which limits, which
     /// parameters have none, or nothing measured.
     func tracedStatus(_ o: TracedOutfall) -> String {
-        guard o.measured else { return t("本期无监测数据", "not measured this period") }
+        guard o.measured else { return reportWord("not measured this period", zh) }
         var parts: [String] = []
-        if !o.exceeding.isEmpty { parts.append(t("超标：", "over its limit: ") + o.exceeding.map(parameter).joined(separator: ", ")) }
-        if !o.noLimit.isEmpty { parts.append(t("无排放限值：", "no limit: ") + o.noLimit.map(parameter).joined(separator: ", ")) }
+        if !o.exceeding.isEmpty { parts.append(reportWord("over its limit: ", zh) + o.exceeding.map(parameter).joined(separator: ", ")) }
+        if !o.noLimit.isEmpty { parts.append(reportWord("no limit: ", zh) + o.noLimit.map(parameter).joined(separator: ", ")) }
         return parts.isEmpty ? noExceedance : parts.joined(separator: t("；", "; "))
     }
-    var nearestEnterprise: String { t("最近企业", "nearest enterprise") }
-    var town: String { t("乡镇", "town") }
-    var warning: String { t("注意", "Note") }
+    var nearestEnterprise: String { reportWord("nearest enterprise", zh) }
+    var town: String { reportWord("town", zh) }
+    var warning: String { reportWord("Note", zh) }
 
     func verdict(_ meets: Bool?) -> String {
         switch meets {
-        case true?: return t("达标", "yes")
-        case false?: return t("不达标", "NO")
-        case nil: return t("无数据", "no data")
+        case true?: return reportWord("yes", zh)
+        case false?: return reportWord("NO", zh)
+        case nil: return reportWord("no data", zh)
         }
     }
 

@@ -32,3 +32,7 @@ enum Words {
         }
     }
 }
+
+/// A report's word (a title, a label, a caption) in Chinese — its entry in
+/// the catalogue — or in the English it is written in.
+func reportWord(_ phrase: Phrase, _ zh: Bool) -> String { phrase.text(zh ? .zh : .en) }
