@@ -66,8 +66,8 @@ enum Main {
     }
 
     /// ArgumentParser's own words (its usage errors) in the CLI's language;
-    /// the help text of options stays as the manual writes it (English), so
-    /// a Chinese usage error leaves its "Help:" line out.
+    /// a Chinese usage error leaves ArgumentParser's "Help:" line out (the
+    /// usage line and the pointer to `--help` follow it).
     static func translated(_ text: String) -> String {
         guard Speech.language == .zh else { return text }
         var lines: [String] = []
@@ -91,14 +91,10 @@ enum Main {
     /// texts come translated (`manual`).
     static func translatedHelp(_ text: String) -> String {
         guard Speech.language == .zh else { return text }
-        let words: [(String, Phrase)] = [
-            ("OVERVIEW: ", "OVERVIEW: "), ("USAGE: ", "USAGE: "), ("ARGUMENTS:", "ARGUMENTS:"), ("OPTIONS:", "OPTIONS:"),
-            ("SUBCOMMANDS:", "SUBCOMMANDS:"), ("Show the version.", "Show the version."),
-            ("Show subcommand help information.", "Show subcommand help information."),
-            ("Show help information.", "Show help information."),
-            ("(values:", "(values:"), ("(default:", "(default:"), (" (default)", " (default)"),
-        ]
-        let translated = words.reduce(text) { text, word in text.replacingOccurrences(of: word.0, with: word.1.text(.zh)) }
+        // Each phrase's English is what ArgumentParser writes.
+        let words: [Phrase] = ["OVERVIEW: ", "USAGE: ", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "Show the version.",
+                               "Show subcommand help information.", "Show help information.", "(values:", "(default:", " (default)"]
+        let translated = words.reduce(text) { text, word in text.replacingOccurrences(of: word.text(.en), with: word.text(.zh)) }
             .replacing(/;(\s+)default:/) { Phrase(";\(String($0.1))default:").text(.zh) }
         return translated.replacing(/See '(landreg help [^']*)<subcommand>' for detailed help\./) { match in
             Phrase("See '\(String(match.1))<subcommand>' for detailed help.").text(.zh)

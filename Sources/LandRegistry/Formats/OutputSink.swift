@@ -74,9 +74,7 @@ public final class OutputSink {
     }
 
     /// Memory: the text is `data` (or `text`) once `finish()` has run.
-    public static func memory() -> OutputSink {
-        OutputSink(destination: .memory)
-    }
+    public static func memory() -> OutputSink { OutputSink(destination: .memory) }
 
     /// Hands the text, in pieces, to `write` (e.g. `{ print($0, terminator: "", to: &stream) }`).
     public convenience init(write: @escaping (String) -> Void) {

@@ -54,14 +54,13 @@ final class Transformer {
         if !askingPROJ, let pipeline = cache.pipeline(source, target), let pj = proj_create(context, pipeline) {
             return pj
         }
-        guard let raw = proj_create_crs_to_crs(context, "EPSG:\(source)", "EPSG:\(target)", nil) else {
-            throw TransformError(message: "no transformation from EPSG:\(source) to EPSG:\(target) (\(Transformer.lastError(context)))")
+        func unavailable() -> TransformError {
+            TransformError(message: "no transformation from EPSG:\(source) to EPSG:\(target) (\(Transformer.lastError(context)))")
         }
+        guard let raw = proj_create_crs_to_crs(context, "EPSG:\(source)", "EPSG:\(target)", nil) else { throw unavailable() }
         let normalised = proj_normalize_for_visualization(context, raw)
         proj_destroy(raw)
-        guard let normalised else {
-            throw TransformError(message: "no transformation from EPSG:\(source) to EPSG:\(target) (\(Transformer.lastError(context)))")
-        }
+        guard let normalised else { throw unavailable() }
         // Nil when PROJ keeps several operations to choose from by area.
         if let text = proj_as_proj_string(context, normalised, PJ_PROJ_5, nil) {
             cache.remember(source, target, String(cString: text))

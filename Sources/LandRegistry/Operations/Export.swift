@@ -32,7 +32,7 @@ extension Registry {
             return try options.layers.reduce(0) { $0 + (try snapshot.estimatedRows($1)) }
         }
         writer.begin(crs: options.projected ? srid : nil)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let workers = Registry.exportWorkers
         if let asOf = options.asOf {
             try exportStates(options, asOf: asOf, target: target, put: put)
         } else if workers > 1 && rows >= options.sharedFrom, try exportInParallel(options, workers: workers, target: target, put: put) {
@@ -56,6 +56,8 @@ extension Registry {
 
     /// Features per chunk of an export of past states.
     static let exportChunk = 1024
+    /// Threads an export shares its work among: the cores, at most four.
+    static var exportWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) }
 
     /// The layers shared out in ranges of codes among `workers` threads,
     /// each with its own read connection (all on one snapshot) and PROJ
@@ -122,7 +124,7 @@ extension Registry {
     /// The layers as they stood on `asOf`: states read here, transformed
     /// and written by workers with a PROJ context each, in chunks.
     private func exportStates(_ options: ExportOptions, asOf: String, target: Int, put: (([UInt8], Int)) -> Void) throws {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let workers = Registry.exportWorkers
         let transformers = UncheckedBox(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
         let encode = OrderedParallelMap<[(String, [UInt8])], ([UInt8], Int)>(workers: workers, capacity: 4 * workers) { worker, states in
             var features = GeoJSONFeatures(precision: options.precision, capacity: 1 << 18)

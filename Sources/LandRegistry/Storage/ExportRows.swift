@@ -63,9 +63,8 @@ final class ExportReader {
     /// The current row's properties into `properties`; returns its geometry.
     private func appendRow(_ rows: FastStatement) throws -> Shape {
         let extraColumn = Int32(specs.count)
-        var shape = rows.withBlob(extraColumn + 1) { blob in
-            ExportReader.isPlainBlob(blob) ? Shape(spatiaLiteBlob: blob) : nil
-        }
+        // A blob landreg cannot read (compressed, Z, M) goes through SpatiaLite.
+        var shape = rows.withBlob(extraColumn + 1) { Shape(spatiaLiteBlob: $0) }
         if shape == nil { shape = try converted(rows.int64(extraColumn + 2)) }
         guard let shape else {
             throw RegistryError("feature \(rows.text(0) ?? "?") of \(layer.rawValue) has a geometry landreg cannot read")
@@ -114,13 +113,6 @@ final class ExportReader {
     }
 
     private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
-
-    /// Whether a SpatiaLite blob is a plain little-endian 2D one (point,
-    /// line, polygon or their multis) that `Shape(spatiaLiteBlob:)` reads.
-    static func isPlainBlob(_ blob: UnsafeRawBufferPointer) -> Bool {
-        blob.count > 43 && blob[0] == 0x00 && blob[1] == 0x01 && (1...6).contains(blob[39])
-            && blob[40] == 0 && blob[41] == 0 && blob[42] == 0
-    }
 
     /// A layer's property names as JSON keys (`"name":`), which are
     /// booleans, and its `"layer":"…"` member, made once per reader (each

@@ -173,7 +173,7 @@ final class LayerWriter {
     /// file: its row id is past the largest one before the import.
     private func addedByThisImport(_ code: String) throws -> Bool {
         let fid = try Int64.fetchOne(db, sql: "SELECT fid FROM \(layer.table) WHERE code = ?", arguments: [code]) ?? 0
-        return fid > firstNewFid - 1
+        return fid >= firstNewFid
     }
 
     /// A feature as stored: its row id, contract values, extra properties,

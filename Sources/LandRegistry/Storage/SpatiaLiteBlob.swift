@@ -48,12 +48,18 @@ extension Shape {
 }
 
 extension Shape {
+    /// Whether bytes begin and end as a SpatiaLite blob does: 0x00, the byte
+    /// order, SRID and MBR, 0x7C … 0xFE.
+    private static func hasSpatiaLiteHead(_ blob: UnsafeRawBufferPointer) -> Bool {
+        blob.count >= 45 && blob[0] == 0x00 && blob[38] == 0x7C && blob[blob.count - 1] == 0xFE
+            && (blob[1] == 0x01 || blob[1] == 0x00)
+    }
+
     /// The bounding box at the head of a SpatiaLite blob (min x, min y,
     /// max x, max y after the SRID), compressed or not; nil for bytes that
     /// are no SpatiaLite blob.
     static func spatiaLiteBounds(_ blob: UnsafeRawBufferPointer) -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
-        guard blob.count >= 45, blob[0] == 0x00, blob[38] == 0x7C, blob[blob.count - 1] == 0xFE,
-              blob[1] == 0x01 || blob[1] == 0x00 else { return nil }
+        guard hasSpatiaLiteHead(blob) else { return nil }
         let little = blob[1] == 0x01
         func f64(_ offset: Int) -> Double {
             let raw = blob.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
@@ -68,8 +74,7 @@ extension Shape {
     /// big-endian), the inverse of `spatiaLiteBlob`; nil for what it does not
     /// read (compressed, Z or M geometries), which SpatiaLite must convert.
     init?(spatiaLiteBlob blob: UnsafeRawBufferPointer) {
-        guard blob.count >= 45, blob[0] == 0x00, blob[38] == 0x7C, blob[blob.count - 1] == 0xFE,
-              blob[1] == 0x01 || blob[1] == 0x00 else { return nil }
+        guard Shape.hasSpatiaLiteHead(blob) else { return nil }
         var reader = BlobReader(blob: blob, little: blob[1] == 0x01)
         guard let code = reader.i32(), let type = GeometryType(wkbCode: UInt32(code)) else { return nil }
         var ok = true
