@@ -32,6 +32,9 @@ struct Check: ParsableCommand {
     @Option(help: manual("Who runs the check, for the record (default: the login name)."))
     var by: String?
 
+    @Option(help: manual("The date the check was made, when it is recorded later (YYYY-MM-DD; default today): a permit rests on a check made on or before its date."))
+    var date: String?
+
     @Flag(help: manual("Do not keep a record of this check in the registry."))
     var noRecord = false
 
@@ -47,7 +50,8 @@ struct Check: ParsableCommand {
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
         let language = lang ?? Speech.language
-        var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? 500 : nil, defaults: proposals.defaults)
+        var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? 500 : nil, defaults: proposals.defaults,
+                                   date: date)
         if let by { options.by = by }
         let report: any CheckReport
         switch format {

@@ -38,6 +38,12 @@ struct Import: ParsableCommand {
     @Option(help: manual("Who imports, for the history (default: the login name)."))
     var by: String?
 
+    @Option(help: manual("Why features are removed (with --mode replace): needed to remove a risk-plot on the risk list or unresolved; kept in the history."))
+    var note: String?
+
+    @Flag(help: manual("Show what the import would do (counts, and the codes --mode replace would delete) and change nothing."))
+    var dryRun = false
+
     func run() throws {
         let reader = try openFeatureReader(path: file, format: format?.rawValue,
                                            booleans: Set(layer.properties.filter { $0.kind == .bool }.map(\.name)),
@@ -48,7 +54,8 @@ struct Import: ParsableCommand {
         let counts = try registry.importFeatures(
             into: layer, from: reader,
             options: ImportOptions(mode: mode, srid: srid, makeValid: makeValid, effectiveDate: date, by: by ?? loginName,
-                                   command: "import \(mode.rawValue) \((file as NSString).lastPathComponent)"),
+                                   command: "import \(mode.rawValue) \((file as NSString).lastPathComponent)",
+                                   note: note, dryRun: dryRun),
             progress: showProgress ? { count in
                 printError("\r" + Phrase("\(term: layer.rawValue): \(count) features read…").text(Speech.language), terminator: "")
             } : nil)
@@ -60,6 +67,10 @@ struct Import: ParsableCommand {
         var line: Phrase = "\(term: layer.rawValue): \(counts.read) read, \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged"
         if mode == .replace { line += ", \(counts.deleted) deleted" }
         if !counts.repaired.isEmpty { line += ", \(counts.repaired.count) repaired" }
+        if dryRun { line += " (dry run: nothing was changed)" }
         say(line)
+        if !counts.deletedCodes.isEmpty {
+            say(dryRun ? "would delete: \(counts.deletedCodes.joined(separator: ", "))" : "deleted: \(counts.deletedCodes.joined(separator: ", "))")
+        }
     }
 }

@@ -24,9 +24,18 @@ final class ImportTests: RegistryTestCase {
         counts = try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", "investigating", x: 200), plot("C", x: 400)]), mode: .upsert)
         XCTAssertEqual([counts.inserted, counts.updated, counts.unchanged], [1, 1, 1])
         XCTAssertEqual(try registry.feature(.riskPlots, code: "B")?.properties.first { $0.0 == "stage" }?.1, .string("investigating"))
-        counts = try load(registry, .riskPlots, Projected.collection([plot("C", x: 400)]), mode: .replace)
+        // Replacing the layer with a file that lacks unresolved plots removes them only with the reason;
+        // a dry run tells what it would delete and changes nothing.
+        assertInputError(["code A", "is suspected and not in the file", "needs the reason", "remedy:giveReason"]) {
+            try load(registry, .riskPlots, Projected.collection([plot("C", x: 400)]), mode: .replace)
+        }
+        counts = try load(registry, .riskPlots, Projected.collection([plot("C", x: 400)]), mode: .replace, note: "并图", dryRun: true)
+        XCTAssertEqual(counts.deletedCodes, ["A", "B"])
+        XCTAssertEqual(try registry.features(.riskPlots).map(\.code), ["A", "B", "C"])
+        counts = try load(registry, .riskPlots, Projected.collection([plot("C", x: 400)]), mode: .replace, note: "并图")
         XCTAssertEqual([counts.unchanged, counts.deleted], [1, 2])
         XCTAssertEqual(try registry.features(.riskPlots).map(\.code), ["C"])
+        XCTAssertEqual(try registry.history(.riskPlots, code: "A").last?.note, "并图")
     }
 
     /// The stage a plot has in the registry, in an export now and as of today.
@@ -116,7 +125,11 @@ final class ImportTests: RegistryTestCase {
         let registry = try makeRegistry()
         try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", x: 200)]))
         assertError(RuleViolation.self, ["risk-plots NOPE", "no feature"]) {
-            try registry.delete(.riskPlots, codes: ["A", "NOPE"], date: "2023-05-01", by: "王")
+            try registry.delete(.riskPlots, codes: ["A", "NOPE"], date: "2023-05-01", by: "王", note: "重复登记")
+        }
+        // A suspected plot leaves the registry only with the reason.
+        assertError(RuleViolation.self, ["risk-plots A", "is suspected", "needs the reason", "remedy:giveReason"]) {
+            try registry.delete(.riskPlots, codes: ["A"], date: "2023-05-01", by: "王", note: " ")
         }
         XCTAssertEqual(try registry.features(.riskPlots).count, 2)
         XCTAssertEqual(try registry.delete(.riskPlots, codes: ["A"], date: "2023-05-01", by: "王", note: "重复登记"), 1)
@@ -237,7 +250,7 @@ final class ImportTests: RegistryTestCase {
         try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", x: 500)]))
         let indexed = try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_risk_plots_geom")! }
         XCTAssertEqual(indexed, 2)
-        try load(registry, .riskPlots, Projected.collection([plot("B", x: 500)]), mode: .replace)
+        try load(registry, .riskPlots, Projected.collection([plot("B", x: 500)]), mode: .replace, note: "并图")
         let after = try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_risk_plots_geom")! }
         XCTAssertEqual(after, 1)
     }

@@ -85,7 +85,7 @@ final class LifecycleTests: RegistryTestCase {
         // A replace that drops P2 ends it from that date on.
         try registry.importFeatures(into: .riskPlots, from: GeoJSONReader(text: Projected.collection([
             Projected.polygon(Projected.rect(10, 0, 110, 100)).withProperties(#""code":"P1","stage":"contaminated","name":"甲""#),
-        ])), options: ImportOptions(mode: .replace, effectiveDate: "2023-09-01"))
+        ])), options: ImportOptions(mode: .replace, effectiveDate: "2023-09-01", note: "并图"))
         XCTAssertEqual(stageOf(try export(registry, asOf: "2023-08-31"), "P2"), "listed")
         XCTAssertNil(stageOf(try export(registry, asOf: "2023-09-01"), "P2"))
         XCTAssertEqual(try registry.history(.riskPlots, code: "P2").map(\.action), ["insert", "delete"])
@@ -117,6 +117,13 @@ final class LifecycleTests: RegistryTestCase {
         try registry.check(GeoJSONReader(text: Projected.collection([
             Projected.polygon(Projected.rect(0, 0, 10, 10)).withProperties(#""id":"Q1","use":"0701""#),
         ]))) { _ in }
+        // A permit rests on a check made on or before its date: today's check cannot carry a 2023 permit.
+        assertError(RuleViolation.self, ["proposal Q1", "first checked on", "after the permit's date 2023-09-01"]) {
+            try registry.recordPermit(proposalID: "Q1", kind: .supply, date: "2023-09-01", by: "李")
+        }
+        try registry.check(GeoJSONReader(text: Projected.collection([
+            Projected.polygon(Projected.rect(0, 0, 10, 10)).withProperties(#""id":"Q1","use":"0701""#),
+        ])), options: CheckOptions(date: "2023-08-20")) { _ in }
         XCTAssertGreaterThan(try registry.recordPermit(proposalID: "Q1", kind: .supply, date: "2023-09-01", by: "李"), 0)
         assertError(InvalidArgument.self, ["permit kind", "supply, use_change or planning_permit"]) {
             try registry.recordPermit(proposalID: "Q1", kind: .reclamation, date: "2023-09-01", by: "李")

@@ -33,9 +33,9 @@ class RegistryTestCase: XCTestCase {
     /// Imports GeoJSON text into a layer.
     @discardableResult
     func load(_ registry: Registry, _ layer: Layer, _ geojson: String, mode: ImportMode = .insert, srid: Int? = nil,
-              makeValid: Bool = false) throws -> ImportCounts {
+              makeValid: Bool = false, note: String? = nil, dryRun: Bool = false) throws -> ImportCounts {
         try registry.importFeatures(into: layer, from: GeoJSONReader(text: geojson, name: "\(layer.rawValue).geojson"),
-                                    options: ImportOptions(mode: mode, srid: srid, makeValid: makeValid))
+                                    options: ImportOptions(mode: mode, srid: srid, makeValid: makeValid, note: note, dryRun: dryRun))
     }
 
     /// Asserts that `body` throws an `InputError` whose one-line text

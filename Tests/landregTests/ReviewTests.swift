@@ -40,7 +40,7 @@ final class ReviewTests: CLITestCase {
             ["stage", "LC-RP-005", "listed", "--date", "2023-10-05"],
             ["reclass", "FL-0001", "strict", "--date", "2023-09-01", "--basis", "例行监测"],
             ["reclass", "--file", try reclassFile(), "--date", "2023-10-02"],
-            ["check", Self.sample.appendingPathComponent("proposals.geojson").path],
+            ["check", Self.sample.appendingPathComponent("proposals.geojson").path, "--date", "2023-05-01"],
             ["permit", "P-001", "--date", "2023-09-01", "--kind", "supply", "--note", "县政府专题会议纪要〔2023〕12号"],
             ["permit", "P-002", "--date", "2023-07-05", "--kind", "use_change"],
             ["permit", "P-014", "--date", "2023-08-15", "--kind", "supply"],
@@ -80,7 +80,10 @@ final class ReviewTests: CLITestCase {
         // The previous quarter reads the past as it was: P-003 permitted in Q2.
         let q2 = path("2023Q2")
         XCTAssertEqual(try run(["review", "--quarter", "2023Q2", "--out", q2, "--db", db]).status, 0)
-        XCTAssertEqual(try csv("\(q2)/sensitive-approvals.csv").dropFirst().map { $0[2] }, ["P-003"])
+        // The checks were made on 2023-05-01 (check --date): Q2 has them, and the permit of P-003.
+        let q2Rows = try csv("\(q2)/sensitive-approvals.csv").dropFirst()
+        XCTAssertEqual(q2Rows.filter { $0[0] != "checked" }.map { $0[2] }, ["P-003"])
+        XCTAssertEqual(q2Rows.filter { $0[0] == "checked" }.map { $0[2] }, ["P-001", "P-002", "P-003", "P-014", "P-015"])
         XCTAssertEqual(try csv("\(q2)/risk-list-changes.csv").dropFirst().map { $0[0] }, ["LC-RP-002"], "remediating from 2023-04-18")
         // The next quarter sees LC-RP-005 listed and the file's class adjustments.
         let q4 = path("2023Q4")
@@ -106,6 +109,11 @@ final class ReviewTests: CLITestCase {
         let db = try sampleRegistry()
         let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
         for _ in 0..<2 { XCTAssertEqual(try run(["check", proposals, "--db", db]).status, 0) }
+        // Today's checks cannot carry a permit of 2023: the check made then is recorded with its date.
+        let early = try run(["permit", "P-014", "--date", "2023-09-01", "--kind", "supply", "--db", db])
+        XCTAssertEqual(early.status, 1)
+        XCTAssertTrue(early.stderr.contains("after the permit's date 2023-09-01"), early.stderr)
+        XCTAssertEqual(try run(["check", proposals, "--date", "2023/8/1", "--db", db]).status, 0)
         let refused = try run(["permit", "P-001", "--date", "2023-09-01", "--kind", "supply", "--db", db])
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("proposal P-001") && refused.stderr.contains("block") && refused.stderr.contains("--note"),

@@ -20,6 +20,12 @@ extension Catalogue {
         " (default)": "（默认）",
         ";{}default:": ";{}默认:",
         // landreg
+        "Why features are removed (with --mode replace): needed to remove a risk-plot on the risk list or unresolved; kept in the history.":
+            "删除要素的理由（与 --mode replace 同用）：删除列入名录或尚未查明的风险地块时必须给出；记入历史。",
+        "Show what the import would do (counts, and the codes --mode replace would delete) and change nothing.":
+            "只显示导入将做什么（计数，以及 --mode replace 将删除的编码），不作任何修改。",
+        "The date the check was made, when it is recorded later (YYYY-MM-DD; default today): a permit rests on a check made on or before its date.":
+            "补录审查时的审查日期（YYYY-MM-DD；默认今天）：批准须依据批准日期当日或之前的审查。",
         "A spatial registry of land and water-pollution risks for a county.": "县域土壤与水污染风险空间登记库。",
         "The registry is one SpatiaLite file: --db PATH, else $LANDREG_DB, else ./registry.sqlite. Exit status: 0 success, 1 bad input or unreadable registry, 2 wrong usage.":
             "登记库是一个 SpatiaLite 文件：--db 路径，否则 $LANDREG_DB，否则 ./registry.sqlite。退出状态：0 成功，1 输入有误或登记库无法读取，2 用法错误。",

@@ -23,15 +23,24 @@ public struct ImportOptions: Sendable {
     public var by: String
     /// The command, for the history.
     public var command: String
+    /// Why features are removed (`replace`): needed to remove a risk-plot on
+    /// the risk list or unresolved; recorded on each deletion.
+    public var note: String?
+    /// Do everything but keep nothing: the counts (and the codes `replace`
+    /// would delete) of an import that is then rolled back.
+    public var dryRun: Bool
 
     public init(mode: ImportMode = .insert, srid: Int? = nil, makeValid: Bool = false, effectiveDate: String? = nil,
-                by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", command: String = "import") {
+                by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", command: String = "import",
+                note: String? = nil, dryRun: Bool = false) {
         self.mode = mode
         self.srid = srid
         self.makeValid = makeValid
         self.effectiveDate = effectiveDate
         self.by = by
         self.command = command
+        self.note = note
+        self.dryRun = dryRun
     }
 }
 
@@ -42,6 +51,8 @@ public struct ImportCounts: Equatable, Sendable {
     public var updated = 0
     public var unchanged = 0
     public var deleted = 0
+    /// The codes `replace` deleted (or, in a dry run, would delete).
+    public var deletedCodes: [String] = []
     /// Features whose geometry `--make-valid` repaired, with GEOS's reason.
     public var repaired: [(code: String, reason: Phrase)] = []
 

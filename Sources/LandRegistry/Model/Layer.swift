@@ -153,6 +153,9 @@ public enum Stage: String, CaseIterable, Sendable, Codable {
     public var isOnRiskList: Bool { self == .listed || self == .remediating }
     /// Not yet investigated or assessed to a conclusion.
     public var isUnresolved: Bool { self == .suspected || self == .investigating || self == .contaminated }
+    /// A plot on the risk list or unresolved: removing it from the registry
+    /// (`delete`, `import --mode replace`) needs a reason.
+    public var needsReasonToRemove: Bool { isOnRiskList || isUnresolved }
 }
 
 /// Soil-quality class of farmland.

@@ -9,7 +9,7 @@ extension Registry {
                             note: String? = nil) throws {
         let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "stage \(stage.rawValue)", doc: doc, note: note)
-        try updateStage(code: code, to: stage, stamp: stamp) { current in
+        try updateStage(code: code, to: stage, stamp: stamp) { current, latest in
             func refuse(_ property: String?, _ message: Phrase, _ remedy: Remedy? = nil) -> RuleViolation {
                 RuleViolation(subject: Layer.riskPlots.rawValue, code: code, property: property, message: message, remedy: remedy)
             }
@@ -24,14 +24,24 @@ extension Registry {
             if let previous = current.date, date < previous {
                 throw refuse("stage_date", "\(date) is before the plot's current stage date \(previous)")
             }
+            try Registry.inDateOrder(date, after: latest, layer: .riskPlots, code: code)
         }
+    }
+
+    /// Refuses a change that would take effect before the feature's latest
+    /// recorded one: the history is entered in date order, so the registry
+    /// now is always its history replayed as of today (README, "One history").
+    static func inDateOrder(_ date: String, after latest: String?, layer: Layer, code: String) throws {
+        guard let latest, date < latest else { return }
+        throw RuleViolation(subject: layer.rawValue, code: code, property: "date",
+                            message: "\(date) is before the feature's latest recorded change (\(latest)): changes are entered in date order")
     }
 
     /// Adjusts the soil-quality class of a farmland parcel (soil plan task 5).
     public func reclassify(code: String, to farmlandClass: FarmlandClass, date: String, basis: String?, by: String) throws {
         let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "reclass", doc: basis)
-        _ = try updateClasses([(code, farmlandClass)], stamp: stamp) { _, current in
+        _ = try updateClasses([(code, farmlandClass)], stamp: stamp) { _, current, latest in
             guard let current else {
                 throw RuleViolation(subject: Layer.farmland.rawValue, code: code, message: "no farmland parcel has this code")
             }
@@ -39,6 +49,7 @@ extension Registry {
                 throw RuleViolation(subject: Layer.farmland.rawValue, code: code, property: "class",
                                     message: "the parcel is already \(term: farmlandClass.rawValue)")
             }
+            try Registry.inDateOrder(date, after: latest, layer: .farmland, code: code)
         }
     }
 
@@ -50,9 +61,13 @@ extension Registry {
                            file: String) throws -> Int {
         let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "reclass", doc: basis)
-        return try updateClasses(changes, stamp: stamp) { index, current in
+        return try updateClasses(changes, stamp: stamp) { index, current, latest in
             if current == nil {
                 throw InputError(file: file, feature: index + 1, code: changes[index].code, message: "no farmland parcel with this code")
+            }
+            if let latest, date < latest {
+                throw InputError(file: file, feature: index + 1, code: changes[index].code, property: "date",
+                                 message: "\(date) is before the feature's latest recorded change (\(latest)): changes are entered in date order")
             }
         }
     }
@@ -68,11 +83,14 @@ extension Registry {
             throw InvalidArgument(.permitKind, "a permit is for supply, use_change or planning_permit")
         }
         let reason = note?.trimmingCharacters(in: .whitespaces).isEmpty == false ? note : nil
-        return try insertPermit(proposalID: proposalID, kind: kind, date: date, by: by, note: reason) { latest, earlier in
+        return try insertPermit(proposalID: proposalID, kind: kind, date: date, by: by, note: reason) { latest, first, earlier in
             func refuse(_ message: Phrase, _ remedy: Remedy? = nil) -> RuleViolation {
                 RuleViolation(subject: "proposal", code: proposalID, message: message, remedy: remedy)
             }
-            guard let latest else { throw refuse("never checked; check it first") }
+            guard let first else { throw refuse("never checked; check it first") }
+            guard let latest else {
+                throw refuse("first checked on \(first), after the permit's date \(date): a permit rests on a check made on or before its date (a check made then is recorded with its date)")
+            }
             if let earlier { throw refuse("already has a \(term: kind.rawValue) permit, of \(earlier)") }
             if latest.verdict == Severity.block.rawValue && reason == nil {
                 throw refuse("its latest check (\(latest.id)) was block: a permit needs the reason", .giveReason)
@@ -84,17 +102,25 @@ extension Registry {
 extension Registry {
     /// Removes features from a layer, all or nothing, each recorded in the
     /// history with its date, author and note (contract §8). A code that no
-    /// feature has, or given twice, changes nothing.
+    /// feature has, or given twice, a date before the feature's latest
+    /// recorded change, or a risk-plot on the risk list or unresolved
+    /// without a note giving the reason, changes nothing.
     @discardableResult
     public func delete(_ layer: Layer, codes: [String], date: String, by: String, note: String? = nil) throws -> Int {
         let date = try checkDate(date)
         var seen = Set<String>()
-        let stamp = ChangeStamp(effective: date, by: by, command: "delete", note: note)
-        return try deleteFeatures(layer, codes: codes, stamp: stamp) { code, exists in
+        let reason = note?.trimmingCharacters(in: .whitespaces).isEmpty == false ? note : nil
+        let stamp = ChangeStamp(effective: date, by: by, command: "delete", note: reason)
+        return try deleteFeatures(layer, codes: codes, stamp: stamp) { code, exists, stage, latest in
             guard seen.insert(code).inserted else {
                 throw RuleViolation(subject: layer.rawValue, code: code, message: "given twice")
             }
             guard exists else { throw RuleViolation(subject: layer.rawValue, code: code, message: "no feature of the layer has this code") }
+            if let stage = stage.flatMap(Stage.init(rawValue:)), stage.needsReasonToRemove, reason == nil {
+                throw RuleViolation(subject: layer.rawValue, code: code, property: "stage",
+                                    message: "the plot is \(term: stage.rawValue): removing it from the registry needs the reason", remedy: .giveReason)
+            }
+            try Registry.inDateOrder(date, after: latest, layer: layer, code: code)
         }
     }
 }

@@ -10,12 +10,15 @@ final class CheckRecorder {
     let registry: Registry
     let file: String
     let by: String
+    /// The date the check was made, when recorded later (nil: today).
+    let date: String?
     private var pending: [[DatabaseValue]] = []
 
-    init(registry: Registry, file: String, by: String) {
+    init(registry: Registry, file: String, by: String, date: String? = nil) {
         self.registry = registry
         self.file = file
         self.by = by
+        self.date = date
     }
 
     func add(_ result: CheckResult) {
@@ -33,10 +36,10 @@ final class CheckRecorder {
         try registry.write(spatial: false) { db in
             let geometry = try BulkSpatialWrite(db, table: "checks")
             try db.execute(sql: """
-                INSERT INTO check_runs (checked_at, checked_by, file, proposals, block, condition, warn, clear)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO check_runs (checked_at, checked_by, file, proposals, block, condition, warn, clear, check_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [timestamp(), by, file, summary.proposals, summary.block, summary.condition, summary.warn,
-                                 summary.clear])
+                                 summary.clear, date])
             let run = db.lastInsertedRowID
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO checks (run_id, proposal_id, use, action, verdict, properties, findings, geom)

@@ -16,13 +16,26 @@ extension Registry {
             """, arguments: [layer.rawValue, action, stamp.effective, stamp.by, stamp.command, stamp.doc, stamp.note, code])
     }
 
+    /// The day a check was made (of `check_runs r`): its own date when it
+    /// was entered later, else the day it was recorded (UTC).
+    static let checkDay = "COALESCE(r.check_date, substr(r.checked_at, 1, 10))"
+
+    /// The effective date of the feature's latest recorded change (nil when
+    /// the history has none): no change may take effect before it, so that
+    /// the current row is always the history replayed as of today.
+    static func latestChange(_ db: Database, _ layer: Layer, code: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT max(effective_date) FROM history WHERE layer = ? AND code = ?",
+                            arguments: [layer.rawValue, code])
+    }
+
     /// Sets a risk-plot's stage and stage date; `allow` sees the plot's
-    /// current stage and stage date (nil: no such plot) and throws to refuse.
+    /// current stage and stage date (nil: no such plot) and the date of its
+    /// latest recorded change, and throws to refuse.
     func updateStage(code: String, to stage: Stage, stamp: ChangeStamp,
-                     allow: (_ current: (stage: String, date: String?)?) throws -> Void) throws {
+                     allow: (_ current: (stage: String, date: String?)?, _ latest: String?) throws -> Void) throws {
         try write { db in
             let row = try Row.fetchOne(db, sql: "SELECT stage, stage_date FROM risk_plots WHERE code = ?", arguments: [code])
-            try allow(row.map { ($0[0], $0[1]) })
+            try allow(row.map { ($0[0], $0[1]) }, try Registry.latestChange(db, .riskPlots, code: code))
             try db.execute(sql: "UPDATE risk_plots SET stage = ?, stage_date = ? WHERE code = ?",
                            arguments: [stage.rawValue, stamp.effective, code])
             try recordChange(db, layer: .riskPlots, code: code, action: "stage", stamp: stamp)
@@ -30,17 +43,21 @@ extension Registry {
     }
 
     /// Sets farmland classes, all or nothing; `allow` sees each change's
-    /// position, the parcel's current class (nil: no such parcel) and throws
-    /// to refuse; a parcel that already has its class is left alone. Returns
-    /// how many changed.
+    /// position, the parcel's current class (nil: no such parcel) and the
+    /// date of its latest recorded change, and throws to refuse; a parcel
+    /// that already has its class is left alone. Returns how many changed.
     func updateClasses(_ changes: [(code: String, farmlandClass: FarmlandClass)], stamp: ChangeStamp,
-                       allow: (_ index: Int, _ current: String?) throws -> Void) throws -> Int {
+                       allow: (_ index: Int, _ current: String?, _ latest: String?) throws -> Void) throws -> Int {
         try write { db in
             var changed = 0
             for (index, change) in changes.enumerated() {
                 let current = try String.fetchOne(db, sql: "SELECT class FROM farmland WHERE code = ?", arguments: [change.code])
-                try allow(index, current)
-                guard let current, current != change.farmlandClass.rawValue else { continue }
+                guard current != change.farmlandClass.rawValue else {
+                    try allow(index, current, nil)
+                    continue
+                }
+                try allow(index, current, try Registry.latestChange(db, .farmland, code: change.code))
+                guard let current else { continue }
                 try db.execute(sql: "UPDATE farmland SET class = ? WHERE code = ?",
                                arguments: [change.farmlandClass.rawValue, change.code])
                 var stamp = stamp
@@ -52,18 +69,24 @@ extension Registry {
         }
     }
 
-    /// Records a permit for a proposal's latest check; `allow` sees that
-    /// check (id and verdict; nil when never checked) and the date of a
-    /// permit of the same kind already recorded for the proposal, and throws to refuse.
+    /// Records a permit for a proposal's latest check made on or before the
+    /// permit's date; `allow` sees that check (id and verdict; nil when there
+    /// is none), the date of the proposal's first check (nil when never
+    /// checked) and the date of a permit of the same kind already recorded
+    /// for the proposal, and throws to refuse.
     func insertPermit(proposalID: String, kind: ProposalAction, date: String, by: String, note: String?,
-                      allow: (_ latest: (id: Int64, verdict: String)?, _ earlier: String?) throws -> Void) throws -> Int64 {
+                      allow: (_ latest: (id: Int64, verdict: String)?, _ firstChecked: String?, _ earlier: String?) throws -> Void) throws -> Int64 {
         try write { db in
             let latest = try Row.fetchOne(db, sql: """
-                SELECT id, verdict FROM checks WHERE proposal_id = ? ORDER BY id DESC LIMIT 1
-                """, arguments: [proposalID]).map { (id: $0[0] as Int64, verdict: $0[1] as String) }
+                SELECT c.id, c.verdict FROM checks c JOIN check_runs r ON r.id = c.run_id
+                WHERE c.proposal_id = ? AND \(Registry.checkDay) <= ? ORDER BY \(Registry.checkDay) DESC, c.id DESC LIMIT 1
+                """, arguments: [proposalID, date]).map { (id: $0[0] as Int64, verdict: $0[1] as String) }
+            let first = try String.fetchOne(db, sql: """
+                SELECT min(\(Registry.checkDay)) FROM checks c JOIN check_runs r ON r.id = c.run_id WHERE c.proposal_id = ?
+                """, arguments: [proposalID])
             let earlier = try String.fetchOne(db, sql: "SELECT permit_date FROM permits WHERE proposal_id = ? AND kind = ?",
                                               arguments: [proposalID, kind.rawValue])
-            try allow(latest, earlier)
+            try allow(latest, first, earlier)
             try db.execute(sql: """
                 INSERT INTO permits (proposal_id, kind, permit_date, check_id, recorded_by, note) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [proposalID, kind.rawValue, date, latest!.id, by, note])
@@ -100,18 +123,20 @@ extension Registry {
 
 extension Registry {
     /// Deletes features by code, all or nothing, each recorded in the history
-    /// (`action` `delete`, effective no earlier than its last change); `allow`
-    /// sees each code and whether a feature has it, and throws to refuse.
+    /// (`action` `delete`, effective on the stamp's date); `allow` sees each
+    /// code, whether a feature has it, its risk-plot stage (nil for other
+    /// layers) and the date of its latest recorded change, and throws to refuse.
     func deleteFeatures(_ layer: Layer, codes: [String], stamp: ChangeStamp,
-                        allow: (_ code: String, _ exists: Bool) throws -> Void) throws -> Int {
+                        allow: (_ code: String, _ exists: Bool, _ stage: String?, _ latest: String?) throws -> Void) throws -> Int {
         try write { db in
             for code in codes {
                 let exists = try Int.fetchOne(db, sql: "SELECT 1 FROM \(layer.table) WHERE code = ?", arguments: [code]) != nil
-                try allow(code, exists)
+                let stage = layer == .riskPlots
+                    ? try String.fetchOne(db, sql: "SELECT stage FROM risk_plots WHERE code = ?", arguments: [code]) : nil
+                try allow(code, exists, stage, try Registry.latestChange(db, layer, code: code))
                 try db.execute(sql: """
                     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, note)
-                    VALUES (?1, ?2, 'delete',
-                            max(?3, COALESCE((SELECT max(effective_date) FROM history WHERE layer = ?1 AND code = ?2), '')), ?4, ?5, ?6)
+                    VALUES (?, ?, 'delete', ?, ?, ?, ?)
                     """, arguments: [layer.rawValue, code, stamp.effective, stamp.by, stamp.command, stamp.note])
                 try db.execute(sql: "DELETE FROM \(layer.table) WHERE code = ?", arguments: [code])
             }

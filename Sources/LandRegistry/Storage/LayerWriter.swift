@@ -62,8 +62,11 @@ struct StorableRow: @unchecked Sendable {
 }
 
 /// What an update may not do, decided by the operation: called with the
-/// stored values, the merged new ones and the row; throws to refuse.
-typealias UpdateRule = (_ old: [StoredValue], _ new: [StoredValue], _ row: StorableRow) throws -> Void
+/// stored values, the merged new ones, the row, and a look-up of the date of
+/// the feature's latest reclassification (nil when never reclassified);
+/// throws to refuse.
+typealias UpdateRule = (_ old: [StoredValue], _ new: [StoredValue], _ row: StorableRow,
+                        _ reclassified: () throws -> String?) throws -> Void
 
 /// Writes prepared rows into a layer table inside the import's transaction.
 final class LayerWriter {
@@ -85,6 +88,10 @@ final class LayerWriter {
     private let firstNewFid: Int64
 
     private let rule: UpdateRule?
+    /// Whether the layer ever lost a feature (so a new code may have a past).
+    private let hadDeletes: Bool
+    /// The effective date of a code's latest recorded change.
+    private let latest: FastStatement
 
     init(db: Database, layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?,
          spatial: @escaping () -> Void) throws {
@@ -127,12 +134,14 @@ final class LayerWriter {
                 """))
             updateHistory = FastStatement(try db.makeStatement(sql: """
                 INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-                SELECT ?1, code, 'update',
-                       max(?2, COALESCE((SELECT max(effective_date) FROM history WHERE layer = ?1 AND code = t.code), '')),
-                       ?3, ?4, \(Layer.propertiesJSONSQL(specs)), AsBinary(geom)
+                SELECT ?1, code, 'update', ?2, ?3, ?4, \(Layer.propertiesJSONSQL(specs)), AsBinary(geom)
                 FROM \(table) t WHERE fid = ?5
                 """))
         }
+        // A code with a past here was deleted once: only then can an insert have one.
+        hadDeletes = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM history WHERE layer = ? AND action = 'delete')",
+                                       arguments: [layer.rawValue]) ?? false
+        latest = FastStatement(try db.makeStatement(sql: "SELECT max(effective_date) FROM history WHERE layer = ? AND code = ?"))
         if mode == .replace {
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (code TEXT PRIMARY KEY)")
             try db.execute(sql: "DELETE FROM import_seen")
@@ -145,7 +154,7 @@ final class LayerWriter {
     func write(_ row: StorableRow, file: String, counts: inout ImportCounts) throws {
         counts.read += 1
         if mode != .insert, let stored = try storedRow(row.code) {
-            try update(stored, with: row, counts: &counts)
+            try update(stored, with: row, file: file, counts: &counts)
         } else {
             insert.bind(row.values)
             insert.bind(row.extra, at: n + 1)
@@ -161,12 +170,37 @@ final class LayerWriter {
             }
             index.inserted(fid: db.lastInsertedRowID, bounds: row.bounds)
             counts.inserted += 1
-            try recordHistory(row, action: "insert")
+            try recordHistory(row, action: "insert", effective: try insertDate(row, file: file))
         }
         if let seen {
             seen.bind(row.code, at: 1)
             try seen.run(db)
         }
+    }
+
+    /// When an insert takes effect: its own date; but a code deleted before
+    /// comes back on its own date only when that follows its past, else on
+    /// the import's date (never "since the beginning", which would put it
+    /// before its own deletion), which may not precede that past.
+    private func insertDate(_ row: StorableRow, file: String) throws -> String {
+        guard hadDeletes, let past = try latestChange(row.code) else { return row.effectiveDate }
+        if row.effectiveDate != ChangeStamp.beginning && row.effectiveDate >= past { return row.effectiveDate }
+        try inDateOrder(stamp.effective, after: past, row: row, file: file)
+        return stamp.effective
+    }
+
+    /// The effective date of the latest recorded change of `code`.
+    func latestChange(_ code: String) throws -> String? {
+        latest.bind(layer.rawValue, at: 1)
+        latest.bind(code, at: 2)
+        defer { latest.reset() }
+        return try latest.step(db) ? latest.text(0) : nil
+    }
+
+    private func inDateOrder(_ date: String, after past: String, row: StorableRow, file: String) throws {
+        guard date < past else { return }
+        throw InputError(file: file, feature: row.number, code: row.code, property: "date",
+                         message: "\(date) is before the feature's latest recorded change (\(past)): changes are entered in date order")
     }
 
     /// Whether the feature stored under `code` came earlier in this import's
@@ -203,11 +237,15 @@ final class LayerWriter {
     /// Merges the row into the stored feature (properties the file does not
     /// carry are kept, `null` removes one; a geometry that moved by no more
     /// than 1 mm is kept), checks the operation's rule, and writes what changed.
-    private func update(_ stored: StoredRow, with row: StorableRow, counts: inout ImportCounts) throws {
+    private func update(_ stored: StoredRow, with row: StorableRow, file: String, counts: inout ImportCounts) throws {
         let values = row.values.indices.map { row.present[$0] ? row.values[$0] : stored.values[$0] }
         let extra = LayerWriter.patch(stored.extra, with: row.extraPatch)
         let sameGeometry = LayerWriter.sameGeometry(stored.wkb, row.wkb, tolerance: 0.001)
-        try rule?(stored.values, values, row)
+        try rule?(stored.values, values, row) {
+            try String.fetchOne(self.db, sql: """
+                SELECT max(effective_date) FROM history WHERE layer = ? AND code = ? AND action = 'reclass'
+                """, arguments: [self.layer.rawValue, row.code])
+        }
         guard values != stored.values || extra != stored.extra || !sameGeometry else {
             counts.unchanged += 1
             return
@@ -219,10 +257,14 @@ final class LayerWriter {
         try update.run(db)
         counts.updated += 1
         if !sameGeometry { index.updated(fid: stored.fid, bounds: row.bounds) }
-        // Effective when a date property changed to that date, else the import's date.
+        // Effective when a date property changed to that date (no earlier
+        // than the latest change: a corrected date is a value, not a time),
+        // else on the import's date, which may not precede the latest change.
+        let past = try latestChange(row.code) ?? ChangeStamp.beginning
+        try inDateOrder(stamp.effective, after: past, row: row, file: file)
         var effective = stamp.effective
         for (i, spec) in layer.properties.enumerated() where spec.kind == .date && values[i] != stored.values[i] {
-            if let date = values[i].text { effective = date }
+            if let date = values[i].text, date >= past { effective = date }
         }
         updateHistory.bind(layer.rawValue, at: 1)
         updateHistory.bind(effective, at: 2)
@@ -258,27 +300,36 @@ final class LayerWriter {
         return zip(x.xy, y.xy).allSatisfy { abs($0 - $1) <= tolerance }
     }
 
-    private func recordHistory(_ row: StorableRow, action: String) throws {
+    private func recordHistory(_ row: StorableRow, action: String, effective: String) throws {
         history.bind(row.code, at: 5)
         history.bind(action, at: 6)
-        history.bind(row.effectiveDate, at: 7)
+        history.bind(effective, at: 7)
         history.bind(row.propertiesJSON, at: 8)
         try history.run(db, blob: row.wkb, at: 9, keeping: 1)
     }
 
-    /// Deletes what `replace` no longer has, restores the triggers; returns
-    /// the number of rows deleted.
-    func finish() throws -> Int {
-        var deleted = 0
+    /// Deletes what `replace` no longer has (each first shown to `allow`:
+    /// its code, risk-plot stage and latest change's date; it throws to
+    /// refuse), restores the triggers; returns the codes deleted.
+    func finish(allow: (_ code: String, _ stage: String?, _ latest: String?) throws -> Void) throws -> [String] {
+        var deleted: [String] = []
         if mode == .replace {
+            let stage = layer == .riskPlots ? "stage" : "NULL"
+            let gone = try Row.fetchAll(db, sql: """
+                SELECT code, \(stage), (SELECT max(effective_date) FROM history WHERE layer = ? AND code = t.code)
+                FROM \(layer.table) t WHERE code NOT IN (SELECT code FROM import_seen) ORDER BY code
+                """, arguments: [layer.rawValue])
+            for row in gone {
+                try allow(row[0], row[1], row[2])
+                deleted.append(row[0])
+            }
             try db.execute(sql: """
-                INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-                SELECT ?1, code, 'delete',
-                       max(?2, COALESCE((SELECT max(effective_date) FROM history WHERE layer = ?1 AND code = t.code), '')), ?3, ?4
+                INSERT INTO history (layer, code, action, effective_date, recorded_by, command, note)
+                SELECT ?, code, 'delete', ?, ?, ?, ?
                 FROM \(layer.table) t
                 WHERE code NOT IN (SELECT code FROM import_seen) ORDER BY code
-                """, arguments: [layer.rawValue, stamp.effective, stamp.by, stamp.command])
-            deleted = try index.delete(where: "code NOT IN (SELECT code FROM import_seen)")
+                """, arguments: [layer.rawValue, stamp.effective, stamp.by, stamp.command, stamp.note])
+            _ = try index.delete(where: "code NOT IN (SELECT code FROM import_seen)")
             try db.execute(sql: "DELETE FROM import_seen")
         }
         try index.finish()

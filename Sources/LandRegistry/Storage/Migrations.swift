@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v4 history and permits") { db in try v4(db) }
         migrator.registerMigration("v5 outside edits and permit notes") { db in try v5(db) }
         migrator.registerMigration("v6 monitoring, limits and remedies") { db in try v6(db) }
+        migrator.registerMigration("v7 check dates") { db in try v7(db) }
         return migrator
     }
 
@@ -146,5 +147,11 @@ enum Migrations {
     /// V6 monitoring, limits and remedies (contract §10).
     private static func v6(_ db: Database) throws {
         for sql in MigrationSQL.v6Tables { try db.execute(sql: sql) }
+    }
+
+    /// V7 check dates: the date a check was made when it is entered later
+    /// (`check --date`); NULL for a check made when recorded.
+    private static func v7(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE check_runs ADD COLUMN check_date TEXT")
     }
 }

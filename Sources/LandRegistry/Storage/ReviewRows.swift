@@ -62,7 +62,7 @@ extension Snapshot {
             arguments += ["\"\(rule)\""]
         }
         return try Row.fetchAll(db, sql: """
-            SELECT c.id, substr(r.checked_at, 1, 10) AS day, c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
+            SELECT c.id, \(Registry.checkDay) AS day, c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
             FROM checks c JOIN check_runs r ON r.id = c.run_id
             WHERE day BETWEEN ? AND ? AND \(condition) ORDER BY day, c.id
             """, arguments: arguments).map {

@@ -31,7 +31,7 @@ CREATE TABLE check_runs (
     block INTEGER NOT NULL DEFAULT 0,
     condition INTEGER NOT NULL DEFAULT 0,
     warn INTEGER NOT NULL DEFAULT 0,
-    clear INTEGER NOT NULL DEFAULT 0);
+    clear INTEGER NOT NULL DEFAULT 0, check_date TEXT);
 table checks
 CREATE TABLE checks (
     id INTEGER PRIMARY KEY,
@@ -448,3 +448,4 @@ migration v3 settings log
 migration v4 history and permits
 migration v5 outside edits and permit notes
 migration v6 monitoring, limits and remedies
+migration v7 check dates

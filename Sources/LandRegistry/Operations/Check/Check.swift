@@ -13,9 +13,14 @@ public struct CheckOptions: Sendable {
     public var context: Double?
     /// What the proposals' file cannot say (a value in the file wins).
     public var defaults: ProposalDefaults
+    /// The date the check was made, when it is recorded later (YYYY-MM-DD,
+    /// not in the future); nil: today. A permit rests on a check made on or
+    /// before its date.
+    public var date: String?
 
     public init(srid: Int? = nil, by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", record: Bool = true,
-                context: Double? = nil, defaults: ProposalDefaults = ProposalDefaults()) {
+                context: Double? = nil, defaults: ProposalDefaults = ProposalDefaults(), date: String? = nil) {
+        self.date = date
         self.srid = srid
         self.by = by
         self.record = record
@@ -32,10 +37,11 @@ extension Registry {
     @discardableResult
     public func check(_ reader: FeatureReader, options: CheckOptions = CheckOptions(),
                       each: (CheckResult) throws -> Void) throws -> CheckSummary {
+        let date = try options.date.map { try checkDate($0) }
         let checker = try Checker(registry: self, context: options.context)
         var summary = CheckSummary()
         var ids = Set<String>()
-        let recorder = options.record ? CheckRecorder(registry: self, file: reader.fileName, by: options.by) : nil
+        let recorder = options.record ? CheckRecorder(registry: self, file: reader.fileName, by: options.by, date: date) : nil
         func next() throws -> (InputFeature, Proposal)? {
             guard let feature = try reader.next() else { return nil }
             let proposal = try Proposal(feature, file: reader.fileName, defaults: options.defaults)
@@ -87,6 +93,7 @@ extension Registry {
     /// table; recorded like a file's check when `options.record`.
     public func check(_ proposal: Proposal, geometry: Shape, srid inputSRID: Int = CRS.lonLat,
                       options: CheckOptions = CheckOptions()) throws -> CheckResult {
+        let date = try options.date.map { try checkDate($0) }
         let checker = try Checker(registry: self, context: options.context)
         let name = "proposal \(proposal.id)"
         let transformer = try Transformer.forInput(srid: inputSRID, declared: nil, registrySRID: srid, file: name)
@@ -95,7 +102,7 @@ extension Registry {
         let prepared = try input.prepare(geometry, feature: proposal.number, code: proposal.id)
         let result = try plainSnapshot { try checker.check(proposal, prepared, in: $0) }
         if options.record {
-            let recorder = CheckRecorder(registry: self, file: name, by: options.by)
+            let recorder = CheckRecorder(registry: self, file: name, by: options.by, date: date)
             recorder.add(result)
             var summary = CheckSummary()
             summary.add(result.verdict)

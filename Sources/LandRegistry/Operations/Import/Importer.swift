@@ -11,11 +11,44 @@ extension Registry {
                                progress: ((Int) -> Void)? = nil) throws -> ImportCounts {
         var options = options
         if let date = options.effectiveDate { options.effectiveDate = try checkDate(date) }
+        let reason = options.note?.trimmingCharacters(in: .whitespaces).isEmpty == false ? options.note : nil
+        let stamp = ChangeStamp(effective: options.effectiveDate ?? todayUTC(), by: options.by, command: options.command,
+                                note: reason)
+        let file = reader.fileName
+        let rule: UpdateRule?
+        switch layer {
+        case .riskPlots: rule = Registry.stageRule(file: file, date: stamp.effective)
+        case .farmland: rule = Registry.classRule(file: file)
+        default: rule = nil
+        }
+        func removable(code: String, stage: String?, latest: String?) throws {
+            if let stage = stage.flatMap(Stage.init(rawValue:)), stage.needsReasonToRemove, reason == nil {
+                throw InputError(file: file, code: code, property: "stage",
+                                 message: "the plot is \(term: stage.rawValue) and not in the file: replacing the layer would remove it, which needs the reason",
+                                 remedy: .giveReason)
+            }
+            if let latest, stamp.effective < latest {
+                throw InputError(file: file, code: code, property: "date",
+                                 message: "\(stamp.effective) is before the feature's latest recorded change (\(latest)): changes are entered in date order")
+            }
+        }
+        do {
+            return try importAll(into: layer, reader, options: options, stamp: stamp, rule: rule, removable: removable,
+                                 progress: progress)
+        } catch let dryRun as DryRun {
+            return dryRun.counts
+        }
+    }
+
+    /// What a dry run would have done; thrown to roll its transaction back.
+    private struct DryRun: Error { let counts: ImportCounts }
+
+    private func importAll(into layer: Layer, _ reader: FeatureReader, options: ImportOptions, stamp: ChangeStamp,
+                           rule: UpdateRule?, removable: (String, String?, String?) throws -> Void,
+                           progress: ((Int) -> Void)?) throws -> ImportCounts {
         let ahead = ReadAheadReader(reader)
         defer { ahead.cancel() }
         let preparer = FeaturePreparer(layer: layer, registrySRID: srid, reader: ahead, options: options)
-        let stamp = ChangeStamp(effective: options.effectiveDate ?? todayUTC(), by: options.by, command: options.command)
-        let rule = layer == .riskPlots ? Registry.stageRule(file: reader.fileName, date: stamp.effective) : nil
         return try writeLayer(layer, mode: options.mode, stamp: stamp, rule: rule) { writer in
             let pipeline = BackgroundBatches(name: "landreg-prepare") { try preparer.next() }
             var counts = ImportCounts()
@@ -28,11 +61,13 @@ extension Registry {
                     }
                     pipeline.recycle(batch)
                 }
-                counts.deleted = try writer.finish()
+                counts.deletedCodes = try writer.finish(allow: removable)
+                counts.deleted = counts.deletedCodes.count
             } catch {
                 pipeline.cancel()
                 throw error
             }
+            if options.dryRun { throw DryRun(counts: counts) }
             return counts
         }
     }
@@ -100,10 +135,22 @@ extension Registry {
     /// changes only along the transitions `changeStage` allows, with a stage
     /// date no earlier than the current one; re-opening needs a reason, which
     /// an import cannot give.
+    /// A parcel's class decided by `reclass` (soil plan task 5) is kept from
+    /// files as a stage is: a file that says another class for such a
+    /// parcel (last week's farmland file) is refused, naming it.
+    static func classRule(file: String) -> UpdateRule {
+        let classAt = Layer.farmland.properties.firstIndex { $0.name == "class" }!
+        return { old, new, row, reclassified in
+            guard old[classAt] != new[classAt], let decided = try reclassified() else { return }
+            throw InputError(file: file, feature: row.number, code: row.code, property: "class",
+                             message: "the parcel's class \(term: old[classAt].text ?? "") was decided by a reclassification of \(decided): change it with landreg reclass, not with a file")
+        }
+    }
+
     static func stageRule(file: String, date: String) -> UpdateRule {
         let specs = Layer.riskPlots.properties
         let stageAt = specs.firstIndex { $0.name == "stage" }!, dateAt = specs.firstIndex { $0.name == "stage_date" }!
-        return { old, new, row in
+        return { old, new, row, _ in
             guard let from = old[stageAt].text.flatMap(Stage.init(rawValue:)), let to = new[stageAt].text.flatMap(Stage.init(rawValue:)),
                   from != to else { return }
             func refuse(_ property: String, _ message: Phrase) -> InputError {
