@@ -54,10 +54,12 @@ struct Check: ParsableCommand {
                                    date: date)
         if let by { options.by = by }
         let report: any CheckReport
+        let conditions = try registry.checkConditions()
         switch format {
-        case .json: report = CheckJSONReport(sink: sink, registry: registry.path, language: language)
-        case .html: report = CheckHTMLReport(sink: sink, registry: try registry.describe(), file: file, by: options.by, language: language)
-        case .text: report = CheckTextReport(sink: sink, language: language)
+        case .json: report = CheckJSONReport(sink: sink, registry: registry.path, language: language, conditions: conditions)
+        case .html: report = CheckHTMLReport(sink: sink, registry: try registry.describe(), file: file, by: options.by, language: language,
+                                             conditions: conditions)
+        case .text: report = CheckTextReport(sink: sink, language: language, conditions: conditions)
         }
         var worst: Severity?
         var checked = 0

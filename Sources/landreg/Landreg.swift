@@ -137,6 +137,7 @@ enum Main {
         case .upsert?: return "use --mode upsert to update it"
         case .giveReason?: return "give it with --note"
         case .giveUse?: return "pass --use CODE for the proposals that lack one, or --map use=FIELD"
+        case .giveClassification?: return "pass --classification 2017"
         case .createRegistry?: return "create one with 'landreg init', or pass --db PATH"
         case .chooseAnotherPath?: return "remove it first or choose another --db path"
         }

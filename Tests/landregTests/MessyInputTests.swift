@@ -7,16 +7,19 @@ import XCTest
 final class MessyInputTests: CLITestCase {
     /// A land-approval coordinate file (GBK, zone-38 eastings) of one square
     /// plot of `side` metres centred on a lon/lat, with a declared area.
-    func approvalTXT(lon: Double, lat: Double, side: Double, use: String, declaredHa: String) throws -> String {
+    func approvalTXT(lon: Double, lat: Double, side: Double, use: String, declaredHa: String, zone: Int = 38,
+                     words: String = "工业用地") throws -> String {
         var centre = Shape(type: .point, xy: [lon, lat])
         try Transformer(from: 4490, to: 4526).transform(&centre)
         let (e, n) = (centre.xy[0], centre.xy[1])
         let h = side / 2
         let corners = [(n - h, e - h), (n - h, e + h), (n + h, e + h), (n + h, e - h), (n - h, e - h)]
-        var text = "[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=3\n带号=38\n[地块坐标]\n"
-        text += "5,\(declaredHa),LC-2024-007,工业用地,面,,工业用地,\(use),,@\n"
+        var text = "[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=3\n带号=\(zone)\n[地块坐标]\n"
+        text += "5,\(declaredHa),LC-2024-007,工业用地,面,,\(words),\(use),,@\n"
         for (k, corner) in corners.enumerated() {
-            text += "J\(k == 4 ? 1 : k + 1),1,\(String(format: "%.3f", corner.0)),\(String(format: "%.3f", corner.1))\n"
+            // The easting's first two digits are the zone (a mistyped zone moves the plot 300 km).
+            let easting = corner.1 + Double(zone - 38) * 1_000_000
+            text += "J\(k == 4 ? 1 : k + 1),1,\(String(format: "%.3f", corner.0)),\(String(format: "%.3f", easting))\n"
         }
         let file = path("plot.txt")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
@@ -48,12 +51,87 @@ final class MessyInputTests: CLITestCase {
         XCTAssertTrue(assumed.stdout.contains("checked as: use 1001"), assumed.stdout)
         XCTAssertTrue(assumed.stdout.contains("action use_change (default)"), assumed.stdout)
         XCTAssertTrue(assumed.stdout.contains("declared area 0.2500 ha"), "the 40 m square is 0.16 ha: \(assumed.stdout)")
+        // …and never calls clear what only the default decided: the rule it would meet is a finding of its own.
+        XCTAssertFalse(assumed.stdout.contains("CLEAR"), assumed.stdout)
+        XCTAssertTrue(assumed.stdout.contains("[warn] assumed.water.first-zone: not decided: the file does not say the action"), assumed.stdout)
+        let json = try run(["check", txt, "--no-record", "--format", "json", "--db", db])
+        XCTAssertTrue(json.stdout.contains(#""verdict":"warn""#), json.stdout)
+        // Said explicitly (even as the default), it is decided.
+        let said = try run(["check", txt, "--action", "use_change", "--no-air-polluting", "--no-discharges", "--no-food-crops",
+                            "--no-record", "--lang", "en", "--db", db])
+        XCTAssertTrue(said.stdout.contains("CLEAR"), said.stdout)
         let given = try run(["check", txt, "--action", "new_project", "--discharges", "--no-record", "--lang", "en", "--db", db])
         XCTAssertEqual(given.status, 0, given.stderr)
         XCTAssertTrue(given.stdout.contains("BLOCK"), given.stdout)
         XCTAssertTrue(given.stdout.contains("water.first-zone"), given.stdout)
         XCTAssertTrue(given.stdout.contains("action new_project (option)"), given.stdout)
         XCTAssertTrue(given.stdout.contains("discharges true (option)"), given.stdout)
+    }
+
+    func testAPlotOutsideTheCountyIsNeverClear() throws {
+        let db = try sampleRegistry()
+        let (lon, lat) = try firstZoneCentre()
+        // Zone 39 typed for 38: the same numbers put the plot 300 km east, in another province.
+        let txt = try approvalTXT(lon: lon, lat: lat, side: 40, use: "0701", declaredHa: "0.1600", zone: 39, words: "城镇住宅用地")
+        for lang in ["en", "zh"] {
+            let result = try run(["check", txt, "--action", "supply", "--no-air-polluting", "--no-discharges", "--no-food-crops",
+                                  "--no-record", "--lang", lang, "--db", db])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.contains("coverage.outside"), result.stdout)
+            XCTAssertFalse(result.stdout.contains(lang == "en" ? "CLEAR" : "未发现冲突 1"), result.stdout)
+        }
+        let json = try run(["check", txt, "--action", "supply", "--no-record", "--format", "json", "--db", db])
+        guard case .array(let proposals)? = try JSONValue.parse(json.stdout)["proposals"],
+              case .array(let findings)? = proposals.first?["findings"],
+              let outside = findings.first(where: { $0["rule"]?.stringValue == "coverage.outside" }),
+              case .number(let distance, _)? = outside["distance_m"] else { return XCTFail(json.stdout) }
+        XCTAssertEqual(proposals.first?["verdict"]?.stringValue, "block")
+        XCTAssertGreaterThan(distance, 200_000, "the distance to the county")
+        // A plot that crosses the boundary by more than the margin is not clear either; within the county it is.
+        let inside = try approvalTXT(lon: lon, lat: lat, side: 40, use: "0701", declaredHa: "0.1600", words: "城镇住宅用地")
+        let near = try run(["check", inside, "--action", "supply", "--no-record", "--format", "json", "--db", db])
+        XCTAssertFalse(near.stdout.contains("coverage.outside"), near.stdout)
+    }
+
+    func testARegistryWithoutACountySaysSoInEveryReport() throws {
+        let db = path("nocounty.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        XCTAssertEqual(try run(["import", "water-zones", Self.sample.appendingPathComponent("water-zones.geojson").path, "--db", db]).status, 0)
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        let text = try run(["check", proposals, "--no-record", "--lang", "en", "--db", db])
+        XCTAssertTrue(text.stdout.hasPrefix("note: the registry has no county boundary"), text.stdout)
+        let json = try run(["check", proposals, "--no-record", "--format", "json", "--db", db])
+        XCTAssertTrue(json.stdout.contains(#""coverage": {"counties":[],"#), json.stdout)
+        let html = path("c.html")
+        XCTAssertEqual(try run(["check", proposals, "--no-record", "--format", "html", "--out", html, "--lang", "zh", "--db", db]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: html, encoding: .utf8).contains("登记库没有县界"))
+        // A setting changed from its default is named in every report; a senseless one is refused.
+        XCTAssertEqual(try run(["settings", "set", "overlap_min_m2", "1e9", "--db", db]).status, 1)
+        XCTAssertEqual(try run(["settings", "set", "overlap_min_m2", "5", "--db", db]).status, 0)
+        let changed = try run(["check", proposals, "--no-record", "--format", "json", "--db", db])
+        XCTAssertTrue(changed.stdout.contains(#""settings": {"overlap_min_m2":5.0}"#), changed.stdout)
+    }
+
+    func testA2017LandUseCodeIsNeverReadAs2023() throws {
+        let db = try sampleRegistry()
+        // A brick kiln's approval file from before 2023: 0601 工业用地 (三调), 330 m from concentrated basic farmland.
+        let txt = try approvalTXT(lon: 113.1515462 - 0.0037, lat: 35.6514223 - 0.003, side: 40, use: "0601", declaredHa: "0.1600")
+        let refused = try run(["check", txt, "--action", "new_project", "--no-record", "--lang", "en", "--db", db])
+        XCTAssertEqual(refused.status, 1, refused.stdout)
+        XCTAssertTrue(refused.stderr.contains("property 'use'") && refused.stderr.contains("乡村道路用地 in the 2023 classification")
+                      && refused.stderr.contains("the file says 工业用地") && refused.stderr.contains("--classification 2017"), refused.stderr)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+        let mapped = try run(["check", txt, "--classification", "2017", "--action", "new_project", "--no-record", "--lang", "en", "--db", db])
+        XCTAssertEqual(mapped.status, 0, mapped.stderr)
+        XCTAssertTrue(mapped.stdout.contains("use 1001 工业用地"), mapped.stdout)
+        XCTAssertTrue(mapped.stdout.contains("farmland.polluting-project"), mapped.stdout)
+        // A 2023 file whose words agree with its code passes; words that name another class are refused.
+        XCTAssertEqual(try run(["check", try approvalTXT(lon: 113.1515462 - 0.0037, lat: 35.6514223 - 0.003, side: 40, use: "1001",
+                                                         declaredHa: "0.1600"), "--no-record", "--db", db]).status, 0)
+        let other = try run(["check", try approvalTXT(lon: 113.1515462 - 0.0037, lat: 35.6514223 - 0.003, side: 40, use: "0701",
+                                                      declaredHa: "0.1600"), "--no-record", "--lang", "en", "--db", db])
+        XCTAssertEqual(other.status, 1)
+        XCTAssertTrue(other.stderr.contains("城镇住宅用地 in the 2023 classification, but the file says 工业用地 (工业用地 is 1001"), other.stderr)
     }
 
     func testATXTPlotWithoutAUseIsBadInputUnlessTheCheckGivesOne() throws {

@@ -36,6 +36,8 @@ public enum Remedy: Sendable, Equatable {
     case giveReason
     /// Give a proposal's land-use code (in the file, or as the check's default).
     case giveUse
+    /// Say which land-use classification the file's codes are in (2017 or 2023).
+    case giveClassification
     /// Create a registry first, or name another one.
     case createRegistry
     /// Choose another path for a new registry.

@@ -20,6 +20,8 @@ extension Catalogue {
         " (default)": "（默认）",
         ";{}default:": ";{}默认:",
         // landreg
+        "The land-use classification of the file's codes: 2023 (default) or 2017 (三调, GB/T 21010-2017; mapped to 2023).":
+            "文件中地类编码所用的分类：2023（默认）或 2017（三调，GB/T 21010-2017；换算为 2023 年编码）。",
         "Why features are removed (with --mode replace): needed to remove a risk-plot on the risk list or unresolved; kept in the history.":
             "删除要素的理由（与 --mode replace 同用）：删除列入名录或尚未查明的风险地块时必须给出；记入历史。",
         "Show what the import would do (counts, and the codes --mode replace would delete) and change nothing.":

@@ -12,6 +12,8 @@ import Foundation
 /// CRLF, blank lines, GBK or UTF-8. The declared area is compared with the
 /// computed one; a difference over 1 % is a warning naming the plot.
 public final class ApprovalTXTReader: FeatureReader {
+    /// What a coordinate file says of a plot: no action, no flags.
+    public var fieldNames: Set<String>? { ["id", "code", "name", "use", "land_use_name", "declared_area_ha"] }
     public let fileName: String
     @exclusivity(unchecked) public private(set) var declaredSRID: Int?
     /// Warnings for the user (declared areas that do not match).

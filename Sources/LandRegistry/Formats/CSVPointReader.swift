@@ -8,6 +8,8 @@ import Foundation
 /// columns named in `booleans` (true/false, 1/0, 是/否, yes/no). UTF-8 with
 /// or without BOM, or GBK.
 public final class CSVPointReader: FeatureReader {
+    /// The columns, as the properties they give.
+    public var fieldNames: Set<String>? { Set(properties.joined()) }
     public let fileName: String
     public let declaredSRID: Int? = nil
     @exclusivity(unchecked) private var rows: [(line: Int, cells: [String])] = []

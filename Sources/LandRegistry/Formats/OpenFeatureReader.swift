@@ -36,6 +36,9 @@ final class MappedReader: FeatureReader {
     var fileName: String { base.fileName }
     var declaredSRID: Int? { base.declaredSRID }
     var warnings: [Phrase] { base.warnings }
+    var fieldNames: Set<String>? {
+        base.fieldNames.map { names in Set(mapping.apply(names.map { ($0, JSONValue.null) }).map(\.0)) }
+    }
 
     func next() throws -> InputFeature? {
         guard var feature = try base.next() else { return nil }

@@ -18,6 +18,7 @@ public enum ShapefileFields {
         "town": ["town", "xzmc", "乡镇", "乡镇名称"],
         "class": ["class", "lb", "类别", "质量类别"],
         "use": ["use", "dlbm", "ytbm", "用途", "地类编码", "用途编码"],
+        "land_use_name": ["land_use_name", "dlmc", "ytmc", "地块用途", "地类名称", "用途名称"],
         "id": ["id", "项目编号"],
         "action": ["action", "事项", "审批事项", "办理事项", "申请事项"],
     ]

@@ -8,6 +8,8 @@ import Foundation
 /// Field names map to the contract's properties by `mapping`, then by the
 /// defaults of `ShapefileFields`.
 public final class ShapefileReader: FeatureReader {
+    /// The `.dbf`'s fields, as the properties they give.
+    public var fieldNames: Set<String>? { Set(fields.map(\.name)) }
     public let fileName: String
     @exclusivity(unchecked) public private(set) var declaredSRID: Int?
     @exclusivity(unchecked) public private(set) var encoding: String

@@ -146,6 +146,32 @@ final class Geometry {
         return try Geometry(owning: union, in: context).area()
     }
 
+    /// Point-set difference, this minus `other` (`GEOSDifference_r`).
+    func difference(_ other: Geometry) throws -> Geometry {
+        // NULL on exception
+        guard let result = GEOSDifference_r(context.handle, handle, other.handle) else {
+            throw context.error("difference")
+        }
+        return Geometry(owning: result, in: context)
+    }
+
+    /// Point-set union (`GEOSUnion_r`).
+    func union(_ other: Geometry) throws -> Geometry {
+        // NULL on exception
+        guard let result = GEOSUnion_r(context.handle, handle, other.handle) else { throw context.error("union") }
+        return Geometry(owning: result, in: context)
+    }
+
+    /// Every point within `distance` of the geometry (`GEOSBuffer_r`, 8
+    /// segments a quarter circle).
+    func buffer(_ distance: Double) throws -> Geometry {
+        // NULL on exception
+        guard let result = GEOSBuffer_r(context.handle, handle, distance, 8) else {
+            throw context.error("buffer")
+        }
+        return Geometry(owning: result, in: context)
+    }
+
     /// Area of the intersection of two geometries, 0 when they are disjoint.
     func overlapArea(with other: Geometry) throws -> Double {
         try intersection(other).area()
@@ -207,6 +233,14 @@ final class PreparedGeometry {
         let result = GEOSPreparedIntersects_r(base.context.handle, handle, other.handle)
         // 2 on exception, 1 true, 0 false
         if result == 2 { throw base.context.error("prepared intersects") }
+        return result == 1
+    }
+
+    /// Whether no point of `other` lies outside this geometry (`GEOSPreparedCovers_r`).
+    func covers(_ other: Geometry) throws -> Bool {
+        let result = GEOSPreparedCovers_r(base.context.handle, handle, other.handle)
+        // 2 on exception, 1 true, 0 false
+        if result == 2 { throw base.context.error("prepared covers") }
         return result == 1
     }
 

@@ -80,6 +80,36 @@ public struct StoredFeature: Sendable {
     public var area: Double
 }
 
+/// What a check's answers rest on beyond the rules: where the registry knows
+/// anything (its counties and the margin beyond them) and the settings that
+/// differ from their defaults. Every check report states them.
+public struct CheckConditions: Sendable {
+    /// The codes of the registry's counties (admin `county`); empty: the
+    /// registry cannot tell a proposal outside the county from one inside.
+    public let counties: [String]
+    public let coverageMargin: Double
+    /// Settings whose value differs from the default: (setting, value).
+    public let changedSettings: [(Setting, Double)]
+
+    public init(counties: [String], coverageMargin: Double, changedSettings: [(Setting, Double)]) {
+        self.counties = counties
+        self.coverageMargin = coverageMargin
+        self.changedSettings = changedSettings
+    }
+
+    /// The conditions as sentences, in `language`: what a reader must know.
+    public func notes(_ language: ReportLanguage) -> [String] {
+        var notes: [String] = []
+        if counties.isEmpty {
+            notes.append(Phrase("the registry has no county boundary (admin kind county): a proposal outside the county cannot be told from one inside, and may be reported clear").text(language))
+        }
+        for (setting, value) in changedSettings {
+            notes.append(Phrase("setting \(setting.rawValue) is \(formatDecimal(value)) (default \(formatDecimal(setting.defaultValue)))").text(language))
+        }
+        return notes
+    }
+}
+
 /// What a report says about the registry it was made from, so that it can
 /// be traced later: the file, its CRS, its layers' counts, the libraries.
 public struct RegistryDescription: Sendable {

@@ -37,10 +37,16 @@ public protocol FeatureReader: AnyObject {
     func next() throws -> InputFeature?
     /// Things the user should know that are not errors.
     var warnings: [Phrase] { get }
+    /// The properties the file can say at all, when every feature has the
+    /// same fields (a `.dbf`, CSV columns, a coordinate TXT's header): a
+    /// property not among them is one the file cannot say. Nil for GeoJSON,
+    /// where an absent property means the contract's default.
+    var fieldNames: Set<String>? { get }
 }
 
 extension FeatureReader {
     public var warnings: [Phrase] { [] }
+    public var fieldNames: Set<String>? { nil }
 }
 
 /// Which field of a file (a `.dbf` field, a CSV column, a GeoJSON key) gives

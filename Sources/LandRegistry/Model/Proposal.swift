@@ -26,6 +26,28 @@ public struct Proposal: Sendable {
     public var number: Int
     /// Where `use`, `action` and each flag came from (keys as in §4).
     public var sources: [String: ValueSource] = [:]
+    /// The properties (`action`, flags) that were neither in the file nor
+    /// given by the user, in a file whose format cannot say them (a
+    /// coordinate TXT, a Shapefile or CSV without the field): the check says
+    /// which rules they leave undecided. Empty for GeoJSON, where an absent
+    /// property means the contract's default.
+    public var assumed: Set<String> = []
+
+    /// The proposal with one of §4's properties set otherwise (nil for a
+    /// value that property cannot take).
+    func with(_ property: String, _ value: String) -> Proposal? {
+        var variant = self
+        switch property {
+        case "action":
+            guard let action = ProposalAction(rawValue: value) else { return nil }
+            variant.action = action
+        case "air_polluting": variant.airPolluting = value == "true"
+        case "discharges": variant.discharges = value == "true"
+        case "food_crops": variant.foodCrops = value == "true"
+        default: return nil
+        }
+        return variant
+    }
 
     /// 一住两公: a `use` in 07 or 08.
     public var isSensitive: Bool { use.map(LandUse.isSensitive) ?? false }
@@ -70,7 +92,7 @@ public struct Proposal: Sendable {
             return fallback
         }
         action = pick("action", try reading.action(), defaults.action, .useChange)
-        if let fileUse = try reading.use() {
+        if let fileUse = try reading.use(defaults.classification) {
             (use, sources["use"]) = (fileUse, .file)
         } else if let option = defaults.use {
             (use, sources["use"]) = (try reading.checkUse(option, option: true), .option)
@@ -99,9 +121,12 @@ public struct ProposalDefaults: Sendable, Equatable {
     public var soilPolluting: Bool?
     public var discharges: Bool?
     public var foodCrops: Bool?
+    /// The classification of the file's land-use codes (2017 codes are mapped to 2023).
+    public var classification: LandUseClassification
 
     public init(use: String? = nil, action: ProposalAction? = nil, airPolluting: Bool? = nil, soilPolluting: Bool? = nil,
-                discharges: Bool? = nil, foodCrops: Bool? = nil) {
+                discharges: Bool? = nil, foodCrops: Bool? = nil, classification: LandUseClassification = .y2023) {
+        self.classification = classification
         self.use = use
         self.action = action
         self.airPolluting = airPolluting
@@ -154,14 +179,43 @@ private struct ProposalReading {
         }
     }
 
-    func use() throws -> String? {
+    /// The file's land-use code as a 2023 code: a 2017 code (三调) mapped
+    /// when the file is said to be in that classification; a 2023 code
+    /// checked against the file's own words for it (a coordinate file's
+    /// 地块用途), so that a 2017 code is never silently read as 2023.
+    func use(_ classification: LandUseClassification = .y2023) throws -> String? {
+        let code: String
         switch feature.property("use") {
         case nil, .null?: return nil
-        case .string(let code) where code.trimmingCharacters(in: .whitespaces).isEmpty: return nil
-        case .string(let code): return try checkUse(code, option: false)
-        case .number(_, let text) where text.count == 4 || text.count == 6: return try checkUse(text, option: false)
+        case .string(let text) where text.trimmingCharacters(in: .whitespaces).isEmpty: return nil
+        case .string(let text): code = text.trimmingCharacters(in: .whitespaces)
+        case .number(_, let text) where text.count == 4 || text.count == 6: code = text
         case let value?: throw fail("use", "must be a land-use code as a string (e.g. \"0701\"), found \(term: value.typeName)")
         }
+        let words = feature.property("land_use_name")?.stringValue
+        if classification == .y2017 {
+            guard let old = LandUse2017.name(code) else {
+                throw fail("use", "'\(code)' is not in the 2017 land-use classification (GB/T 21010-2017)")
+            }
+            guard let mapped = LandUse2017.code2023(code) else {
+                throw fail("use", "'\(code)' \(old) of the 2017 classification has no single class of the 2023 one: give its 2023 code")
+            }
+            if let words, !LandUse.agrees(words, with: code, in: LandUse2017.names) {
+                throw fail("use", "'\(code)' is \(old) in the 2017 classification, but the file says \(words)")
+            }
+            return mapped
+        }
+        let checked = try checkUse(code, option: false)
+        guard let words, !LandUse.agrees(words, with: checked, in: LandUse.names) else { return checked }
+        let name = LandUse.name(checked) ?? ""
+        if let old = LandUse2017.name(checked), LandUse.agrees(words, with: checked, in: LandUse2017.names) {
+            let mapped = LandUse2017.code2023(checked).map { " \($0) \(LandUse.name($0) ?? "")" } ?? ""
+            throw fail("use", "'\(checked)' is \(name) in the 2023 classification, but the file says \(words): \(checked) is \(old) in the 2017 classification (三调, GB/T 21010-2017); check the file as 2017 codes (mapped to 2023:\(mapped)) or give the 2023 code",
+                       remedy: .giveClassification)
+        }
+        let named = LandUse.codes(named: words)
+        let hint: Phrase = named.isEmpty ? "" : " (\(words) is \(named.joined(separator: ", ")) in 2023)"
+        throw fail("use", "'\(checked)' is \(name) in the 2023 classification, but the file says \(words)\(hint)")
     }
 
     /// A land-use code of the 2023 classification.

@@ -10,6 +10,9 @@ extension Registry {
         guard let value = Double(text), value.isFinite, value >= 0 else {
             throw InvalidArgument(.setting(name), "'\(text)' is not a number of metres or square metres ≥ 0")
         }
+        guard setting.range.contains(value) else {
+            throw InvalidArgument(.setting(name), "\(text) is outside the sensible range \(formatDecimal(setting.range.lowerBound))–\(formatDecimal(setting.range.upperBound)) (default \(formatDecimal(setting.defaultValue)))")
+        }
         return try storeSetting(setting, value, by: by, date: todayUTC())
     }
 }

@@ -77,7 +77,8 @@ public final class CheckHTMLReport: CheckReport {
     let language: ReportLanguage
     private var count = 0
 
-    public init(sink: OutputSink, registry: RegistryDescription, file: String, by: String, language: ReportLanguage) {
+    public init(sink: OutputSink, registry: RegistryDescription, file: String, by: String, language: ReportLanguage,
+                conditions: CheckConditions? = nil) {
         self.sink = sink
         self.language = language
         let zh = language == .zh
@@ -113,6 +114,7 @@ public final class CheckHTMLReport: CheckReport {
 
             """
         html += "<p>\(reportWord("Distances and areas are computed in", zh)) EPSG:\(registry.srid)\(zh ? "计算。" : ".")</p>\n"
+        for note in conditions?.notes(language) ?? [] { html += "<p class=\"warning\">\(escapeHTML(note))</p>\n" }
         sink.write(html)
     }
 

@@ -7,6 +7,13 @@ extension Finding {
     /// The finding as a sentence in `language`.
     public func message(_ language: ReportLanguage) -> String {
         let feature = name.map { "\(code) \($0.text(language))" } ?? code
+        if rule.id == RuleTable.coverage.id {
+            // The area outside the coverage, and how far the proposal is from the county.
+            let outside = overlapM2 > 0 ? ", \(fixed(overlapM2, 1)) m² outside the county" : ""
+            return language == .zh
+                ? "\(rule.messageZH)（\(feature)\(overlapM2 > 0 ? "，县界外 \(fixed(overlapM2, 1)) 平方米" : "")，距县界 \(fixed(distanceM, 1)) 米）"
+                : "\(rule.messageEN) (\(feature)\(outside), \(fixed(distanceM, 1)) m from the county)"
+        }
         switch language {
         case .zh:
             var text = "\(rule.messageZH)（\(feature)"
@@ -39,11 +46,22 @@ public final class CheckJSONReport: CheckReport {
     let language: ReportLanguage
     private var first = true
 
-    public init(sink: OutputSink, registry: String, language: ReportLanguage) {
+    public init(sink: OutputSink, registry: String, language: ReportLanguage, conditions: CheckConditions? = nil) {
         self.sink = sink
         self.language = language
         var head = "{\n  \"registry\": "
         JSONValue.writeString(registry, to: &head)
+        if let conditions {
+            head += ",\n  \"coverage\": "
+            JSONValue.object([
+                ("counties", .array(conditions.counties.map { .string($0) })),
+                ("margin_m", .number(conditions.coverageMargin, formatDecimal(conditions.coverageMargin))),
+            ]).write(to: &head)
+            head += ",\n  \"settings\": "
+            JSONValue.object(conditions.changedSettings.map { ($0.0.rawValue, .number($0.1, formatDecimal($0.1))) }).write(to: &head)
+            head += ",\n  \"notes\": "
+            JSONValue.array(conditions.notes(language).map { .string($0) }).write(to: &head)
+        }
         head += ",\n  \"proposals\": ["
         sink.write(head)
     }
@@ -103,9 +121,13 @@ public final class CheckTextReport: CheckReport {
     let sink: OutputSink
     let language: ReportLanguage
 
-    public init(sink: OutputSink, language: ReportLanguage) {
+    public init(sink: OutputSink, language: ReportLanguage, conditions: CheckConditions? = nil) {
         self.sink = sink
         self.language = language
+        let notes = conditions?.notes(language) ?? []
+        if !notes.isEmpty {
+            sink.write(notes.map { "\(language == .zh ? "注意" : "note")\(language.colon)\($0)\n" }.joined() + "\n")
+        }
     }
 
     private func verdictWord(_ verdict: Severity?) -> String {

@@ -83,6 +83,20 @@ extension Registry {
 }
 
 extension Registry {
+    /// What a check's answers rest on beyond the rules (`CheckConditions`).
+    public func checkConditions() throws -> CheckConditions {
+        let thresholds = try thresholds()
+        let counties = try read { db in
+            try String.fetchAll(db, sql: "SELECT code FROM admin WHERE kind = 'county' ORDER BY code")
+        }
+        let changed = Setting.allCases.compactMap { setting -> (Setting, Double)? in
+            guard let value = thresholds[setting], value != setting.defaultValue else { return nil }
+            return (setting, value)
+        }
+        return CheckConditions(counties: counties, coverageMargin: thresholds[.coverageMargin] ?? Setting.coverageMargin.defaultValue,
+                               changedSettings: changed)
+    }
+
     /// The registry as a report names it.
     public func describe() throws -> RegistryDescription {
         RegistryDescription(path: path, srid: srid, counts: try counts(), versions: try versions())

@@ -21,6 +21,7 @@ extension Layer: ExpressibleByArgument {
 }
 
 extension ImportMode: ExpressibleByArgument {}
+extension LandUseClassification: ExpressibleByArgument {}
 
 /// `--map` and `--encoding`, shared by the commands that read files.
 struct ReaderOptions: ParsableArguments {
@@ -110,8 +111,11 @@ struct ProposalOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: manual("Proposals without food_crops will grow food crops (or not)."))
     var foodCrops: Bool?
 
+    @Option(help: manual("The land-use classification of the file's codes: 2023 (default) or 2017 (三调, GB/T 21010-2017; mapped to 2023)."))
+    var classification: LandUseClassification = .y2023
+
     var defaults: ProposalDefaults {
         ProposalDefaults(use: use, action: action, airPolluting: airPolluting, soilPolluting: soilPolluting,
-                         discharges: discharges, foodCrops: foodCrops)
+                         discharges: discharges, foodCrops: foodCrops, classification: classification)
     }
 }

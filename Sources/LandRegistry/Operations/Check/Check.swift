@@ -44,7 +44,10 @@ extension Registry {
         let recorder = options.record ? CheckRecorder(registry: self, file: reader.fileName, by: options.by, date: date) : nil
         func next() throws -> (InputFeature, Proposal)? {
             guard let feature = try reader.next() else { return nil }
-            let proposal = try Proposal(feature, file: reader.fileName, defaults: options.defaults)
+            var proposal = try Proposal(feature, file: reader.fileName, defaults: options.defaults)
+            if let fields = reader.fieldNames {
+                proposal.assumed = Set(RuleTable.unsaid.map(\.property).filter { proposal.sources[$0] == .default && !fields.contains($0) })
+            }
             guard ids.insert(proposal.id).inserted else {
                 throw InputError(file: reader.fileName, feature: feature.number, code: proposal.id, property: "id",
                                  message: "duplicate proposal id in the file")

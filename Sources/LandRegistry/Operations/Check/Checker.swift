@@ -26,8 +26,9 @@ final class Checker {
         let geometry = try input.geometry ?? Geometry(wkb: input.wkb, in: geos)
         let areal = input.shape.type.isAreal
         let subject = Subject(geometry: geometry, prepared: try geometry.prepared(), bounds: try geometry.bounds(), areal: areal)
-        let rules = RuleTable.rules.filter { $0.applies(proposal) }
+        let rules = RuleTable.rules.filter { $0.applies(proposal) } + RuleTable.assumed(for: proposal)
         var findings: [Finding] = []
+        if let outside = try coverage(snapshot).finding(for: subject, overlapMinimum: overlapMinimum) { findings.append(outside) }
         for layer in Layer.allCases {
             let layerRules = rules.filter { $0.layer == layer }
             if layerRules.isEmpty { continue }
@@ -35,13 +36,39 @@ final class Checker {
         }
         findings.sort {
             if $0.severity != $1.severity { return $0.severity > $1.severity }
-            if $0.rule.id != $1.rule.id { return order[$0.rule.id]! < order[$1.rule.id]! }
+            if $0.rule.id != $1.rule.id { return rank($0.rule) < rank($1.rule) }
             return $0.code < $1.code
         }
         var result = CheckResult(proposal: proposal, findings: findings, shape: input.shape,
                                  areaM2: areal ? rounded(try geometry.area()) : 0)
         if let context { result.context = try nearby(subject, within: context, snapshot) }
         return result
+    }
+
+    /// A finding's place among its severity's: the rule table's order, an
+    /// undecided rule (`assumed.…`) after the rule it stands for.
+    private func rank(_ rule: Rule) -> Int {
+        if let at = order[rule.id] { return at * 2 }
+        return (order[String(rule.id.dropFirst("assumed.".count))] ?? order.count) * 2 + 1
+    }
+
+    /// The registry's counties, read once per run.
+    private var counties: Coverage?
+
+    func coverage(_ snapshot: Snapshot) throws -> Coverage {
+        if let counties { return counties }
+        var found: [Coverage.County] = []
+        let everywhere = (minX: -Double.greatestFiniteMagnitude, minY: -Double.greatestFiniteMagnitude,
+                          maxX: Double.greatestFiniteMagnitude, maxY: Double.greatestFiniteMagnitude)
+        try snapshot.forEachCandidate(layer: .admin, bounds: everywhere, reach: 0, concerns: [RuleTable.coverage.concern],
+                                      geos: geos) { candidate, makeGeometry in
+            let geometry = try makeGeometry()
+            found.append(Coverage.County(code: candidate.code, name: candidate.name, geometry: geometry,
+                                         prepared: try geometry.prepared(), bounds: try geometry.bounds()))
+        }
+        let coverage = Coverage(counties: found, margin: thresholds[.coverageMargin] ?? Setting.coverageMargin.defaultValue)
+        counties = coverage
+        return coverage
     }
 
     /// The proposal as the rules measure it.
