@@ -31,7 +31,7 @@ enum Main {
             // A filter that cannot mean what was meant is wrong usage.
             let message = flagName(error.argument) + Speech.language.colon + error.message.text(Speech.language)
             switch error.argument {
-            case .filter, .sumBy, .distance: usage(message)
+            case .filter, .otherFilter, .sumBy, .distance: usage(message)
             default: break
             }
             fail(message, hint(error.remedy))
@@ -152,6 +152,7 @@ enum Main {
         case .registryCRS: return "--srid"
         case .setting(let name): return Phrase("setting \(name)").text(Speech.language)
         case .filter(let filter): return "--where '\(filter)'"
+        case .otherFilter(let filter): return "--other-where '\(filter)'"
         case .sumBy(let key): return "--sum-by '\(key)'"
         case .distance: return "--distance"
         case .limit: return Phrase("limit").text(Speech.language)

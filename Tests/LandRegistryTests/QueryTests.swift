@@ -92,6 +92,55 @@ final class QueryTests: RegistryTestCase {
         XCTAssertGreaterThan(try registry.query(Query(layer: .farmland, relation: .within(200), other: .layer(.enterprises))).rows.count, 3)
     }
 
+    /// Every filter on the other side is applied or refused, never ignored:
+    /// random filters (properties the file has and has not, values it has,
+    /// has not, and Chinese words) against a file and a layer; an accepted
+    /// one gives exactly the unfiltered pairs whose other feature passes it.
+    func testEveryOtherFilterIsAppliedOrRefused() throws {
+        let registry = try county()
+        let uses = ["0701", "070101", "1001", "0804"]
+        var features: [String] = []
+        var passes: [String: [(String, JSONValue)]] = [:]
+        for i in 0..<8 {
+            let use = uses[i % uses.count], flag = i % 3 == 0
+            let code = "X\(i)"
+            features.append(square(code, Double(i) * 20, 20, Double(i) * 20 + 60, 80,
+                                   #","use":"\#(use)","discharges":\#(flag),"action":"supply""#))
+            passes[code] = [("use", .string(use)), ("discharges", .bool(flag)), ("action", .string("supply"))]
+        }
+        let file = try write(Projected.collection(features), to: "plan.geojson")
+        let other = Query.Other.file(path: file, format: nil, mapping: FieldMapping(), encoding: nil, srid: nil)
+        let all = try registry.query(Query(layer: .riskPlots, relation: .overlapping, other: other))
+        var g = SystemRandomNumberGenerator()
+        var applied = 0, refused = 0
+        for _ in 0..<60 {
+            let property = ["use", "discharges", "action", "nosuch", "Use"].randomElement(using: &g)!
+            let values = (0..<Int.random(in: 1...2, using: &g)).map { _ in
+                ["07", "0701", "1001", "08", "true", "false", "是", "supply", "x"].randomElement(using: &g)!
+            }
+            let filter = PropertyFilter(property: property, values: values)
+            do {
+                let result = try registry.query(Query(layer: .riskPlots, relation: .overlapping, other: other, otherFilters: [filter]))
+                let expected = all.rows.filter { filter.holds(for: passes[$0.otherCode ?? ""] ?? []) }.map { "\($0.code)-\($0.otherCode ?? "")" }
+                XCTAssertEqual(result.rows.map { "\($0.code)-\($0.otherCode ?? "")" }, expected, "\(property)=\(values)")
+                applied += 1
+            } catch let error as InvalidArgument {
+                XCTAssertTrue(["nosuch", "Use"].contains(property), "refused \(property)=\(values): \(error)")
+                refused += 1
+            }
+        }
+        XCTAssertGreaterThan(applied, 0)
+        // On a layer: Chinese values are its enumeration's, unknown ones refused.
+        let listed = try registry.query(Query(layer: .basicFarmland, relation: .overlapping, other: .layer(.riskPlots),
+                                              otherFilters: [PropertyFilter(property: "stage", values: ["疑似"])]))
+        XCTAssertEqual(listed.rows.map { $0.otherCode }, ["A", "A"])
+        assertError(InvalidArgument.self, ["'可疑' is not a stage"]) {
+            _ = try registry.query(Query(layer: .basicFarmland, relation: .overlapping, other: .layer(.riskPlots),
+                                         otherFilters: [PropertyFilter(property: "stage", values: ["可疑"])]))
+        }
+        XCTAssertEqual(try registry.features(.basicFarmland, filters: [PropertyFilter(property: "concentrated", values: ["是"])]).map(\.code), ["F1"])
+    }
+
     func testQuestionsThatCannotBeAnsweredAreRefused() throws {
         let registry = try county()
         assertError(InvalidArgument.self, ["did you mean 'stage'"]) {

@@ -10,7 +10,7 @@ Writes OUT_DIR/{rivers,sections,outfalls,admin,enterprises}.geojson
 (EPSG:4547, legacy "crs" member), monitoring.csv, limits.json
 ([[subject, parameter, value], ...]) and expected.json:
   {"PERIOD": {"sections": {code: [class, meets, {parameter: times_limit}]},
-              "outfalls": {code: {parameter: times_limit}},
+              "outfalls": {code: {parameter: [[month, times_limit], ...]}},
               "trace": {section: [[outfall, distance_m], ...]}}}
 
 Edge cases: means exactly at a class limit; DO (higher is better); pH
@@ -316,20 +316,22 @@ def main():
                     if best is not None:
                         found.append([oc, round(best, 3)])
                 result["trace"][code] = sorted(found, key=lambda x: (x[1], x[0]))
+        # Outfalls are judged per sample (here one monthly figure a month), never on the period's mean.
         for code, _, kind in outfalls:
             over = {}
             for p, samples in outfall_series[code].items():
                 if p == "flow":
                     continue
-                mean = sum(samples[i][0] for i in idx) / len(idx)
                 limit = outfall_limit(code, kind, p)
                 if limit is None:
                     continue
                 low, high = limit
-                if high is not None and mean > high * (1 + 1e-9):
-                    over[p] = 0.0 if p == "ph" else mean / high - 1
-                elif low is not None and mean < low * (1 - 1e-9):
-                    over[p] = 0.0
+                for i in idx:
+                    value = samples[i][0]
+                    if high is not None and value > high * (1 + 1e-9):
+                        over.setdefault(p, []).append([months[i], 0.0 if p == "ph" else value / high - 1])
+                    elif low is not None and value < low * (1 - 1e-9):
+                        over.setdefault(p, []).append([months[i], 0.0])
             if over:
                 result["outfalls"][code] = over
         expected[label] = result

@@ -112,6 +112,8 @@ public struct InvalidArgument: LandRegistryError {
         case setting(String)
         /// A property filter.
         case filter(String)
+        /// A property filter on a query's other side (a layer or a file).
+        case otherFilter(String)
         /// What a query sums by.
         case sumBy(String)
         /// A query's distance.
@@ -144,7 +146,7 @@ public struct InvalidArgument: LandRegistryError {
         case .permitKind: return "permit kind"
         case .registryCRS: return "registry CRS"
         case .setting(let setting): return "setting \(setting)"
-        case .filter(let filter): return "filter '\(filter)'"
+        case .filter(let filter), .otherFilter(let filter): return "filter '\(filter)'"
         case .sumBy(let key): return "sum by '\(key)'"
         case .distance: return "distance"
         case .limit: return "limit"

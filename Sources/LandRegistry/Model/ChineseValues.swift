@@ -15,9 +15,14 @@ public enum ChineseValues {
         "一级": "first", "一级保护区": "first", "二级": "second", "二级保护区": "second", "准保护区": "quasi", "准": "quasi",
         "河流": "river", "河流型": "river", "水库": "reservoir", "湖库型": "reservoir", "湖泊": "reservoir",
         "地下水": "groundwater", "地下水型": "groundwater",
-        // outfall type
+        // outfall type (and the labels landreg's tables print)
         "工业": "industrial", "工业排污口": "industrial", "污水处理厂": "sewage_plant", "城镇污水处理厂": "sewage_plant",
-        "农业": "agricultural", "农业排口": "agricultural", "其他": "other", "其它": "other",
+        "城镇污水处理厂排污口": "sewage_plant", "农业": "agricultural", "农业排口": "agricultural", "其他": "other", "其它": "other",
+        "其他排口": "other", "其它排口": "other",
+        // section target class (GB 3838 classes as printed: Ⅲ类) and water body
+        "Ⅰ类": "I", "Ⅱ类": "II", "Ⅲ类": "III", "Ⅳ类": "IV", "Ⅴ类": "V", "Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V",
+        "I类": "I", "II类": "II", "III类": "III", "IV类": "IV", "V类": "V",
+        "湖库": "lake", "湖泊型": "lake", "水库型": "lake", "湖": "lake",
         // admin kind
         "县": "county", "县城": "county_seat", "县城建成区": "county_seat", "乡镇": "town", "镇": "town", "乡": "town",
         // proposal action
@@ -31,6 +36,15 @@ public enum ChineseValues {
     /// The enumeration case `text` names, by its contract name or a Chinese word.
     public static func parse<T: CaseIterable & RawRepresentable>(_ text: String, as type: T.Type = T.self) -> T? where T.RawValue == String {
         T(rawValue: text) ?? value(text, in: T.allCases.map(\.rawValue)).flatMap(T.init(rawValue:))
+    }
+
+    /// A boolean as people write it: true/false, 1/0, yes/no, 是/否 (nil otherwise).
+    public static func flag(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true", "1", "yes", "是", "y", "t": return true
+        case "false", "0", "no", "否", "n", "f": return false
+        default: return nil
+        }
     }
 
     /// The contract's value among `allowed` that a Chinese word stands for.

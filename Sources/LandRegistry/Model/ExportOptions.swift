@@ -8,6 +8,38 @@ public struct PropertyFilter: Sendable {
         self.values = values
     }
 
+    /// The values as the registry stores them in `layer`: an enumeration's
+    /// Chinese words (严格管控类) as its contract values (strict), a
+    /// boolean's 是/否 as true/false; anything else as given.
+    public func storedValues(in layer: Layer) -> [String] {
+        guard let spec = layer.properties.first(where: { $0.name == property }) else { return values }
+        switch spec.kind {
+        case .enumeration(let allowed): return values.map { ChineseValues.value($0, in: allowed) ?? $0 }
+        case .bool: return values.map { ChineseValues.flag($0).map { $0 ? "true" : "false" } ?? $0 }
+        default: return values
+        }
+    }
+
+    /// Whether a file's feature passes the filter: its value is one of the
+    /// values (a land-use code also when it lies in one: `use=07` holds
+    /// for 070101; a boolean as true/false, 是/否).
+    public func holds(for properties: [(String, JSONValue)]) -> Bool {
+        guard let value = properties.first(where: { $0.0 == property })?.1 else { return false }
+        let text: String
+        switch value {
+        case .string(let s): text = s
+        case .number(_, let s): text = s
+        case .bool(let b): text = b ? "true" : "false"
+        default: return false
+        }
+        return values.contains { wanted in
+            if wanted == text { return true }
+            if property == "use" { return text.hasPrefix(wanted) }
+            if case .bool(let b) = value, let flag = ChineseValues.flag(wanted) { return flag == b }
+            return false
+        }
+    }
+
     /// Parses `PROPERTY=VALUE[,VALUE…]`, or throws an `InvalidArgument`
     /// that says what is wrong with it (no `=`, no value, a second
     /// `PROPERTY=` inside the values).

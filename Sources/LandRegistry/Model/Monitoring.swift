@@ -136,6 +136,14 @@ public struct MonitoringPeriod: Sendable, Equatable, CustomStringConvertible {
 func isValidMonth(_ text: String) -> Bool { MonitoringPeriod(month: text) != nil }
 
 /// The mean of one site's values of one parameter in one month.
+/// One measured value of a site: a sample's date, or a month for a monthly figure.
+public struct Sample: Sendable, Equatable {
+    public let site: String
+    public let date: String
+    public let parameter: MonitoringParameter
+    public let value: Double
+}
+
 public struct MonthlyMean: Sendable, Equatable {
     public let site: String
     public let month: String

@@ -46,7 +46,7 @@ extension Layer {
                 throw fail(name, "appears twice")
             }
             guard let index = specs.firstIndex(where: { $0.name == name }) else {
-                extra.append((name, value))
+                extra.append((name, try Layer.optionalValue(self, name, value, fail: { fail(name, $0) })))
                 continue
             }
             present[index] = true
@@ -104,5 +104,29 @@ extension PropertySpec {
             }
             return .text(text)
         }
+    }
+}
+
+extension Layer {
+    /// The contract's optional enumerations kept among a feature's other
+    /// properties: a section's `water_body` (`river`, `lake`; a reservoir is
+    /// a lake, contract §10), read from its Chinese words too and stored as
+    /// the contract's value; anything else is refused, never read as a river.
+    static let optionalEnumerations: [Layer: [String: [String]]] = [.sections: ["water_body": ["river", "lake"]]]
+
+    static func optionalValue(_ layer: Layer, _ name: String, _ value: JSONValue,
+                              fail: (Phrase) -> InputError) throws -> JSONValue {
+        guard let allowed = optionalEnumerations[layer]?[name], case .string(let text) = value else { return value }
+        if allowed.contains(text) { return value }
+        // A reservoir (水库, 湖库型) is judged as a lake.
+        if let known = ChineseValues.value(text, in: allowed + ["reservoir"]) ?? (text.lowercased() == "reservoir" ? "reservoir" : nil) {
+            return .string(known == "reservoir" ? "lake" : known)
+        }
+        var message: Phrase = "'\(text)' is not one of \(terms: allowed)"
+        if let near = allowed.min(by: { editDistance(text.lowercased(), $0) < editDistance(text.lowercased(), $1) }),
+           editDistance(text.lowercased(), near) <= 2 {
+            message += " (did you mean '\(near)'?)"
+        }
+        throw fail(message)
     }
 }

@@ -303,6 +303,16 @@ public enum RuleTable {
         return found
     }
 
+    /// A rule that could not be decided against a registry feature whose
+    /// geometry cannot be used (another program wrote an invalid one): as
+    /// severe as the rule, so that the proposal is never clear on it.
+    static func undecided(_ rule: Rule, reason: String) -> Rule {
+        Rule(id: "undecided." + rule.id, severity: rule.severity, layer: rule.layer, test: rule.test, applies: { _ in false },
+             concern: rule.concern, basis: rule.basis,
+             messageZH: "未判定：登记库中该要素的几何图形无效（\(reason)），无法适用本规则（\(rule.messageZH)）；请修复该要素（landreg audit 可列出，导入时 --make-valid 可修复）",
+             messageEN: "not decided: the registry feature's geometry is invalid (\(reason)), so the rule could not be applied (\(rule.messageEN)); repair the feature (landreg audit lists it, import --make-valid repairs it)")
+    }
+
     /// A rule by id.
     public static func rule(_ id: String) -> Rule? { (rules + [coverage]).first { $0.id == id } }
 }

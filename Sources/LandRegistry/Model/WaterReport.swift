@@ -30,17 +30,27 @@ public struct SectionResult: Sendable {
     public let parameters: [ParameterResult]
     /// Each month of the period: its class and verdict (nil: no values).
     public let months: [(month: String, waterClass: WaterClass?, meets: Bool?)]
+    /// The months of the period whose own class missed the target (a
+    /// quarter that meets it on its mean can still have missed it in some).
+    public var monthsMissed: [String] { months.filter { $0.meets == false }.map(\.month) }
     /// For the charts: each judged parameter's monthly means over the twelve
     /// months ending with the period, with its target-class limit.
     public let series: [(parameter: MonitoringParameter, limit: Double?, means: [(month: String, mean: Double?)])]
     public let shape: Shape
 }
 
-/// A parameter of an outfall over its limit in the period.
+/// One sample of an outfall over its limit (GB 18918 and discharge
+/// permits judge each sample, not the period's mean): a monthly figure
+/// where only those were recorded.
 public struct Exceedance: Sendable {
     public let parameter: MonitoringParameter
+    /// The sample's date (YYYY-MM-DD), or the month of a monthly figure (YYYY-MM).
+    public let date: String
+    public let value: Double
+    /// The parameter's mean over the period, for reference.
     public let mean: Double
     public let limit: DischargeLimit
+    /// How far the sample is over its limit (value / limit − 1).
     public let timesLimit: Double
 }
 

@@ -1,6 +1,8 @@
 /// One thing the audit found wrong with the registry's data.
 public struct AuditFinding: Sendable {
-    /// What was checked: `town-mismatch`, `outside-county`, `farmland-overlap`,
+    /// What was checked: `invalid-geometry`, `wrong-geometry-type`,
+    /// `unknown-value`, `illegal-stage-change` (what other programs can
+    /// write), `town-mismatch`, `outside-county`, `farmland-overlap`,
     /// `risk-plot-overlap`, `risk-plot-duplicate`, `no-stage-date`,
     /// `outfall-off-river`, `section-off-river`.
     public let check: String
@@ -21,7 +23,10 @@ extension Registry {
         let riverDistance = try setting(.riverDistance)
         return try snapshot { snapshot in
             let auditor = Auditor(snapshot: snapshot, overlapMinimum: minimum)
-            var findings = try auditor.towns()
+            // First what another program may have written: the checks after it pass over those features.
+            var findings = try auditor.unusable()
+            findings += try auditor.stageJumps()
+            findings += try auditor.towns()
             findings += try auditor.outsideCounty()
             findings += try auditor.selfOverlaps(.farmland, check: "farmland-overlap")
             findings += try auditor.selfOverlaps(.riskPlots, check: "risk-plot-overlap")
@@ -44,14 +49,71 @@ final class Auditor {
         self.overlapMinimum = overlapMinimum
     }
 
+    /// Features whose geometry the other checks cannot use, by "layer\u{1}code".
+    private var unusableKeys: Set<String> = []
+
+    /// A layer's features that the checks can use (those `unusable()` found are passed over).
     func features(_ layer: Layer, filters: [PropertyFilter] = []) throws -> [SideFeature] {
         var features: [SideFeature] = []
         try snapshot.forEachFeatureJSON(layer, asOf: nil, filters: filters, withArea: false) { json, wkb in
             guard case .object(let properties) = try JSONValue.parse(json) else { return }
             let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
-            features.append(try SideFeature(code: code, properties: properties, wkb: wkb, geos: geos))
+            guard !unusableKeys.contains(layer.rawValue + "\u{1}" + code),
+                  let feature = try? SideFeature(code: code, properties: properties, wkb: wkb, geos: geos) else { return }
+            features.append(feature)
         }
         return features
+    }
+
+    /// Every feature whose geometry is missing, unreadable, of a type its
+    /// layer does not take or invalid, and every contract value outside its
+    /// enumeration: what QGIS or `sqlite3` can write and landreg's imports never do.
+    func unusable() throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        for layer in Layer.allCases {
+            try snapshot.forEachFeatureJSON(layer, asOf: nil, filters: [], withArea: false) { json, wkb in
+                guard case .object(let properties) = try JSONValue.parse(json) else { return }
+                let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
+                func found(check: String, detail: Phrase) {
+                    findings.append(AuditFinding(check: check, layer: layer, code: code, otherCode: nil, detail: detail))
+                }
+                for spec in layer.properties {
+                    guard case .enumeration(let allowed) = spec.kind,
+                          let value = properties.first(where: { $0.0 == spec.name })?.1.stringValue, !allowed.contains(value) else { continue }
+                    found(check: "unknown-value", detail: "\(spec.name) '\(value)' is not one of \(terms: allowed)")
+                }
+                let geometry: Geometry
+                do {
+                    guard let shape = try? Shape(wkb: wkb) else {
+                        unusableKeys.insert(layer.rawValue + "\u{1}" + code)
+                        return found(check: "invalid-geometry", detail: wkb.isEmpty ? "no geometry" : "a geometry landreg cannot read")
+                    }
+                    guard layer.geometryTypes.contains(shape.type) else {
+                        unusableKeys.insert(layer.rawValue + "\u{1}" + code)
+                        return found(check: "wrong-geometry-type", detail: "a \(shape.type.rawValue), where layer \(term: layer.rawValue) takes \(layer.geometryTypes.map(\.rawValue).sorted().joined(separator: ", "))")
+                    }
+                    geometry = try Geometry(wkb: wkb, in: geos)
+                } catch {
+                    unusableKeys.insert(layer.rawValue + "\u{1}" + code)
+                    return found(check: "invalid-geometry", detail: "a geometry landreg cannot read")
+                }
+                if let invalid = try geometry.invalidity() {
+                    unusableKeys.insert(layer.rawValue + "\u{1}" + code)
+                    found(check: "invalid-geometry", detail: "\(invalid.reason) at (\(formatDecimal(invalid.x)), \(formatDecimal(invalid.y))) (import --make-valid repairs it)")
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Risk-plots whose stage another program changed outside the lifecycle.
+    func stageJumps() throws -> [AuditFinding] {
+        try snapshot.stageChanges().compactMap { change in
+            guard change.external, let from = Stage(rawValue: change.from), let to = Stage(rawValue: change.to),
+                  from != to, !from.next.contains(to) else { return nil }
+            return AuditFinding(check: "illegal-stage-change", layer: .riskPlots, code: change.code, otherCode: nil,
+                                detail: "stage \(term: from.rawValue) → \(term: to.rawValue) on \(change.date) by another program; from \(term: from.rawValue) the next stage is one of \(terms: from.next.map(\.rawValue))")
+        }
     }
 
     func towns() throws -> [AuditFinding] {

@@ -7,6 +7,9 @@ extension Finding {
     /// The finding as a sentence in `language`.
     public func message(_ language: ReportLanguage) -> String {
         let feature = name.map { "\(code) \($0.text(language))" } ?? code
+        if rule.id.hasPrefix("undecided.") {
+            return language == .zh ? "\(rule.messageZH)（\(feature)）" : "\(rule.messageEN) (\(feature))"
+        }
         if rule.id == RuleTable.coverage.id {
             // The area outside the coverage, and how far the proposal is from the county.
             let outside = overlapM2 > 0 ? ", \(fixed(overlapM2, 1)) m² outside the county" : ""

@@ -11,7 +11,7 @@ public enum TableWords {
         "days_waiting": "已等待天数", "permit_status": "排污许可证状态", "covering_plot": "所在地块", "plot_stage": "地块阶段",
         "needs_supervision": "监管要求", "type": "类型", "finding": "发现", "detail": "详情", "target_class": "目标水质",
         "class": "水质类别", "meets": "是否达标", "over_target_class": "超标指标（均值，超标倍数）", "months": "各月类别",
-        "exceedances": "超标指标（均值 > 限值，超标倍数）", "no_limit": "无排放限值的指标", "outfall": "排口编码",
+        "exceedances": "超标样品（监测值 > 限值，超标倍数，日期）", "no_limit": "无排放限值的指标", "outfall": "排口编码",
         "measure": "整治措施", "responsible": "责任主体", "deadline": "完成时限", "days_overdue": "逾期天数",
         // layer properties and query/list/audit columns
         "area_m2": "面积（平方米）", "mu": "面积（亩）", "other_code": "相关要素编码", "overlap_mu": "重叠面积（亩）",

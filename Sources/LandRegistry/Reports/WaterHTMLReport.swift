@@ -32,7 +32,7 @@ enum WaterHTMLReport {
         for warning in report.warnings { html += "<p class=\"bad\">\(w.warning): \(escapeHTML(warning.text(language)))</p>\n" }
         html += "<h2>\(escapeHTML(w.sectionsTitle(report.period)))</h2>\n" + table(w.sectionHeader, report.sections.map { s in
             [escapeHTML(s.code), escapeHTML(s.name), w.waterClass(s.targetClass), s.waterClass.map(w.waterClass) ?? w.noData,
-             s.meets == false ? "<span class=\"bad\">\(w.verdict(s.meets))</span>" : w.verdict(s.meets),
+             s.meets == false || !s.monthsMissed.isEmpty ? "<span class=\"bad\">\(escapeHTML(w.verdict(s)))</span>" : w.verdict(s),
              escapeHTML(w.overLimits(s)),
              escapeHTML(w.monthClasses(s))]
         })
@@ -40,7 +40,7 @@ enum WaterHTMLReport {
         html += traces(report, w: w)
         html += "<h2>\(escapeHTML(w.outfallsTitle))</h2>\n" + table(w.outfallHeader, report.outfalls.filter(\.measured).map { o in
             [escapeHTML(o.code), escapeHTML(o.name), escapeHTML(w.outfallType(o.type)),
-             "<span class=\"bad\">" + escapeHTML(o.exceedances.map { "\(w.parameter($0.parameter)) \(formatValue($0.mean)) > \($0.limit) (\(w.times($0.timesLimit)))" }.joined(separator: "; ")) + "</span>",
+             "<span class=\"bad\">" + escapeHTML(o.exceedances.map(w.exceedance).joined(separator: "; ")) + "</span>",
              escapeHTML(o.noLimit.map { w.parameter($0) }.joined(separator: ", "))]
         })
         html += "<h2>\(escapeHTML(w.overdueTitle(report.asOf)))</h2>\n" + table(w.overdueHeader, report.overdue.map { r in

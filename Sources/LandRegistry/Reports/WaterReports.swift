@@ -32,6 +32,7 @@ public enum WaterReportWriter {
             ("target_class", .string(section.targetClass.description)),
             ("class", section.waterClass.map { .string($0.description) } ?? .null),
             ("meets", section.meets.map(JSONValue.bool) ?? .null),
+            ("months_missed", .array(section.monthsMissed.map { .string($0) })),
             ("water_body", .string(section.lake ? "lake" : "river")),
             ("parameters", .array(section.parameters.map { p in
                 var members: [(String, JSONValue)] = [("parameter", .string(p.parameter.rawValue)), ("mean", number(p.mean)),
@@ -57,7 +58,8 @@ public enum WaterReportWriter {
                 ("code", .string(outfall.code)), ("name", .string(outfall.name)), ("type", .string(outfall.type)),
                 ("town", .string(outfall.town)), ("measured", .bool(outfall.measured)),
                 ("exceedances", .array(outfall.exceedances.map { e in
-                    var members: [(String, JSONValue)] = [("parameter", .string(e.parameter.rawValue)), ("mean", number(e.mean)),
+                    var members: [(String, JSONValue)] = [("parameter", .string(e.parameter.rawValue)), ("date", .string(e.date)),
+                                                          ("value", number(e.value)), ("mean", number(e.mean)),
                                                           ("limit", optional(violatedBound(e))),
                                                           ("times_limit", number(e.timesLimit, 3))]
                     if e.limit.minimum != nil && e.limit.maximum != nil { members.append(("limit_range", .string(e.limit.description))) }
@@ -93,9 +95,9 @@ public enum WaterReportWriter {
         ])
     }
 
-    /// The bound of a limit that a mean breaks: the maximum it is over, or the minimum it is under.
+    /// The bound of a limit that a sample breaks: the maximum it is over, or the minimum it is under.
     static func violatedBound(_ e: Exceedance) -> Double? {
-        if let high = e.limit.maximum, e.mean > high { return high }
+        if let high = e.limit.maximum, e.value > high { return high }
         return e.limit.minimum ?? e.limit.maximum
     }
 
@@ -104,13 +106,13 @@ public enum WaterReportWriter {
         let w = WaterWords(language)
         var out = "\(w.title) \(report.period.label)\n\n== \(w.sectionsTitle(report.period))\n"
         out += TextTable(header: w.sectionHeader, rows: report.sections.map { s in
-            [s.code, s.name, w.waterClass(s.targetClass), s.waterClass.map(w.waterClass) ?? w.noData, w.verdict(s.meets),
+            [s.code, s.name, w.waterClass(s.targetClass), s.waterClass.map(w.waterClass) ?? w.noData, w.verdict(s),
              w.overLimits(s), w.monthClasses(s)]
         }).render()
         out += "\n== \(w.outfallsTitle)\n"
         out += TextTable(header: w.outfallHeader, rows: report.outfalls.filter(\.measured).map { o in
             [o.code, o.name, w.outfallType(o.type),
-             o.exceedances.map { "\(w.parameter($0.parameter)) \(formatValue($0.mean)) > \($0.limit) (\(w.times($0.timesLimit)))" }.joined(separator: "; "),
+             o.exceedances.map(w.exceedance).joined(separator: "; "),
              o.noLimit.map { w.parameter($0) }.joined(separator: ", ")]
         }).render()
         out += "\n== \(w.traceTitle(report.traceDistance))\n"

@@ -25,8 +25,8 @@ struct WaterWords {
            : ["code", "name", "target", "class", "meets", "over the target class (mean, times over)", "each month"]
     }
     var outfallHeader: [String] {
-        zh ? ["排口编码", "名称", "类型", "超标指标（均值 > 限值，超标倍数）", "无排放限值的指标"]
-           : ["code", "name", "type", "over the limit (mean > limit, times over)", "no limit"]
+        zh ? ["排口编码", "名称", "类型", "超标样品（监测值 > 限值，超标倍数，日期）", "无排放限值的指标"]
+           : ["code", "name", "type", "samples over the limit (value > limit, times over, date)", "no limit"]
     }
     var overdueHeader: [String] {
         zh ? ["排口编码", "名称", "整治措施", "责任主体", "完成时限", "逾期天数"]
@@ -66,6 +66,20 @@ struct WaterWords {
     var town: String { reportWord("town", zh) }
     var warning: String { reportWord("Note", zh) }
 
+    /// A section's verdict for the period, naming the months that missed
+    /// the target when the period has several.
+    func verdict(_ s: SectionResult) -> String {
+        let missed = s.months.count > 1 ? s.monthsMissed.map { String($0.suffix(2)) } : []
+        guard !missed.isEmpty else { return verdict(s.meets) }
+        let months = missed.joined(separator: zh ? "、" : ", ")
+        switch (s.meets, zh) {
+        case (true?, true): return "季度均值达标，但 \(months) 月未达标"
+        case (true?, false): return "yes on the mean, but missed in \(months)"
+        case (_, true): return "\(verdict(s.meets))（\(months) 月未达标）"
+        case (_, false): return "\(verdict(s.meets)) (missed in \(months))"
+        }
+    }
+
     func verdict(_ meets: Bool?) -> String {
         switch meets {
         case true?: return reportWord("yes", zh)
@@ -80,6 +94,11 @@ struct WaterWords {
     }
 
     func times(_ value: Double) -> String { zh ? "超标 \(fixed(value, 2)) 倍" : "\(fixed(value, 2))× over" }
+
+    /// One sample over its limit: "NH3-N 7.2 > 5 (0.44× over, 2023-07-08)".
+    func exceedance(_ e: Exceedance) -> String {
+        "\(parameter(e.parameter)) \(formatValue(e.value)) > \(e.limit) (\(times(e.timesLimit))\(zh ? "，" : ", ")\(e.date))"
+    }
 
     func parameter(_ p: MonitoringParameter) -> String {
         guard zh else {

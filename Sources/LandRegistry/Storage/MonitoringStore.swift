@@ -116,6 +116,18 @@ extension Snapshot {
         }
     }
 
+    /// Every measured value of some months, by site and date.
+    func samples(months: [String]) throws -> [Sample] {
+        guard !months.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: months.count).joined(separator: ", ")
+        return try Row.fetchAll(db, sql: """
+            SELECT site, date, parameter, value FROM monitoring
+            WHERE kind = 'value' AND month IN (\(marks)) ORDER BY site, parameter, date
+            """, arguments: StatementArguments(months)).compactMap { row in
+            MonitoringParameter(rawValue: row[2]).map { Sample(site: row[0], date: row[1], parameter: $0, value: row[3]) }
+        }
+    }
+
     /// The limits in force: the latest row of each (subject, parameter).
     func dischargeLimits() throws -> [RecordedLimit] {
         try Row.fetchAll(db, sql: """

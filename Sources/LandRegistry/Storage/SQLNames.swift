@@ -29,6 +29,7 @@ extension PropertyFilter {
 
     /// The SQL condition and its arguments for a layer.
     func sql(for layer: Layer) -> (String, StatementArguments) {
+        let values = storedValues(in: layer)
         let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
         if let spec = layer.properties.first(where: { $0.name == property }) {
             if spec.kind == .bool {
@@ -44,6 +45,7 @@ extension PropertyFilter {
 
     /// The condition on a history row's `after_properties`.
     func sqlOnHistory(for layer: Layer) -> (String, StatementArguments) {
+        let values = storedValues(in: layer)
         let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
         var arguments = StatementArguments(["$.\"\(property)\""])
         if layer.properties.first(where: { $0.name == property })?.kind == .bool {
@@ -77,11 +79,12 @@ extension Snapshot {
         for filter in filters {
             let text = "\(filter.property)=\(filter.values.joined(separator: ","))"
             if let spec = layer.properties.first(where: { $0.name == filter.property }) {
-                if spec.kind == .bool, let value = filter.values.first(where: { !["true", "false", "1", "0", "yes", "no"].contains($0.lowercased()) }) {
+                let values = filter.storedValues(in: layer)
+                if spec.kind == .bool, let value = values.first(where: { !["true", "false", "1", "0", "yes", "no"].contains($0.lowercased()) }) {
                     throw InvalidArgument(.filter(text), "'\(value)' is not true or false")
                 }
                 guard case .enumeration(let allowed) = spec.kind else { continue }
-                for value in filter.values where !allowed.contains(value) {
+                for value in values where !allowed.contains(value) {
                     var message: Phrase = "'\(value)' is not a \(spec.name) of layer \(term: layer.rawValue): one of \(terms: allowed)"
                     if let near = allowed.min(by: { editDistance(value, $0) < editDistance(value, $1) }), editDistance(value, near) <= 2 {
                         message += " (did you mean '\(near)'?)"

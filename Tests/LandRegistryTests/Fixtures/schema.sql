@@ -2,6 +2,8 @@ index checks_proposal
 CREATE INDEX checks_proposal ON checks(proposal_id);
 index history_code
 CREATE INDEX history_code ON history(code);
+index history_external
+CREATE INDEX history_external ON history(layer, code) WHERE recorded_by = 'external';
 index monitoring_month
 CREATE INDEX monitoring_month ON monitoring(month, kind);
 index permits_date
@@ -449,3 +451,4 @@ migration v4 history and permits
 migration v5 outside edits and permit notes
 migration v6 monitoring, limits and remedies
 migration v7 check dates
+migration v8 outside edits index

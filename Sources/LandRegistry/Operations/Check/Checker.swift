@@ -45,11 +45,12 @@ final class Checker {
         return result
     }
 
-    /// A finding's place among its severity's: the rule table's order, an
-    /// undecided rule (`assumed.…`) after the rule it stands for.
+    /// A finding's place among its severity's: the rule table's order, a
+    /// rule not decided (`assumed.…`, `undecided.…`) after the rule it stands for.
     private func rank(_ rule: Rule) -> Int {
         if let at = order[rule.id] { return at * 2 }
-        return (order[String(rule.id.dropFirst("assumed.".count))] ?? order.count) * 2 + 1
+        let stands = rule.id.split(separator: ".", maxSplits: 1).last.map(String.init) ?? rule.id
+        return (order[stands] ?? order.count) * 2 + 1
     }
 
     /// The registry's counties, read once per run.
@@ -120,15 +121,50 @@ final class Checker {
             } else {
                 feature = try makeGeometry()
             }
-            var relation = try Relation(subject, feature, overlapMinimum: overlapMinimum)
-            for rule in concerned {
-                guard let (area, d) = try met(rule.test, &relation) else { continue }
-                findings.append(Finding(rule: rule, layer: layer, code: candidate.code, name: candidate.knownAs,
-                                        overlapM2: rounded(area), distanceM: rounded(d),
-                                        shape: context == nil ? nil : try Shape(wkb: feature.wkb())))
+            // A geometry another program wrote may be invalid: the rules cannot be decided on it.
+            if let reason = try unusable(layer, candidate.code, feature, snapshot) {
+                findings += concerned.map { undecided($0, layer, candidate, reason) }
+                return
+            }
+            do {
+                var relation = try Relation(subject, feature, overlapMinimum: overlapMinimum)
+                var met: [Finding] = []
+                for rule in concerned {
+                    guard let (area, d) = try self.met(rule.test, &relation) else { continue }
+                    met.append(Finding(rule: rule, layer: layer, code: candidate.code, name: candidate.knownAs,
+                                       overlapM2: rounded(area), distanceM: rounded(d),
+                                       shape: context == nil ? nil : try Shape(wkb: feature.wkb())))
+                }
+                findings += met
+            } catch let error as GeometryEngineError {
+                findings += concerned.map { undecided($0, layer, candidate, error.messages.joined(separator: "; ")) }
             }
         }
         return findings
+    }
+
+    /// The features other programs wrote (never validated by landreg), read once per run.
+    private var editedElsewhere: Set<String>?
+    /// Their validity, once each: the reason a geometry is invalid, nil when valid.
+    private var invalid: [String: String?] = [:]
+
+    /// Why a registry feature's geometry cannot be used (nil: it can):
+    /// only a feature another program wrote can be invalid.
+    private func unusable(_ layer: Layer, _ code: String, _ geometry: Geometry, _ snapshot: Snapshot) throws -> String? {
+        if editedElsewhere == nil { editedElsewhere = try snapshot.editedElsewhere() }
+        let key = layer.rawValue + "\u{1}" + code
+        guard editedElsewhere!.contains(key) else { return nil }
+        if let known = invalid[key] { return known }
+        let reason = try geometry.invalidity().map { "\($0.reason) at (\(formatDecimal($0.x)), \(formatDecimal($0.y)))" }
+        invalid[key] = reason
+        return reason
+    }
+
+    /// The finding of a rule that could not be decided against a registry
+    /// feature: as severe as the rule, naming the feature and why.
+    private func undecided(_ rule: Rule, _ layer: Layer, _ candidate: CandidateFeature, _ reason: String) -> Finding {
+        Finding(rule: RuleTable.undecided(rule, reason: reason), layer: layer, code: candidate.code, name: candidate.knownAs,
+                overlapM2: 0, distanceM: 0, shape: nil)
     }
 
     /// (overlap m², distance m) when the test is met, else nil.

@@ -10,7 +10,7 @@ extension Registry {
         let minimum = try setting(.overlapMinimum)
         let other = try query.other.flatMap { other -> [SideFeature]? in
             guard case .file = other else { return nil }
-            return try QueryRunner.readFile(other, registrySRID: srid)
+            return try QueryRunner.readFile(other, registrySRID: srid, filters: query.otherFilters)
         }
         return try snapshot { snapshot in
             let runner = try QueryRunner(query, snapshot: snapshot, overlapMinimum: minimum, fileFeatures: other)
@@ -35,7 +35,12 @@ final class QueryRunner {
         self.overlapMinimum = overlapMinimum
         self.fileFeatures = fileFeatures
         try snapshot.check(query.filters, on: query.layer)
-        if case .layer(let layer)? = query.other { try snapshot.check(query.otherFilters, on: layer) }
+        if case .layer(let layer)? = query.other {
+            do { try snapshot.check(query.otherFilters, on: layer) } catch let error as InvalidArgument {
+                guard case .filter(let text) = error.argument else { throw error }
+                throw InvalidArgument(.otherFilter(text), error.message)
+            }
+        }
         if let sumBy = query.sumBy, sumBy != "town" {
             do { try snapshot.check([PropertyFilter(property: sumBy, values: [])], on: query.layer) } catch {
                 throw InvalidArgument(.sumBy(sumBy), "layer \(query.layer.rawValue) has no property '\(sumBy)'; sum by town or one of \(query.layer.properties.map(\.name).joined(separator: ", "))")
@@ -44,7 +49,9 @@ final class QueryRunner {
     }
 
     /// A file as the other side, read as `import` reads it, in the registry's CRS.
-    static func readFile(_ other: Query.Other, registrySRID: Int) throws -> [SideFeature] {
+    /// Its features that pass `filters` (each property must be one the
+    /// file has: a filter that can never hold is wrong usage, not an empty answer).
+    static func readFile(_ other: Query.Other, registrySRID: Int, filters: [PropertyFilter] = []) throws -> [SideFeature] {
         guard case .file(let path, let format, let mapping, let encoding, let srid) = other else { return [] }
         let reader = try openFeatureReader(path: path, format: format, mapping: mapping, encoding: encoding)
         let geos = GEOSContext()
@@ -59,7 +66,18 @@ final class QueryRunner {
             let prepared = try input!.prepare(feature.shape, feature: feature.number, code: code)
             features.append(try SideFeature(code: code, properties: feature.properties, wkb: prepared.wkb, geos: geos))
         }
-        return features
+        for filter in filters where !features.contains(where: { f in f.properties.contains { $0.0 == filter.property } }) {
+            let names = Set(features.flatMap { $0.properties.map(\.0) }).sorted()
+            var message: Phrase = "\(reader.fileName) has no property '\(filter.property)'"
+            if let near = names.min(by: { editDistance(filter.property, $0) < editDistance(filter.property, $1) }),
+               editDistance(filter.property, near) <= 2 {
+                message += " (did you mean '\(near)'?)"
+            } else if !names.isEmpty {
+                message += "; its properties are \(names.joined(separator: ", "))"
+            }
+            throw InvalidArgument(.otherFilter("\(filter.property)=\(filter.values.joined(separator: ","))"), message)
+        }
+        return features.filter { feature in filters.allSatisfy { $0.holds(for: feature.properties) } }
     }
 
     /// One relation between a feature and an other feature: overlap and distance.
@@ -174,8 +192,22 @@ final class QueryRunner {
         }
     }
 
-    /// The pair when it meets the relation: overlapping (`within` nil) or within a distance.
+    /// The pair when it meets the relation: overlapping (`within` nil) or
+    /// within a distance. A geometry GEOS cannot use (another program wrote
+    /// an invalid one) is named, with what to do.
     private func measure(_ feature: SideFeature, _ other: SideFeature, within: Double?) throws -> Pair? {
+        do {
+            return try measured(feature, other, within: within)
+        } catch let error as GeometryEngineError {
+            var named: (SideFeature, Layer?) = (feature, query.layer)
+            if try feature.geometry.invalidity() == nil {
+                if case .layer(let layer)? = query.other { named = (other, layer) } else { named = (other, nil) }
+            }
+            throw RegistryError("feature \(named.0.code) of \(named.1?.rawValue ?? "the file") has a geometry the geometry engine cannot use (\(error.messages.joined(separator: "; "))): repair it (landreg audit lists it)")
+        }
+    }
+
+    private func measured(_ feature: SideFeature, _ other: SideFeature, within: Double?) throws -> Pair? {
         let intersects = try feature.geometry.intersects(other.geometry)
         var overlap = 0.0
         var intersection: Geometry?

@@ -10,18 +10,18 @@ extension ReviewBuilder {
                                    header: ["code", "name", "target_class", "class", "meets", "over_target_class", "months", "town"])
         for s in report.sections {
             let over = s.parameters.compactMap { p in p.timesLimit.map { "\(p.parameter.rawValue) \(formatValue(p.mean)) (\(fixed($0, 2))x)" } }
-            let months = s.months.map { "\($0.month) \($0.waterClass?.description ?? "-")" }
+            let months = s.months.map { "\($0.month) \($0.waterClass?.description ?? "-")\($0.meets == false ? " ✗" : "")" }
             append([s.code, s.name, s.targetClass.description, s.waterClass?.description ?? "no data",
                     s.meets.map { $0 ? "yes" : "no" } ?? "", over.joined(separator: "; "), months.joined(separator: "; ")],
                    to: &sections, town: s.town)
-            if s.meets == false { flag(sections.file, Layer.sections.rawValue, s.code, shape: s.shape) }
+            if s.meets == false || !s.monthsMissed.isEmpty { flag(sections.file, Layer.sections.rawValue, s.code, shape: s.shape) }
         }
         var outfalls = ReviewTable(file: "water-outfalls.csv", titleZH: "本季度超标或无排放限值的入河排污口",
                                    titleEN: "Outfalls over their limits, or without limits, this quarter",
                                    header: ["code", "name", "type", "exceedances", "no_limit", "town"])
         let shapes = Dictionary(try snapshot.currentStates(.outfalls).map { ($0.code, $0.wkb) }, uniquingKeysWith: { a, _ in a })
         for o in report.outfalls where !o.exceedances.isEmpty || !o.noLimit.isEmpty {
-            let over = o.exceedances.map { "\($0.parameter.rawValue) \(formatValue($0.mean)) > \($0.limit) (\(fixed($0.timesLimit, 2))x)" }
+            let over = o.exceedances.map { "\($0.parameter.rawValue) \(formatValue($0.value)) > \($0.limit) (\(fixed($0.timesLimit, 2))x, \($0.date))" }
             append([o.code, o.name, o.type, over.joined(separator: "; "), o.noLimit.map(\.rawValue).joined(separator: ", ")],
                    to: &outfalls, town: o.town)
             if !o.exceedances.isEmpty, let wkb = shapes[o.code] { flag(outfalls.file, Layer.outfalls.rawValue, o.code, wkb) }

@@ -18,7 +18,7 @@ extension WaterEvaluator {
             }
             let reach = network.reaches[position.reach]
             found.append(TracedOutfall(code: placed.state.code, name: result.name, type: result.type, river: reach.code,
-                                       riverName: reach.name, distance: distance, exceeding: result.exceedances.map(\.parameter),
+                                       riverName: reach.name, distance: distance, exceeding: result.exceedances.map(\.parameter).reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
                                        noLimit: result.noLimit, measured: result.measured,
                                        town: result.town, enterprise: nearest, shape: placed.shape))
         }

@@ -16,6 +16,8 @@ final class WaterEvaluator {
     let geos = GEOSContext()
     /// site → parameter → month → mean.
     private var means: [String: [MonitoringParameter: [String: Double]]] = [:]
+    /// site → parameter → the period's samples, by date.
+    private var samples: [String: [MonitoringParameter: [Sample]]] = [:]
     /// site → parameter → month → target (kind `target` rows).
     private var targets: [String: [MonitoringParameter: [String: Double]]] = [:]
     private var towns: Towns!
@@ -26,6 +28,9 @@ final class WaterEvaluator {
         let months = Array(Set(period.trailingYear + period.months)).sorted()
         for mean in try snapshot.monthlyMeans(months: months, kind: .value) {
             means[mean.site, default: [:]][mean.parameter, default: [:]][mean.month] = mean.mean
+        }
+        for sample in try snapshot.samples(months: period.months) {
+            samples[sample.site, default: [:]][sample.parameter, default: []].append(sample)
         }
         for target in try snapshot.monthlyMeans(months: period.months, kind: .target) {
             targets[target.site, default: [:]][target.parameter, default: [:]][target.month] = target.mean
@@ -126,11 +131,13 @@ final class WaterEvaluator {
             for (parameter, mean) in measured where parameter != .flow {
                 let limit = Self.limit(parameter, outfall: state.code, type: type, limits)
                 guard let limit else { noLimit.append(parameter); continue }
-                if let times = limit.timesExceeded(parameter, mean) {
-                    exceedances.append(Exceedance(parameter: parameter, mean: mean, limit: limit, timesLimit: times))
-                } else {
-                    within.append(parameter)
+                // Each sample against the limit: a quarter whose mean is within it can still have exceeded it.
+                let over = (samples[state.code]?[parameter] ?? []).compactMap { sample -> Exceedance? in
+                    limit.timesExceeded(parameter, sample.value).map {
+                        Exceedance(parameter: parameter, date: sample.date, value: sample.value, mean: mean, limit: limit, timesLimit: $0)
+                    }
                 }
+                if over.isEmpty { within.append(parameter) } else { exceedances += over }
             }
             return OutfallResult(code: state.code, name: state["name"] ?? "", type: type, river: state["river"],
                                  town: towns.name(of: state.wkb), measured: !measured.isEmpty, exceedances: exceedances,

@@ -1,0 +1,37 @@
+import XCTest
+@testable import LandRegistry
+
+/// What landreg prints, it reads back: every Chinese label of every
+/// enumeration value in the tables (`其他排口`, `Ⅲ类`, `严格管控类`) is read as
+/// that value wherever the value is read; a word that is no value is refused.
+final class LabelsTests: RegistryTestCase {
+    func testEveryLabelLandregPrintsIsReadBack() {
+        for layer in Layer.allCases {
+            for spec in layer.properties {
+                guard case .enumeration(let allowed) = spec.kind else { continue }
+                for value in allowed {
+                    var labels = [TableWords.value(value, property: spec.name, .zh), Catalogue.terms[value]].compactMap { $0 }
+                    if spec.name == "target_class" { labels.append(TableWords.tokens[value]!) }
+                    for label in labels where label != value {
+                        XCTAssertEqual(ChineseValues.value(label, in: allowed), value, "\(layer.rawValue) \(spec.name): \(label)")
+                    }
+                }
+            }
+        }
+    }
+
+    func testAWaterBodyIsReadInItsWordsOrRefused() throws {
+        let registry = try makeRegistry()
+        func section(_ code: String, _ body: String) -> String {
+            Projected.point(Double(code.count) * 10, 0).withProperties(#""code":"\#(code)","name":"断面","target_class":"Ⅲ类","water_body":"\#(body)""#)
+        }
+        try load(registry, .sections, Projected.collection([section("S1", "湖库"), section("S22", "水库"), section("S333", "reservoir")]))
+        XCTAssertEqual(try registry.features(.sections).map { $0.properties.first { $0.0 == "water_body" }?.1.stringValue },
+                       ["lake", "lake", "lake"])
+        XCTAssertEqual(try registry.features(.sections).map { $0.properties.first { $0.0 == "target_class" }?.1.stringValue },
+                       ["III", "III", "III"])
+        assertInputError(["code S4444", "property 'water_body'", "'lakes' is not one of river, lake", "did you mean 'lake'"]) {
+            try load(registry, .sections, Projected.collection([section("S4444", "lakes")]))
+        }
+    }
+}
