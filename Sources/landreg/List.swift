@@ -55,7 +55,20 @@ struct List: ParsableCommand {
         }
         print(formatTable(header: header, rows: rows, rightAligned: areal ? [header.count - 2, header.count - 1] : []))
         var summary: Phrase = features.count == 1 ? "1 feature" : "\(features.count) features"
-        if areal { summary += ", \(String(format: "%.1f", total)) m² (\(String(format: "%.2f", total / squareMetresPerMu)) mu)" }
+        if layer == .admin {
+            // A county holds its towns: areas are summed per kind, never the county with its own towns.
+            var kinds: [String: (count: Int, area: Double)] = [:]
+            for feature in features {
+                let kind = feature.properties.first { $0.0 == "kind" }?.1.stringValue ?? ""
+                kinds[kind, default: (0, 0)].count += 1
+                kinds[kind, default: (0, 0)].area += feature.areaM2
+            }
+            for (kind, sum) in kinds.sorted(by: { $0.key < $1.key }) {
+                summary += "; \(term: kind) \(sum.count), \(String(format: "%.1f", sum.area)) m² (\(String(format: "%.2f", sum.area / squareMetresPerMu)) mu)"
+            }
+        } else if areal {
+            summary += ", \(String(format: "%.1f", total)) m² (\(String(format: "%.2f", total / squareMetresPerMu)) mu)"
+        }
         print(summary.text(language))
     }
 }

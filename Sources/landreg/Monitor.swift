@@ -44,6 +44,10 @@ struct MonitorImport: ParsableCommand {
         let summary = try registry.importMonitoring(path: file, encoding: reader.encoding, mapping: reader.fields,
                                                     upsert: mode == .upsert, by: by ?? loginName)
         say("monitoring: \(summary.read) read, \(summary.inserted) inserted, \(summary.replaced) replaced, \(summary.unchanged) unchanged")
+        if !summary.skipped.isEmpty {
+            let rows = summary.skipped.map(\.rows).reduce(0, +)
+            warn("\(file): skipped \(rows) rows of parameters landreg does not judge: \(summary.skipped.map { "\($0.parameter) (\($0.rows))" }.joined(separator: ", "))")
+        }
     }
 }
 

@@ -134,6 +134,21 @@ final class MessyInputTests: CLITestCase {
         XCTAssertTrue(other.stderr.contains("城镇住宅用地 in the 2023 classification, but the file says 工业用地 (工业用地 is 1001"), other.stderr)
     }
 
+    /// QGIS and GDAL write a UTF-8 `.dbf` whose 4-character Chinese field
+    /// names are cut at 10 bytes, in the middle of the fourth character.
+    func testAUTF8ShapefileWithCutChineseFieldNamesIsRead() throws {
+        let db = try sampleRegistry()
+        let json = path("cn.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"地块编号":"P-1","地块名称":"甲地块","地块用途":"城镇住宅用地","地类编码":"0701"},"geometry":{"type":"Polygon","coordinates":[[[113.27,35.77],[113.271,35.77],[113.271,35.771],[113.27,35.771],[113.27,35.77]]]}}]}"#.write(toFile: json, atomically: true, encoding: .utf8)
+        let shp = path("cn.shp")
+        guard try gdal("ogr2ogr", ["-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", shp, json]) != nil else { throw XCTSkip("no ogr2ogr") }
+        let result = try run(["check", shp, "--action", "supply", "--no-air-polluting", "--no-discharges", "--no-food-crops",
+                              "--no-record", "--lang", "en", "--db", db])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("P-1  CLEAR"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("甲地块") && result.stdout.contains("use 0701 城镇住宅用地 (file)"), result.stdout)
+    }
+
     func testATXTPlotWithoutAUseIsBadInputUnlessTheCheckGivesOne() throws {
         let db = try sampleRegistry()
         let (lon, lat) = try firstZoneCentre()

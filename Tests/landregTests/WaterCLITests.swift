@@ -63,6 +63,23 @@ final class WaterCLITests: CLITestCase {
         XCTAssertEqual(remedy.status, 2, "a remedy needs its responsible party and deadline")
     }
 
+    func testParametersLandregDoesNotJudgeAreSkippedWithOneWarningAndTyposRefused() throws {
+        let db = try sampleRegistry()
+        let file = path("m.csv")
+        try "点位,日期,指标,浓度\nLC-SEC-01,2023-07-08,氨氮,0.8\nLC-SEC-01,2023-07-08,悬浮物,12\nLC-SEC-01,2023-07-22,悬浮物,9\nLC-SEC-01,2023-07-08,石油类,0.02\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try run(["monitor", "import", file, "--lang", "en", "--db", db])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("monitoring: 1 read, 1 inserted"), result.stdout)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("skipped 3 rows of parameters landreg does not judge: 悬浮物 (2), 石油类 (1)"), result.stderr)
+        let typo = path("t.csv")
+        try "site,date,parameter,value\nLC-SEC-01,2023-07-09,codd,14\n".write(toFile: typo, atomically: true, encoding: .utf8)
+        let refused = try run(["monitor", "import", typo, "--lang", "en", "--db", db])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("did you mean cod?"), refused.stderr)
+    }
+
     func testAirYearFlagsMonthsOverTarget() throws {
         let db = try monitoredRegistry()
         let result = try run(["air", "--year", "2023", "--format", "json", "--db", db])

@@ -2,7 +2,9 @@
 /// zero: what `String(format: "%.Nf")` shows for the areas and distances of
 /// reports, without Foundation's formatting machinery on hot paths.
 func fixed(_ value: Double, _ decimals: Int) -> String {
-    let scale = [1.0, 10, 100, 1000, 10000, 100000, 1000000][max(0, min(decimals, 6))]
+    // Up to 9 decimals (7 for lon/lat); it padded 7 with the scale of 6 before (113.17978 as 113.0179780).
+    let decimals = max(0, min(decimals, 9))
+    let scale = [1.0, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000][decimals]
     let scaled = (abs(value) * scale).rounded()
     guard scaled < 9e15 else { return String(value) }
     let units = Int64(scaled)

@@ -37,3 +37,14 @@ func iconvDecode(_ bytes: [UInt8], from charset: String) -> String? {
     let count = output.count - outLeft
     return String(decoding: output[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
+
+/// The bytes without a UTF-8 sequence cut short at their end: a `.dbf`
+/// field name is at most 10 bytes, so a 4-character Chinese name written in
+/// UTF-8 (12 bytes, as QGIS writes it) ends in part of its fourth character,
+/// which GDAL leaves out as well.
+func trimmingCutUTF8(_ bytes: [UInt8]) -> [UInt8] {
+    // The last lead byte, and how many bytes its character needs.
+    guard let lead = bytes.lastIndex(where: { $0 & 0xC0 != 0x80 }), bytes[lead] >= 0xC0 else { return bytes }
+    let needed = bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3 : 2
+    return bytes.count - lead < needed ? Array(bytes[..<lead]) : bytes
+}

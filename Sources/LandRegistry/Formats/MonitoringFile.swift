@@ -36,15 +36,20 @@ public enum MonitoringFile {
     }
 
     /// Streams the records of a file to `body`, in file order.
+    /// `skipped`, when given, is told of each row whose parameter landreg
+    /// does not judge (悬浮物, 石油类 …: not a typo of one it does) instead
+    /// of refusing the file.
     public static func forEachRecord(path: String, encoding: String? = nil, mapping: FieldMapping = FieldMapping(),
+                                     skipped: ((String) -> Void)? = nil,
                                      _ body: (MonitoringRecord) throws -> Void) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, message: "cannot open the file for reading")
         }
-        try forEachRecord(bytes: [UInt8](data), name: path, encoding: encoding, mapping: mapping, body)
+        try forEachRecord(bytes: [UInt8](data), name: path, encoding: encoding, mapping: mapping, skipped: skipped, body)
     }
 
     public static func forEachRecord(bytes: [UInt8], name: String, encoding: String? = nil, mapping: FieldMapping = FieldMapping(),
+                                     skipped: ((String) -> Void)? = nil,
                                      _ body: (MonitoringRecord) throws -> Void) throws {
         guard let text = decodeChineseText(bytes, encoding: encoding) else {
             throw InputError(file: name, line: badTextLine(bytes),
@@ -62,7 +67,7 @@ public enum MonitoringFile {
             guard cells.count == header.count else {
                 throw InputError(file: name, line: line, message: "\(cells.count) cells where the header has \(header.count)")
             }
-            for item in try current.records(cells, line: line, file: name) { try body(item) }
+            for item in try current.records(cells, line: line, file: name, skipped: skipped) { try body(item) }
         }
         if columns == nil { throw InputError(file: name, message: "the file is empty") }
     }
@@ -173,7 +178,7 @@ public enum MonitoringFile {
             }
         }
 
-        func records(_ cells: [String], line: Int, file: String) throws -> [MonitoringRecord] {
+        func records(_ cells: [String], line: Int, file: String, skipped: ((String) -> Void)? = nil) throws -> [MonitoringRecord] {
             func cell(_ index: Int?) -> String? {
                 guard let index else { return nil }
                 let text = trimmedSpaces(cells[index])
@@ -196,7 +201,13 @@ public enum MonitoringFile {
                 let name = try cell(parameterColumn) ?? { throw fail("parameter", "missing") }()
                 guard let parameter = parameters[name] ?? MonitoringParameter(name: name).map({ parameters[name] = $0; return $0 }) else {
                     let known = MonitoringParameter.allCases.map(\.rawValue)
-                    let hint: Phrase = closest(name.lowercased(), in: known).map { "; did you mean \($0)?" } ?? ""
+                    let near = closest(name.lowercased(), in: known)
+                    // A parameter the standards here do not judge is passed over; a typo of one they do is not.
+                    if let skipped, near == nil {
+                        skipped(name)
+                        return []
+                    }
+                    let hint: Phrase = near.map { "; did you mean \($0)?" } ?? ""
                     throw fail("parameter", "'\(name)' is not a parameter landreg knows (\(known.joined(separator: ", ")))\(hint)")
                 }
                 let valueText = try cell(valueColumn) ?? { throw fail("value", "missing") }()

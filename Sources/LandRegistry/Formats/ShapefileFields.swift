@@ -35,6 +35,11 @@ public enum ShapefileFields {
             let cut = contractNames.filter { $0.count > 10 && $0.hasPrefix(lowered) }
             if cut.count == 1 { return cut.first! }
         }
+        // A Chinese name cut at 10 bytes (地块用 of 地块用途): the common name it begins, when only one property's does.
+        if lowered.utf8.count >= 8, lowered.unicodeScalars.contains(where: { $0.value > 0x7F }) {
+            let begun = Set(common.filter { $0.value.contains { $0.utf8.count > 10 && $0.hasPrefix(lowered) } }.map(\.key))
+            if begun.count == 1 { return begun.first! }
+        }
         return field
     }
 

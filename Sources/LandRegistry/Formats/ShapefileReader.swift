@@ -70,8 +70,10 @@ public final class ShapefileReader: FeatureReader {
         }
         self.encoding = ShapefileReader.normalise(chosen ?? ShapefileReader.detectedEncoding(
             names: rawNames, fields: fields, dbf: dbf, headerLength: dbfHeaderLength, recordLength: dbfRecordLength, count: recordCount))
+        let utf8 = self.encoding.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         for (i, raw) in rawNames.enumerated() {
-            guard let name = decodeChineseText(raw, encoding: self.encoding) else {
+            // A UTF-8 name cut at 10 bytes in the middle of a character: read without that part, as GDAL does.
+            guard let name = decodeChineseText(utf8 ? trimmingCutUTF8(raw) : raw, encoding: self.encoding) else {
                 throw InputError(file: dbfPath, message: "field name \(i + 1) cannot be read as \(self.encoding)", remedy: .giveEncoding)
             }
             fields[i].name = mapping.properties(forField: name).first ?? ShapefileFields.property(for: name)
@@ -87,7 +89,7 @@ public final class ShapefileReader: FeatureReader {
     private static func detectedEncoding(names: [[UInt8]], fields: [(name: String, type: UInt8, offset: Int, length: Int)],
                                          dbf: [UInt8], headerLength: Int, recordLength: Int, count: Int) -> String {
         var sample: [UInt8] = []
-        for name in names { sample += name }
+        for name in names { sample += trimmingCutUTF8(name) }
         for r in 0..<min(count, 2000) {
             let start = headerLength + r * recordLength
             for field in fields where field.type == UInt8(ascii: "C") && start + field.offset + field.length <= dbf.count {

@@ -185,4 +185,11 @@ public struct MonitorImportSummary: Sendable, Equatable {
     public var inserted = 0
     public var replaced = 0
     public var unchanged = 0
+    /// Rows passed over because landreg does not judge their parameter: (parameter as written, rows).
+    public var skipped: [(parameter: String, rows: Int)] = []
+
+    public static func == (a: MonitorImportSummary, b: MonitorImportSummary) -> Bool {
+        a.read == b.read && a.inserted == b.inserted && a.replaced == b.replaced && a.unchanged == b.unchanged
+            && a.skipped.map(\.parameter) == b.skipped.map(\.parameter) && a.skipped.map(\.rows) == b.skipped.map(\.rows)
+    }
 }

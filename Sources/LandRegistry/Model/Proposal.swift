@@ -170,8 +170,9 @@ private struct ProposalReading {
         }
     }
 
+    /// The proposal's id; a plot's `code` (地块编号) when the file has no `id`.
     func id() throws -> String {
-        switch feature.property("id") {
+        switch feature.property("id") ?? feature.property("code") {
         case .string(let text) where !text.trimmingCharacters(in: .whitespaces).isEmpty: return text
         case .number(_, let text): return text
         case nil, .null?: throw fail("id", "required but missing")

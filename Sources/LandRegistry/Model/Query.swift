@@ -74,6 +74,8 @@ public struct QueryMatch: Sendable {
     public let matches: [String]
     /// Its group for `sumBy` (nil without one).
     public var group: String?
+    /// A point's longitude and latitude (CGCS2000), for tables people open in Excel.
+    public var lonLat: (lon: Double, lat: Double)?
 }
 
 /// Totals over the matched features.

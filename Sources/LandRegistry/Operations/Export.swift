@@ -6,8 +6,11 @@ extension Registry {
     /// ordered by code. Returns the number of features written.
     @discardableResult
     public func exportGeoJSON(_ options: ExportOptions, to sink: OutputSink, progress: ((Int) -> Void)? = nil) throws -> Int {
-        if let asOf = options.asOf, !isValidDate(asOf) {
-            throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD")
+        var options = options
+        if let asOf = options.asOf {
+            // Written as people write dates (2023/8/1), as every date option reads them.
+            guard let day = normalizedDate(asOf) else { throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD") }
+            options.asOf = day
         }
         let writer = GeoJSONWriter(sink: sink, precision: options.precision)
         let target = options.projected ? srid : CRS.lonLat
@@ -215,6 +218,7 @@ extension Registry {
     /// think: nothing was known yet, or nothing at all is recorded (nil: no
     /// such warning).
     public func asOfWarning(_ date: String) throws -> Phrase? {
+        let date = normalizedDate(date) ?? date
         guard let earliest = try earliestKnownDate() else { return "the registry holds no feature yet" }
         guard date < earliest else { return nil }
         return "the registry knows nothing before \(earliest) (the earliest effective date in its history): as of \(date) it is empty"

@@ -126,13 +126,17 @@ public enum ListReport {
         var names: [String] = []
         for match in result.matches { for (key, _) in match.properties where key != "code" && !names.contains(key) { names.append(key) } }
         let layer = result.query.layer.rawValue
-        var text = "\u{FEFF}" + csvLine((["code"] + names + ["area_m2", "mu"]).map { TableWords.column($0, language, table: layer) })
+        // Points carry their position (lon, lat), areas their area.
+        let points = result.matches.contains { $0.lonLat != nil }
+        let measures = points ? ["lon", "lat"] : ["area_m2", "mu"]
+        var text = "\u{FEFF}" + csvLine((["code"] + names + measures).map { TableWords.column($0, language, table: layer) })
         for match in result.matches {
             let values = Dictionary(match.properties, uniquingKeysWith: { a, _ in a })
+            let measured = points ? [match.lonLat.map { fixed($0.lon, 7) } ?? "", match.lonLat.map { fixed($0.lat, 7) } ?? ""]
+                : [formatDecimal(rounded(match.areaM2)), fixed(match.areaM2 / squareMetresPerMu, 4)]
             text += csvLine([match.code] + names.map { name in
                 values[name].map { TableWords.value($0.stringValue ?? $0.jsonText, property: name, language) } ?? ""
-            }
-                            + [formatDecimal(rounded(match.areaM2)), fixed(match.areaM2 / squareMetresPerMu, 4)])
+            } + measured)
         }
         return text
     }

@@ -14,7 +14,7 @@ public enum TableWords {
         "exceedances": "超标样品（监测值 > 限值，超标倍数，日期）", "no_limit": "无排放限值的指标", "outfall": "排口编码",
         "measure": "整治措施", "responsible": "责任主体", "deadline": "完成时限", "days_overdue": "逾期天数",
         // layer properties and query/list/audit columns
-        "area_m2": "面积（平方米）", "mu": "面积（亩）", "other_code": "相关要素编码", "overlap_mu": "重叠面积（亩）",
+        "area_m2": "面积（平方米）", "mu": "面积（亩）", "lon": "经度", "lat": "纬度", "other_code": "相关要素编码", "overlap_mu": "重叠面积（亩）",
         "distance_m": "距离（米）", "check": "检查项", "layer": "图层", "level": "保护区级别", "source": "水源",
         "source_type": "水源类型", "crop": "作物", "concentrated": "集中区", "river": "河流", "status": "状态",
         "assessed_by": "考核", "key_supervised": "重点监管", "air_emitting": "涉气", "toxic_history": "有毒有害物质历史",

@@ -19,6 +19,12 @@ extension QueryRunner {
             var match = QueryMatch(code: code, properties: feature.properties, shape: try Shape(wkb: feature.geometry.wkb()),
                                    areaM2: feature.areal ? try feature.geometry.area() : 0, overlapM2: overlap,
                                    matches: found.map(\.otherCode))
+            if match.shape.type == .point {
+                if pointTransformer == nil { pointTransformer = try Transformer(from: snapshot.srid, to: CRS.lonLat) }
+                var point = match.shape
+                try pointTransformer!.transform(&point)
+                match.lonLat = (point.xy[0], point.xy[1])
+            }
             if let sumBy = query.sumBy {
                 match.group = sumBy == "town" ? try largestTown(of: feature, in: towns)
                     : feature.properties.first { $0.0 == sumBy }.map { $0.1.stringValue ?? $0.1.jsonText } ?? ""

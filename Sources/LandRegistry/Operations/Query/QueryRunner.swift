@@ -3,7 +3,11 @@ extension Registry {
     /// pairs, each matched feature once with the union of its overlaps, the
     /// totals and, with `sumBy`, the groups.
     public func query(_ query: Query) throws -> QueryResult {
-        if let asOf = query.asOf, !isValidDate(asOf) { throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD") }
+        var query = query
+        if let asOf = query.asOf {
+            guard let day = normalizedDate(asOf) else { throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD") }
+            query.asOf = day
+        }
         if case .within(let d)? = query.relation, !(d >= 0 && d.isFinite) {
             throw InvalidArgument(.distance, "\(d) is not a distance in metres ≥ 0")
         }
@@ -28,6 +32,8 @@ final class QueryRunner {
     private let fileFeatures: [SideFeature]?
     /// The distance of the last nearest feature found.
     private var lastNearest = 1000.0
+    /// Points to lon/lat, for the tables (made at the first point).
+    var pointTransformer: Transformer?
 
     init(_ query: Query, snapshot: Snapshot, overlapMinimum: Double, fileFeatures: [SideFeature]?) throws {
         self.query = query

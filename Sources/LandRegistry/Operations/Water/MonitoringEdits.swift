@@ -13,9 +13,12 @@ extension Registry {
     /// Imports a monitoring file as `importMonitoring(_:)` does, streaming it.
     public func importMonitoring(path: String, encoding: String? = nil, mapping: FieldMapping = FieldMapping(),
                                  upsert: Bool = false, by: String) throws -> MonitorImportSummary {
-        try importMonitoring(file: path, upsert: upsert, by: by) { body in
-            try MonitoringFile.forEachRecord(path: path, encoding: encoding, mapping: mapping, body)
+        var skipped: [String: Int] = [:]
+        var summary = try importMonitoring(file: path, upsert: upsert, by: by) { body in
+            try MonitoringFile.forEachRecord(path: path, encoding: encoding, mapping: mapping, skipped: { skipped[$0, default: 0] += 1 }, body)
         }
+        summary.skipped = skipped.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return summary
     }
 
     private func importMonitoring(file: String, upsert: Bool, by: String,
