@@ -12,7 +12,9 @@ import XCTest
 /// - every change was accepted or refused exactly as a small model of the
 ///   rules says, and a refused one changed nothing;
 /// - the registry holds what the model holds (stages, stage dates, classes,
-///   which codes exist) and so does `list --as-of` any date the model knows.
+///   which codes exist), `export --as-of` any date is the history read
+///   directly, and the review's unresolved plots at a quarter's end are the
+///   history's.
 ///
 /// Random sequences from a seeded generator: LANDREG_MODEL_SEQUENCES of them
 /// (default 2000), LANDREG_MODEL_SEED to replay one run; a failure names the
@@ -395,6 +397,20 @@ final class HistoryModelTests: RegistryTestCase {
                     XCTFail("the registry is not the model — \(where_)\nregistry: \(try state(now))\nmodel: \(expectedState)")
                     return
                 }
+            }
+            // The review reads the same past: its unresolved plots at a quarter's end are the
+            // risk-plots the history has unresolved on that day.
+            let quarter = Quarter(["2023Q1", "2023Q2", "2023Q3", "2023Q4"].randomElement(using: &g)!)!
+            let review = try registry.review(quarter)
+            let table = review.tables.first { $0.file == "unresolved.csv" }!
+            let reviewed = table.rows.map { $0[table.header.firstIndex(of: "code")!] }.sorted()
+            let then = try historyState(registry, asOf: quarter.end).filter {
+                $0.value["layer"] == "risk-plots" && Stage(rawValue: $0.value["stage"] ?? "")?.isUnresolved == true
+            }.keys.sorted()
+            guard reviewed == then else {
+                XCTFail("the review of \(quarter) lists \(reviewed) unresolved, the history \(then) — seed \(seed), sequence \(sequence):\n  "
+                        + done.joined(separator: "\n  "))
+                return
             }
             // Every date the model knows: the registry as of it is what the model says it was.
             for date in Self.dates {
