@@ -8,7 +8,8 @@ struct Export: ParsableCommand {
         abstract: manualText("Write layers as an RFC 7946 GeoJSON FeatureCollection (lon/lat, CGCS2000)."),
         discussion: manualText(
             "With several layers each feature carries a \"layer\" property. Standard output when no --out. The one map's suspected and contaminated plots:",
-            Phrase(verbatim: "  landreg export risk-plots --where stage=suspected,investigating,contaminated,listed,remediating")))
+            Phrase(verbatim: "  landreg export risk-plots \\"),
+            Phrase(verbatim: "    --where stage=suspected,investigating,contaminated,listed,remediating")))
 
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var language: LanguageOption

@@ -10,8 +10,11 @@ struct QueryCommand: ParsableCommand {
         abstract: manualText("Overlay questions between layers: which features of a layer overlap, lie within a distance of, or are nearest to those of another layer or a file."),
         discussion: manualText(
             "One row per (feature, other feature) pair: code, other_code, overlap_m2, overlap_mu, distance_m, then the feature's properties; totals count each feature once and its overlap as the union of its overlaps.",
-            Phrase(verbatim: "  landreg query risk-plots --where stage=suspected,investigating,contaminated --overlapping basic-farmland"),
-            Phrase(verbatim: "  landreg query farmland --where class=strict --within enterprises --distance 1000 --other-where permit_status=revoked --sum-by town"),
+            // Examples in lines the help does not wrap, so that they can be pasted into a shell.
+            Phrase(verbatim: "  landreg query risk-plots --overlapping basic-farmland \\"),
+            Phrase(verbatim: "    --where stage=suspected,investigating,contaminated"),
+            Phrase(verbatim: "  landreg query farmland --where class=strict --within enterprises \\"),
+            Phrase(verbatim: "    --distance 1000 --other-where permit_status=revoked --sum-by town"),
             Phrase(verbatim: "  landreg query outfalls --nearest sections --format csv --out outfalls.csv"),
             "OTHER is a layer, or a file (GeoJSON, Shapefile, TXT, CSV) read as import reads it."))
 

@@ -45,6 +45,15 @@ final class OneLanguageTests: CLITestCase {
                 let stray = language == "zh" ? englishWords(in: prose) : chinese(in: prose).filter { !quoted.contains($0) }
                 XCTAssert(stray.isEmpty, "\(language) \(command) --help: \(stray.prefix(12).joined(separator: " | "))")
                 XCTAssertTrue(result.stdout.hasPrefix(language == "zh" ? "概述：" : "OVERVIEW: "), "\(command): \(result.stdout.prefix(40))")
+                // Every example can be pasted into a shell: the help never wraps it (a long one goes on after a `\`).
+                let lines = result.stdout.components(separatedBy: "\n")
+                for (i, line) in lines.enumerated() where line.hasPrefix("  landreg ") || (i > 0 && lines[i - 1].hasSuffix("\\")) {
+                    XCTAssertLessThanOrEqual(line.count, 80, "\(command): \(line)")
+                    guard !line.hasSuffix("\\"), i + 1 < lines.count else { continue }
+                    let next = lines[i + 1]
+                    XCTAssertFalse(next.hasPrefix("--") || next.range(of: "^([a-z_]+=|[0-9])", options: .regularExpression) != nil,
+                                   "\(command) --help wraps an example: \(line) / \(next)")
+                }
             }
         }
         let viaHelp = try run(["help", "check", "--lang", "zh"])
