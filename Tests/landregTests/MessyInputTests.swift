@@ -100,6 +100,8 @@ final class MessyInputTests: CLITestCase {
         let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
         let text = try run(["check", proposals, "--no-record", "--lang", "en", "--db", db])
         XCTAssertTrue(text.stdout.hasPrefix("note: the registry has no county boundary"), text.stdout)
+        // Nor any risk-plot, basic farmland or county seat: the rules about them cannot be met, and it says so.
+        XCTAssertTrue(text.stdout.contains("note: layer basic-farmland holds nothing the rules test, so farmland.basic, farmland.polluting-project cannot be met"), text.stdout)
         let json = try run(["check", proposals, "--no-record", "--format", "json", "--db", db])
         XCTAssertTrue(json.stdout.contains(#""coverage": {"counties":[],"#), json.stdout)
         let html = path("c.html")

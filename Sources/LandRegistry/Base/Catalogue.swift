@@ -34,6 +34,7 @@ public enum Catalogue {
         "'{}' is the name of more than one site: give its code": "“{}”是多个点位的名称：请给出编码",
         "'{}' must be 3 or 6": "“{}”必须是 3 或 6",
         "(beginning)": "（初始）",
+        "layer {} holds nothing the rules test, so {} cannot be met: a clear says nothing of them": "{}图层中没有规则所检查的要素，{} 无从适用：“未发现冲突”不代表这些规则已核查",
         "; {} {}, {} m² ({} mu)": "；{} {} 个，{} 平方米（{} 亩）",
         "{}: skipped {} rows of parameters landreg does not judge: {}": "{}：跳过 {} 行 landreg 不评价的指标：{}",
         "{} '{}' is not one of {}": "{}“{}”不在可选值之内：{}",

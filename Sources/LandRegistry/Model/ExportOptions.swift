@@ -122,11 +122,16 @@ public struct CheckConditions: Sendable {
     public let coverageMargin: Double
     /// Settings whose value differs from the default: (setting, value).
     public let changedSettings: [(Setting, Double)]
+    /// The rule table's layers that hold no feature the rules test (no
+    /// risk-plot, no basic farmland, no county seat …): their rules can
+    /// never be met, so a clear says nothing about them.
+    public let emptyLayers: [Layer]
 
-    public init(counties: [String], coverageMargin: Double, changedSettings: [(Setting, Double)]) {
+    public init(counties: [String], coverageMargin: Double, changedSettings: [(Setting, Double)], emptyLayers: [Layer] = []) {
         self.counties = counties
         self.coverageMargin = coverageMargin
         self.changedSettings = changedSettings
+        self.emptyLayers = emptyLayers
     }
 
     /// The conditions as sentences, in `language`: what a reader must know.
@@ -134,6 +139,10 @@ public struct CheckConditions: Sendable {
         var notes: [String] = []
         if counties.isEmpty {
             notes.append(Phrase("the registry has no county boundary (admin kind county): a proposal outside the county cannot be told from one inside, and may be reported clear").text(language))
+        }
+        for layer in emptyLayers {
+            let rules = RuleTable.rules.filter { $0.layer == layer }.map(\.id)
+            notes.append(Phrase("layer \(term: layer.rawValue) holds nothing the rules test, so \(rules.joined(separator: ", ")) cannot be met: a clear says nothing of them").text(language))
         }
         for (setting, value) in changedSettings {
             notes.append(Phrase("setting \(setting.rawValue) is \(formatDecimal(value)) (default \(formatDecimal(setting.defaultValue)))").text(language))

@@ -86,15 +86,24 @@ extension Registry {
     /// What a check's answers rest on beyond the rules (`CheckConditions`).
     public func checkConditions() throws -> CheckConditions {
         let thresholds = try thresholds()
-        let counties = try read { db in
-            try String.fetchAll(db, sql: "SELECT code FROM admin WHERE kind = 'county' ORDER BY code")
+        let (counties, empty) = try read { db -> ([String], [Layer]) in
+            let counties = try String.fetchAll(db, sql: "SELECT code FROM admin WHERE kind = 'county' ORDER BY code")
+            // A layer the rules test, with no feature any rule is about.
+            var empty: [Layer] = []
+            for layer in Layer.allCases {
+                let concerns = RuleTable.rules.filter { $0.layer == layer }.map(\.concern)
+                guard !concerns.isEmpty else { continue }
+                let condition = Snapshot.condition(concerns).map { " WHERE " + $0 } ?? ""
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(layer.table)\(condition))") != true { empty.append(layer) }
+            }
+            return (counties, empty)
         }
         let changed = Setting.allCases.compactMap { setting -> (Setting, Double)? in
             guard let value = thresholds[setting], value != setting.defaultValue else { return nil }
             return (setting, value)
         }
         return CheckConditions(counties: counties, coverageMargin: thresholds[.coverageMargin] ?? Setting.coverageMargin.defaultValue,
-                               changedSettings: changed)
+                               changedSettings: changed, emptyLayers: empty)
     }
 
     /// The registry as a report names it.

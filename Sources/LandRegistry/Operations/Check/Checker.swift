@@ -152,6 +152,8 @@ final class Checker {
     /// only a feature another program wrote can be invalid.
     private func unusable(_ layer: Layer, _ code: String, _ geometry: Geometry, _ snapshot: Snapshot) throws -> String? {
         if editedElsewhere == nil { editedElsewhere = try snapshot.editedElsewhere() }
+        // Most registries: nothing edited elsewhere, nothing to look up per candidate.
+        if editedElsewhere!.isEmpty { return nil }
         let key = layer.rawValue + "\u{1}" + code
         guard editedElsewhere!.contains(key) else { return nil }
         if let known = invalid[key] { return known }
