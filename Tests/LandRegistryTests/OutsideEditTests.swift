@@ -44,6 +44,10 @@ final class OutsideEditTests: RegistryTestCase {
         XCTAssertTrue(result.findings.contains { $0.rule.id == "undecided.soil.listed" && $0.code == "A" },
                       "\(result.findings.map { "\($0.rule.id) \($0.code)" })")
         XCTAssertTrue(result.findings.first { $0.code == "A" }!.message(.en).contains("Self-intersection"))
+        // 300 m away: only the rules whose reach comes that far are undecided (sequencing, 500 m), not the overlap rules.
+        let near = try registry.check(proposal, geometry: projectedSquare(400, 0, 450, 50), srid: 4547, options: CheckOptions(record: false))
+        XCTAssertEqual(near.findings.filter { $0.code == "A" }.map(\.rule.id), ["undecided.soil.sequencing"])
+        XCTAssertEqual(near.verdict, .warn)
     }
 
     func projectedSquare(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Shape {

@@ -32,11 +32,12 @@ extension RuleTable {
     /// own (`assumed.<rule id>`) that tests what the rule tests: a proposal
     /// is clear only when every rule was decided on what the file or the
     /// user said (contract §6).
-    static func assumed(for proposal: Proposal) -> [Rule] {
+    /// A plot (`areal`) is never taken for a new outfall, which is a point.
+    static func assumed(for proposal: Proposal, areal: Bool) -> [Rule] {
         guard !proposal.assumed.isEmpty else { return [] }
         var found: [Rule] = []
         for unsaid in unsaid where proposal.assumed.contains(unsaid.property) {
-            for (value, valueZH) in unsaid.values {
+            for (value, valueZH) in unsaid.values where !(areal && value == ProposalAction.newOutfall.rawValue) {
                 guard let variant = proposal.with(unsaid.property, value) else { continue }
                 for rule in rules where !rule.applies(proposal) && rule.applies(variant) && !found.contains(where: { $0.id == "assumed." + rule.id }) {
                     found.append(Rule(

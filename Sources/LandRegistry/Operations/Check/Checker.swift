@@ -26,7 +26,7 @@ final class Checker {
         let geometry = try input.geometry ?? Geometry(wkb: input.wkb, in: geos)
         let areal = input.shape.type.isAreal
         let subject = Subject(geometry: geometry, prepared: try geometry.prepared(), bounds: try geometry.bounds(), areal: areal)
-        let rules = RuleTable.rules.filter { $0.applies(proposal) } + RuleTable.assumed(for: proposal)
+        let rules = RuleTable.rules.filter { $0.applies(proposal) } + RuleTable.assumed(for: proposal, areal: areal)
         var findings: [Finding] = []
         if let outside = try coverage(snapshot).finding(for: subject, overlapMinimum: overlapMinimum) { findings.append(outside) }
         for layer in Layer.allCases {
@@ -123,7 +123,12 @@ final class Checker {
             }
             // A geometry another program wrote may be invalid: the rules cannot be decided on it.
             if let reason = try unusable(layer, candidate.code, feature, snapshot) {
-                findings += concerned.map { undecided($0, layer, candidate, reason) }
+                // Only the rules whose reach its box comes within could have been met.
+                let box = try feature.bounds(), b = subject.bounds
+                findings += concerned.filter { rule in
+                    let reach = rule.test.distanceSetting.map { thresholds[$0] ?? $0.defaultValue } ?? 0
+                    return box.minX <= b.maxX + reach && box.maxX >= b.minX - reach && box.minY <= b.maxY + reach && box.maxY >= b.minY - reach
+                }.map { undecided($0, layer, candidate, reason) }
                 return
             }
             do {
