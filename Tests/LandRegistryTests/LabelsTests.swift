@@ -34,4 +34,16 @@ final class LabelsTests: RegistryTestCase {
             try load(registry, .sections, Projected.collection([section("S4444", "lakes")]))
         }
     }
+
+    func testEveryEnumerationRefusesWithTheValueMeant() throws {
+        let registry = try makeRegistry()
+        let parcel = Projected.polygon(Projected.rect(0, 0, 10, 10)).withProperties(#""code":"F","class":"strick""#)
+        assertInputError(["code F", "property 'class'", "'strick' is not one of priority, safe_use, strict", "did you mean 'strict'"]) {
+            try load(registry, .farmland, Projected.collection([parcel]))
+        }
+        let proposal = Projected.point(0, 0).withProperties(#""id":"Q","use":"0701","action":"suply""#)
+        assertInputError(["property 'action'", "did you mean 'supply'"]) {
+            try registry.check(GeoJSONReader(text: Projected.collection([proposal])), options: CheckOptions(record: false)) { _ in }
+        }
+    }
 }

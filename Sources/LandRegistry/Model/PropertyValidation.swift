@@ -95,13 +95,7 @@ extension PropertySpec {
             }
             if allowed.contains(text) { return .text(text) }
             if let value = ChineseValues.value(text, in: allowed) { return .text(value) }
-            guard allowed.contains(text) else {
-                var message: Phrase = "'\(text)' is not one of \(terms: allowed)"
-                if let near = allowed.first(where: { $0.lowercased() == text.lowercased().replacingOccurrences(of: "-", with: "_") }) {
-                    message += " (did you mean '\(near)'?)"
-                }
-                throw fail(message)
-            }
+            guard allowed.contains(text) else { throw fail(Layer.notOneOf(text, allowed)) }
             return .text(text)
         }
     }
@@ -122,11 +116,17 @@ extension Layer {
         if let known = ChineseValues.value(text, in: allowed + ["reservoir"]) ?? (text.lowercased() == "reservoir" ? "reservoir" : nil) {
             return .string(known == "reservoir" ? "lake" : known)
         }
+        throw fail(notOneOf(text, allowed))
+    }
+
+    /// "'x' is not one of …", with the value meant when one is near (its
+    /// case, `-` for `_`, or two letters off: `lakes`, `Safe-Use`, `strick`).
+    static func notOneOf(_ text: String, _ allowed: [String]) -> Phrase {
         var message: Phrase = "'\(text)' is not one of \(terms: allowed)"
-        if let near = allowed.min(by: { editDistance(text.lowercased(), $0) < editDistance(text.lowercased(), $1) }),
-           editDistance(text.lowercased(), near) <= 2 {
+        let plain = text.lowercased().replacingOccurrences(of: "-", with: "_")
+        if let near = allowed.min(by: { editDistance(plain, $0) < editDistance(plain, $1) }), editDistance(plain, near) <= 2 {
             message += " (did you mean '\(near)'?)"
         }
-        throw fail(message)
+        return message
     }
 }

@@ -236,7 +236,7 @@ private struct ProposalReading {
         case nil, .null?: return nil
         case .string(let text):
             guard let parsed = ChineseValues.parse(text, as: ProposalAction.self) else {
-                throw fail("action", "'\(text)' is not one of \(terms: ProposalAction.allCases.map(\.rawValue))")
+                throw fail("action", Layer.notOneOf(text, ProposalAction.allCases.map(\.rawValue)))
             }
             return parsed
         case let value?: throw fail("action", "must be a string, found \(term: value.typeName)")
