@@ -218,6 +218,10 @@ final class CLITests: CLITestCase {
         let one = try run(["checks", "P-001", "--db", db])
         XCTAssertTrue(one.stdout.contains("soil.listed"), one.stdout)
         XCTAssertEqual(try run(["checks", "P-999", "--db", db]).status, 1)
+        // A check entered later shows the day it was made.
+        XCTAssertEqual(try run(["check", proposals, "--date", "2023/7/5", "--db", db]).status, 0)
+        XCTAssertTrue(try run(["checks", "P-001", "--lang", "en", "--db", db]).stdout.contains("2023-07-05"))
+        XCTAssertEqual(try run(["check", proposals, "--date", "2999-01-01", "--db", db]).status, 1, "no check in the future")
     }
 
     func testListShowInfoAndEnvironmentDatabase() throws {

@@ -68,6 +68,8 @@ extension Registry {
     /// One past check run.
     public struct CheckRun: Sendable {
         public let id: Int64
+        /// The day the check was made: its own date when entered later (`check --date`), else the day recorded.
+        public let date: String
         public let checkedAt: String
         public let checkedBy: String
         public let file: String
@@ -78,22 +80,22 @@ extension Registry {
     public func checkRuns(limit: Int = 50) throws -> [CheckRun] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, checked_at, checked_by, file, proposals, block, condition, warn, clear
-                FROM check_runs ORDER BY id DESC LIMIT ?
+                SELECT id, checked_at, checked_by, file, proposals, block, condition, warn, clear, \(Registry.checkDay)
+                FROM check_runs r ORDER BY id DESC LIMIT ?
                 """, arguments: [limit]).map {
-                CheckRun(id: $0[0], checkedAt: $0[1], checkedBy: $0[2], file: $0[3], proposals: $0[4],
+                CheckRun(id: $0[0], date: $0[9], checkedAt: $0[1], checkedBy: $0[2], file: $0[3], proposals: $0[4],
                          block: $0[5], condition: $0[6], warn: $0[7], clear: $0[8])
             }
         }
     }
 
-    /// The recorded checks of one proposal id: (run, checked at, verdict, findings JSON).
-    public func checks(of proposalID: String) throws -> [(run: Int64, checkedAt: String, verdict: String, findings: String)] {
+    /// The recorded checks of one proposal id: (run, the day it was made, checked at, verdict, findings JSON).
+    public func checks(of proposalID: String) throws -> [(run: Int64, date: String, checkedAt: String, verdict: String, findings: String)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.run_id, r.checked_at, c.verdict, c.findings FROM checks c JOIN check_runs r ON r.id = c.run_id
+                SELECT c.run_id, \(Registry.checkDay), r.checked_at, c.verdict, c.findings FROM checks c JOIN check_runs r ON r.id = c.run_id
                 WHERE c.proposal_id = ? ORDER BY c.id
-                """, arguments: [proposalID]).map { ($0[0], $0[1], $0[2], $0[3]) }
+                """, arguments: [proposalID]).map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
         }
     }
 }
