@@ -155,10 +155,10 @@ final class HistoryModelTests: RegistryTestCase {
                     }
                     let changed = plot.stage != row.stage || plot.stageDate != newDate || plot.name != row.name
                     guard changed else { continue }
+                    // Effective on a stage_date the file moves on (no earlier than the past), else on the import's date.
                     let past = plot.latest ?? ChangeStamp.beginning
-                    if stamp < past { return nil }
                     var effective = stamp
-                    if newDate != plot.stageDate, let d = newDate, d >= past { effective = d }
+                    if newDate != plot.stageDate, let d = newDate, d >= past { effective = d } else if stamp < past { return nil }
                     plot.stage = row.stage
                     plot.stageDate = newDate
                     plot.name = row.name

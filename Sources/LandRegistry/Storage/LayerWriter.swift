@@ -236,13 +236,13 @@ final class LayerWriter {
         // than the latest change: a corrected date is a value, not a time),
         // else on the import's date, which may not precede the latest change.
         let past = try latestChange(row.code) ?? ChangeStamp.beginning
-        try inDateOrder(stamp.effective, after: past, row: row, file: file)
-        var effective = stamp.effective
+        var effective: String?
         for (i, spec) in layer.properties.enumerated() where spec.kind == .date && values[i] != stored.values[i] {
             if let date = values[i].text, date >= past { effective = date }
         }
+        if effective == nil { try inDateOrder(stamp.effective, after: past, row: row, file: file) }
         updateHistory.bind(layer.rawValue, at: 1)
-        updateHistory.bind(effective, at: 2)
+        updateHistory.bind(effective ?? stamp.effective, at: 2)
         updateHistory.bind(stamp.by, at: 3)
         updateHistory.bind(stamp.command, at: 4)
         updateHistory.bind(stored.fid, at: 5)
