@@ -25,6 +25,12 @@ struct ChangeStamp {
     /// since the beginning, so every `as of` view includes it (contract §8).
     static let beginning = "0001-01-01"
 
+    /// Why a change dated `date` is refused after one effective on `latest`
+    /// (README, "One history, whatever the order").
+    static func outOfOrder(_ date: String, after latest: String) -> Phrase {
+        "\(date) is before the feature's latest recorded change (\(latest)): changes are entered in date order"
+    }
+
     var effective: String
     var by: String
     var command: String

@@ -124,7 +124,7 @@ extension Layer {
     static func notOneOf(_ text: String, _ allowed: [String]) -> Phrase {
         var message: Phrase = "'\(text)' is not one of \(terms: allowed)"
         let plain = text.lowercased().replacingOccurrences(of: "-", with: "_")
-        if let near = allowed.min(by: { editDistance(plain, $0) < editDistance(plain, $1) }), editDistance(plain, near) <= 2 {
+        if let near = closest(plain, in: allowed) {
             message += " (did you mean '\(near)'?)"
         }
         return message

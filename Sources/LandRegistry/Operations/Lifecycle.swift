@@ -34,7 +34,7 @@ extension Registry {
     static func inDateOrder(_ date: String, after latest: String?, layer: Layer, code: String) throws {
         guard let latest, date < latest else { return }
         throw RuleViolation(subject: layer.rawValue, code: code, property: "date",
-                            message: "\(date) is before the feature's latest recorded change (\(latest)): changes are entered in date order")
+                            message: ChangeStamp.outOfOrder(date, after: latest))
     }
 
     /// Adjusts the soil-quality class of a farmland parcel (soil plan task 5).
@@ -67,7 +67,7 @@ extension Registry {
             }
             if let latest, date < latest {
                 throw InputError(file: file, feature: index + 1, code: changes[index].code, property: "date",
-                                 message: "\(date) is before the feature's latest recorded change (\(latest)): changes are entered in date order")
+                                 message: ChangeStamp.outOfOrder(date, after: latest))
             }
         }
     }

@@ -27,7 +27,7 @@ extension LayerWriter {
     func inDateOrder(_ date: String, after past: String, row: StorableRow, file: String) throws {
         guard date < past else { return }
         throw InputError(file: file, feature: row.number, code: row.code, property: "date",
-                         message: "\(date) is before the feature's latest recorded change (\(past)): changes are entered in date order")
+                         message: ChangeStamp.outOfOrder(date, after: past))
     }
 
     /// Deletes what `replace` no longer has (each first shown to `allow`:

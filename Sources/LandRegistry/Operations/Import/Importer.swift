@@ -29,7 +29,7 @@ extension Registry {
             }
             if let latest, stamp.effective < latest {
                 throw InputError(file: file, code: code, property: "date",
-                                 message: "\(stamp.effective) is before the feature's latest recorded change (\(latest)): changes are entered in date order")
+                                 message: ChangeStamp.outOfOrder(stamp.effective, after: latest))
             }
         }
         do {

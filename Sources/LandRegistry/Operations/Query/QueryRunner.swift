@@ -75,8 +75,7 @@ final class QueryRunner {
         for filter in filters where !features.contains(where: { f in f.properties.contains { $0.0 == filter.property } }) {
             let names = Set(features.flatMap { $0.properties.map(\.0) }).sorted()
             var message: Phrase = "\(reader.fileName) has no property '\(filter.property)'"
-            if let near = names.min(by: { editDistance(filter.property, $0) < editDistance(filter.property, $1) }),
-               editDistance(filter.property, near) <= 2 {
+            if let near = closest(filter.property, in: names) {
                 message += " (did you mean '\(near)'?)"
             } else if !names.isEmpty {
                 message += "; its properties are \(names.joined(separator: ", "))"
