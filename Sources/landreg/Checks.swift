@@ -24,11 +24,11 @@ struct Checks: ParsableCommand {
             guard !rows.isEmpty else {
                 throw InputError(file: registry.path, code: proposal, message: "no recorded check of proposal '\(proposal)'")
             }
-            print(formatTable(header: words(["run", "date", "checked_at", "verdict", "findings"]),
-                              rows: rows.map { ["\($0.run)", $0.date, localTime($0.checkedAt), TableWords.cell($0.verdict, Speech.language), $0.findings] }))
+            print(textTable(header: words(["run", "date", "checked_at", "verdict", "findings"]),
+                              rows: rows.map { ["\($0.run)", $0.date, localTime($0.checkedAt), $0.verdict.text(Speech.language), $0.findings] }))
         } else {
             let runs = try registry.checkRuns(limit: limit)
-            print(formatTable(header: words(["run", "date", "checked_at", "by", "proposals", "block", "condition", "warn", "clear", "file"]),
+            print(textTable(header: words(["run", "date", "checked_at", "by", "proposals", "block", "condition", "warn", "clear", "file"]),
                               rows: runs.map { ["\($0.id)", $0.date, localTime($0.checkedAt), $0.checkedBy, "\($0.proposals)", "\($0.block)",
                                                 "\($0.condition)", "\($0.warn)", "\($0.clear)", $0.file] },
                               rightAligned: [0, 4, 5, 6, 7, 8]))

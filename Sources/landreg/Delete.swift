@@ -23,6 +23,6 @@ struct Delete: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let count = try registry.delete(layer, codes: codes, date: date, by: by ?? loginName, note: note)
-        say("\(term: layer.rawValue): \(count) deleted from \(normalizedDate(date) ?? date)")
+        say("\(term: layer): \(count) deleted from \(normalizedDate(date) ?? date)")
     }
 }

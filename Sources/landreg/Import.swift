@@ -57,14 +57,14 @@ struct Import: ParsableCommand {
                                    command: "import \(mode.rawValue) \((file as NSString).lastPathComponent)",
                                    note: note, dryRun: dryRun),
             progress: showProgress ? { count in
-                printError("\r" + Phrase("\(term: layer.rawValue): \(count) features read…").text(Speech.language), terminator: "")
+                printError("\r" + Phrase("\(term: layer): \(count) features read…").text(Speech.language), terminator: "")
             } : nil)
         if showProgress && counts.read >= 10_000 { printError("") }
         for warning in reader.warnings { warn(warning) }
         for (code, reason) in counts.repaired {
             warn("\(reader.fileName): code \(code): repaired invalid geometry (\(reason))")
         }
-        var line: Phrase = "\(term: layer.rawValue): \(counts.read) read, \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged"
+        var line: Phrase = "\(term: layer): \(counts.read) read, \(counts.inserted) inserted, \(counts.updated) updated, \(counts.unchanged) unchanged"
         if mode == .replace { line += ", \(counts.deleted) deleted" }
         if !counts.repaired.isEmpty { line += ", \(counts.repaired.count) repaired" }
         if dryRun { line += " (dry run: nothing was changed)" }

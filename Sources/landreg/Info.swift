@@ -14,9 +14,9 @@ struct Info: ParsableCommand {
         let crs = "EPSG:\(registry.srid)"
         var rows: [[String]] = [[Phrase("registry").text(Speech.language), registry.path], [Phrase("CRS").text(Speech.language), crs]]
         for (layer, count) in try registry.counts() {
-            rows.append([Phrase("\(term: layer.rawValue)").text(Speech.language), String(count)])
+            rows.append([Phrase("\(term: layer)").text(Speech.language), String(count)])
         }
         for (name, version) in try registry.versions() { rows.append([name, version]) }
-        print(formatTable(header: words(["item", "value"]), rows: rows))
+        print(textTable(header: words(["item", "value"]), rows: rows))
     }
 }

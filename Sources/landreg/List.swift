@@ -39,13 +39,13 @@ struct List: ParsableCommand {
         let areal = layer.geometryTypes.contains(.polygon)
         var header = ["code"] + layer.listedProperties
         if areal { header += ["area_m2", "mu"] }
-        header = header.map { TableWords.column($0, language, table: layer.rawValue) }
+        header = header.map { Terms.column($0, language, table: layer.rawValue) }
         var rows: [[String]] = []
         var total = 0.0
         for feature in features {
             var row = [feature.code]
             for name in layer.listedProperties {
-                row.append(feature.properties.first { $0.0 == name }.map { TableWords.value(display($0.1), property: name, language) } ?? "")
+                row.append(feature.properties.first { $0.0 == name }.map { Layer.valueText(display($0.1), property: name, language) } ?? "")
             }
             if areal {
                 row += [String(format: "%.1f", feature.areaM2), String(format: "%.2f", feature.areaM2 / squareMetresPerMu)]
@@ -53,7 +53,7 @@ struct List: ParsableCommand {
             }
             rows.append(row)
         }
-        print(formatTable(header: header, rows: rows, rightAligned: areal ? [header.count - 2, header.count - 1] : []))
+        print(textTable(header: header, rows: rows, rightAligned: areal ? [header.count - 2, header.count - 1] : []))
         var summary: Phrase = features.count == 1 ? "1 feature" : "\(features.count) features"
         if layer == .admin {
             // A county holds its towns: areas are summed per kind, never the county with its own towns.
@@ -64,7 +64,7 @@ struct List: ParsableCommand {
                 kinds[kind, default: (0, 0)].area += feature.areaM2
             }
             for (kind, sum) in kinds.sorted(by: { $0.key < $1.key }) {
-                summary += "; \(term: kind) \(sum.count), \(String(format: "%.1f", sum.area)) m² (\(String(format: "%.2f", sum.area / squareMetresPerMu)) mu)"
+                summary += "; \(term: kind, in: AdminKind.context) \(sum.count), \(String(format: "%.1f", sum.area)) m² (\(String(format: "%.2f", sum.area / squareMetresPerMu)) mu)"
             }
         } else if areal {
             summary += ", \(String(format: "%.1f", total)) m² (\(String(format: "%.2f", total / squareMetresPerMu)) mu)"

@@ -74,7 +74,7 @@ struct MonitorLimit: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let limit = try registry.setDischargeLimit(subject: subject, parameter: parameter, limit: value, by: by ?? loginName, note: note)
-        say(limit.map { "limit \(subject) \(term: parameter.rawValue) \($0)" } ?? "limit \(subject) \(term: parameter.rawValue) removed")
+        say(limit.map { "limit \(subject) \(term: parameter) \($0)" } ?? "limit \(subject) \(term: parameter) removed")
     }
 }
 
@@ -86,8 +86,8 @@ struct MonitorLimits: ParsableCommand {
     func run() throws {
         let registry = try registry.open()
         defer { try? registry.close() }
-        let rows = try registry.dischargeLimits().map { [TableWords.cell($0.subject, Speech.language), TableWords.cell($0.parameter.rawValue, Speech.language), $0.limit?.description ?? "", $0.parameter.unit, localTime($0.recordedAt), $0.recordedBy] }
-        print(formatTable(header: words(["subject", "parameter", "limit", "unit", "recorded", "by"]), rows: rows))
+        let rows = try registry.dischargeLimits().map { [OutfallType(rawValue: $0.subject)?.text(Speech.language) ?? $0.subject, $0.parameter.text(Speech.language), $0.limit?.description ?? "", $0.parameter.unit, localTime($0.recordedAt), $0.recordedBy] }
+        print(textTable(header: words(["subject", "parameter", "limit", "unit", "recorded", "by"]), rows: rows))
         say("(sewage_plant outfalls without their own limits: GB 18918-2002 class 1A — cod 50, bod5 10, nh3n 5, tn 15, tp 0.5 mg/L, ph 6-9)")
     }
 }

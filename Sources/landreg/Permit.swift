@@ -19,6 +19,6 @@ struct Permit: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let id = try registry.recordPermit(proposalID: proposal, kind: kind, date: date, by: by ?? loginName, note: note)
-        say("permit \(id): \(proposal) \(term: kind.rawValue) on \(date)")
+        say("permit \(id): \(proposal) \(term: kind) on \(date)")
     }
 }

@@ -33,6 +33,6 @@ struct Reclass: ParsableCommand {
             return
         }
         try registry.reclassify(code: code!, to: farmlandClass!, date: date, basis: basis, by: by ?? loginName)
-        say("\(code!): \(term: farmlandClass!.rawValue) from \(date)")
+        say("\(code!): \(term: farmlandClass!) from \(date)")
     }
 }

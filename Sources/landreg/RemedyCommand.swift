@@ -41,14 +41,14 @@ struct RemedyCommand: ParsableCommand {
         } else if let measure, let responsible, let deadline {
             try registry.setRemedy(outfall: outfall, measure: measure, responsible: responsible, deadline: deadline,
                                    date: date!, note: note, by: by)
-            say("remedy of \(outfall): \(term: measure.rawValue), \(responsible), deadline \(deadline)")
+            say("remedy of \(outfall): \(term: measure), \(responsible), deadline \(deadline)")
         } else {
             let rows = try registry.remedyEvents(outfall: outfall).map { e in
-                [e.date, TableWords.cell(e.event.rawValue, Speech.language), TableWords.cell(e.measure?.rawValue ?? "", Speech.language), e.responsible ?? "", e.deadline ?? "", e.note ?? "",
+                [e.date, e.event.text(Speech.language), e.measure?.text(Speech.language) ?? "", e.responsible ?? "", e.deadline ?? "", e.note ?? "",
                  localTime(e.recordedAt), e.recordedBy]
             }
             if rows.isEmpty { say("\(outfall): no remedy recorded"); return }
-            print(formatTable(header: words(["date", "event", "measure", "responsible", "deadline", "note", "recorded", "by"]), rows: rows))
+            print(textTable(header: words(["date", "event", "measure", "responsible", "deadline", "note", "recorded", "by"]), rows: rows))
         }
     }
 }

@@ -21,7 +21,7 @@ struct Settings: ParsableCommand {
         func run() throws {
             let registry = try registry.open()
             defer { try? registry.close() }
-            print(formatTable(header: words(["name", "value"]), rows: try registry.settings().map { [$0.0, $0.1] }))
+            print(textTable(header: words(["name", "value"]), rows: try registry.settings().map { [$0.0, $0.1] }))
         }
     }
 

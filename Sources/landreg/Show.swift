@@ -18,19 +18,19 @@ struct Show: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         guard let feature = try registry.feature(layer, code: code) else {
-            throw InputError(file: registry.path, code: code, message: "no feature with code '\(code)' in layer \(term: layer.rawValue)")
+            throw InputError(file: registry.path, code: code, message: "no feature with code '\(code)' in layer \(term: layer)")
         }
         let language = Speech.language
-        var rows: [[String]] = [[Phrase("layer").text(language), Phrase("\(term: layer.rawValue)").text(language)]]
+        var rows: [[String]] = [[Phrase("layer").text(language), Phrase("\(term: layer)").text(language)]]
         for (key, value) in feature.properties {
-            rows.append([TableWords.column(key, language, table: layer.rawValue), TableWords.value(display(value), property: key, language)])
+            rows.append([Terms.column(key, language, table: layer.rawValue), Layer.valueText(display(value), property: key, language)])
         }
-        rows.append([Phrase("geometry").text(language), Phrase("\(term: feature.shape.type.rawValue), \(feature.shape.positionCount) positions").text(language)])
+        rows.append([Phrase("geometry").text(language), Phrase("\(term: feature.shape.type), \(feature.shape.positionCount) positions").text(language)])
         if feature.shape.type.isAreal {
             rows.append([Phrase("area").text(language), Phrase("\(String(format: "%.1f", feature.area)) m² (\(String(format: "%.2f", feature.area / squareMetresPerMu)) mu)").text(language)])
         }
         let b = feature.shape.bounds
         rows.append([Phrase("bbox").text(language), Phrase("\(String(format: "%.7f, %.7f, %.7f, %.7f", b.minX, b.minY, b.maxX, b.maxY)) (lon/lat)").text(language)])
-        print(formatTable(header: words(["property", "value"]), rows: rows))
+        print(textTable(header: words(["property", "value"]), rows: rows))
     }
 }

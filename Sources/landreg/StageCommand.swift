@@ -22,6 +22,6 @@ struct StageCommand: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         try registry.changeStage(code: code, to: stage, date: date, doc: doc, by: by ?? loginName, note: note)
-        say("\(code): \(term: stage.rawValue) from \(date)")
+        say("\(code): \(term: stage) from \(date)")
     }
 }

@@ -15,8 +15,8 @@ struct Vacated: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let table = try registry.vacatedSites()
-        print(formatTable(header: table.header.map { TableWords.column($0, Speech.language, table: "vacated.csv") },
-                          rows: table.rows.map { $0.map { TableWords.cell($0, Speech.language) } }))
+        print(textTable(header: table.header.map { Terms.column($0, Speech.language, table: "vacated.csv") },
+                        rows: table.rows.map { $0.map { $0.text(Speech.language) } }))
         say(table.rows.count == 1 ? "1 site" : "\(table.rows.count) sites")
     }
 }

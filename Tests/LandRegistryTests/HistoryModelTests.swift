@@ -403,7 +403,7 @@ final class HistoryModelTests: RegistryTestCase {
             let quarter = Quarter(["2023Q1", "2023Q2", "2023Q3", "2023Q4"].randomElement(using: &g)!)!
             let review = try registry.review(quarter)
             let table = review.tables.first { $0.file == "unresolved.csv" }!
-            let reviewed = table.rows.map { $0[table.header.firstIndex(of: "code")!] }.sorted()
+            let reviewed = table.rows.map { $0[table.header.firstIndex(of: "code")!].text(.en) }.sorted()
             let then = try historyState(registry, asOf: quarter.end).filter {
                 $0.value["layer"] == "risk-plots" && Stage(rawValue: $0.value["stage"] ?? "")?.isUnresolved == true
             }.keys.sorted()

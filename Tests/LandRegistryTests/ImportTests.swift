@@ -70,7 +70,7 @@ final class ImportTests: RegistryTestCase {
         XCTAssertEqual(counts.updated, 1)
         XCTAssertEqual(try stages(registry), "A:contaminated")
         XCTAssertEqual(try stages(registry, asOf: todayUTC()), try stages(registry))
-        XCTAssertEqual(try registry.history(.riskPlots, code: "A").map(\.action), ["insert", "stage", "update"])
+        XCTAssertEqual(try registry.history(.riskPlots, code: "A").map(\.action.rawValue), ["insert", "stage", "update"])
     }
 
     func testUpsertKeepsWhatTheFileDoesNotCarryAndNullRemoves() throws {
@@ -135,7 +135,7 @@ final class ImportTests: RegistryTestCase {
         XCTAssertEqual(try registry.delete(.riskPlots, codes: ["A"], date: "2023-05-01", by: "王", note: "重复登记"), 1)
         XCTAssertEqual(try registry.features(.riskPlots).map(\.code), ["B"])
         let history = try registry.history(.riskPlots, code: "A")
-        XCTAssertEqual(history.map(\.action), ["insert", "delete"])
+        XCTAssertEqual(history.map(\.action.rawValue), ["insert", "delete"])
         XCTAssertEqual(history.last?.note, "重复登记")
         XCTAssertEqual(try stages(registry, asOf: "2023-04-30"), "A:suspected B:suspected")
         XCTAssertEqual(try stages(registry, asOf: todayUTC()), "B:suspected")

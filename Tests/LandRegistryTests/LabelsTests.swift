@@ -6,18 +6,36 @@ import XCTest
 /// that value wherever the value is read; a word that is no value is refused.
 final class LabelsTests: RegistryTestCase {
     func testEveryLabelLandregPrintsIsReadBack() {
+        func readBack<T: Term>(_ type: T.Type) {
+            for value in T.allCases {
+                XCTAssertEqual(T(word: value.text(.zh)), value, "\(value.termKey): \(value.text(.zh))")
+                XCTAssertEqual(T(word: value.name), value, value.termKey)
+            }
+        }
+        for type in Terms.types { readBack(type) }
         for layer in Layer.allCases {
             for spec in layer.properties {
-                guard case .enumeration(let allowed) = spec.kind else { continue }
+                guard case .enumeration(let allowed, let context) = spec.kind else { continue }
                 for value in allowed {
-                    var labels = [TableWords.value(value, property: spec.name, .zh), Catalogue.terms[value]].compactMap { $0 }
-                    if spec.name == "target_class" { labels.append(TableWords.tokens[value]!) }
-                    for label in labels where label != value {
-                        XCTAssertEqual(ChineseValues.value(label, in: allowed), value, "\(layer.rawValue) \(spec.name): \(label)")
-                    }
+                    let label = Layer.valueText(value, property: spec.name, .zh)
+                    XCTAssertNotEqual(label, value, "\(layer.rawValue) \(spec.name) \(value) has no Chinese")
+                    XCTAssertEqual(Terms.value(label, in: allowed, context: context), value, "\(layer.rawValue) \(spec.name): \(label)")
                 }
             }
         }
+    }
+
+    /// Every case of every termed type has its Chinese, and no word means two values of one context.
+    func testEveryTermHasItsChinese() {
+        func check<T: Term>(_ type: T.Type) {
+            var seen: [String: T] = [:]
+            for value in T.allCases {
+                let zh = Terms.zh[value.termKey]
+                XCTAssertNotNil(zh, "\(value.termKey) has no Chinese")
+                if let zh, let other = seen.updateValue(value, forKey: zh) { XCTFail("\(zh) is both \(other.termKey) and \(value.termKey)") }
+            }
+        }
+        for type in Terms.types { check(type) }
     }
 
     func testAWaterBodyIsReadInItsWordsOrRefused() throws {

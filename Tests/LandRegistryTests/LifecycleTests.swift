@@ -48,7 +48,7 @@ final class LifecycleTests: RegistryTestCase {
         assertError(RuleViolation.self, ["needs a reason", "remedy:giveReason"]) { try registry.changeStage(code: "P1", to: .suspected, date: "2024-03-01", by: "王") }
         try registry.changeStage(code: "P1", to: .suspected, date: "2024-03-01", by: "王", note: "新线索")
         let history = try registry.history(.riskPlots, code: "P1")
-        XCTAssertEqual(history.map(\.action), ["insert", "stage", "stage", "stage", "stage", "stage", "stage"])
+        XCTAssertEqual(history.map(\.action.rawValue), ["insert", "stage", "stage", "stage", "stage", "stage", "stage"])
         XCTAssertEqual(history.map(\.effectiveDate), ["2023-01-10", "2023-03-01", "2023-05-01", "2023-06-01", "2023-08-01", "2024-02-01", "2024-03-01"])
         XCTAssertEqual(history[1].doc, "调查-1")
         XCTAssertEqual(history[1].before?.first { $0.0 == "stage" }?.1, .string("suspected"))
@@ -88,7 +88,7 @@ final class LifecycleTests: RegistryTestCase {
         ])), options: ImportOptions(mode: .replace, effectiveDate: "2023-09-01", note: "并图"))
         XCTAssertEqual(stageOf(try export(registry, asOf: "2023-08-31"), "P2"), "listed")
         XCTAssertNil(stageOf(try export(registry, asOf: "2023-09-01"), "P2"))
-        XCTAssertEqual(try registry.history(.riskPlots, code: "P2").map(\.action), ["insert", "delete"])
+        XCTAssertEqual(try registry.history(.riskPlots, code: "P2").map(\.action.rawValue), ["insert", "delete"])
     }
 
     func testHistoryIsAppendOnly() throws {

@@ -57,7 +57,7 @@ final class MigrationTests: RegistryTestCase {
         XCTAssertEqual(try schema(registry),
                        try String(contentsOf: Self.fixtures.appendingPathComponent("schema.sql"), encoding: .utf8))
         let history = try registry.history(.riskPlots, code: "OLD-1")
-        XCTAssertEqual(history.map(\.action), ["insert"])
+        XCTAssertEqual(history.map(\.action.rawValue), ["insert"])
         XCTAssertEqual(history.first?.effectiveDate, "2022-05-01")
         XCTAssertEqual(history.first?.after?.first { $0.0 == "note" }?.1, .string("kept"))
         XCTAssertEqual(try registry.feature(.riskPlots, code: "OLD-1")?.properties.first { $0.0 == "stage" }?.1, .string("listed"))

@@ -32,7 +32,7 @@ final class OutsideEditTests: RegistryTestCase {
         try edit(registry, "UPDATE risk_plots SET stage = 'delisted' WHERE code = 'B'")
         try edit(registry, "UPDATE farmland SET class = 'bad' WHERE code = 'F'")
 
-        let audit = try registry.audit().map { "\($0.check) \($0.code)" }
+        let audit = try registry.audit().map { "\($0.check.name) \($0.code)" }
         XCTAssertTrue(audit.contains("invalid-geometry A"), "\(audit)")
         XCTAssertTrue(audit.contains("illegal-stage-change B"), "\(audit)")
         XCTAssertTrue(audit.contains("unknown-value F"), "\(audit)")

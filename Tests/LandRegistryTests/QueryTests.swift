@@ -199,7 +199,7 @@ final class QueryTests: RegistryTestCase {
             Projected.point(0, 2000).withProperties(#""code":"O-far","type":"other","river":"丹河""#),
             Projected.point(0, 10).withProperties(#""code":"O-nowhere","type":"other","river":"无名河""#),
         ]))
-        let found = try registry.audit().map { "\($0.check) \($0.code)\($0.otherCode.map { "/" + $0 } ?? "")" }
+        let found = try registry.audit().map { "\($0.check.name) \($0.code)\($0.otherCode.map { "/" + $0 } ?? "")" }
         XCTAssertEqual(Set(found), ["town-mismatch R1", "outside-county R3", "no-stage-date R3", "risk-plot-duplicate R1/R2",
                                     "farmland-overlap F1/F2", "outfall-off-river O-far/RV", "outfall-off-river O-nowhere"])
     }

@@ -150,7 +150,7 @@ final class OneLanguageTests: CLITestCase {
     }
 
     static let englishVocabulary: Set<String> = {
-        let kept = Set((Catalogue.zh.values.joined(separator: " ") + " " + Catalogue.terms.values.joined(separator: " "))
+        let kept = Set((Catalogue.zh.values.joined(separator: " ") + " " + Terms.zh.values.joined(separator: " "))
             .split(whereSeparator: { !$0.isLetter || !$0.isASCII }).map { $0.lowercased() })
         var words = Set(Catalogue.zh.keys.joined(separator: " ").split(whereSeparator: { !$0.isLetter || !$0.isASCII })
             .map { $0.lowercased() }.filter { $0.count >= 3 })

@@ -71,7 +71,17 @@ final class ReviewTests: CLITestCase {
         let vacated = try csv("\(out)/vacated.csv")
         XCTAssertEqual(vacated.dropFirst().map { "\($0[0]) \($0[4])" }, ["ENT-004 LC-RP-010", "ENT-006 LC-RP-009"])
         let outfalls = try csv("\(out)/outfalls.csv")
-        XCTAssertEqual(outfalls.dropFirst().map { "\($0[0]) \($0[3])" }, ["140524-QT-001 in second zone", "140524-QT-001 upstream of section"])
+        // Upstream of a section within the setting trace_upstream_m (10 km), as `water` traces.
+        XCTAssertEqual(outfalls.dropFirst().map { "\($0[0]) \($0[3])" }, ["140524-NY-001 upstream of section", "140524-QT-001 in second zone",
+                                                                         "140524-QT-001 upstream of section", "140524-WS-001 upstream of section"])
+        XCTAssertEqual(outfalls.first { $0[0] == "140524-WS-001" }?[4], "汇源水库出口, 9240.37 m along 县城河")
+        XCTAssertEqual(try run(["settings", "set", "trace_upstream_m", "5000", "--db", db]).status, 0)
+        let nearer = "\(out)-5km"
+        XCTAssertEqual(try run(["review", "--quarter", "2023Q3", "--out", nearer, "--lang", "zh", "--db", db]).status, 0)
+        XCTAssertEqual(try csv("\(nearer)/outfalls.csv").dropFirst().map { "\($0[0]) \($0[3]) \($0[4])" },
+                       ["140524-QT-001 位于二级保护区 WZ-HYSK-2 汇源水库", "140524-QT-001 断面上游 汇源水库出口，沿县城河 1980.84 米"])
+        XCTAssertTrue(try String(contentsOfFile: "\(nearer)/review.html", encoding: .utf8).contains("断面上游 5 公里内的入河排污口"))
+        XCTAssertEqual(try run(["settings", "set", "trace_upstream_m", "10000", "--db", db]).status, 0)
         let farmland = try csv("\(out)/farmland-changes.csv")
         XCTAssertEqual(farmland.dropFirst().map { "\($0[0]) \($0[1])" }, ["FL-0001 class adjusted"])
         let towns = try csv("\(out)/towns.csv")

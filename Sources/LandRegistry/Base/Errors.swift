@@ -174,7 +174,9 @@ public struct RuleViolation: LandRegistryError {
     }
 
     public func text(_ language: ReportLanguage) -> String {
-        var parts: [Phrase] = ["\(term: subject) \(code)"]
+        // A layer's name, or a `Subject` (proposal, section, outfall).
+        let context = Terms.zh["subject.\(subject)"] == nil ? "layer" : "subject"
+        var parts: [Phrase] = ["\(term: subject, in: context) \(code)"]
         if let property { parts.append(Phrase("property '\(property)'")) }
         parts.append(message)
         return parts.map { $0.text(language) }.joined(separator: language.colon)

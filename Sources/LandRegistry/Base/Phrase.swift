@@ -21,16 +21,17 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
 /// is the key's entry in the one catalogue (`Catalogue.zh`), whose `{}` (or
 /// numbered `{1}`, `{2}` when Chinese puts them in another order) take the
 /// same values. Values from files, codes and numbers are shown as they are;
-/// contract words (`\(term: layer.rawValue)`) and nested phrases are shown
+/// contract words (`\(term: layer)`) and nested phrases are shown
 /// in the phrase's language.
 public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
     public indirect enum Argument: Sendable, Hashable {
         /// Shown as it is: a code, a file name, a number, a value from a file.
         case text(String)
-        /// A contract word (a layer, a stage): in Chinese as the catalogue's terms say.
+        /// A contract word (a layer, a stage) by its key in the terms table
+        /// (`stage.suspected`): in Chinese as the table says, in English its name.
         case term(String)
         case phrase(Phrase)
-        /// A list of contract words (the values a property may take), each as a term.
+        /// A list of contract words (the values a property may take), each by its key.
         case terms([String])
     }
 
@@ -63,13 +64,22 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
             key += "{}"
             arguments.append(.phrase(phrase))
         }
-        public mutating func appendInterpolation(term: String) {
+        public mutating func appendInterpolation<T: Term>(term: T) {
             key += "{}"
-            arguments.append(.term(term))
+            arguments.append(.term(term.termKey))
         }
-        public mutating func appendInterpolation(terms: [String]) {
+        public mutating func appendInterpolation<T: Term>(terms: [T]) {
             key += "{}"
-            arguments.append(.terms(terms))
+            arguments.append(.terms(terms.map(\.termKey)))
+        }
+        /// A value of `context` known by its name (a property's value read from a file).
+        public mutating func appendInterpolation(term name: String, in context: String) {
+            key += "{}"
+            arguments.append(.term(context + "." + name))
+        }
+        public mutating func appendInterpolation(terms names: [String], in context: String) {
+            key += "{}"
+            arguments.append(.terms(names.map { context + "." + $0 }))
         }
         public mutating func appendInterpolation<T>(_ value: T) {
             key += "{}"
@@ -82,10 +92,9 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
         let values = arguments.map { argument -> String in
             switch argument {
             case .text(let text): return text
-            case .term(let term): return language == .zh ? Catalogue.terms[term] ?? term : term
+            case .term(let key): return Terms.text(key, language)
             case .phrase(let phrase): return phrase.text(language)
-            case .terms(let terms):
-                return language == .zh ? terms.map { Catalogue.terms[$0] ?? $0 }.joined(separator: "、") : terms.joined(separator: ", ")
+            case .terms(let keys): return keys.map { Terms.text($0, language) }.joined(separator: language == .zh ? "、" : ", ")
             }
         }
         let template = language == .zh ? Catalogue.zh[key] ?? key : key

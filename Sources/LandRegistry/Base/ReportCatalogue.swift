@@ -4,6 +4,23 @@ extension Catalogue {
     /// write around their tables (titles, labels, captions), keyed by the
     /// English they write (`reportWord`).
     static let reportWords: [String: String] = [
+        "Housing and public-use proposals checked or approved": "本季度核查或批准的一住两公用地",
+        "Clear to zero: housing or public use approved on listed or unresolved land": "违规开发利用清零：在名录或未完成调查地块上批准一住两公",
+        "Risk-list changes": "本季度风险管控和修复名录变化",
+        "Unresolved plots at the quarter's end": "季末尚未完成调查评估的地块",
+        "Sites of enterprises whose permits were cancelled or revoked": "注销、撤销排污许可证企业腾退地块",
+        "Outfalls in protection zones, and within {} km upstream of a section": "饮用水水源保护区内及断面上游 {} 公里内的入河排污口",
+        "Farmland class adjustments, and food crops proposed on strict farmland": "耕地土壤环境质量类别调整及严格管控类耕地种植食用农产品",
+        "Water sections this quarter (GB 3838-2002, single factor on the quarter's means)": "本季度地表水断面水质（GB 3838-2002，季均值单因子评价）",
+        "Outfalls over their limits, or without limits, this quarter": "本季度超标或无排放限值的入河排污口",
+        "Outfall remedies overdue at the quarter's end": "逾期未完成整治的入河排污口（一口一策）",
+        "Per town (this quarter / previous quarter)": "各乡镇汇总（本季度 / 上季度）",
+        "permitted although the check was block": "审查结论为不予通过仍予批准",
+        "permitted although the check was block: {}": "审查结论为不予通过仍予批准：{}",
+        "{}, {} m along {}": "{1}，沿{3} {2} 米",
+        "{} {} ({}x)": "{} {} （超标 {} 倍）",
+        "{} {} > {} ({}x, {})": "{} {} > {}（超标 {} 倍，{}）",
+        "proposal {}": "项目 {}",
         " ________________  Date: ____________": "＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿",
         "(outside any town)": "（不在任何乡镇）",
         "; features within 500 m of the proposal are shown.": "；显示申请地块周边 500 米内的要素。",

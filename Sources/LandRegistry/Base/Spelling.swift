@@ -43,3 +43,23 @@ func trimmedSpaces(_ text: String) -> String {
     let end = text.lastIndex { !isSpace($0) }!
     return String(text[start...end])
 }
+
+/// A plain-text table with aligned columns — the one renderer of `list`,
+/// `query`, `audit`, `history` and every other table a terminal shows: the
+/// header, a line of dashes, the rows; columns two spaces apart, padded by
+/// display width (a Chinese character is two), the columns in
+/// `rightAligned` aligned right; no space at a line's end, no newline after
+/// the last line.
+public func textTable(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    var widths = header.map(displayWidth)
+    for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) } }
+    func render(_ cells: [String]) -> String {
+        var line = cells.enumerated().map { i, cell in
+            let pad = String(repeating: " ", count: max(0, widths[i] - displayWidth(cell)))
+            return rightAligned.contains(i) ? pad + cell : cell + pad
+        }.joined(separator: "  ")
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
+    }
+    return ([render(header), render(widths.map { String(repeating: "-", count: $0) })] + rows.map(render)).joined(separator: "\n")
+}

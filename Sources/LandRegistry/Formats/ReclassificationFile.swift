@@ -30,9 +30,9 @@ public enum ReclassificationFile {
         }
         return try pairs.map { code, value, at in
             guard !code.isEmpty else { throw InputError(file: path, property: "code", line: at, message: "missing") }
-            guard let parsed = ChineseValues.parse(value, as: FarmlandClass.self) else {
+            guard let parsed = FarmlandClass(word: value) else {
                 throw InputError(file: path, code: code, property: "class", line: at,
-                                 message: "'\(value)' is not one of \(terms: FarmlandClass.allCases.map(\.rawValue))")
+                                 message: "'\(value)' is not one of \(terms: FarmlandClass.allCases)")
             }
             return (code, parsed)
         }

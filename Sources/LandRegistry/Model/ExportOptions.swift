@@ -14,8 +14,8 @@ public struct PropertyFilter: Sendable {
     public func storedValues(in layer: Layer) -> [String] {
         guard let spec = layer.properties.first(where: { $0.name == property }) else { return values }
         switch spec.kind {
-        case .enumeration(let allowed): return values.map { ChineseValues.value($0, in: allowed) ?? $0 }
-        case .bool: return values.map { ChineseValues.flag($0).map { $0 ? "true" : "false" } ?? $0 }
+        case .enumeration(let allowed, let context): return values.map { Terms.value($0, in: allowed, context: context) ?? $0 }
+        case .bool: return values.map { YesNo.read($0).map { $0 ? "true" : "false" } ?? $0 }
         default: return values
         }
     }
@@ -35,7 +35,7 @@ public struct PropertyFilter: Sendable {
         return values.contains { wanted in
             if wanted == text { return true }
             if property == "use" { return text.hasPrefix(wanted) }
-            if case .bool(let b) = value, let flag = ChineseValues.flag(wanted) { return flag == b }
+            if case .bool(let b) = value, let flag = YesNo.read(wanted) { return flag == b }
             return false
         }
     }
@@ -142,7 +142,7 @@ public struct CheckConditions: Sendable {
         }
         for layer in emptyLayers {
             let rules = RuleTable.rules.filter { $0.layer == layer }.map(\.id)
-            notes.append(Phrase("layer \(term: layer.rawValue) holds nothing the rules test, so \(rules.joined(separator: ", ")) cannot be met: a clear says nothing of them").text(language))
+            notes.append(Phrase("layer \(term: layer) holds nothing the rules test, so \(rules.joined(separator: ", ")) cannot be met: a clear says nothing of them").text(language))
         }
         for (setting, value) in changedSettings {
             notes.append(Phrase("setting \(setting.rawValue) is \(formatDecimal(value)) (default \(formatDecimal(setting.defaultValue)))").text(language))

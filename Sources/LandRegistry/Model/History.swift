@@ -1,7 +1,7 @@
 /// One recorded change of a feature.
 public struct HistoryEntry: Sendable {
     public let id: Int64
-    public let action: String
+    public let action: ChangeKind
     public let recordedAt: String
     public let effectiveDate: String
     public let recordedBy: String

@@ -64,39 +64,40 @@ public enum Layer: String, CaseIterable, Sendable, Codable, CustomStringConverti
         switch self {
         case .riskPlots:
             return [code,
-                    PropertySpec("stage", .enumeration(Stage.allCases.map(\.rawValue)), required: true),
+                    PropertySpec("stage", .terms(Stage.self), required: true),
                     PropertySpec("name", .text), PropertySpec("former_use", .text),
                     PropertySpec("toxic_history", .bool), PropertySpec("enterprise", .text),
                     PropertySpec("town", .text), PropertySpec("stage_date", .date)]
         case .farmland:
             return [code,
-                    PropertySpec("class", .enumeration(FarmlandClass.allCases.map(\.rawValue)), required: true),
+                    PropertySpec("class", .terms(FarmlandClass.self), required: true),
                     PropertySpec("town", .text), PropertySpec("crop", .text)]
         case .basicFarmland:
             return [code, PropertySpec("concentrated", .bool)]
         case .waterZones:
             return [code,
-                    PropertySpec("level", .enumeration(ZoneLevel.allCases.map(\.rawValue)), required: true),
+                    PropertySpec("level", .terms(ZoneLevel.self), required: true),
                     PropertySpec("source", .text, required: true),
-                    PropertySpec("source_type", .enumeration(["river", "reservoir", "groundwater"]))]
+                    PropertySpec("source_type", .terms(SourceType.self))]
         case .rivers:
             return [code, PropertySpec("name", .text, required: true)]
         case .sections:
             return [code, PropertySpec("name", .text, required: true),
-                    PropertySpec("target_class", .enumeration(["I", "II", "III", "IV", "V"]), required: true),
+                    PropertySpec("target_class", .enumeration(WaterClass.allCases.filter { $0 != .worseThanV }.map(\.name), context: WaterClass.context),
+                                 required: true),
                     PropertySpec("river", .text), PropertySpec("assessed_by", .text)]
         case .outfalls:
             return [code,
-                    PropertySpec("type", .enumeration(["industrial", "sewage_plant", "agricultural", "other"]), required: true),
+                    PropertySpec("type", .terms(OutfallType.self), required: true),
                     PropertySpec("name", .text), PropertySpec("river", .text), PropertySpec("status", .text)]
         case .enterprises:
             return [code, PropertySpec("name", .text, required: true),
                     PropertySpec("key_supervised", .bool), PropertySpec("air_emitting", .bool),
-                    PropertySpec("permit_status", .enumeration(["valid", "cancelled", "revoked"])),
+                    PropertySpec("permit_status", .terms(PermitStatus.self)),
                     PropertySpec("permit_date", .date)]
         case .admin:
             return [code,
-                    PropertySpec("kind", .enumeration(["county", "county_seat", "town"]), required: true),
+                    PropertySpec("kind", .terms(AdminKind.self), required: true),
                     PropertySpec("name", .text, required: true)]
         }
     }
@@ -131,7 +132,11 @@ public struct PropertySpec: Sendable {
         case bool
         /// YYYY-MM-DD
         case date
-        case enumeration([String])
+        /// One of `values`, the names of a `Term` type whose context is `context`.
+        case enumeration([String], context: String)
+
+        /// One of the values of a `Term` type.
+        public static func terms<T: Term>(_ type: T.Type) -> Kind { .enumeration(T.names, context: T.context) }
     }
 
     public let name: String

@@ -155,7 +155,7 @@ public struct MonthlyMean: Sendable, Equatable {
 /// One recorded event of an outfall's remedy (治, 一口一策): set (measure,
 /// responsible party, deadline) or done.
 public struct RemedyEvent: Sendable, Equatable {
-    public enum Event: String, Sendable { case set, done }
+    public enum Event: String, CaseIterable, Sendable { case set, done }
     public let outfall: String
     public let event: Event
     public let measure: RemedyMeasure?

@@ -54,7 +54,7 @@ extension Layer {
             values[index] = try specs[index].storedValue(value, fail: { fail(name, $0) })
         }
         for (index, spec) in specs.enumerated() where spec.required && values[index] == .null {
-            throw fail(spec.name, "required by layer \(term: rawValue) but missing")
+            throw fail(spec.name, "required by layer \(term: self) but missing")
         }
         guard let code, code.contains(where: { !$0.isWhitespace }) else {
             throw fail("code", "must be a non-empty string")
@@ -80,23 +80,22 @@ extension PropertySpec {
         case .text:
             // A number for a text property reads as its text (a `.dbf` keeps 标识码 as a number), as GDAL does.
             if case .number(_, let text) = value { return .text(text) }
-            guard case .string(let text) = value else { throw fail("must be a string, found \(term: value.typeName)") }
+            guard case .string(let text) = value else { throw fail("must be a string, found \(term: value.jsonType)") }
             return .text(text)
         case .bool:
-            guard case .bool(let flag) = value else { throw fail("must be true or false, found \(term: value.typeName)") }
+            guard case .bool(let flag) = value else { throw fail("must be true or false, found \(term: value.jsonType)") }
             return .flag(flag)
         case .date:
-            guard case .string(let text) = value else { throw fail("must be a date string YYYY-MM-DD, found \(term: value.typeName)") }
+            guard case .string(let text) = value else { throw fail("must be a date string YYYY-MM-DD, found \(term: value.jsonType)") }
             guard let day = normalizedDate(text) else { throw fail("'\(text)' is not a date YYYY-MM-DD") }
             return .text(day)
-        case .enumeration(let allowed):
+        case .enumeration(let allowed, let context):
             guard case .string(let text) = value else {
-                throw fail("must be one of \(terms: allowed), found \(term: value.typeName)")
+                throw fail("must be one of \(terms: allowed, in: context), found \(term: value.jsonType)")
             }
             if allowed.contains(text) { return .text(text) }
-            if let value = ChineseValues.value(text, in: allowed) { return .text(value) }
-            guard allowed.contains(text) else { throw fail(Layer.notOneOf(text, allowed)) }
-            return .text(text)
+            if let value = Terms.value(text, in: allowed, context: context) { return .text(value) }
+            throw fail(Layer.notOneOf(text, allowed, context: context))
         }
     }
 }
@@ -106,23 +105,23 @@ extension Layer {
     /// properties: a section's `water_body` (`river`, `lake`; a reservoir is
     /// a lake, contract §10), read from its Chinese words too and stored as
     /// the contract's value; anything else is refused, never read as a river.
-    static let optionalEnumerations: [Layer: [String: [String]]] = [.sections: ["water_body": ["river", "lake"]]]
+    static let optionalEnumerations: [Layer: [String: PropertySpec.Kind]] = [.sections: ["water_body": .terms(WaterBody.self)]]
 
     static func optionalValue(_ layer: Layer, _ name: String, _ value: JSONValue,
                               fail: (Phrase) -> InputError) throws -> JSONValue {
-        guard let allowed = optionalEnumerations[layer]?[name], case .string(let text) = value else { return value }
+        guard case .enumeration(let allowed, let context)? = optionalEnumerations[layer]?[name], case .string(let text) = value
+        else { return value }
         if allowed.contains(text) { return value }
         // A reservoir (水库, 湖库型) is judged as a lake.
-        if let known = ChineseValues.value(text, in: allowed + ["reservoir"]) ?? (text.lowercased() == "reservoir" ? "reservoir" : nil) {
-            return .string(known == "reservoir" ? "lake" : known)
-        }
-        throw fail(notOneOf(text, allowed))
+        if text.lowercased() == "reservoir" { return .string(WaterBody.lake.name) }
+        if let known = Terms.value(text, in: allowed, context: context) { return .string(known) }
+        throw fail(notOneOf(text, allowed, context: context))
     }
 
     /// "'x' is not one of …", with the value meant when one is near (its
     /// case, `-` for `_`, or two letters off: `lakes`, `Safe-Use`, `strick`).
-    static func notOneOf(_ text: String, _ allowed: [String]) -> Phrase {
-        var message: Phrase = "'\(text)' is not one of \(terms: allowed)"
+    static func notOneOf(_ text: String, _ allowed: [String], context: String) -> Phrase {
+        var message: Phrase = "'\(text)' is not one of \(terms: allowed, in: context)"
         let plain = text.lowercased().replacingOccurrences(of: "-", with: "_")
         if let near = closest(plain, in: allowed) {
             message += " (did you mean '\(near)'?)"

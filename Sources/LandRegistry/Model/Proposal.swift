@@ -176,7 +176,7 @@ private struct ProposalReading {
         case .string(let text) where !text.trimmingCharacters(in: .whitespaces).isEmpty: return text
         case .number(_, let text): return text
         case nil, .null?: throw fail("id", "required but missing")
-        case let value?: throw fail("id", "must be a non-empty string or a number, found \(term: value.typeName)")
+        case let value?: throw fail("id", "must be a non-empty string or a number, found \(term: value.jsonType)")
         }
     }
 
@@ -191,7 +191,7 @@ private struct ProposalReading {
         case .string(let text) where text.trimmingCharacters(in: .whitespaces).isEmpty: return nil
         case .string(let text): code = text.trimmingCharacters(in: .whitespaces)
         case .number(_, let text) where text.count == 4 || text.count == 6: code = text
-        case let value?: throw fail("use", "must be a land-use code as a string (e.g. \"0701\"), found \(term: value.typeName)")
+        case let value?: throw fail("use", "must be a land-use code as a string (e.g. \"0701\"), found \(term: value.jsonType)")
         }
         let words = feature.property("land_use_name")?.stringValue
         if classification == .y2017 {
@@ -235,11 +235,11 @@ private struct ProposalReading {
         switch feature.property("action") {
         case nil, .null?: return nil
         case .string(let text):
-            guard let parsed = ChineseValues.parse(text, as: ProposalAction.self) else {
-                throw fail("action", Layer.notOneOf(text, ProposalAction.allCases.map(\.rawValue)))
+            guard let parsed = ProposalAction(word: text) else {
+                throw fail("action", Layer.notOneOf(text, ProposalAction.names, context: ProposalAction.context))
             }
             return parsed
-        case let value?: throw fail("action", "must be a string, found \(term: value.typeName)")
+        case let value?: throw fail("action", "must be a string, found \(term: value.jsonType)")
         }
     }
 
@@ -248,7 +248,7 @@ private struct ProposalReading {
         switch value {
         case .bool(let b): return b
         case .null: return nil
-        default: throw fail(name, "must be true or false, found \(term: value.typeName)")
+        default: throw fail(name, "must be true or false, found \(term: value.jsonType)")
         }
     }
 }

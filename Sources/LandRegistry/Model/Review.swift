@@ -26,10 +26,10 @@ public struct Quarter: Sendable, Equatable, CustomStringConvertible {
 /// One table of the review: a CSV file and a section of the HTML.
 public struct ReviewTable: Sendable {
     public let file: String
-    public let titleZH: String
-    public let titleEN: String
+    public let title: Phrase
+    /// The columns' names (the CSV's header in English; `Terms.column` in Chinese).
     public let header: [String]
-    public var rows: [[String]] = []
+    public var rows: [[Cell]] = []
     /// The town of each row ("" when none).
     public var towns: [String] = []
 }
@@ -77,5 +77,42 @@ struct FeatureState {
         case .number(_, let t)?: return t
         default: return nil
         }
+    }
+}
+
+/// What happened to a proposal in the review's first table, and to a parcel in the farmland table.
+public enum ReviewEvent: String, Term {
+    case checked, permitted
+    case classAdjusted = "class adjusted"
+    case foodCropsProposed = "food crops proposed"
+    public static let context = "event"
+}
+
+/// Why an outfall is in the review's outfall table.
+public enum OutfallConcern: String, Term {
+    case inFirstZone = "in first zone"
+    case inSecondZone = "in second zone"
+    case upstreamOfSection = "upstream of section"
+    public static let context = "concern"
+}
+
+/// Whether a vacated site needs supervision of its own.
+public enum Supervision: String, Term {
+    case noPlotRegistered = "yes: no plot registered"
+    case followThePlot = "follow the plot"
+    public static let context = "supervision"
+}
+
+/// Whether a section met its target.
+public enum Meets: String, Term {
+    case yes, no
+    public static let context = "meets"
+    public init(_ meets: Bool) { self = meets ? .yes : .no }
+}
+
+extension Cell {
+    /// A place downstream along a river: "NAME, 1980.84 m along RIVER".
+    static func along(_ name: String, metres: Double, river: String) -> Cell {
+        .phrase("\(name), \(formatDecimal(rounded(metres))) m along \(river)")
     }
 }

@@ -17,7 +17,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
 public struct LegalBasis: Sendable {
     /// A law's article, or a passage of the county's plan, quoted apart.
     public struct Source: Sendable {
-        public enum Kind: String, Sendable { case statute, plan }
+        public enum Kind: String, CaseIterable, Sendable { case statute, plan }
         public let kind: Kind
         public let instrument: String
         public let article: String

@@ -1,11 +1,6 @@
 /// One thing the audit found wrong with the registry's data.
 public struct AuditFinding: Sendable {
-    /// What was checked: `invalid-geometry`, `wrong-geometry-type`,
-    /// `unknown-value`, `illegal-stage-change` (what other programs can
-    /// write), `town-mismatch`, `outside-county`, `farmland-overlap`,
-    /// `risk-plot-overlap`, `risk-plot-duplicate`, `no-stage-date`,
-    /// `outfall-off-river`, `section-off-river`.
-    public let check: String
+    public let check: AuditCheck
     public let layer: Layer
     public let code: String
     public let otherCode: String?
@@ -28,11 +23,11 @@ extension Registry {
             findings += try auditor.stageJumps()
             findings += try auditor.towns()
             findings += try auditor.outsideCounty()
-            findings += try auditor.selfOverlaps(.farmland, check: "farmland-overlap")
-            findings += try auditor.selfOverlaps(.riskPlots, check: "risk-plot-overlap")
+            findings += try auditor.selfOverlaps(.farmland, check: .farmlandOverlap)
+            findings += try auditor.selfOverlaps(.riskPlots, check: .riskPlotOverlap)
             findings += try auditor.noStageDate()
-            findings += try auditor.offRiver(.outfalls, check: "outfall-off-river", distance: riverDistance)
-            findings += try auditor.offRiver(.sections, check: "section-off-river", distance: riverDistance)
+            findings += try auditor.offRiver(.outfalls, check: .outfallOffRiver, distance: riverDistance)
+            findings += try auditor.offRiver(.sections, check: .sectionOffRiver, distance: riverDistance)
             return findings
         }
     }
@@ -74,32 +69,32 @@ final class Auditor {
             try snapshot.forEachFeatureJSON(layer, asOf: nil, filters: [], withArea: false) { json, wkb in
                 guard case .object(let properties) = try JSONValue.parse(json) else { return }
                 let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
-                func found(check: String, detail: Phrase) {
+                func found(check: AuditCheck, detail: Phrase) {
                     findings.append(AuditFinding(check: check, layer: layer, code: code, otherCode: nil, detail: detail))
                 }
                 for spec in layer.properties {
-                    guard case .enumeration(let allowed) = spec.kind,
+                    guard case .enumeration(let allowed, let context) = spec.kind,
                           let value = properties.first(where: { $0.0 == spec.name })?.1.stringValue, !allowed.contains(value) else { continue }
-                    found(check: "unknown-value", detail: "\(spec.name) '\(value)' is not one of \(terms: allowed)")
+                    found(check: .unknownValue, detail: "\(spec.name) '\(value)' is not one of \(terms: allowed, in: context)")
                 }
                 let geometry: Geometry
                 do {
                     guard let shape = try? Shape(wkb: wkb) else {
                         unusableKeys.insert(layer.rawValue + "\u{1}" + code)
-                        return found(check: "invalid-geometry", detail: wkb.isEmpty ? "no geometry" : "a geometry landreg cannot read")
+                        return found(check: .invalidGeometry, detail: wkb.isEmpty ? "no geometry" : "a geometry landreg cannot read")
                     }
                     guard layer.geometryTypes.contains(shape.type) else {
                         unusableKeys.insert(layer.rawValue + "\u{1}" + code)
-                        return found(check: "wrong-geometry-type", detail: "a \(shape.type.rawValue), where layer \(term: layer.rawValue) takes \(layer.geometryTypes.map(\.rawValue).sorted().joined(separator: ", "))")
+                        return found(check: .wrongGeometryType, detail: "a \(term: shape.type), where layer \(term: layer) takes \(terms: layer.geometryTypes.sorted { $0.name < $1.name })")
                     }
                     geometry = try Geometry(wkb: wkb, in: geos)
                 } catch {
                     unusableKeys.insert(layer.rawValue + "\u{1}" + code)
-                    return found(check: "invalid-geometry", detail: "a geometry landreg cannot read")
+                    return found(check: .invalidGeometry, detail: "a geometry landreg cannot read")
                 }
                 if let invalid = try geometry.invalidity() {
                     unusableKeys.insert(layer.rawValue + "\u{1}" + code)
-                    found(check: "invalid-geometry", detail: "\(invalid.reason) at (\(formatDecimal(invalid.x)), \(formatDecimal(invalid.y))) (import --make-valid repairs it)")
+                    found(check: .invalidGeometry, detail: "\(term: invalid.reason, in: "geos") at (\(formatDecimal(invalid.x)), \(formatDecimal(invalid.y))) (import --make-valid repairs it)")
                 }
             }
         }
@@ -111,8 +106,8 @@ final class Auditor {
         try snapshot.stageChanges().compactMap { change in
             guard change.external, let from = Stage(rawValue: change.from), let to = Stage(rawValue: change.to),
                   from != to, !from.next.contains(to) else { return nil }
-            return AuditFinding(check: "illegal-stage-change", layer: .riskPlots, code: change.code, otherCode: nil,
-                                detail: "stage \(term: from.rawValue) → \(term: to.rawValue) on \(change.date) by another program; from \(term: from.rawValue) the next stage is one of \(terms: from.next.map(\.rawValue))")
+            return AuditFinding(check: .illegalStageChange, layer: .riskPlots, code: change.code, otherCode: nil,
+                                detail: "stage \(term: from) → \(term: to) on \(change.date) by another program; from \(term: from) the next stage is one of \(terms: from.next)")
         }
     }
 
@@ -125,7 +120,7 @@ final class Auditor {
                 guard let said = feature.properties.first(where: { $0.0 == "town" })?.1.stringValue else { continue }
                 let holder = try largestTown(of: feature, in: towns)
                 if holder != said {
-                    findings.append(AuditFinding(check: "town-mismatch", layer: layer, code: feature.code, otherCode: nil,
+                    findings.append(AuditFinding(check: .townMismatch, layer: layer, code: feature.code, otherCode: nil,
                                                  detail: holder.isEmpty ? "town says \(said), but no town polygon holds it" : "town says \(said), the polygon holding it is \(holder)"))
                 }
             }
@@ -139,7 +134,7 @@ final class Auditor {
         var findings: [AuditFinding] = []
         for layer in Layer.allCases where layer != .admin {
             for feature in try features(layer) where try !counties.contains(where: { try $0.geometry.intersects(feature.geometry) }) {
-                findings.append(AuditFinding(check: "outside-county", layer: layer, code: feature.code, otherCode: nil,
+                findings.append(AuditFinding(check: .outsideCounty, layer: layer, code: feature.code, otherCode: nil,
                                              detail: "lies outside the county"))
             }
         }
@@ -147,7 +142,7 @@ final class Auditor {
     }
 
     /// Pairs of a layer's features that overlap each other (or are the same).
-    func selfOverlaps(_ layer: Layer, check: String) throws -> [AuditFinding] {
+    func selfOverlaps(_ layer: Layer, check: AuditCheck) throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let source = CandidateSource.registry(try CandidateLookup(snapshot, layer: layer, filters: []))
         for feature in try features(layer) where feature.areal {
@@ -157,7 +152,7 @@ final class Auditor {
                 guard overlap > overlapMinimum else { continue }
                 let (area, otherArea) = (try feature.geometry.area(), try other.geometry.area())
                 let same = abs(overlap - area) < 0.01 && abs(overlap - otherArea) < 0.01
-                let kind = same && layer == .riskPlots ? "risk-plot-duplicate" : check
+                let kind: AuditCheck = same && layer == .riskPlots ? .riskPlotDuplicate : check
                 findings.append(AuditFinding(check: kind, layer: layer,
                                              code: feature.code, otherCode: other.code,
                                              detail: same ? "the same plot twice" : "overlap \(fixed(overlap, 1)) m²"))
@@ -168,12 +163,12 @@ final class Auditor {
 
     func noStageDate() throws -> [AuditFinding] {
         try features(.riskPlots).filter { f in !f.properties.contains { $0.0 == "stage_date" } }.map {
-            AuditFinding(check: "no-stage-date", layer: .riskPlots, code: $0.code, otherCode: nil, detail: "no stage_date")
+            AuditFinding(check: .noStageDate, layer: .riskPlots, code: $0.code, otherCode: nil, detail: "no stage_date")
         }
     }
 
     /// Points farther than `distance` from any river, or from the river they name.
-    func offRiver(_ layer: Layer, check: String, distance: Double) throws -> [AuditFinding] {
+    func offRiver(_ layer: Layer, check: AuditCheck, distance: Double) throws -> [AuditFinding] {
         let rivers = try features(.rivers)
         guard !rivers.isEmpty else { return [] }
         var findings: [AuditFinding] = []

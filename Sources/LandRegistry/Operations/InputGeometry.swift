@@ -25,7 +25,8 @@ final class InputGeometry {
     let geos: GEOSContext
     let file: String
     /// The geometry types the target takes (nil: any), and its name for messages.
-    let accepted: (types: Set<GeometryType>, target: String)?
+    /// The layer the geometry goes into, whose geometry types it must have (nil: any).
+    let accepted: Layer?
     let policy: RepairPolicy
     /// Whether the input's CRS was given or declared (else lon/lat was assumed).
     let crsKnown: Bool
@@ -33,7 +34,7 @@ final class InputGeometry {
     /// with a margin of 1° (PROJ's areas of use), in the registry's CRS.
     let usable: (minX: Double, minY: Double, maxX: Double, maxY: Double)?
 
-    init(transformer: Transformer, geos: GEOSContext, file: String, accepted: (types: Set<GeometryType>, target: String)?,
+    init(transformer: Transformer, geos: GEOSContext, file: String, accepted: Layer?,
          policy: RepairPolicy, crsKnown: Bool) {
         self.transformer = transformer
         self.geos = geos
@@ -47,7 +48,7 @@ final class InputGeometry {
     /// The input-CRS step for a reader: `srid` when given, else the file's
     /// own CRS, else lon/lat.
     convenience init(reader: FeatureReader, srid: Int?, registrySRID: Int, geos: GEOSContext,
-                     accepted: (types: Set<GeometryType>, target: String)?, policy: RepairPolicy) throws {
+                     accepted: Layer?, policy: RepairPolicy) throws {
         let transformer = try Transformer.forInput(srid: srid, declared: reader.declaredSRID, registrySRID: registrySRID,
                                                    file: reader.fileName)
         self.init(transformer: transformer, geos: geos, file: reader.fileName, accepted: accepted, policy: policy,
@@ -71,8 +72,8 @@ final class InputGeometry {
             InputError(file: file, feature: feature, code: code, message: message, remedy: remedy)
         }
         guard var shape = input else { throw fail("the feature has no geometry") }
-        if let accepted, !accepted.types.contains(shape.type) {
-            throw fail("a \(term: shape.type.rawValue) cannot go in layer \(term: accepted.target), which takes \(terms: accepted.types.map(\.rawValue).sorted())")
+        if let accepted, !accepted.geometryTypes.contains(shape.type) {
+            throw fail("a \(term: shape.type) cannot go in layer \(term: accepted), which takes \(terms: accepted.geometryTypes.sorted { $0.name < $1.name })")
         }
         if let problem = shape.structuralProblem() { throw fail("invalid geometry: \(problem)") }
         if CRS.isGeographic(transformer.source) {
@@ -101,12 +102,12 @@ final class InputGeometry {
         guard let problem = try geometry.invalidity() else { return prepared }
         var location = Shape(type: .point, xy: [problem.x, problem.y])
         try? transformer.inverse(&location)
-        let reason: Phrase = "\(term: problem.reason) at (\(formatCoordinate(location.xy[0])), \(formatCoordinate(location.xy[1])))"
+        let reason: Phrase = "\(term: problem.reason, in: "geos") at (\(formatCoordinate(location.xy[0])), \(formatCoordinate(location.xy[1])))"
         guard policy == .makeValid else { throw fail("invalid geometry: \(reason)", .repairGeometry) }
         let repaired = try geometry.makeValid()
         let wkb = try repaired.wkb()
-        guard let repairedShape = try? Shape(wkb: wkb), accepted?.types.contains(repairedShape.type) ?? true else {
-            throw fail("invalid geometry: \(reason); repairing it gives a \(term: repaired.typeName), which layer \(term: accepted?.target ?? "") does not take")
+        guard let repairedShape = try? Shape(wkb: wkb), accepted?.geometryTypes.contains(repairedShape.type) ?? true else {
+            throw fail("invalid geometry: \(reason); repairing it gives a \(term: repaired.typeName, in: GeometryType.context), which layer \(term: accepted?.name ?? "", in: Layer.context) does not take")
         }
         return Prepared(shape: repairedShape, wkb: wkb, geometry: repaired, repair: reason)
     }

@@ -16,10 +16,10 @@ extension Registry {
             guard let current else { throw refuse(nil, "no risk-plot has this code") }
             let from = Stage(rawValue: current.stage) ?? .suspected
             guard from.next.contains(stage) else {
-                throw refuse("stage", "cannot move from \(term: from.rawValue) to \(term: stage.rawValue); from \(term: from.rawValue) the next stage is one of \(terms: from.next.map(\.rawValue))")
+                throw refuse("stage", "cannot move from \(term: from) to \(term: stage); from \(term: from) the next stage is one of \(terms: from.next)")
             }
             if stage == .suspected && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw refuse("stage", "re-opening a \(term: from.rawValue) plot as suspected needs a reason (a note)", .giveReason)
+                throw refuse("stage", "re-opening a \(term: from) plot as suspected needs a reason (a note)", .giveReason)
             }
             if let previous = current.date, date < previous {
                 throw refuse("stage_date", "\(date) is before the plot's current stage date \(previous)")
@@ -47,7 +47,7 @@ extension Registry {
             }
             if current == farmlandClass.rawValue {
                 throw RuleViolation(subject: Layer.farmland.rawValue, code: code, property: "class",
-                                    message: "the parcel is already \(term: farmlandClass.rawValue)")
+                                    message: "the parcel is already \(term: farmlandClass)")
             }
             try Registry.inDateOrder(date, after: latest, layer: .farmland, code: code)
         }
@@ -91,7 +91,7 @@ extension Registry {
             guard let latest else {
                 throw refuse("first checked on \(first), after the permit's date \(date): a permit rests on a check made on or before its date (a check made then is recorded with its date)")
             }
-            if let earlier { throw refuse("already has a \(term: kind.rawValue) permit, of \(earlier)") }
+            if let earlier { throw refuse("already has a \(term: kind) permit, of \(earlier)") }
             if latest.verdict == Severity.block.rawValue && reason == nil {
                 throw refuse("its latest check (\(latest.id)) was block: a permit needs the reason", .giveReason)
             }
@@ -118,7 +118,7 @@ extension Registry {
             guard exists else { throw RuleViolation(subject: layer.rawValue, code: code, message: "no feature of the layer has this code") }
             if let stage = stage.flatMap(Stage.init(rawValue:)), stage.needsReasonToRemove, reason == nil {
                 throw RuleViolation(subject: layer.rawValue, code: code, property: "stage",
-                                    message: "the plot is \(term: stage.rawValue): removing it from the registry needs the reason", remedy: .giveReason)
+                                    message: "the plot is \(term: stage): removing it from the registry needs the reason", remedy: .giveReason)
             }
             try Registry.inDateOrder(date, after: latest, layer: layer, code: code)
         }

@@ -2,26 +2,22 @@
 public enum AuditReport {
     public static func write(_ findings: [AuditFinding], format: QueryReport.Format, language: ReportLanguage = .en,
                              to sink: OutputSink) throws {
-        let header = ["check", "layer", "code", "other_code", "detail"].map { TableWords.column($0, language) }
-        let rows = findings.map { [Phrase("\(term: $0.check)").text(language), TableWords.value($0.layer.rawValue, property: "layer", language), $0.code, $0.otherCode ?? "",
+        let header = ["check", "layer", "code", "other_code", "detail"].map { Terms.column($0, language) }
+        let rows = findings.map { [$0.check.text(language), $0.layer.text(language), $0.code, $0.otherCode ?? "",
                                    $0.detail.text(language)] }
         switch format {
         case .table, .geojson:
-            let widths = header.indices.map { i in ([header] + rows).map { displayWidth($0[i]) }.max() ?? 0 }
-            for row in [header, widths.map { String(repeating: "-", count: $0) }] + rows {
-                sink.write(row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - displayWidth(cell)) }
-                    .joined(separator: "  ").trimmingTrailingSpaces() + "\n")
-            }
-            var counts: [String: Int] = [:]
+            sink.write(textTable(header: header, rows: rows) + "\n")
+            var counts: [AuditCheck: Int] = [:]
             for finding in findings { counts[finding.check, default: 0] += 1 }
             sink.write(findings.isEmpty ? Phrase("no problem found").text(language) + "\n"
-                       : counts.keys.sorted().map { Phrase("\(term: $0): \(counts[$0]!)").text(language) }.joined(separator: language == .zh ? "，" : ", ") + "\n")
+                       : counts.keys.sorted { $0.name < $1.name }.map { Phrase("\(term: $0): \(counts[$0]!)").text(language) }.joined(separator: language == .zh ? "，" : ", ") + "\n")
         case .csv:
             sink.write("\u{FEFF}" + csvLine(header))
             for row in rows { sink.write(csvLine(row)) }
         case .json:
             let items: [JSONValue] = findings.map { f in
-                .object([("check", .string(f.check)), ("layer", .string(f.layer.rawValue)), ("code", .string(f.code)),
+                .object([("check", .string(f.check.name)), ("layer", .string(f.layer.rawValue)), ("code", .string(f.code)),
                          ("other_code", f.otherCode.map(JSONValue.string) ?? .null), ("detail", .string(f.detail.text(.en)))])
             }
             sink.write(JSONValue.object([("findings", .array(items))]).jsonText + "\n")

@@ -26,25 +26,19 @@ public enum QueryReport {
         let values = Dictionary(row.properties, uniquingKeysWith: { a, _ in a })
         return [row.code, row.otherCode ?? "", formatDecimal(row.overlapM2), fixed(row.overlapM2 / squareMetresPerMu, 4),
                 formatDecimal(row.distanceM)] + names.map { name in
-                    values[name].map { TableWords.value($0.stringValue ?? $0.jsonText, property: name, language) } ?? ""
+                    values[name].map { Layer.valueText($0.stringValue ?? $0.jsonText, property: name, language) } ?? ""
                 }
     }
 
     static func header(_ result: QueryResult, _ names: [String], _ language: ReportLanguage) -> [String] {
         (["code", "other_code", "overlap_m2", "overlap_mu", "distance_m"] + names)
-            .map { TableWords.column($0, language, table: result.query.layer.rawValue) }
+            .map { Terms.column($0, language, table: result.query.layer.rawValue) }
     }
 
     static func table(_ result: QueryResult, _ language: ReportLanguage = .en) -> String {
         let names = propertyNames(result)
         let header = header(result, names, language)
-        var lines = [header] + result.rows.map { cells($0, names, language) }
-        let widths = header.indices.map { i in lines.map { displayWidth($0[i]) }.max() ?? 0 }
-        lines.insert(widths.map { String(repeating: "-", count: $0) }, at: 1)
-        var text = lines.map { row in
-            row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - displayWidth(cell)) }
-                .joined(separator: "  ").trimmingTrailingSpaces()
-        }.joined(separator: "\n") + "\n"
+        var text = textTable(header: header, rows: result.rows.map { cells($0, names, language) }) + "\n"
         let zh = language == .zh
         text += totalsLine(reportWord("total", zh), result.totals, language)
         for group in result.groups {
@@ -111,14 +105,6 @@ public enum QueryReport {
     }
 }
 
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text
-    }
-}
-
 /// `list --format csv|json`: a layer's features (now or as of a date), each
 /// with its properties and area.
 public enum ListReport {
@@ -129,13 +115,13 @@ public enum ListReport {
         // Points carry their position (lon, lat), areas their area.
         let points = result.matches.contains { $0.lonLat != nil }
         let measures = points ? ["lon", "lat"] : ["area_m2", "mu"]
-        var text = "\u{FEFF}" + csvLine((["code"] + names + measures).map { TableWords.column($0, language, table: layer) })
+        var text = "\u{FEFF}" + csvLine((["code"] + names + measures).map { Terms.column($0, language, table: layer) })
         for match in result.matches {
             let values = Dictionary(match.properties, uniquingKeysWith: { a, _ in a })
             let measured = points ? [match.lonLat.map { fixed($0.lon, 7) } ?? "", match.lonLat.map { fixed($0.lat, 7) } ?? ""]
                 : [formatDecimal(rounded(match.areaM2)), fixed(match.areaM2 / squareMetresPerMu, 4)]
             text += csvLine([match.code] + names.map { name in
-                values[name].map { TableWords.value($0.stringValue ?? $0.jsonText, property: name, language) } ?? ""
+                values[name].map { Layer.valueText($0.stringValue ?? $0.jsonText, property: name, language) } ?? ""
             } + measured)
         }
         return text

@@ -18,8 +18,8 @@ public enum ReviewReport {
         for table in review.tables + [review.towns] {
             let sink = try OutputSink(path: directory + "/" + table.file)
             sink.write("\u{FEFF}")
-            sink.write(csvLine(table.header.map { TableWords.column($0, language, table: table.file) }))
-            for row in table.rows { sink.write(csvLine(row.map { TableWords.cell($0, language) })) }
+            sink.write(csvLine(table.header.map { Terms.column($0, language, table: table.file) }))
+            for row in table.rows { sink.write(csvLine(row.map { $0.text(language) })) }
             try sink.finish()
             written.append(table.file)
         }
@@ -82,7 +82,7 @@ public enum ReviewReport {
 
             """
         for table in review.tables {
-            html += "<tr><td><a href=\"#\(table.file)\">\(escapeHTML(zh ? table.titleZH : table.titleEN))</a> (\(table.file))</td><td class=\"num\">\(table.rows.count)</td></tr>\n"
+            html += "<tr><td><a href=\"#\(table.file)\">\(escapeHTML(table.title.text(language)))</a> (\(table.file))</td><td class=\"num\">\(table.rows.count)</td></tr>\n"
         }
         html += "</table>\n"
         return html
@@ -107,7 +107,7 @@ public enum ReviewReport {
             }
             if !features.isEmpty {
                 let stem = table.file.replacingOccurrences(of: ".csv", with: "")
-                let name = zh ? TableWords.column(stem, language) : table.file
+                let name = zh ? Terms.column(stem, language) : table.file
                 legend += "<span class=\"swatch\" style=\"border-color:\(color);background:\(color)\"></span>\(escapeHTML(name))"
             }
         }
@@ -121,14 +121,14 @@ public enum ReviewReport {
         let zh = language == .zh
         var html = ""
         for table in review.tables + [review.towns] {
-            html += "<h2 id=\"\(table.file)\">\(escapeHTML(zh ? table.titleZH : table.titleEN)) <small>(\(table.file), \(table.rows.count))</small></h2>\n"
+            html += "<h2 id=\"\(table.file)\">\(escapeHTML(table.title.text(language))) <small>(\(table.file), \(table.rows.count))</small></h2>\n"
             if table.rows.isEmpty {
                 html += "<p>\(reportWord("None.", zh))</p>\n"
                 continue
             }
-            html += "<table><tr>" + table.header.map { "<th>\(escapeHTML(TableWords.column($0, language, table: table.file)))</th>" }.joined() + "</tr>\n"
+            html += "<table><tr>" + table.header.map { "<th>\(escapeHTML(Terms.column($0, language, table: table.file)))</th>" }.joined() + "</tr>\n"
             for row in table.rows.prefix(500) {
-                html += "<tr>" + row.map { "<td>\(escapeHTML(TableWords.cell($0, language)))</td>" }.joined() + "</tr>\n"
+                html += "<tr>" + row.map { "<td>\(escapeHTML($0.text(language)))</td>" }.joined() + "</tr>\n"
             }
             html += "</table>\n"
             html += placeMaps(review, table: table.file, color: palette[(review.tables.firstIndex { $0.file == table.file } ?? 0) % palette.count],
@@ -160,7 +160,7 @@ public enum ReviewReport {
             map.add(place.shape, style: SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.5, strokeWidth: 2), label: place.code, placement: .below)
             html += "<figure style=\"display:inline-block;margin:.3em\">" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach),
                                                                                           margin: 0.02, title: place.code, northLabel: language == .zh ? "北" : "N")
-            let layer = place.layer == "proposals" && language == .zh ? "申请地块" : TableWords.value(place.layer, property: "layer", language)
+            let layer = place.layer == "proposals" && language == .zh ? "申请地块" : Layer.valueText(place.layer, property: "layer", language)
             html += "<figcaption>\(escapeHTML(layer)) \(escapeHTML(place.code))</figcaption></figure>"
         }
         return html + "</div>\n"

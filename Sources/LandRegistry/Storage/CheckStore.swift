@@ -90,12 +90,12 @@ extension Registry {
     }
 
     /// The recorded checks of one proposal id: (run, the day it was made, checked at, verdict, findings JSON).
-    public func checks(of proposalID: String) throws -> [(run: Int64, date: String, checkedAt: String, verdict: String, findings: String)] {
+    public func checks(of proposalID: String) throws -> [(run: Int64, date: String, checkedAt: String, verdict: Verdict, findings: String)] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.run_id, \(Registry.checkDay), r.checked_at, c.verdict, c.findings FROM checks c JOIN check_runs r ON r.id = c.run_id
                 WHERE c.proposal_id = ? ORDER BY c.id
-                """, arguments: [proposalID]).map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
+                """, arguments: [proposalID]).map { ($0[0], $0[1], $0[2], Verdict(recorded: $0[3]), $0[4]) }
         }
     }
 }

@@ -110,7 +110,7 @@ extension Registry {
                 var after: [(String, JSONValue)]?
                 if let text = row[8] as String?, case .object(let members) = try JSONValue.parse(text) { after = members }
                 let geometry = row[9] as Data?
-                entries.append(HistoryEntry(id: row[0], action: row[1], recordedAt: row[2], effectiveDate: row[3],
+                entries.append(HistoryEntry(id: row[0], action: ChangeKind(rawValue: row[1]) ?? .update, recordedAt: row[2], effectiveDate: row[3],
                                             recordedBy: row[4], command: row[5], doc: row[6], note: row[7],
                                             after: after, before: previous, geometryChanged: !Registry.sameGeometry(geometry, previousGeometry)))
                 previous = after

@@ -8,10 +8,10 @@ struct CheckedProposal {
     let day: String
     let proposalID: String
     let use: String
+    /// The action as recorded (a contract name).
     let action: String
-    let verdict: String
-    /// The findings as recorded (a JSON array).
-    let findings: String
+    let verdict: Verdict
+    let findings: [RecordedFinding]
     /// The proposal's geometry in the registry's CRS.
     let wkb: [UInt8]
 }
@@ -23,11 +23,31 @@ struct RecordedPermit {
     let proposalID: String
     let use: String
     let kind: String
-    let verdict: String
-    let findings: String
+    let verdict: Verdict
+    let findings: [RecordedFinding]
     let wkb: [UInt8]
     /// Why it was given (required when the check was `block`).
     let note: String?
+}
+
+/// One finding of a recorded check: the rule and the feature it names.
+struct RecordedFinding {
+    let rule: String
+    let code: String
+
+    /// The findings of a check as recorded (a JSON array of objects).
+    static func parse(_ json: String?) -> [RecordedFinding] {
+        guard let json, case .array(let items)? = try? JSONValue.parse(json) else { return [] }
+        return items.compactMap { item in
+            item["rule"]?.stringValue.map { RecordedFinding(rule: $0, code: item["code"]?.stringValue ?? "") }
+        }
+    }
+}
+
+extension Verdict {
+    /// A recorded verdict; one landreg did not write is taken as the most
+    /// severe, never hidden.
+    init(recorded: String) { self = Verdict(rawValue: recorded) ?? .block }
 }
 
 /// One history row of a feature, as the review reads it.
@@ -66,8 +86,8 @@ extension Snapshot {
             FROM checks c JOIN check_runs r ON r.id = c.run_id
             WHERE day BETWEEN ? AND ? AND \(condition) ORDER BY day, c.id
             """, arguments: arguments).map {
-            CheckedProposal(id: $0[0], day: $0[1], proposalID: $0[2], use: $0[3] ?? "", action: $0[4], verdict: $0[5],
-                            findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()))
+            CheckedProposal(id: $0[0], day: $0[1], proposalID: $0[2], use: $0[3] ?? "", action: $0[4], verdict: Verdict(recorded: $0[5]),
+                            findings: RecordedFinding.parse($0[6]), wkb: [UInt8](($0[7] as Data?) ?? Data()))
         }
     }
 
@@ -78,8 +98,8 @@ extension Snapshot {
             FROM permits p JOIN checks c ON c.id = p.check_id
             WHERE p.permit_date BETWEEN ? AND ? AND (c.use LIKE '07%' OR c.use LIKE '08%') ORDER BY p.permit_date, p.id
             """, arguments: [start, end]).map {
-            RecordedPermit(id: $0[0], date: $0[1], proposalID: $0[2], use: $0[3], kind: $0[4], verdict: $0[5],
-                           findings: $0[6] ?? "[]", wkb: [UInt8](($0[7] as Data?) ?? Data()), note: $0[8])
+            RecordedPermit(id: $0[0], date: $0[1], proposalID: $0[2], use: $0[3], kind: $0[4], verdict: Verdict(recorded: $0[5]),
+                           findings: RecordedFinding.parse($0[6]), wkb: [UInt8](($0[7] as Data?) ?? Data()), note: $0[8])
         }
     }
 

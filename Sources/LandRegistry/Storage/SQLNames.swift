@@ -83,9 +83,9 @@ extension Snapshot {
                 if spec.kind == .bool, let value = values.first(where: { !["true", "false", "1", "0", "yes", "no"].contains($0.lowercased()) }) {
                     throw InvalidArgument(.filter(text), "'\(value)' is not true or false")
                 }
-                guard case .enumeration(let allowed) = spec.kind else { continue }
+                guard case .enumeration(let allowed, let context) = spec.kind else { continue }
                 for value in values where !allowed.contains(value) {
-                    var message: Phrase = "'\(value)' is not a \(spec.name) of layer \(term: layer.rawValue): one of \(terms: allowed)"
+                    var message: Phrase = "'\(value)' is not a \(spec.name) of layer \(term: layer): one of \(terms: allowed, in: context)"
                     if let near = allowed.min(by: { editDistance(value, $0) < editDistance(value, $1) }), editDistance(value, near) <= 2 {
                         message += " (did you mean '\(near)'?)"
                     }
@@ -97,7 +97,7 @@ extension Snapshot {
                                         arguments: ["$.\"\(filter.property)\""]) != nil
             guard !used else { continue }
             let names = layer.properties.map(\.name)
-            var message: Phrase = "layer \(term: layer.rawValue) has no property '\(filter.property)'"
+            var message: Phrase = "layer \(term: layer) has no property '\(filter.property)'"
             if let near = names.min(by: { editDistance(filter.property, $0) < editDistance(filter.property, $1) }),
                editDistance(filter.property, near) <= 2 {
                 message += " (did you mean '\(near)'?)"

@@ -55,7 +55,7 @@ func fieldMapping(_ text: String) -> FieldMapping? {
 extension Stage: ExpressibleByArgument {
     /// A stage by its contract name or the Chinese word (调查中, 已列入名录 …).
     public init?(argument: String) {
-        guard let stage = ChineseValues.parse(argument, as: Stage.self) else { return nil }
+        guard let stage = Stage(word: argument) else { return nil }
         self = stage
     }
 }
@@ -63,14 +63,14 @@ extension Stage: ExpressibleByArgument {
 extension FarmlandClass: ExpressibleByArgument {
     /// A class by its contract name or the Chinese word (严格管控类 …).
     public init?(argument: String) {
-        guard let farmlandClass = ChineseValues.parse(argument, as: FarmlandClass.self) else { return nil }
+        guard let farmlandClass = FarmlandClass(word: argument) else { return nil }
         self = farmlandClass
     }
 }
 extension ProposalAction: ExpressibleByArgument {
     /// An action by its contract name or the Chinese word (土地供应, 改变用途 …).
     public init?(argument: String) {
-        guard let action = ChineseValues.parse(argument, as: ProposalAction.self) else { return nil }
+        guard let action = ProposalAction(word: argument) else { return nil }
         self = action
     }
 }

@@ -20,21 +20,6 @@ func display(_ value: JSONValue) -> String {
     }
 }
 
-/// A plain-text table with aligned columns.
-func formatTable(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
-    var widths = header.map(displayWidth)
-    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
-    func render(_ cells: [String]) -> String {
-        cells.enumerated().map { i, cell in
-            let pad = String(repeating: " ", count: widths[i] - displayWidth(cell))
-            return rightAligned.contains(i) ? pad + cell : (i == cells.count - 1 ? cell : cell + pad)
-        }.joined(separator: "  ")
-    }
-    var lines = [render(header), render(widths.map { String(repeating: "-", count: $0) })]
-    lines += rows.map(render)
-    return lines.joined(separator: "\n")
-}
-
 /// A progress line on standard error, rewritten in place — only when
 /// standard error is a terminal (never in redirected output), and only for
 /// jobs long enough to need one.

@@ -24,7 +24,7 @@ extension Registry {
         func removable(code: String, stage: String?, latest: String?) throws {
             if let stage = stage.flatMap(Stage.init(rawValue:)), stage.needsReasonToRemove, reason == nil {
                 throw InputError(file: file, code: code, property: "stage",
-                                 message: "the plot is \(term: stage.rawValue) and not in the file: replacing the layer would remove it, which needs the reason",
+                                 message: "the plot is \(term: stage) and not in the file: replacing the layer would remove it, which needs the reason",
                                  remedy: .giveReason)
             }
             if let latest, stamp.effective < latest {
@@ -96,7 +96,7 @@ final class FeaturePreparer: @unchecked Sendable {
         guard let feature = try reader.next() else { return nil }
         if input == nil {
             input = try InputGeometry(reader: reader, srid: options.srid, registrySRID: registrySRID, geos: geos,
-                                      accepted: (layer.geometryTypes, layer.rawValue),
+                                      accepted: layer,
                                       policy: options.makeValid ? .makeValid : .reject)
         }
         let props = try layer.validate(feature, file: reader.fileName)
@@ -143,7 +143,7 @@ extension Registry {
         return { old, new, row, reclassified in
             guard old[classAt] != new[classAt], let decided = try reclassified() else { return }
             throw InputError(file: file, feature: row.number, code: row.code, property: "class",
-                             message: "the parcel's class \(term: old[classAt].text ?? "") was decided by a reclassification of \(decided): change it with landreg reclass, not with a file")
+                             message: "the parcel's class \(term: old[classAt].text ?? "", in: FarmlandClass.context) was decided by a reclassification of \(decided): change it with landreg reclass, not with a file")
         }
     }
 
@@ -157,10 +157,10 @@ extension Registry {
                 InputError(file: file, feature: row.number, code: row.code, property: property, message: message)
             }
             guard from.next.contains(to) else {
-                throw refuse("stage", "cannot move from \(term: from.rawValue) to \(term: to.rawValue); from \(term: from.rawValue) the next stage is one of \(terms: from.next.map(\.rawValue))")
+                throw refuse("stage", "cannot move from \(term: from) to \(term: to); from \(term: from) the next stage is one of \(terms: from.next)")
             }
             if to == .suspected {
-                throw refuse("stage", "re-opening a \(term: from.rawValue) plot as suspected needs a reason, which an import cannot give: record it as a stage change with a note")
+                throw refuse("stage", "re-opening a \(term: from) plot as suspected needs a reason, which an import cannot give: record it as a stage change with a note")
             }
             if let previous = old[dateAt].text, (new[dateAt].text ?? date) < previous {
                 throw refuse("stage_date", "\(new[dateAt].text ?? date) is before the plot's current stage date \(previous)")

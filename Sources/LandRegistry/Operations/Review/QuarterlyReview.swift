@@ -5,15 +5,15 @@ extension Registry {
     public func review(_ quarter: Quarter) throws -> QuarterlyReview {
         let current = try snapshot { try ReviewBuilder($0, quarter: quarter, withFlags: true).tables() }
         let previous = try snapshot { try ReviewBuilder($0, quarter: quarter.previous, withFlags: false).tables() }
-        var towns = ReviewTable(file: "towns.csv", titleZH: "各乡镇汇总（本季度 / 上季度）", titleEN: "Per town (this quarter / previous quarter)",
+        var towns = ReviewTable(file: "towns.csv", title: "Per town (this quarter / previous quarter)",
                                 header: ["town"] + current.tables.map { $0.file.replacingOccurrences(of: ".csv", with: "") })
         var names = Set<String>()
         for table in current.tables + previous.tables { names.formUnion(table.towns) }
         for town in names.sorted() {
-            var row = [town.isEmpty ? "(outside any town)" : town]
+            var row: [Cell] = [town.isEmpty ? .phrase("(outside any town)") : .text(town)]
             for (now, before) in zip(current.tables, previous.tables) {
                 let a = now.towns.filter { $0 == town }.count, b = before.towns.filter { $0 == town }.count
-                row.append("\(a) / \(b)")
+                row.append(.text("\(a) / \(b)"))
             }
             towns.rows.append(row)
             towns.towns.append(town)
@@ -92,9 +92,9 @@ final class ReviewBuilder {
     }
 
     /// Adds a row to a table with the town its feature lies in.
-    func add(_ cells: [String], to table: inout ReviewTable, at wkb: [UInt8]) {
+    func add(_ cells: [Cell], to table: inout ReviewTable, at wkb: [UInt8]) {
         let place = town(of: wkb)
-        table.rows.append(cells + [place])
+        table.rows.append(cells + [.text(place)])
         table.towns.append(place)
     }
 }

@@ -40,7 +40,7 @@ extension Registry {
                     throw fail("site", "'\(record.site)' is not the code or name of a section, an outfall or an admin area\(hint)")
                 }
                 if record.parameter.isAir && layer != .admin {
-                    throw fail("parameter", "\(record.parameter.rawValue) is an air parameter, and \(record.site) is one of the \(term: layer.rawValue)")
+                    throw fail("parameter", "\(record.parameter.rawValue) is an air parameter, and \(record.site) is one of the \(term: layer)")
                 }
                 if record.parameter.isWater && layer == .admin {
                     throw fail("parameter", "\(record.parameter.rawValue) is a water parameter, and \(record.site) is an admin area")
@@ -59,11 +59,7 @@ extension Registry {
     @discardableResult
     public func setDischargeLimit(subject: String, parameter: MonitoringParameter, limit text: String?,
                                   by: String, note: String? = nil) throws -> DischargeLimit? {
-        let types = Layer.outfalls.properties.first { $0.name == "type" }.flatMap { spec -> [String]? in
-            if case .enumeration(let values) = spec.kind { return values }
-            return nil
-        } ?? []
-        let type = ChineseValues.value(subject, in: types) ?? subject
+        let type = OutfallType(word: subject)?.name ?? subject
         guard parameter.isWater, parameter != .flow else {
             throw InvalidArgument(.limit, "\(parameter.rawValue) is not a water parameter an outfall is judged by")
         }
@@ -78,8 +74,8 @@ extension Registry {
             limit = parsed
         }
         try appendLimit(subject: type, parameter: parameter, limit: limit, by: by, note: note) { outfallType in
-            guard outfallType != nil || types.contains(type) else {
-                throw InvalidArgument(.limit, "'\(subject)' is neither an outfall's code nor an outfall type (\(terms: types))")
+            guard outfallType != nil || OutfallType(rawValue: type) != nil else {
+                throw InvalidArgument(.limit, "'\(subject)' is neither an outfall's code nor an outfall type (\(terms: OutfallType.allCases))")
             }
         }
         return limit

@@ -174,7 +174,7 @@ final class WaterEvaluator {
         guard let position = placed.position else { return [] }
         let reach = network.reaches[position.reach], state = placed.state
         if let named = state["river"], named != reach.name, named != reach.code {
-            return ["\(term: layer) \(state.code): its river is '\(named)' but the nearest river line is \(reach.name) (\(reach.code)), \(formatDecimal(rounded(position.offset))) m away; traced on \(reach.name)"]
+            return ["\(term: layer, in: Layer.context) \(state.code): its river is '\(named)' but the nearest river line is \(reach.name) (\(reach.code)), \(formatDecimal(rounded(position.offset))) m away; traced on \(reach.name)"]
         }
         return []
     }
