@@ -61,13 +61,13 @@ struct Check: ParsableCommand {
                                              conditions: conditions)
         case .text: report = CheckTextReport(sink: sink, language: language, conditions: conditions)
         }
-        var worst: Severity?
+        var worst = Verdict.clear
         var checked = 0
         let progress = Progress(every: 500) { "\($0) proposals checked" }
         defer { progress.finish() }
         let summary = try registry.check(reader, options: options) { result in
             report.add(result)
-            if let v = result.verdict { worst = max(worst ?? v, v) }
+            worst = max(worst, result.verdict)
             checked += 1
             progress.update(checked)
         }
@@ -75,6 +75,6 @@ struct Check: ParsableCommand {
         try report.finish(summary)
         for warning in reader.warnings { warn(warning) }
         if let out { printError(Phrase("wrote the check of \(summary.proposals) proposals to \(out)").text(Speech.language)) }
-        if let failOn, let worst, worst >= failOn { throw ExitCode(3) }
+        if let failOn, let severity = worst.severity, severity >= failOn { throw ExitCode(3) }
     }
 }

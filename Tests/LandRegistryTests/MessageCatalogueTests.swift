@@ -49,10 +49,10 @@ final class MessageCatalogueTests: XCTestCase {
 /// Finds the message literals of the sources.
 enum MessageScan {
     /// Where a literal is a message: the calls and labels that take a `Phrase`.
-    static let context = try! NSRegularExpression(pattern: #"message:|message \+?= |InputError\(|RegistryError\(|InvalidArgument\(|RuleViolation\(|TransformError\(|\bfail\(|\brefuse\(|\bsay\(|\bwarn\(|usageError\(|\bPhrase\b|(?<!\.)\berror\("|\bwords\(|warnings(\.append\(| \+=)|detail:|ReviewTable\(|\.phrase\(|Progress\(|\bmanual\(|\bmanualText\("#)
+    static let context = try! NSRegularExpression(pattern: #"message:|message \+?= |InputError\(|RegistryError\(|InvalidArgument\(|RuleViolation\(|TransformError\(|\bfail\(|\brefuse\(|\bsay\(|\bwarn\(|usageError\(|\bPhrase\b|(?<!\.)\berror\("|\bwords\(|warnings(\.append\(| \+=)|detail:|ReviewTable\(|\.phrase\(|: Phrase = |Progress\(|\bmanual\(|\bmanualText\("#)
     /// Literals next to these are names, not messages.
     static let notMessages = ["property:", "file:", "subject:", "code:", "separator:", "verbatim:", "terminator:", "table:", "==", "!=", "term:", "check:", "command:", "layer:",
-                              "commandName:", "valueName:", "of:", "customLong(", "version:", "String ="]
+                              "commandName:", "valueName:", "of:", "id:", "instrument:", "flag(", "hasPrefix(", "customLong(", "version:", "String ="]
 
     /// Every message key (its English, `{}` for each interpolation) with where it is first written.
     static func keys(under root: URL) throws -> [String: String] {
@@ -77,7 +77,8 @@ enum MessageScan {
                 let range = NSRange(statement.startIndex..., in: statement)
                 guard inPhraseFunction || context.firstMatch(in: statement, range: range) != nil
                         || assigned?.firstMatch(in: statement, range: range) != nil else { continue }
-                for (key, before, after) in literals(statement) where key.contains(where: { $0.isLetter || $0 == "{" }) {
+                // A message's key is English: a literal with no ASCII letter (a quoted law) is none.
+                for (key, before, after) in literals(statement) where key.contains(where: { ($0.isLetter && $0.isASCII) || $0 == "{" }) {
                     let lead = before.trimmingCharacters(in: .whitespaces)
                     if notMessages.contains(where: { lead.hasSuffix($0) }) { continue }
                     // `self["level"]`, `case "first":` — keys and patterns, not messages.

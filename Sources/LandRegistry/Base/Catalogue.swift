@@ -9,7 +9,7 @@
 /// that each entry is Chinese and takes the same values.
 public enum Catalogue {
     public static let zh: [String: String] = messages.merging(manual) { message, _ in message }
-        .merging(reportWords) { message, _ in message }
+        .merging(reportWords) { message, _ in message }.merging(findings) { message, _ in message }
 
     private static let messages: [String: String] = [
         "\"properties\" must be an object or null": "\"properties\" 必须是对象或 null",
@@ -123,7 +123,7 @@ public enum Catalogue {
         "cannot write the GeoPackage ({})": "无法写出 GeoPackage（{}）",
         "change": "变化",
         "checked_at": "审查时间",
-        "clear": "通过",
+        "clear": "未发现冲突",
         "code already in layer {}": "编码已在{}图层中",
         "code {}": "编码 {}",
         "command": "命令",

@@ -11,8 +11,23 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         return locale.lowercased().hasPrefix("zh") ? .zh : .en
     }
 
+    // The punctuation of the two languages, here and nowhere else (with
+    // `Terms` and `Phrase`, the one place that renders by language).
+
     /// What separates a label from what it labels: "：" in Chinese, ": " in English.
     public var colon: String { self == .zh ? "：" : ": " }
+    /// "，" in Chinese, ", " in English.
+    public var comma: String { self == .zh ? "，" : ", " }
+    /// Between the items of a list: "；" in Chinese, `english` ("; " unless said) in English.
+    public func listSeparator(english: String = "; ") -> String { self == .zh ? "；" : english }
+    /// Between the words of one enumeration: "、" in Chinese, ", " in English.
+    public var enumerationSeparator: String { self == .zh ? "、" : ", " }
+    /// "（text）" in Chinese, "(text)" in English.
+    public func parenthesized(_ text: String) -> String { self == .zh ? "（\(text)）" : "(\(text))" }
+    /// After a word: "（text）" in Chinese, " (text)" in English.
+    public func bracketed(_ text: String) -> String { self == .zh ? "（\(text)）" : " (\(text))" }
+    /// The language's tag in an HTML page.
+    public var htmlTag: String { self == .zh ? "zh-CN" : "en" }
 }
 
 /// A message people read, in both languages. It is written in the code as
@@ -94,7 +109,7 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
             case .text(let text): return text
             case .term(let key): return Terms.text(key, language)
             case .phrase(let phrase): return phrase.text(language)
-            case .terms(let keys): return keys.map { Terms.text($0, language) }.joined(separator: language == .zh ? "、" : ", ")
+            case .terms(let keys): return keys.map { Terms.text($0, language) }.joined(separator: language.enumerationSeparator)
             }
         }
         let template = language == .zh ? Catalogue.zh[key] ?? key : key

@@ -1,5 +1,53 @@
 
 extension Catalogue {
+    /// The Chinese of the check's findings: each rule's message (keyed by
+    /// its English), and the sentences a finding is told in.
+    static let findings: [String: String] = [
+        "overlaps a plot on the risk control and remediation list: no supply, recovery or use change, never housing or public use": "与列入风险管控和修复名录的地块重叠：不得办理供应、收回或改变用途，不得作为一住两公用地",
+        "housing or public use over a suspected or contaminated plot not yet resolved: a soil investigation and assessment must come first": "一住两公用地与尚未完成调查评估的疑似或污染地块重叠：须先完成土壤污染状况调查评估",
+        "housing or public use near a plot on the risk list: sequence the development so it is used only once the risk nearby is controlled": "一住两公用地邻近风险管控和修复名录地块：应合理安排开发时序，待周边风险全面管控后再投入使用",
+        "reclamation to farmland over a plot that produced, used, stored, recycled or disposed of toxic substances": "复垦为耕地的地块曾用于生产、使用、贮存、回收或处置有毒有害物质：禁止复垦为种植食用农产品的耕地",
+        "a use other than cultivated land on permanent basic farmland": "非耕地用途占用永久基本农田",
+        "a project that may pollute soil in or near a concentrated permanent basic farmland area": "可能造成土壤污染的项目位于永久基本农田集中区域内或其周边",
+        "food crops on strictly controlled farmland": "在严格管控类耕地上种植食用农产品",
+        "an air-polluting project within 20 km of the county seat": "涉气项目位于县城建成区20公里范围内",
+        "a new outfall in a drinking-water source protection zone": "在饮用水水源保护区内设置排污口",
+        "a new project unrelated to water supply in a first-level drinking-water protection zone": "在饮用水水源一级保护区内新建与供水设施和保护水源无关的项目",
+        "a project that discharges pollutants in a second-level drinking-water protection zone": "在饮用水水源二级保护区内建设排放污染物的项目",
+        "a project that discharges pollutants in a quasi drinking-water protection zone: nothing seriously polluting, no added discharge": "在饮用水水源准保护区内建设排放污染物的项目：不得对水体污染严重，改建不得增加排污量",
+        "outside the registry's coverage (the county boundary and its margin): the registry has no data there, nothing was assessed": "超出登记库的覆盖范围（县界外扩距离）：该处没有登记数据，未作审查",
+        "not decided: the file does not say {} and it was checked with the default; if it is {}: {} (confirm it first)": "未判定：文件未载明{}，按默认值检查；若为{}，则{}（须先确认）",
+        "not decided: the registry feature's geometry is invalid ({}), so the rule could not be applied ({}); repair the feature (landreg audit lists it, import --make-valid repairs it)": "未判定：登记库中该要素的几何图形无效（{}），无法适用本规则（{}）；请修复该要素（landreg audit 可列出，导入时 --make-valid 可修复）",
+        "the action": "事项",
+        "whether it emits air pollutants": "是否涉气",
+        "whether it discharges water pollutants": "是否排放水污染物",
+        "whether it grows food crops": "是否种植食用农产品",
+        "{} ({})": "{}（{}）",
+        "{}: 1 feature, {} m² ({} mu), overlap {} m² ({} mu)": "{}：1 个要素，{} 平方米（{} 亩），重叠 {} 平方米（{} 亩）",
+        "{}: {} features, {} m² ({} mu), overlap {} m² ({} mu)": "{}：{} 个要素，{} 平方米（{} 亩），重叠 {} 平方米（{} 亩）",
+        "Sections (GB 3838-2002, single factor on the mean of the monthly means; each month's class beside)": "断面水质（GB 3838-2002 单因子评价，各月均值的期间均值；各月类别另列）",
+        "Outfalls within {} km upstream of sections missing their target (along the rivers, nearest first)": "未达标断面上游 {} 公里内的排污口（溯源，沿河道由近及远）",
+        "Overdue remedies (as of {})": "逾期未完成整治的排污口（截至 {}）",
+        "{} misses its target {}": "{} 未达考核目标 {}",
+        "yes on the mean, but missed in {}": "季度均值达标，但 {} 月未达标",
+        "{} (missed in {})": "{}（{} 月未达标）",
+        "{}× over": "超标 {} 倍",
+        "{} {} > {} ({}, {})": "{} {} > {} ({}，{})",
+        "Air quality {}: monthly means against the targets": "{} 年环境空气质量月均值与预控制目标",
+        "Air quality {} against the monthly targets": "{} 年环境空气质量月均值与预控制目标",
+        "* over the month's target": "* 超过当月预控制目标",
+        "No air values or targets this year.": "本年无空气监测数据或目标。",
+        "{} m² ({} mu)": "{} 平方米（{} 亩）",
+        "declared area {} ha, computed from the boundary points {} ha: {} % apart": "申报面积 {} 公顷，按界址点计算 {} 公顷，相差 {}%",
+        "1 proposal: {} block, {} condition, {} warn, {} clear": "共 1 个地块：不予通过 {}，附条件 {}，提示 {}，未发现冲突 {}",
+        "{} proposals: {} block, {} condition, {} warn, {} clear": "共 {} 个地块：不予通过 {}，附条件 {}，提示 {}，未发现冲突 {}",
+        "{} ({}, {} m² outside the county, {} m from the county)": "{}（{}，县界外 {} 平方米，距县界 {} 米）",
+        "{} ({}, {} m from the county)": "{}（{}，距县界 {} 米）",
+        "{} ({}, overlap {} m² / {} mu)": "{}（{}，重叠 {} 平方米 / {} 亩）",
+        "{} ({}, distance {} m)": "{}（{}，距离 {} 米）",
+        "{} ({}, inside it)": "{}（{}，位于其内）",
+    ]
+
     /// The Chinese of the words the check, water, air and review reports
     /// write around their tables (titles, labels, captions), keyed by the
     /// English they write (`reportWord`).
@@ -34,7 +82,8 @@ extension Catalogue {
         "default": "默认",
         "discharges": "排放水污染物",
         "distance m": "距离（米）",
-        "Distances and areas are computed in": "规则依据见每条结论；距离与面积按",
+        "Distances and areas are computed in EPSG:{}.": "规则依据见每条结论；距离与面积按 EPSG:{} 计算。",
+        "area {} m² ({} mu)": "面积 {} 平方米（{} 亩）",
         "Every section met its target or had no data.": "本期所有断面均达标或无数据。",
         "feature": "要素",
         "finding and basis": "说明与依据",

@@ -80,6 +80,35 @@ extension Terms {
         "geos.Nested shells": "外环相互嵌套", "geos.Duplicate Rings": "重复的环", "geos.Invalid Coordinate": "无效坐标",
         "geos.Ring is not closed": "环不闭合",
 
+        // labels of the reports whose English is used for another word elsewhere
+        "label.note": "注意", "label.basis": "依据", "label.summary": "概况", "label.totals": "汇总",
+        "label.proposal": "申请地块", "label.proposals": "地块", "layer.proposals": "申请地块",
+        "label.target": "目标", "label.evaluation-basis": "评价依据",
+        // the months of a year's table (`air`)
+        "month.01": "1月", "month.02": "2月", "month.03": "3月", "month.04": "4月", "month.05": "5月", "month.06": "6月",
+        "month.07": "7月", "month.08": "8月", "month.09": "9月", "month.10": "10月", "month.11": "11月", "month.12": "12月",
+        // the columns of the water and air reports, by table
+        "column.water.sections.code": "断面编码", "column.water.sections.name": "断面名称", "column.water.sections.target": "目标",
+        "column.water.sections.class": "水质类别", "column.water.sections.meets": "是否达标",
+        "column.water.sections.over the target class (mean, times over)": "超标指标（均值，超标倍数）",
+        "column.water.sections.each month": "各月类别",
+        "column.water.outfalls.code": "排口编码", "column.water.outfalls.name": "名称", "column.water.outfalls.type": "类型",
+        "column.water.outfalls.samples over the limit (value > limit, times over, date)": "超标样品（监测值 > 限值，超标倍数，日期）",
+        "column.water.outfalls.no limit": "无排放限值的指标",
+        "column.water.overdue.outfall": "排口编码", "column.water.overdue.name": "名称", "column.water.overdue.measure": "整治措施",
+        "column.water.overdue.responsible": "责任主体", "column.water.overdue.deadline": "完成时限",
+        "column.water.overdue.days overdue": "逾期天数",
+        "column.water.trace.distance (m)": "距断面（米）", "column.water.trace.outfall": "排口编码", "column.water.trace.name": "名称",
+        "column.water.trace.river": "河流", "column.water.trace.over its limit": "本期超标指标", "column.water.trace.town": "所在乡镇",
+        "column.water.trace.nearest enterprise": "最近企业",
+        "column.air.code": "区域编码", "column.air.area": "区域", "column.air.pollutant": "污染物", "column.air.unit": "单位",
+        "column.air.month": "月份", "column.air.mean": "月均值", "column.air.target": "目标", "column.air.over target": "是否超目标",
+        // a layer in a map's legend: what it holds
+        "legend.risk-plots": "疑似污染地块和污染地块", "legend.farmland": "耕地土壤环境质量类别",
+        "legend.basic-farmland": "永久基本农田", "legend.water-zones": "饮用水水源保护区", "legend.rivers": "河流",
+        "legend.sections": "水质监测断面", "legend.outfalls": "入河排污口", "legend.enterprises": "企业",
+        "legend.admin": "行政区划",
+
         // columns of the tables people read — the review's, `list`'s, `query`'s, `audit`'s
         "column.event": "事件", "column.date": "日期", "column.proposal_id": "项目编号", "column.use": "用途代码",
         "column.use_name": "用途", "column.action": "事项", "column.verdict": "审查结论", "column.soil_findings": "土壤审查发现",
@@ -124,6 +153,13 @@ extension Terms {
         "water_class.V": "class V", "water_class.worse_than_V": "worse than V",
         "verdict.block": "BLOCK", "verdict.condition": "CONDITION", "verdict.warn": "WARN", "verdict.clear": "CLEAR",
         "source.statute": "law", "source.plan": "county plan",
+        "label.totals": "Summary", "label.summary": "Summary", "label.basis": "Basis", "label.note": "note",
+        "label.evaluation-basis": "Basis",
+        "legend.risk-plots": "suspected and contaminated construction-land plots",
+        "legend.farmland": "cultivated land with its soil-quality class", "legend.basic-farmland": "permanent basic farmland",
+        "legend.water-zones": "drinking-water source protection zones", "legend.rivers": "rivers",
+        "legend.sections": "water-quality monitoring sections", "legend.outfalls": "outfalls into rivers",
+        "legend.enterprises": "enterprises", "legend.admin": "county, county seat and towns",
     ]
 
     /// Other Chinese words staff write for a value, read back as it (the

@@ -45,8 +45,8 @@ public struct CheckResult: Sendable {
     public let areaM2: Double
     /// Features within `CheckOptions.context` metres, when asked for.
     public var context: [ContextFeature] = []
-    /// The most severe finding's severity; nil when clear.
-    public var verdict: Severity? { findings.map(\.severity).max() }
+    /// The most severe finding's severity, or clear.
+    public var verdict: Verdict { Verdict(findings.map(\.severity).max()) }
 }
 
 /// Counts of verdicts over a batch.
@@ -57,13 +57,13 @@ public struct CheckSummary: Sendable {
     public var warn = 0
     public var clear = 0
 
-    mutating func add(_ verdict: Severity?) {
+    mutating func add(_ verdict: Verdict) {
         proposals += 1
         switch verdict {
-        case .block?: block += 1
-        case .condition?: condition += 1
-        case .warn?: warn += 1
-        case nil: clear += 1
+        case .block: block += 1
+        case .condition: condition += 1
+        case .warn: warn += 1
+        case .clear: clear += 1
         }
     }
 }

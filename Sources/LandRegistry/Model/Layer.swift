@@ -28,20 +28,8 @@ public enum Layer: String, CaseIterable, Sendable, Codable, CustomStringConverti
         }
     }
 
-    /// What the layer holds, for help texts.
-    public var summary: String {
-        switch self {
-        case .riskPlots: return "suspected and contaminated construction-land plots"
-        case .farmland: return "cultivated land with its soil-quality class"
-        case .basicFarmland: return "permanent basic farmland"
-        case .waterZones: return "drinking-water source protection zones"
-        case .rivers: return "rivers"
-        case .sections: return "water-quality monitoring sections"
-        case .outfalls: return "outfalls into rivers"
-        case .enterprises: return "enterprises"
-        case .admin: return "county, county seat and towns"
-        }
-    }
+    /// What the layer holds, for help texts (its legend in the terms table).
+    public var summary: String { Terms.label("legend." + rawValue, .en) }
 
     /// Geometry types the layer accepts.
     public var geometryTypes: Set<GeometryType> {

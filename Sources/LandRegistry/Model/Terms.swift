@@ -166,8 +166,8 @@ extension Layer {
     /// as its term, a boolean as 是/否 in Chinese, a layer's name as its
     /// term; anything else, and everything in English, as it is.
     public static func valueText(_ text: String, property: String, _ language: ReportLanguage) -> String {
-        guard language == .zh, let context = valueContexts[property] else { return text }
-        return Terms.zh["\(context).\(text)"] ?? text
+        guard let context = valueContexts[property], Terms.zh["\(context).\(text)"] != nil else { return text }
+        return Terms.text("\(context).\(text)", language)
     }
 
     /// The context of each property whose values are terms.

@@ -40,13 +40,12 @@ public enum AirReportWriter {
 
     /// One row per area, pollutant and month (the header first).
     static func rows(_ report: AirReport, language: ReportLanguage) -> [[String]] {
-        let zh = language == .zh, w = WaterWords(language)
-        var rows = [zh ? ["区域编码", "区域", "污染物", "单位", "月份", "月均值", "目标", "是否超目标"]
-                       : ["code", "area", "pollutant", "unit", "month", "mean", "target", "over target"]]
+        let w = WaterWords(language)
+        var rows = [w.header("air", ["code", "area", "pollutant", "unit", "month", "mean", "target", "over target"])]
         for area in report.areas {
             for p in area.pollutants {
                 for m in p.months {
-                    let flag = over(m.mean, m.target).map { $0 ? (reportWord("over", zh)) : (reportWord("within", zh)) } ?? ""
+                    let flag = over(m.mean, m.target).map { $0 ? (reportWord("over", language)) : (reportWord("within", language)) } ?? ""
                     rows.append([area.code, area.name, w.parameter(p.parameter), p.parameter.unit, m.month,
                                  m.mean.map(formatValue) ?? "", m.target.map(formatValue) ?? "", flag])
                 }
@@ -56,33 +55,33 @@ public enum AirReportWriter {
     }
 
     static func text(_ report: AirReport, language: ReportLanguage) -> String {
-        let zh = language == .zh, w = WaterWords(language)
-        var out = zh ? "\(report.year) 年环境空气质量月均值与预控制目标\n" : "Air quality \(report.year): monthly means against the targets\n"
+        let w = WaterWords(language)
+        var out = reportWord("Air quality \(report.year): monthly means against the targets", language) + "\n"
         for area in report.areas {
             out += "\n== \(area.code) \(area.name)\n"
-            let header = [reportWord("pollutant", zh)] + (1...12).map { zh ? "\($0)月" : String(format: "%02d", $0) }
-            out += TextTable(header: header, rows: area.pollutants.map { p in
+            let header = [reportWord("pollutant", language)] + (1...12).map { Terms.text(String(format: "month.%02d", $0), language) }
+            out += textTable(header: header, rows: area.pollutants.map { p in
                 [w.parameter(p.parameter)] + p.months.map { m in
                     guard let mean = m.mean else { return "-" }
                     return formatValue(mean) + (over(mean, m.target) == true ? "*" : "")
                 }
-            }).render()
+            }) + "\n"
         }
-        out += zh ? "\n* 超过当月预控制目标\n" : "\n* over the month's target\n"
-        if report.areas.isEmpty { out += zh ? "本年无空气监测数据或目标。\n" : "No air values or targets this year.\n" }
+        out += "\n" + reportWord("* over the month's target", language) + "\n"
+        if report.areas.isEmpty { out += reportWord("No air values or targets this year.", language) + "\n" }
         return out
     }
 
     static func html(_ report: AirReport, registry: RegistryDescription, language: ReportLanguage) -> String {
-        let zh = language == .zh, w = WaterWords(language)
-        let title = zh ? "\(report.year) 年环境空气质量月均值与预控制目标" : "Air quality \(report.year) against the monthly targets"
+        let w = WaterWords(language)
+        let title = reportWord("Air quality \(report.year) against the monthly targets", language)
         var html = """
             <!doctype html>
-            <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(title)</title>
+            <html lang="\(language.htmlTag)"><head><meta charset="utf-8"><title>\(title)</title>
             <style>\(WaterHTMLReport.style)</style></head><body><h1>\(title)</h1>
-            <table class="meta"><tr><td>\(reportWord("Registry", zh))</td><td>\(escapeHTML(registry.path))</td></tr>
-            <tr><td>\(reportWord("Made at", zh))</td><td>\(localTime(Date()))</td></tr>
-            <tr><td>\(reportWord("Targets", zh))</td><td>\(reportWord("Lingchuan air plan 2023, annex 1 (monthly pre-control targets)", zh))</td></tr></table>
+            <table class="meta"><tr><td>\(reportWord("Registry", language))</td><td>\(escapeHTML(registry.path))</td></tr>
+            <tr><td>\(reportWord("Made at", language))</td><td>\(localTime(Date()))</td></tr>
+            <tr><td>\(reportWord("Targets", language))</td><td>\(reportWord("Lingchuan air plan 2023, annex 1 (monthly pre-control targets)", language))</td></tr></table>
 
             """
         for area in report.areas {
@@ -90,7 +89,7 @@ public enum AirReportWriter {
             for p in area.pollutants {
                 var chart = SVGChart(title: w.parameter(p.parameter), unit: p.parameter.unit,
                                      labels: p.months.map { String($0.month.suffix(2)) }, values: p.months.map(\.mean))
-                chart.references = [(zh ? "目标" : "target", p.months.map(\.target))]
+                chart.references = [(Terms.text("label.target", language), p.months.map(\.target))]
                 chart.over = p.months.map { over($0.mean, $0.target) ?? false }
                 html += chart.render()
             }
@@ -99,7 +98,7 @@ public enum AirReportWriter {
                 let months = area.over(p.parameter)
                 return months.isEmpty ? nil : "\(w.parameter(p.parameter)): \(months.map { String($0.suffix(2)) }.joined(separator: ", "))"
             }
-            html += "<p>\(reportWord("Months over target", zh))：\(overMonths.isEmpty ? (reportWord("none", zh)) : "<span class=\"bad\">\(escapeHTML(overMonths.joined(separator: "；")))</span>")</p>\n"
+            html += "<p>\(reportWord("Months over target", language))：\(overMonths.isEmpty ? (reportWord("none", language)) : "<span class=\"bad\">\(escapeHTML(overMonths.joined(separator: "；")))</span>")</p>\n"
         }
         return html + "</body></html>\n"
     }

@@ -11,7 +11,7 @@ public enum AuditReport {
             var counts: [AuditCheck: Int] = [:]
             for finding in findings { counts[finding.check, default: 0] += 1 }
             sink.write(findings.isEmpty ? Phrase("no problem found").text(language) + "\n"
-                       : counts.keys.sorted { $0.name < $1.name }.map { Phrase("\(term: $0): \(counts[$0]!)").text(language) }.joined(separator: language == .zh ? "，" : ", ") + "\n")
+                       : counts.keys.sorted { $0.name < $1.name }.map { Phrase("\(term: $0): \(counts[$0]!)").text(language) }.joined(separator: language.comma) + "\n")
         case .csv:
             sink.write("\u{FEFF}" + csvLine(header))
             for row in rows { sink.write(csvLine(row)) }

@@ -35,36 +35,23 @@ public enum LayerStyle {
 
     /// The legend's words for a colour of `color(_:kind:)`.
     public static func name(_ layer: Layer, kind: String?, _ language: ReportLanguage) -> String {
-        let zh = language == .zh
         switch (layer, kind) {
-        case (.riskPlots, "listed"?), (.riskPlots, "remediating"?): return reportWord("plots on the risk list", zh)
+        case (.riskPlots, "listed"?), (.riskPlots, "remediating"?): return reportWord("plots on the risk list", language)
         case (.riskPlots, "suspected"?), (.riskPlots, "investigating"?), (.riskPlots, "contaminated"?):
-            return reportWord("plots not yet resolved", zh)
-        case (.riskPlots, _?): return reportWord("clean or delisted plots", zh)
-        case (.farmland, "priority"?): return reportWord("priority farmland", zh)
-        case (.farmland, "safe_use"?): return reportWord("safe-use farmland", zh)
-        case (.farmland, "strict"?): return reportWord("strictly controlled farmland", zh)
-        case (.waterZones, "first"?): return reportWord("first-level protection zone", zh)
-        case (.waterZones, "second"?): return reportWord("second-level protection zone", zh)
-        case (.waterZones, "quasi"?): return reportWord("quasi protection zone", zh)
+            return reportWord("plots not yet resolved", language)
+        case (.riskPlots, _?): return reportWord("clean or delisted plots", language)
+        case (.farmland, "priority"?): return reportWord("priority farmland", language)
+        case (.farmland, "safe_use"?): return reportWord("safe-use farmland", language)
+        case (.farmland, "strict"?): return reportWord("strictly controlled farmland", language)
+        case (.waterZones, "first"?): return reportWord("first-level protection zone", language)
+        case (.waterZones, "second"?): return reportWord("second-level protection zone", language)
+        case (.waterZones, "quasi"?): return reportWord("quasi protection zone", language)
         default: return name(layer, language)
         }
     }
 
-    public static func name(_ layer: Layer, _ language: ReportLanguage) -> String {
-        guard language == .zh else { return layer.summary }
-        switch layer {
-        case .riskPlots: return "疑似污染地块和污染地块"
-        case .farmland: return "耕地土壤环境质量类别"
-        case .basicFarmland: return "永久基本农田"
-        case .waterZones: return "饮用水水源保护区"
-        case .rivers: return "河流"
-        case .sections: return "水质监测断面"
-        case .outfalls: return "入河排污口"
-        case .enterprises: return "企业"
-        case .admin: return "行政区划"
-        }
-    }
+    /// A layer in a legend: what it holds.
+    public static func name(_ layer: Layer, _ language: ReportLanguage) -> String { Terms.label("legend." + layer.name, language) }
 }
 
 /// `check --format html`: one self-contained file to print and attach to an
@@ -81,13 +68,12 @@ public final class CheckHTMLReport: CheckReport {
                 conditions: CheckConditions? = nil) {
         self.sink = sink
         self.language = language
-        let zh = language == .zh
         let counts = registry.counts
         let versions = registry.versions
         var html = """
             <!doctype html>
-            <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
-            <title>\(reportWord("Pre-approval check report", zh)) — \(escapeHTML(file))</title>
+            <html lang="\(language.htmlTag)"><head><meta charset="utf-8">
+            <title>\(reportWord("Pre-approval check report", language)) — \(escapeHTML(file))</title>
             <style>
             body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:60em;color:#222;line-height:1.45}
             h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin:0 0 .3em}
@@ -102,51 +88,40 @@ public final class CheckHTMLReport: CheckReport {
             .basis{font-size:.85em;color:#333}.warning{color:#b71c1c;font-weight:bold}
             @media print{body{margin:0;max-width:none}section{page-break-before:always}}
             </style></head><body>
-            <h1>\(reportWord("Pre-approval check report", zh))</h1>
+            <h1>\(reportWord("Pre-approval check report", language))</h1>
             <table class="meta">
-            <tr><td>\(reportWord("Proposals", zh))</td><td>\(escapeHTML(file))</td></tr>
-            <tr><td>\(reportWord("Checked at", zh))</td><td>\(localTime(Date()))</td></tr>
-            <tr><td>\(reportWord("Checked by", zh))</td><td>\(escapeHTML(by))</td></tr>
-            <tr><td>\(reportWord("Registry", zh))</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
-            <tr><td>\(reportWord("Layer counts", zh))</td><td>\(counts.map { "\(escapeHTML(LayerStyle.name($0.0, language))) \($0.1)" }.joined(separator: zh ? "；" : "; "))</td></tr>
-            <tr><td>\(reportWord("Software", zh))</td><td>landreg \(landregVersion); \(versions.map { "\($0.0) \(escapeHTML($0.1))" }.joined(separator: "; "))</td></tr>
+            <tr><td>\(reportWord("Proposals", language))</td><td>\(escapeHTML(file))</td></tr>
+            <tr><td>\(reportWord("Checked at", language))</td><td>\(localTime(Date()))</td></tr>
+            <tr><td>\(reportWord("Checked by", language))</td><td>\(escapeHTML(by))</td></tr>
+            <tr><td>\(reportWord("Registry", language))</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
+            <tr><td>\(reportWord("Layer counts", language))</td><td>\(counts.map { "\(escapeHTML(LayerStyle.name($0.0, language))) \($0.1)" }.joined(separator: language.listSeparator()))</td></tr>
+            <tr><td>\(reportWord("Software", language))</td><td>landreg \(landregVersion); \(versions.map { "\($0.0) \(escapeHTML($0.1))" }.joined(separator: "; "))</td></tr>
             </table>
 
             """
-        html += "<p>\(reportWord("Distances and areas are computed in", zh)) EPSG:\(registry.srid)\(zh ? "计算。" : ".")</p>\n"
+        html += "<p>\(reportWord("Distances and areas are computed in EPSG:\(registry.srid).", language))</p>\n"
         for note in conditions?.notes(language) ?? [] { html += "<p class=\"warning\">\(escapeHTML(note))</p>\n" }
         sink.write(html)
     }
 
-    private func verdictBadge(_ verdict: Severity?) -> String {
-        let word: String
-        switch (language, verdict) {
-        case (.zh, .block?): word = "不予通过"
-        case (.zh, .condition?): word = "附条件"
-        case (.zh, .warn?): word = "提示"
-        case (.zh, nil): word = "未发现冲突"
-        case (.en, let v?): word = v.rawValue.uppercased()
-        case (.en, nil): word = "CLEAR"
-        }
-        return "<span class=\"verdict \(verdict?.rawValue ?? "clear")\">\(word)</span>"
+    private func verdictBadge(_ verdict: Verdict) -> String {
+        "<span class=\"verdict \(verdict.name)\">\(verdict.label(language))</span>"
     }
 
     public func add(_ result: CheckResult) {
         count += 1
-        let zh = language == .zh
         let p = result.proposal
         var html = "<section id=\"\(escapeHTML(p.id))\"><h2>\(escapeHTML(p.id))\(p.name.map { " " + escapeHTML($0) } ?? "")\(verdictBadge(result.verdict))</h2>\n"
         var facts: [String] = []
-        if let use = p.use { facts.append("\(reportWord("use", zh)) \(use)\(LandUse.name(use).map { " " + $0 } ?? "")") }
-        facts.append("\(zh ? "事项" : "action") \(Words.action(p.action, language))")
+        if let use = p.use { facts.append("\(reportWord("use", language)) \(use)\(LandUse.name(use).map { " " + $0 } ?? "")") }
+        facts.append("\(Terms.column("action", language)) \(p.action.text(language))")
         if result.areaM2 > 0 {
-            let (area, mu) = (fixed(result.areaM2, 1), fixed(result.areaM2 / squareMetresPerMu, 2))
-            facts.append(zh ? "面积 \(area) 平方米（\(mu) 亩）" : "area \(area) m² (\(mu) mu)")
+            facts.append(reportWord("area \(fixed(result.areaM2, 1)) m² (\(fixed(result.areaM2 / squareMetresPerMu, 2)) mu)", language))
         }
-        html += "<p>\(escapeHTML(facts.joined(separator: zh ? "；" : "; ")))</p>\n"
+        html += "<p>\(escapeHTML(facts.joined(separator: language.listSeparator())))</p>\n"
         html += "<p class=\"basis\">\(escapeHTML(CheckedAs.line(p, language)))</p>\n"
         if let mismatch = CheckedAs.areaMismatch(result, language) {
-            html += "<p class=\"warning\">\(reportWord("Note", zh)): \(escapeHTML(mismatch))</p>\n"
+            html += "<p class=\"warning\">\(reportWord("Note", language)): \(escapeHTML(mismatch))</p>\n"
         }
 
         html += mapFigure(result)
@@ -158,7 +133,6 @@ public final class CheckHTMLReport: CheckReport {
     /// The proposal's map: what lies around it, each finding's feature
     /// labelled, a legend of the layers shown.
     private func mapFigure(_ result: CheckResult) -> String {
-        let zh = language == .zh
         var map = SVGMap()
         var legend: [(layer: Layer, kind: String?, color: String, name: String)] = []
         func note(_ layer: Layer, _ kind: String?) {
@@ -192,29 +166,28 @@ public final class CheckHTMLReport: CheckReport {
         let b = result.shape.bounds
         let reach = 550.0
         var html = "<figure>" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach), margin: 0.02,
-                                        title: result.proposal.id, northLabel: reportWord("N", zh))
-        html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(zh ? "申请地块" : "proposal")"
+                                        title: result.proposal.id, northLabel: reportWord("N", language))
+        html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(Terms.text("label.proposal", language))"
         for entry in legend {
             html += "<span class=\"swatch\" style=\"border-color:\(entry.color);background:\(entry.color)66\"></span>\(escapeHTML(entry.name))"
         }
-        html += reportWord("; features within 500 m of the proposal are shown.", zh)
+        html += reportWord("; features within 500 m of the proposal are shown.", language)
         html += "</figcaption></figure>\n"
         return html
     }
 
     /// The findings with their measures, meaning and legal basis.
     private func findingsTable(_ findings: [Finding]) -> String {
-        let zh = language == .zh
         var html = ""
         if findings.isEmpty {
-            html += "<p>\(reportWord("No conflict with the registry was found.", zh))</p>\n"
+            html += "<p>\(reportWord("No conflict with the registry was found.", language))</p>\n"
         } else {
-            html += "<table><tr><th>\(reportWord("rule", zh))</th><th>\(reportWord("severity", zh))</th><th>\(reportWord("feature", zh))</th>"
-            html += "<th class=\"num\">\(reportWord("overlap m²", zh))</th><th class=\"num\">\(reportWord("distance m", zh))</th><th>\(reportWord("finding and basis", zh))</th></tr>\n"
+            html += "<table><tr><th>\(reportWord("rule", language))</th><th>\(reportWord("severity", language))</th><th>\(reportWord("feature", language))</th>"
+            html += "<th class=\"num\">\(reportWord("overlap m²", language))</th><th class=\"num\">\(reportWord("distance m", language))</th><th>\(reportWord("finding and basis", language))</th></tr>\n"
             for f in findings {
-                html += "<tr><td>\(f.rule.id)</td><td>\(Words.severity(f.severity, language))</td>"
+                html += "<tr><td>\(f.rule.id)</td><td>\(f.severity.text(language))</td>"
                 html += "<td>\(escapeHTML(LayerStyle.name(f.layer, language)))<br>\(escapeHTML(f.code))\(f.name.map { "<br>" + escapeHTML($0.text(language)) } ?? "")</td>"
-                html += "<td class=\"num\">\(fixed(f.overlapM2, 1))<br>\(fixed(f.overlapM2 / squareMetresPerMu, 2)) \(reportWord("mu", zh))</td>"
+                html += "<td class=\"num\">\(fixed(f.overlapM2, 1))<br>\(fixed(f.overlapM2 / squareMetresPerMu, 2)) \(reportWord("mu", language))</td>"
                 html += "<td class=\"num\">\(fixed(f.distanceM, 1))</td>"
                 html += "<td>\(escapeHTML(f.message(language)))\(CheckHTMLReport.basisHTML(f.rule.basis, language))</td></tr>\n"
             }
@@ -224,24 +197,22 @@ public final class CheckHTMLReport: CheckReport {
     }
 
     public func finish(_ summary: CheckSummary) throws {
-        let zh = language == .zh
-        var html = "<section><h2>\(zh ? "汇总" : "Summary")</h2><table><tr>"
-        html += "<th>\(zh ? "地块" : "proposals")</th>" + [Severity.block, .condition, .warn].map { "<th>\(Words.severity($0, language))</th>" }.joined() + "<th>\(reportWord("clear", zh))</th></tr>"
+        var html = "<section><h2>\(Terms.label("label.totals", language))</h2><table><tr>"
+        html += "<th>\(Terms.text("label.proposals", language))</th>"
+            + [Verdict.block, .condition, .warn, .clear].map { "<th>\($0.text(language))</th>" }.joined() + "</tr>"
         html += "<tr><td class=\"num\">\(summary.proposals)</td><td class=\"num\">\(summary.block)</td><td class=\"num\">\(summary.condition)</td>"
         html += "<td class=\"num\">\(summary.warn)</td><td class=\"num\">\(summary.clear)</td></tr></table>"
-        html += "<p>\(reportWord("Reviewed by:", zh)) ____________ \(reportWord("Date:", zh)) ____________</p></section>\n</body></html>\n"
+        html += "<p>\(reportWord("Reviewed by:", language)) ____________ \(reportWord("Date:", language)) ____________</p></section>\n</body></html>\n"
         sink.write(html)
         try sink.finish()
     }
 }
 
-/// The version of landreg, shown in reports.
-
 extension CheckHTMLReport {
     /// Each source of a rule quoted apart, attributed to its law or to the county's plan.
     static func basisHTML(_ basis: LegalBasis, _ language: ReportLanguage) -> String {
         basis.sources.map { source in
-            let kind = Words.sourceKind(source.kind, language)
+            let kind = source.kind.label(language)
             return "<div class=\"basis\"><b>\(escapeHTML(kind))</b> \(escapeHTML(source.citation))：“\(escapeHTML(source.quote))”</div>"
         }.joined()
     }

@@ -5,33 +5,22 @@ extension Finding {
     var isDistanceFinding: Bool { overlapM2 == 0 && { if case .overlaps = rule.test { return false }; return true }() }
 
     /// The finding as a sentence in `language`.
-    public func message(_ language: ReportLanguage) -> String {
-        let feature = name.map { "\(code) \($0.text(language))" } ?? code
-        if rule.id.hasPrefix("undecided.") {
-            return language == .zh ? "\(rule.messageZH)（\(feature)）" : "\(rule.messageEN) (\(feature))"
-        }
+    public func message(_ language: ReportLanguage) -> String { sentence.text(language) }
+
+    /// The rule's message, the feature, and the overlap or the distance.
+    var sentence: Phrase {
+        let feature: Phrase = name.map { "\(code) \($0)" } ?? "\(code)"
+        let (overlap, distance) = (fixed(overlapM2, 1), fixed(distanceM, 1))
+        if rule.id.hasPrefix("undecided.") { return "\(rule.message) (\(feature))" }
         if rule.id == RuleTable.coverage.id {
             // The area outside the coverage, and how far the proposal is from the county.
-            let outside = overlapM2 > 0 ? ", \(fixed(overlapM2, 1)) m² outside the county" : ""
-            return language == .zh
-                ? "\(rule.messageZH)（\(feature)\(overlapM2 > 0 ? "，县界外 \(fixed(overlapM2, 1)) 平方米" : "")，距县界 \(fixed(distanceM, 1)) 米）"
-                : "\(rule.messageEN) (\(feature)\(outside), \(fixed(distanceM, 1)) m from the county)"
+            return overlapM2 > 0 ? "\(rule.message) (\(feature), \(overlap) m² outside the county, \(distance) m from the county)"
+                : "\(rule.message) (\(feature), \(distance) m from the county)"
         }
-        switch language {
-        case .zh:
-            var text = "\(rule.messageZH)（\(feature)"
-            if overlapM2 > 0 { text += "，重叠 \(fixed(overlapM2, 1)) 平方米 / \(fixed(overlapM2 / squareMetresPerMu, 2)) 亩" }
-            if isDistanceFinding { text += "，距离 \(fixed(distanceM, 1)) 米" } else if overlapM2 == 0 { text += "，位于其内" }
-            return text + "）"
-        case .en:
-            var text = "\(rule.messageEN) (\(feature)"
-            if overlapM2 > 0 { text += ", overlap \(fixed(overlapM2, 1)) m² / \(fixed(overlapM2 / squareMetresPerMu, 2)) mu" }
-            if isDistanceFinding { text += ", distance \(fixed(distanceM, 1)) m" } else if overlapM2 == 0 { text += ", inside it" }
-            return text + ")"
-        }
+        if overlapM2 > 0 { return "\(rule.message) (\(feature), overlap \(overlap) m² / \(fixed(overlapM2 / squareMetresPerMu, 2)) mu)" }
+        return isDistanceFinding ? "\(rule.message) (\(feature), distance \(distance) m)" : "\(rule.message) (\(feature), inside it)"
     }
 }
-
 
 /// A report of a check, written as results stream in.
 public protocol CheckReport: AnyObject {
@@ -73,7 +62,7 @@ public final class CheckJSONReport: CheckReport {
         var out = first ? "\n    " : ",\n    "
         first = false
         let p = result.proposal
-        var members: [(String, JSONValue)] = [("id", .string(p.id)), ("verdict", .string(result.verdict?.rawValue ?? "clear"))]
+        var members: [(String, JSONValue)] = [("id", .string(p.id)), ("verdict", .string(result.verdict.name))]
         if let use = p.use { members.append(("use", .string(use))) }
         members.append(("action", .string(p.action.rawValue)))
         members.append(("area_m2", .number(result.areaM2, formatDecimal(result.areaM2))))
@@ -129,54 +118,38 @@ public final class CheckTextReport: CheckReport {
         self.language = language
         let notes = conditions?.notes(language) ?? []
         if !notes.isEmpty {
-            sink.write(notes.map { "\(language == .zh ? "注意" : "note")\(language.colon)\($0)\n" }.joined() + "\n")
-        }
-    }
-
-    private func verdictWord(_ verdict: Severity?) -> String {
-        switch (language, verdict) {
-        case (.zh, .block?): return "不予通过"
-        case (.zh, .condition?): return "附条件"
-        case (.zh, .warn?): return "提示"
-        case (.zh, nil): return "未发现冲突"
-        case (.en, let v?): return v.rawValue.uppercased()
-        case (.en, nil): return "CLEAR"
+            sink.write(notes.map { "\(Terms.text("label.note", language))\(language.colon)\($0)\n" }.joined() + "\n")
         }
     }
 
     public func add(_ result: CheckResult) {
         let p = result.proposal
-        var head = "\(p.id)  \(verdictWord(result.verdict))"
+        var head = "\(p.id)  \(result.verdict.label(language))"
         var facts: [String] = []
         if let use = p.use { facts.append(LandUse.name(use).map { "\(use) \($0)" } ?? use) }
-        facts.append(Words.action(p.action, language))
+        facts.append(p.action.text(language))
         if result.areaM2 > 0 {
-            let (area, mu) = (fixed(result.areaM2, 1), fixed(result.areaM2 / squareMetresPerMu, 2))
-            facts.append(language == .zh ? "\(area) 平方米（\(mu) 亩）" : "\(area) m² (\(mu) mu)")
+            facts.append(Phrase("\(fixed(result.areaM2, 1)) m² (\(fixed(result.areaM2 / squareMetresPerMu, 2)) mu)").text(language))
         }
-        head += language == .zh ? "  （\(facts.joined(separator: "，"))）" : "  (\(facts.joined(separator: ", ")))"
+        head += "  " + language.parenthesized(facts.joined(separator: language.comma))
         var out = head + "\n"
         if let name = p.name { out += "  \(name)\n" }
         out += "  \(CheckedAs.line(p, language))\n"
-        if let mismatch = CheckedAs.areaMismatch(result, language) { out += "  \(language == .zh ? "注意" : "note"): \(mismatch)\n" }
+        if let mismatch = CheckedAs.areaMismatch(result, language) { out += "  \(Terms.text("label.note", language)): \(mismatch)\n" }
         for f in result.findings {
-            out += "  [\(Words.severity(f.severity, language))] \(f.rule.id): \(f.message(language))\n"
+            out += "  [\(f.severity.text(language))] \(f.rule.id): \(f.message(language))\n"
             for source in f.rule.basis.sources {
-                out += "      \(Words.sourceKind(source.kind, language))\(language.colon)\(source.citation)：“\(source.quote)”\n"
+                out += "      \(source.kind.label(language))\(language.colon)\(source.citation)：“\(source.quote)”\n"
             }
         }
         sink.write(out + "\n")
     }
 
     public func finish(_ summary: CheckSummary) throws {
-        let text: String
-        switch language {
-        case .zh:
-            text = "共 \(summary.proposals) 个地块：不予通过 \(summary.block)，附条件 \(summary.condition)，提示 \(summary.warn)，未发现冲突 \(summary.clear)\n"
-        case .en:
-            text = "\(summary.proposals) proposal\(summary.proposals == 1 ? "" : "s"): \(summary.block) block, \(summary.condition) condition, \(summary.warn) warn, \(summary.clear) clear\n"
-        }
-        sink.write(text)
+        let counts: Phrase = summary.proposals == 1
+            ? Phrase("1 proposal: \(summary.block) block, \(summary.condition) condition, \(summary.warn) warn, \(summary.clear) clear")
+            : Phrase("\(summary.proposals) proposals: \(summary.block) block, \(summary.condition) condition, \(summary.warn) warn, \(summary.clear) clear")
+        sink.write(counts.text(language) + "\n")
         try sink.finish()
     }
 }

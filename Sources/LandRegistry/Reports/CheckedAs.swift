@@ -5,25 +5,24 @@
 enum CheckedAs {
     /// "use 0701 (file), action supply (option), air_polluting false (default), …".
     static func line(_ p: Proposal, _ language: ReportLanguage) -> String {
-        let zh = language == .zh
         func source(_ key: String) -> String {
             switch p.sources[key] {
-            case .file?: return reportWord("file", zh)
-            case .option?: return reportWord("option", zh)
-            case .default?, nil: return reportWord("default", zh)
+            case .file?: return reportWord("file", language)
+            case .option?: return reportWord("option", language)
+            case .default?, nil: return reportWord("default", language)
             }
         }
-        func flag(_ value: Bool) -> String { zh ? (value ? "是" : "否") : (value ? "true" : "false") }
+        func flag(_ value: Bool) -> String { YesNo(value).text(language) }
         let items: [(String, String, String)] = [
-            (reportWord("use", zh), p.use.map { code in LandUse.name(code).map { "\(code) \($0)" } ?? code } ?? (reportWord("none", zh)), "use"),
-            (zh ? "事项" : "action", Words.action(p.action, language), "action"),
-            (reportWord("air_polluting", zh), flag(p.airPolluting), "air_polluting"),
-            (reportWord("soil_polluting", zh), flag(p.soilPolluting), "soil_polluting"),
-            (reportWord("discharges", zh), flag(p.discharges), "discharges"),
-            (reportWord("food_crops", zh), flag(p.foodCrops), "food_crops"),
+            (reportWord("use", language), p.use.map { code in LandUse.name(code).map { "\(code) \($0)" } ?? code } ?? (reportWord("none", language)), "use"),
+            (Terms.column("action", language), p.action.text(language), "action"),
+            (reportWord("air_polluting", language), flag(p.airPolluting), "air_polluting"),
+            (reportWord("soil_polluting", language), flag(p.soilPolluting), "soil_polluting"),
+            (reportWord("discharges", language), flag(p.discharges), "discharges"),
+            (reportWord("food_crops", language), flag(p.foodCrops), "food_crops"),
         ]
-        let parts = items.map { zh ? "\($0.0) \($0.1)（\(source($0.2))）" : "\($0.0) \($0.1) (\(source($0.2)))" }
-        return (reportWord("checked as: ", zh)) + parts.joined(separator: zh ? "；" : ", ")
+        let parts = items.map { "\($0.0) \($0.1)" + language.bracketed(source($0.2)) }
+        return (reportWord("checked as: ", language)) + parts.joined(separator: language.listSeparator(english: ", "))
     }
 
     /// The declared area (a land-approval file's 地块面积, in ha) against the
@@ -34,8 +33,7 @@ enum CheckedAs {
         let computed = result.areaM2 / 10_000
         let difference = abs(computed - declared) / declared * 100
         guard difference > 1 else { return nil }
-        return language == .zh
-            ? "申报面积 \(text) 公顷，按界址点计算 \(fixed(computed, 4)) 公顷，相差 \(fixed(difference, 1))%"
-            : "declared area \(text) ha, computed from the boundary points \(fixed(computed, 4)) ha: \(fixed(difference, 1)) % apart"
+        return Phrase("declared area \(text) ha, computed from the boundary points \(fixed(computed, 4)) ha: \(fixed(difference, 1)) % apart")
+            .text(language)
     }
 }

@@ -7,7 +7,7 @@ public enum HistoryReport {
     /// The table's rows in `language`; `layer` names the feature's properties.
     public static func rows(_ entries: [HistoryEntry], layer: Layer, _ language: ReportLanguage) -> [[String]] {
         entries.map { entry in
-            var detail = changes(entry, layer: layer, language).joined(separator: language == .zh ? "；" : "; ")
+            var detail = changes(entry, layer: layer, language).joined(separator: language.listSeparator())
             if let doc = entry.doc { detail += " [\(doc)]" }
             if let note = entry.note { detail += " (\(note))" }
             return [entry.isSinceTheBeginning ? Phrase("(beginning)").text(language) : entry.effectiveDate, localTime(entry.recordedAt),

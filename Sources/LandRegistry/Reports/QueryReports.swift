@@ -39,19 +39,20 @@ public enum QueryReport {
         let names = propertyNames(result)
         let header = header(result, names, language)
         var text = textTable(header: header, rows: result.rows.map { cells($0, names, language) }) + "\n"
-        let zh = language == .zh
-        text += totalsLine(reportWord("total", zh), result.totals, language)
+        text += totalsLine(reportWord("total", language), result.totals, language)
         for group in result.groups {
-            text += totalsLine(group.key.isEmpty ? (reportWord("(outside any town)", zh)) : group.key, group.totals, language)
+            text += totalsLine(group.key.isEmpty ? (reportWord("(outside any town)", language)) : group.key, group.totals, language)
         }
         return text
     }
 
     static func totalsLine(_ label: String, _ t: QueryTotals, _ language: ReportLanguage = .en) -> String {
-        if language == .zh {
-            return "\(label)：\(t.features) 个要素，\(fixed(t.areaM2, 1)) 平方米（\(fixed(t.areaM2 / squareMetresPerMu, 2)) 亩），重叠 \(fixed(t.overlapM2, 1)) 平方米（\(fixed(t.overlapM2 / squareMetresPerMu, 2)) 亩）\n"
-        }
-        return "\(label): \(t.features) feature\(t.features == 1 ? "" : "s"), \(fixed(t.areaM2, 1)) m² (\(fixed(t.areaM2 / squareMetresPerMu, 2)) mu), overlap \(fixed(t.overlapM2, 1)) m² (\(fixed(t.overlapM2 / squareMetresPerMu, 2)) mu)\n"
+        let (area, areaMu) = (fixed(t.areaM2, 1), fixed(t.areaM2 / squareMetresPerMu, 2))
+        let (overlap, overlapMu) = (fixed(t.overlapM2, 1), fixed(t.overlapM2 / squareMetresPerMu, 2))
+        let line: Phrase = t.features == 1
+            ? Phrase("\(label): 1 feature, \(area) m² (\(areaMu) mu), overlap \(overlap) m² (\(overlapMu) mu)")
+            : Phrase("\(label): \(t.features) features, \(area) m² (\(areaMu) mu), overlap \(overlap) m² (\(overlapMu) mu)")
+        return line.text(language) + "\n"
     }
 
     static func csv(_ result: QueryResult, _ language: ReportLanguage = .en) -> String {

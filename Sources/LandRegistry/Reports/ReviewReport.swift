@@ -51,7 +51,7 @@ public enum ReviewReport {
         let sink = try OutputSink(path: path)
         sink.write(htmlHead(review, registry: registry, language: language))
         for warning in review.warnings {
-            sink.write("<p style=\"color:#b71c1c;font-weight:bold\">\(language == .zh ? "注意" : "Note"): \(escapeHTML(warning.text(language)))</p>\n")
+            sink.write("<p style=\"color:#b71c1c;font-weight:bold\">\(reportWord("Note", language)): \(escapeHTML(warning.text(language)))</p>\n")
         }
         sink.write(countyMap(review, language: language))
         sink.write(tableSections(review, language: language))
@@ -61,11 +61,10 @@ public enum ReviewReport {
 
     /// The page's head, the registry it was made from, the summary table.
     private static func htmlHead(_ review: QuarterlyReview, registry: RegistryDescription, language: ReportLanguage) -> String {
-        let zh = language == .zh
         var html = """
             <!doctype html>
-            <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
-            <title>\(reportWord("Quarterly land-safety review", zh)) \(review.quarter)</title>
+            <html lang="\(language.htmlTag)"><head><meta charset="utf-8">
+            <title>\(reportWord("Quarterly land-safety review", language)) \(review.quarter)</title>
             <style>
             body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:64em;color:#222;line-height:1.45}
             h1{font-size:1.5em}h2{font-size:1.15em;border-top:2px solid #444;padding-top:.6em;margin-top:1.6em}
@@ -74,11 +73,11 @@ public enum ReviewReport {
             .swatch{display:inline-block;width:.9em;height:.9em;border:2px solid;margin:0 .3em 0 .8em;vertical-align:-.1em}
             @media print{body{margin:0;max-width:none}h2{page-break-before:always}}
             </style></head><body>
-            <h1>\(reportWord("Quarterly land-safety review", zh)) — \(review.quarter)\(zh ? "（" : " (")\(review.quarter.start) – \(review.quarter.end)\(zh ? "）" : ")")</h1>
-            <table class="meta"><tr><td>\(reportWord("Registry", zh))</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
-            <tr><td>\(reportWord("Made at", zh))</td><td>\(localTime(Date()))</td></tr>
-            <tr><td>\(zh ? "依据" : "Basis")</td><td>\(reportWord("Lingchuan soil plan 2023, task 9 (quarterly review) and task 13 (clear to zero)", zh))</td></tr></table>
-            <h2>\(zh ? "概况" : "Summary")</h2><table><tr><th>\(reportWord("table", zh))</th><th class="num">\(reportWord("rows", zh))</th></tr>
+            <h1>\(reportWord("Quarterly land-safety review", language)) — \(review.quarter)\(language.bracketed("\(review.quarter.start) – \(review.quarter.end)"))</h1>
+            <table class="meta"><tr><td>\(reportWord("Registry", language))</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
+            <tr><td>\(reportWord("Made at", language))</td><td>\(localTime(Date()))</td></tr>
+            <tr><td>\(Terms.label("label.basis", language))</td><td>\(reportWord("Lingchuan soil plan 2023, task 9 (quarterly review) and task 13 (clear to zero)", language))</td></tr></table>
+            <h2>\(Terms.label("label.summary", language))</h2><table><tr><th>\(reportWord("table", language))</th><th class="num">\(reportWord("rows", language))</th></tr>
 
             """
         for table in review.tables {
@@ -90,7 +89,6 @@ public enum ReviewReport {
 
     /// The county map: towns as outlines, flagged features coloured by table.
     private static func countyMap(_ review: QuarterlyReview, language: ReportLanguage) -> String {
-        let zh = language == .zh
         var html = ""
         var map = SVGMap(width: 720, height: 520)
         for area in review.areas {
@@ -107,23 +105,22 @@ public enum ReviewReport {
             }
             if !features.isEmpty {
                 let stem = table.file.replacingOccurrences(of: ".csv", with: "")
-                let name = zh ? Terms.column(stem, language) : table.file
+                let name = language == .en ? table.file : Terms.column(stem, language)
                 legend += "<span class=\"swatch\" style=\"border-color:\(color);background:\(color)\"></span>\(escapeHTML(name))"
             }
         }
-        html += "<h2>\(reportWord("County map", zh))</h2><figure>" + map.render(title: "county", northLabel: reportWord("N", zh))
+        html += "<h2>\(reportWord("County map", language))</h2><figure>" + map.render(title: "county", northLabel: reportWord("N", language))
         html += "<figcaption>\(legend)</figcaption></figure>\n"
         return html
     }
 
     /// One section per table: its rows (the first 500) and maps of its places.
     private static func tableSections(_ review: QuarterlyReview, language: ReportLanguage) -> String {
-        let zh = language == .zh
         var html = ""
         for table in review.tables + [review.towns] {
             html += "<h2 id=\"\(table.file)\">\(escapeHTML(table.title.text(language))) <small>(\(table.file), \(table.rows.count))</small></h2>\n"
             if table.rows.isEmpty {
-                html += "<p>\(reportWord("None.", zh))</p>\n"
+                html += "<p>\(reportWord("None.", language))</p>\n"
                 continue
             }
             html += "<table><tr>" + table.header.map { "<th>\(escapeHTML(Terms.column($0, language, table: table.file)))</th>" }.joined() + "</tr>\n"
@@ -133,7 +130,7 @@ public enum ReviewReport {
             html += "</table>\n"
             html += placeMaps(review, table: table.file, color: palette[(review.tables.firstIndex { $0.file == table.file } ?? 0) % palette.count],
                               language: language)
-            if table.rows.count > 500 { html += "<p>\(reportWord("First 500 rows; all of them in", zh)) \(table.file).</p>\n" }
+            if table.rows.count > 500 { html += "<p>\(reportWord("First 500 rows; all of them in", language)) \(table.file).</p>\n" }
         }
         return html
     }
@@ -159,8 +156,8 @@ public enum ReviewReport {
             }
             map.add(place.shape, style: SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.5, strokeWidth: 2), label: place.code, placement: .below)
             html += "<figure style=\"display:inline-block;margin:.3em\">" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach),
-                                                                                          margin: 0.02, title: place.code, northLabel: language == .zh ? "北" : "N")
-            let layer = place.layer == "proposals" && language == .zh ? "申请地块" : Layer.valueText(place.layer, property: "layer", language)
+                                                                                          margin: 0.02, title: place.code, northLabel: reportWord("N", language))
+            let layer = Layer.valueText(place.layer, property: "layer", language)
             html += "<figcaption>\(escapeHTML(layer)) \(escapeHTML(place.code))</figcaption></figure>"
         }
         return html + "</div>\n"

@@ -17,16 +17,16 @@ enum WaterHTMLReport {
         """
 
     static func html(_ report: WaterReport, registry: RegistryDescription, language: ReportLanguage) -> String {
-        let w = WaterWords(language), zh = language == .zh
+        let w = WaterWords(language)
         var html = """
             <!doctype html>
-            <html lang="\(zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
+            <html lang="\(language.htmlTag)"><head><meta charset="utf-8">
             <title>\(w.title) \(report.period.label)</title><style>\(style)</style></head><body>
-            <h1>\(w.title) — \(report.period.label)\(w.bracketed("\(report.period.start) – \(report.period.end)"))</h1>
-            <table class="meta"><tr><td>\(reportWord("Registry", zh))</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
-            <tr><td>\(reportWord("Made at", zh))</td><td>\(localTime(Date()))</td></tr>
-            <tr><td>\(zh ? "评价依据" : "Basis")</td><td>\(reportWord("GB 3838-2002 Table 1, single-factor evaluation; sewage plants by GB 18918-2002 class 1A; industrial outfalls by their permits' limits", zh))</td></tr>
-            <tr><td>\(reportWord("Task", zh))</td><td>\(reportWord("Lingchuan water plan 2023, task 11: outfalls — survey, monitor, trace, remedy", zh))</td></tr></table>
+            <h1>\(w.title) — \(report.period.label)\(w.language.bracketed("\(report.period.start) – \(report.period.end)"))</h1>
+            <table class="meta"><tr><td>\(reportWord("Registry", language))</td><td>\(escapeHTML(registry.path)) (EPSG:\(registry.srid))</td></tr>
+            <tr><td>\(reportWord("Made at", language))</td><td>\(localTime(Date()))</td></tr>
+            <tr><td>\(Terms.label("label.evaluation-basis", language))</td><td>\(reportWord("GB 3838-2002 Table 1, single-factor evaluation; sewage plants by GB 18918-2002 class 1A; industrial outfalls by their permits' limits", language))</td></tr>
+            <tr><td>\(reportWord("Task", language))</td><td>\(reportWord("Lingchuan water plan 2023, task 11: outfalls — survey, monitor, trace, remedy", language))</td></tr></table>
 
             """
         for warning in report.warnings { html += "<p class=\"bad\">\(w.warning): \(escapeHTML(warning.text(language)))</p>\n" }
@@ -46,7 +46,7 @@ enum WaterHTMLReport {
         html += "<h2>\(escapeHTML(w.overdueTitle(report.asOf)))</h2>\n" + table(w.overdueHeader, report.overdue.map { r in
             [escapeHTML(r.outfall), escapeHTML(r.name), r.measure.map(w.measure) ?? "", escapeHTML(r.responsible), r.deadline, String(r.daysOverdue)]
         })
-        html += "<p>\(reportWord("Reviewed by (signature):", zh))\(reportWord(" ________________  Date: ____________", zh))</p>\n"
+        html += "<p>\(reportWord("Reviewed by (signature):", language))\(reportWord(" ________________  Date: ____________", language))</p>\n"
         return html + "</body></html>\n"
     }
 
@@ -59,7 +59,7 @@ enum WaterHTMLReport {
 
     /// One chart per parameter of a section, month by month over a year, against the target class's limit.
     static func charts(_ section: SectionResult, w: WaterWords) -> String {
-        var html = "<h3>\(escapeHTML(section.code)) \(escapeHTML(section.name))\(w.bracketed(w.waterClass(section.targetClass)))</h3>\n<div class=\"charts\">"
+        var html = "<h3>\(escapeHTML(section.code)) \(escapeHTML(section.name))\(w.language.bracketed(w.waterClass(section.targetClass)))</h3>\n<div class=\"charts\">"
         for (parameter, limit, means) in section.series {
             var chart = SVGChart(title: w.parameter(parameter), unit: parameter.unit, labels: means.map { String($0.month.suffix(2)) },
                                  values: means.map(\.mean))
@@ -79,7 +79,7 @@ enum WaterHTMLReport {
     /// For each failing section: a map with the rivers searched and the outfalls found, and their table.
     static func traces(_ report: WaterReport, w: WaterWords) -> String {
         var html = "<h2>\(escapeHTML(w.traceTitle(report.traceDistance)))</h2>\n"
-        let zh = w.language == .zh
+        let language = w.language
         for trace in report.traces {
             guard let section = report.sections.first(where: { $0.code == trace.section }) else { continue }
             var map = SVGMap(width: 620, height: 420)
@@ -95,20 +95,18 @@ enum WaterHTMLReport {
                 focus = (min(focus.minX, shape.minX), min(focus.minY, shape.minY), max(focus.maxX, shape.maxX), max(focus.maxY, shape.maxY))
             }
             html += "<h3>\(escapeHTML(trace.section)) \(escapeHTML(trace.sectionName))</h3>\n<figure>"
-            html += map.render(focus: focus, title: trace.sectionName, northLabel: reportWord("N", zh))
-            html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(reportWord("section missing its target", zh))"
-            html += "<span class=\"swatch\" style=\"border-color:#0d47a1;background:#0d47a1;border-radius:0\"></span>\(reportWord("river searched upstream", zh))"
-            html += "<span class=\"swatch\" style=\"border-color:#b71c1c;background:#b71c1c\"></span>\(reportWord("outfall over its limit", zh))"
-            html += "<span class=\"swatch\" style=\"border-color:#ef6c00;background:#ef6c00\"></span>\(reportWord("other outfall", zh))</figcaption></figure>\n"
-            let header = zh ? ["距断面（米）", "排口编码", "名称", "河流", "本期超标指标", "所在乡镇", "最近企业"]
-                            : ["distance (m)", "outfall", "name", "river", "over its limit", "town", "nearest enterprise"]
-            html += table(header, trace.outfalls.map { o in
+            html += map.render(focus: focus, title: trace.sectionName, northLabel: reportWord("N", language))
+            html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(reportWord("section missing its target", language))"
+            html += "<span class=\"swatch\" style=\"border-color:#0d47a1;background:#0d47a1;border-radius:0\"></span>\(reportWord("river searched upstream", language))"
+            html += "<span class=\"swatch\" style=\"border-color:#b71c1c;background:#b71c1c\"></span>\(reportWord("outfall over its limit", language))"
+            html += "<span class=\"swatch\" style=\"border-color:#ef6c00;background:#ef6c00\"></span>\(reportWord("other outfall", language))</figcaption></figure>\n"
+            html += table(w.traceHeader, trace.outfalls.map { o in
                 [fixed(o.distance, 0), escapeHTML(o.code), escapeHTML(o.name), escapeHTML(o.riverName),
                  o.exceeding.isEmpty ? escapeHTML(w.tracedStatus(o)) : "<span class=\"bad\">" + escapeHTML(w.tracedStatus(o)) + "</span>",
-                 escapeHTML(o.town), o.enterprise.map { escapeHTML($0.name + w.bracketed("\(fixed($0.distance, 0)) m")) } ?? ""]
+                 escapeHTML(o.town), o.enterprise.map { escapeHTML($0.name + w.language.bracketed("\(fixed($0.distance, 0)) m")) } ?? ""]
             })
         }
-        if report.traces.isEmpty { html += "<p>\(reportWord("Every section met its target or had no data.", zh))</p>\n" }
+        if report.traces.isEmpty { html += "<p>\(reportWord("Every section met its target or had no data.", language))</p>\n" }
         return html
     }
 }

@@ -105,16 +105,16 @@ public enum WaterReportWriter {
     public static func text(_ report: WaterReport, language: ReportLanguage) -> String {
         let w = WaterWords(language)
         var out = "\(w.title) \(report.period.label)\n\n== \(w.sectionsTitle(report.period))\n"
-        out += TextTable(header: w.sectionHeader, rows: report.sections.map { s in
+        out += textTable(header: w.sectionHeader, rows: report.sections.map { s in
             [s.code, s.name, w.waterClass(s.targetClass), s.waterClass.map(w.waterClass) ?? w.noData, w.verdict(s),
              w.overLimits(s), w.monthClasses(s)]
-        }).render()
+        }) + "\n"
         out += "\n== \(w.outfallsTitle)\n"
-        out += TextTable(header: w.outfallHeader, rows: report.outfalls.filter(\.measured).map { o in
+        out += textTable(header: w.outfallHeader, rows: report.outfalls.filter(\.measured).map { o in
             [o.code, o.name, w.outfallType(o.type),
              o.exceedances.map(w.exceedance).joined(separator: "; "),
              o.noLimit.map { w.parameter($0) }.joined(separator: ", ")]
-        }).render()
+        }) + "\n"
         out += "\n== \(w.traceTitle(report.traceDistance))\n"
         for trace in report.traces {
             out += "\(trace.section) \(trace.sectionName):\n"
@@ -126,30 +126,10 @@ public enum WaterReportWriter {
             }
         }
         out += "\n== \(w.overdueTitle(report.asOf))\n"
-        out += TextTable(header: w.overdueHeader, rows: report.overdue.map { r in
+        out += textTable(header: w.overdueHeader, rows: report.overdue.map { r in
             [r.outfall, r.name, r.measure.map(w.measure) ?? "", r.responsible, r.deadline, String(r.daysOverdue)]
-        }).render()
+        }) + "\n"
         for warning in report.warnings { out += "\(w.warning): \(warning.text(w.language))\n" }
         return out
-    }
-}
-
-/// A plain-text table with aligned columns (display width aware).
-struct TextTable {
-    let header: [String]
-    let rows: [[String]]
-
-    func render() -> String {
-        var widths = header.map(displayWidth)
-        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) } }
-        func line(_ cells: [String]) -> String {
-            var text = ""
-            for (i, cell) in cells.enumerated() {
-                text += cell
-                if i < cells.count - 1 { text += String(repeating: " ", count: widths[i] - displayWidth(cell) + 2) }
-            }
-            return text + "\n"
-        }
-        return line(header) + line(widths.map { String(repeating: "-", count: $0) }) + rows.map(line).joined()
     }
 }

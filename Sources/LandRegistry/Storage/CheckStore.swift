@@ -24,7 +24,7 @@ final class CheckRecorder {
     func add(_ result: CheckResult) {
         let p = result.proposal
         pending.append([p.id.databaseValue, p.use.databaseValue, p.action.rawValue.databaseValue,
-                        (result.verdict?.rawValue ?? "clear").databaseValue, JSONValue.object(p.properties).jsonText.databaseValue,
+                        result.verdict.name.databaseValue, JSONValue.object(p.properties).jsonText.databaseValue,
                         findingsJSON(result.findings).databaseValue,
                         Data(result.shape.spatiaLiteBlob(srid: Int32(registry.srid))).databaseValue])
     }

@@ -58,3 +58,41 @@ func usageError(_ phrase: Phrase) -> ValidationError { ValidationError(phrase.te
 
 /// Column names of a table in the CLI's language.
 func words(_ phrases: [Phrase]) -> [String] { phrases.map { $0.text(Speech.language) } }
+
+extension Speech {
+    /// ArgumentParser's own words (its usage errors) in the CLI's language;
+    /// a Chinese usage error leaves ArgumentParser's "Help:" line out (the
+    /// usage line and the pointer to `--help` follow it).
+    static func translated(_ text: String) -> String {
+        guard Speech.language == .zh else { return text }
+        var lines: [String] = []
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix("Help: ") { continue }
+            if line.hasPrefix("Error: ") {
+                lines.append(Phrase("Error: \(Main.parserError(String(line.dropFirst(7))))").text(.zh))
+            } else if line.hasPrefix("Usage: ") {
+                lines.append(Phrase("Usage: \(String(line.dropFirst(7)))").text(.zh))
+            } else if let see = line.firstMatch(of: /^\s*See '(.+)' for more information\.$/) {
+                lines.append(Phrase("  See '\(String(see.1))' for more information.").text(.zh))
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// ArgumentParser's own words in a help text (headings, its options,
+    /// the annotations of values) in the CLI's language; the commands' own
+    /// texts come translated (`manual`).
+    static func translatedHelp(_ text: String) -> String {
+        guard Speech.language == .zh else { return text }
+        // Each phrase's English is what ArgumentParser writes.
+        let words: [Phrase] = ["OVERVIEW: ", "USAGE: ", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "Show the version.",
+                               "Show subcommand help information.", "Show help information.", "(values:", "(default:", " (default)"]
+        let translated = words.reduce(text) { text, word in text.replacingOccurrences(of: word.text(.en), with: word.text(.zh)) }
+            .replacing(/;(\s+)default:/) { Phrase(";\(String($0.1))default:").text(.zh) }
+        return translated.replacing(/See '(landreg help [^']*)<subcommand>' for detailed help\./) { match in
+            Phrase("See '\(String(match.1))<subcommand>' for detailed help.").text(.zh)
+        }
+    }
+}
