@@ -250,19 +250,19 @@ final class CheckTests: RegistryTestCase {
         assertInputError(["feature 1501", "code bad"]) {
             try registry.check(GeoJSONReader(text: proposals(features)), options: CheckOptions(record: true)) { _ in }
         }
-        XCTAssertEqual(try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM checks")! }, 0)
-        XCTAssertEqual(try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM check_runs")! }, 0)
+        XCTAssertEqual(try registry.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM checks")! }, 0)
+        XCTAssertEqual(try registry.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM check_runs")! }, 0)
     }
 
     func testChecksAreRecorded() throws {
         let registry = try edgeRegistry()
         _ = try check(registry, proposals([Projected.polygon(Projected.rect(0, 0, 10, 10)).withProperties(#""id":"r1","use":"0701""#)]),
                       record: true)
-        let row = try registry.read { db in
+        let row = try registry.store.read { db in
             try String.fetchOne(db, sql: "SELECT proposal_id || ' ' || verdict || ' ' || findings FROM checks")
         }
         XCTAssertEqual(row?.hasPrefix("r1 block [{\"rule\":\"soil.listed\""), true, row ?? "none")
-        let run = try registry.read { db in try Int.fetchOne(db, sql: "SELECT block FROM check_runs") }
+        let run = try registry.store.read { db in try Int.fetchOne(db, sql: "SELECT block FROM check_runs") }
         XCTAssertEqual(run, 1)
     }
 
@@ -277,8 +277,8 @@ final class CheckTests: RegistryTestCase {
         _ = try check(registry, proposals([square.withProperties(#""id":"r1","use":"0701""#),
                                            Projected.multiPolygon([Projected.rect(50, 50, 60, 60)], [Projected.rect(70, 50, 80, 60)])
                                                .withProperties(#""id":"r2","use":"0701""#)]), record: true)
-        XCTAssertFalse(registry.isSpatialLoaded)
-        let rows = try registry.read { db in
+        XCTAssertFalse(registry.store.isSpatialLoaded)
+        let rows = try registry.store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT hex(geom) = hex(GeomFromWKB(AsBinary(geom), 4547)), ST_SRID(geom), AsText(geom) FROM checks ORDER BY id
                 """)
@@ -288,7 +288,7 @@ final class CheckTests: RegistryTestCase {
         XCTAssertEqual(rows.first?[2] as String?, "POLYGON((434500 3960000, 434510 3960000, 434510 3960010, 434500 3960010, 434500 3960000), "
                        + "(434502 3960002, 434504 3960002, 434504 3960004, 434502 3960004, 434502 3960002))")
         XCTAssertEqual((rows.last?[2] as String?)?.hasPrefix("MULTIPOLYGON(((434550 3960050"), true)
-        let triggers = try registry.read { db in
+        let triggers = try registry.store.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'checks' ORDER BY name")
         }
         XCTAssertEqual(triggers, ["ggi_checks_geom", "ggu_checks_geom", "tmd_checks_geom", "tmi_checks_geom", "tmu_checks_geom"])

@@ -97,7 +97,7 @@ final class SpatiaLiteBlobTests: RegistryTestCase {
             Shape(type: .multiPolygon, xy: [0, 0, 10, 0, 10, 10, 0, 0, 20, 20, 30, 20, 30, 30, 20, 20],
                   ringEnds: [4, 8], polygonEnds: [1, 2]),
         ]
-        try registry.read { db in
+        try registry.store.read { db in
             for shape in shapes {
                 let theirs = try Data.fetchOne(db, sql: "SELECT GeomFromWKB(?, 4547)", arguments: [Data(shape.wkb())])
                 XCTAssertEqual(theirs.map { [UInt8]($0) }, shape.spatiaLiteBlob(srid: 4547), shape.type.rawValue)

@@ -300,7 +300,7 @@ final class HistoryModelTests: RegistryTestCase {
         case .delete(let layer, let code, let date, let note):
             try registry.delete(layer, codes: [code], date: date, by: "model", note: note)
         case .outsideEdit(let code, let name):
-            try registry.database.write { db in
+            try registry.store.database.write { db in
                 try db.execute(sql: "UPDATE risk_plots SET name = ? WHERE code = ?", arguments: [name, code])
             }
         case .check(let id, let date):

@@ -10,7 +10,7 @@ final class ImportTests: RegistryTestCase {
 
     /// Every table's content, to prove an error changed nothing.
     func snapshot(_ registry: Registry) throws -> [String] {
-        try registry.read { db in
+        try registry.store.read { db in
             try Layer.allCases.flatMap { layer in
                 try String.fetchAll(db, sql: "SELECT code || '|' || extra || '|' || hex(geom) FROM \(layer.table) ORDER BY code")
             }
@@ -187,7 +187,7 @@ final class ImportTests: RegistryTestCase {
         let area = try XCTUnwrap(try registry.feature(.riskPlots, code: "A")?.area)
         XCTAssertEqual(area, 10_000, accuracy: 1e-6)
         // The same square given in lon/lat, via PROJ: about 10,000 m².
-        let lonlat = try registry.read { db in
+        let lonlat = try registry.store.read { db in
             try String.fetchOne(db, sql: "SELECT AsGeoJSON(ST_Transform(geom, 4490), 9) FROM risk_plots")!
         }
         let text = lonlat.replacingOccurrences(of: "\"type\":\"Polygon\"", with: "\"type\":\"Polygon\"")
@@ -248,10 +248,10 @@ final class ImportTests: RegistryTestCase {
     func testSpatialIndexIsMaintained() throws {
         let registry = try makeRegistry()
         try load(registry, .riskPlots, Projected.collection([plot("A"), plot("B", x: 500)]))
-        let indexed = try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_risk_plots_geom")! }
+        let indexed = try registry.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_risk_plots_geom")! }
         XCTAssertEqual(indexed, 2)
         try load(registry, .riskPlots, Projected.collection([plot("B", x: 500)]), mode: .replace, note: "并图")
-        let after = try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_risk_plots_geom")! }
+        let after = try registry.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_risk_plots_geom")! }
         XCTAssertEqual(after, 1)
     }
 
@@ -267,7 +267,7 @@ final class ImportTests: RegistryTestCase {
         }
         try load(registry, .farmland, Projected.collection(features))
         func check(_ label: String) throws {
-            try registry.read { db in
+            try registry.store.read { db in
                 XCTAssertEqual(try String.fetchOne(db, sql: "SELECT rtreecheck('idx_farmland_geom')"), "ok", label)
                 let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM farmland")!
                 XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM idx_farmland_geom"), rows, label)

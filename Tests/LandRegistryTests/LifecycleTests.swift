@@ -94,14 +94,14 @@ final class LifecycleTests: RegistryTestCase {
     func testHistoryIsAppendOnly() throws {
         let registry = try makeRegistry()
         try load(registry, .riskPlots, plots())
-        let before = try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM history")! }
+        let before = try registry.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM history")! }
         XCTAssertEqual(before, 2)
-        XCTAssertThrowsError(try registry.write { db in try db.execute(sql: "DELETE FROM history") })
-        XCTAssertThrowsError(try registry.write { db in try db.execute(sql: "UPDATE history SET code = 'x'") })
+        XCTAssertThrowsError(try registry.store.write { db in try db.execute(sql: "DELETE FROM history") })
+        XCTAssertThrowsError(try registry.store.write { db in try db.execute(sql: "UPDATE history SET code = 'x'") })
         // Unchanged features add nothing; changed ones add a row each.
         try load(registry, .riskPlots, plots(), mode: .upsert)
         try load(registry, .riskPlots, plots(x: 5), mode: .upsert)
-        XCTAssertEqual(try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM history")! }, 3)
+        XCTAssertEqual(try registry.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM history")! }, 3)
     }
 
     func testReclassAndPermits() throws {

@@ -12,7 +12,7 @@ final class MigrationTests: RegistryTestCase {
     /// The landreg part of a registry's schema, as `Fixtures/schema-query.sql` lists it.
     func schema(_ registry: Registry) throws -> String {
         let query = try String(contentsOf: Self.fixtures.appendingPathComponent("schema-query.sql"), encoding: .utf8)
-        return try registry.read { db in
+        return try registry.store.read { db in
             var lines: [String] = []
             for statement in query.split(separator: ";\n").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) })
             where !statement.isEmpty {
@@ -34,7 +34,7 @@ final class MigrationTests: RegistryTestCase {
         // A registry as the first release left it: only "v1 layers and settings", one feature.
         do {
             let registry = try Registry.create(at: file)
-            try registry.database.write { db in
+            try registry.store.database.write { db in
                 for trigger in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'landreg\\_%' ESCAPE '\\'") {
                     try db.execute(sql: "DROP TRIGGER \(trigger)")
                 }

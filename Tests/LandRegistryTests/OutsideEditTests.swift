@@ -15,7 +15,7 @@ final class OutsideEditTests: RegistryTestCase {
 
     /// Writes as another program would: plain SQL, outside landreg's writes (the triggers record it).
     func edit(_ registry: Registry, _ sql: String, _ arguments: StatementArguments = []) throws {
-        try registry.database.write { db in try db.execute(sql: sql, arguments: arguments) }
+        try registry.store.database.write { db in try db.execute(sql: sql, arguments: arguments) }
     }
 
     func testWhatOtherProgramsWriteIsReportedAndNeverBreaksTheCheck() throws {

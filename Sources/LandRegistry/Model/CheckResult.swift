@@ -67,3 +67,25 @@ public struct CheckSummary: Sendable {
         }
     }
 }
+
+/// One past check run (`checks`).
+public struct CheckRun: Sendable {
+    public let id: Int64
+    /// The day the check was made: its own date when entered later (`check --date`), else the day recorded.
+    public let date: String
+    public let checkedAt: String
+    public let checkedBy: String
+    public let file: String
+    public let proposals: Int, block: Int, condition: Int, warn: Int, clear: Int
+}
+
+/// One recorded check of a proposal (`checks PROPOSAL-ID`).
+public struct RecordedCheck: Sendable {
+    public let run: Int64
+    /// The day it was made.
+    public let date: String
+    public let checkedAt: String
+    public let verdict: Verdict
+    /// The findings as recorded: a JSON array (rule, severity, layer, code, overlap_m2, distance_m).
+    public let findings: String
+}

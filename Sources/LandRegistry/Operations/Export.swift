@@ -73,7 +73,7 @@ extension Registry {
                                   put: (([UInt8], Int)) -> Void) throws -> Bool {
         let transformers = UncheckedBox(try (0..<workers).map { _ in try Transformer(from: srid, to: target) })
         let pipeline = OrderedParallelMap<ExportRange, ([UInt8], Int)>(capacity: 4 * workers)
-        return try concurrentSnapshots(workers, work: { worker, snapshot in
+        return try store.concurrentSnapshots(workers, work: { worker, snapshot in
             var readers: [Layer: ExportReader] = [:]
             pipeline.serve(worker) { _, range in
                 try Registry.encode(range, options, readers: &readers, on: snapshot, transformer: transformers.value[worker])
@@ -189,7 +189,7 @@ extension Registry {
             }))
         }
         if sets.isEmpty, let first = refusals.first { throw first }
-        return try ShapefileWriter.write(sets, prj: try crsWKT(target), to: directory)
+        return try ShapefileWriter.write(sets, prj: try store.crsWKT(target), to: directory)
     }
 
     /// One GeoJSON file per layer (`<layer>.geojson`) into `directory`,

@@ -9,7 +9,7 @@ extension Registry {
                             note: String? = nil) throws {
         let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "stage \(stage.rawValue)", doc: doc, note: note)
-        try updateStage(code: code, to: stage, stamp: stamp) { current, latest in
+        try store.updateStage(code: code, to: stage, stamp: stamp) { current, latest in
             func refuse(_ property: String?, _ message: Phrase, _ remedy: Remedy? = nil) -> RuleViolation {
                 RuleViolation(subject: Layer.riskPlots.rawValue, code: code, property: property, message: message, remedy: remedy)
             }
@@ -41,7 +41,7 @@ extension Registry {
     public func reclassify(code: String, to farmlandClass: FarmlandClass, date: String, basis: String?, by: String) throws {
         let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "reclass", doc: basis)
-        _ = try updateClasses([(code, farmlandClass)], stamp: stamp) { _, current, latest in
+        _ = try store.updateClasses([(code, farmlandClass)], stamp: stamp) { _, current, latest in
             guard let current else {
                 throw RuleViolation(subject: Layer.farmland.rawValue, code: code, message: "no farmland parcel has this code")
             }
@@ -61,7 +61,7 @@ extension Registry {
                            file: String) throws -> Int {
         let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "reclass", doc: basis)
-        return try updateClasses(changes, stamp: stamp) { index, current, latest in
+        return try store.updateClasses(changes, stamp: stamp) { index, current, latest in
             if current == nil {
                 throw InputError(file: file, feature: index + 1, code: changes[index].code, message: "no farmland parcel with this code")
             }
@@ -83,7 +83,7 @@ extension Registry {
             throw InvalidArgument(.permitKind, "a permit is for supply, use_change or planning_permit")
         }
         let reason = note?.trimmingCharacters(in: .whitespaces).isEmpty == false ? note : nil
-        return try insertPermit(proposalID: proposalID, kind: kind, date: date, by: by, note: reason) { latest, first, earlier in
+        return try store.insertPermit(proposalID: proposalID, kind: kind, date: date, by: by, note: reason) { latest, first, earlier in
             func refuse(_ message: Phrase, _ remedy: Remedy? = nil) -> RuleViolation {
                 RuleViolation(subject: "proposal", code: proposalID, message: message, remedy: remedy)
             }
@@ -111,7 +111,7 @@ extension Registry {
         var seen = Set<String>()
         let reason = note?.trimmingCharacters(in: .whitespaces).isEmpty == false ? note : nil
         let stamp = ChangeStamp(effective: date, by: by, command: "delete", note: reason)
-        return try deleteFeatures(layer, codes: codes, stamp: stamp) { code, exists, stage, latest in
+        return try store.deleteFeatures(layer, codes: codes, stamp: stamp) { code, exists, stage, latest in
             guard seen.insert(code).inserted else {
                 throw RuleViolation(subject: layer.rawValue, code: code, message: "given twice")
             }

@@ -13,6 +13,6 @@ extension Registry {
         guard setting.range.contains(value) else {
             throw InvalidArgument(.setting(name), "\(text) is outside the sensible range \(formatDecimal(setting.range.lowerBound))–\(formatDecimal(setting.range.upperBound)) (default \(formatDecimal(setting.defaultValue)))")
         }
-        return try storeSetting(setting, value, by: by, date: todayUTC())
+        return try store.storeSetting(setting, value, by: by, date: todayUTC())
     }
 }

@@ -7,14 +7,14 @@ import GRDB
 /// the whole batch has been checked, so a check that fails half-way leaves
 /// nothing behind.
 final class CheckRecorder {
-    let registry: Registry
+    let registry: Store
     let file: String
     let by: String
     /// The date the check was made, when recorded later (nil: today).
     let date: String?
     private var pending: [[DatabaseValue]] = []
 
-    init(registry: Registry, file: String, by: String, date: String? = nil) {
+    init(registry: Store, file: String, by: String, date: String? = nil) {
         self.registry = registry
         self.file = file
         self.by = by
@@ -64,23 +64,12 @@ final class CheckRecorder {
     }
 }
 
-extension Registry {
-    /// One past check run.
-    public struct CheckRun: Sendable {
-        public let id: Int64
-        /// The day the check was made: its own date when entered later (`check --date`), else the day recorded.
-        public let date: String
-        public let checkedAt: String
-        public let checkedBy: String
-        public let file: String
-        public let proposals: Int, block: Int, condition: Int, warn: Int, clear: Int
-    }
-
+extension Store {
     /// The recorded check runs, newest first.
-    public func checkRuns(limit: Int = 50) throws -> [CheckRun] {
+    func checkRuns(limit: Int = 50) throws -> [CheckRun] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, checked_at, checked_by, file, proposals, block, condition, warn, clear, \(Registry.checkDay)
+                SELECT id, checked_at, checked_by, file, proposals, block, condition, warn, clear, \(Store.checkDay)
                 FROM check_runs r ORDER BY id DESC LIMIT ?
                 """, arguments: [limit]).map {
                 CheckRun(id: $0[0], date: $0[9], checkedAt: $0[1], checkedBy: $0[2], file: $0[3], proposals: $0[4],
@@ -89,13 +78,15 @@ extension Registry {
         }
     }
 
-    /// The recorded checks of one proposal id: (run, the day it was made, checked at, verdict, findings JSON).
-    public func checks(of proposalID: String) throws -> [(run: Int64, date: String, checkedAt: String, verdict: Verdict, findings: String)] {
+    /// The recorded checks of one proposal id.
+    func checks(of proposalID: String) throws -> [RecordedCheck] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.run_id, \(Registry.checkDay), r.checked_at, c.verdict, c.findings FROM checks c JOIN check_runs r ON r.id = c.run_id
+                SELECT c.run_id, \(Store.checkDay), r.checked_at, c.verdict, c.findings FROM checks c JOIN check_runs r ON r.id = c.run_id
                 WHERE c.proposal_id = ? ORDER BY c.id
-                """, arguments: [proposalID]).map { ($0[0], $0[1], $0[2], Verdict(recorded: $0[3]), $0[4]) }
+                """, arguments: [proposalID]).map {
+                    RecordedCheck(run: $0[0], date: $0[1], checkedAt: $0[2], verdict: Verdict(recorded: $0[3]), findings: $0[4])
+                }
         }
     }
 }

@@ -2,7 +2,7 @@ import CSpatiaLite
 import Foundation
 import GRDB
 
-extension Registry {
+extension Store {
     /// Runs `work(i, snapshot)` on `count` threads at once, each on a
     /// read-only connection of its own — and every one of them on the same
     /// state of the registry: the snapshots are taken while this
@@ -22,7 +22,7 @@ extension Registry {
         defer { caches.freeAll() }
         var config = Configuration()
         config.readonly = true
-        config.busyMode = .timeout(TimeInterval(Registry.busyTimeout))
+        config.busyMode = .timeout(TimeInterval(Store.busyTimeout))
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
         let queues = try (0..<count).map { _ in try DatabaseQueue(path: path, configuration: config) }
         defer { for queue in queues { try? queue.close() } }
@@ -32,7 +32,7 @@ extension Registry {
         let failures = FailureBox()
         // Hold the write lock while the workers take their snapshots.
         let locked = try database.writeWithoutTransaction { db -> Bool in
-            guard try Registry.lockAtOnce(db) else { return false }
+            guard try Store.lockAtOnce(db) else { return false }
             defer { try? db.execute(sql: "ROLLBACK") }
             for (index, queue) in queues.enumerated() {
                 finished.enter()
@@ -76,7 +76,7 @@ extension Registry {
     /// it is not, or the file cannot be written.
     private static func lockAtOnce(_ db: Database) throws -> Bool {
         try db.execute(sql: "PRAGMA busy_timeout = 250")
-        defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Registry.busyTimeout * 1000)") }  // the connection's own
+        defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Store.busyTimeout * 1000)") }  // the connection's own
         do {
             try db.execute(sql: "BEGIN IMMEDIATE")
             return true

@@ -92,9 +92,9 @@ extension Snapshot {
 
 }
 
-extension Registry {
+extension Store {
     /// The features of a layer, ordered by code.
-    public func features(_ layer: Layer, filters: [PropertyFilter] = []) throws -> [StoredFeature] {
+    func features(_ layer: Layer, filters: [PropertyFilter] = []) throws -> [StoredFeature] {
         try read { db in
             try Snapshot(db, srid: srid).check(filters, on: layer)
             var result: [StoredFeature] = []
@@ -104,7 +104,7 @@ extension Registry {
     }
 
     /// One feature by code, or nil.
-    public func feature(_ layer: Layer, code: String) throws -> StoredFeature? {
+    func feature(_ layer: Layer, code: String) throws -> StoredFeature? {
         try read { db in
             var result: StoredFeature?
             try forEachFeature(db, layer: layer, filters: [], code: code) { result = $0 }

@@ -6,7 +6,7 @@ import GRDB
 /// Each edit runs in one transaction; the domain's rule is a closure the
 /// operation passes in, called with the current state before anything is
 /// written, so the rules stay out of the storage and the SQL out of the rules.
-extension Registry {
+extension Store {
     /// Appends the feature's current state to the history.
     func recordChange(_ db: Database, layer: Layer, code: String, action: String, stamp: ChangeStamp) throws {
         try db.execute(sql: """
@@ -35,7 +35,7 @@ extension Registry {
                      allow: (_ current: (stage: String, date: String?)?, _ latest: String?) throws -> Void) throws {
         try write { db in
             let row = try Row.fetchOne(db, sql: "SELECT stage, stage_date FROM risk_plots WHERE code = ?", arguments: [code])
-            try allow(row.map { ($0[0], $0[1]) }, try Registry.latestChange(db, .riskPlots, code: code))
+            try allow(row.map { ($0[0], $0[1]) }, try Store.latestChange(db, .riskPlots, code: code))
             try db.execute(sql: "UPDATE risk_plots SET stage = ?, stage_date = ? WHERE code = ?",
                            arguments: [stage.rawValue, stamp.effective, code])
             try recordChange(db, layer: .riskPlots, code: code, action: "stage", stamp: stamp)
@@ -56,7 +56,7 @@ extension Registry {
                     try allow(index, current, nil)
                     continue
                 }
-                try allow(index, current, try Registry.latestChange(db, .farmland, code: change.code))
+                try allow(index, current, try Store.latestChange(db, .farmland, code: change.code))
                 guard let current else { continue }
                 try db.execute(sql: "UPDATE farmland SET class = ? WHERE code = ?",
                                arguments: [change.farmlandClass.rawValue, change.code])
@@ -79,10 +79,10 @@ extension Registry {
         try write { db in
             let latest = try Row.fetchOne(db, sql: """
                 SELECT c.id, c.verdict FROM checks c JOIN check_runs r ON r.id = c.run_id
-                WHERE c.proposal_id = ? AND \(Registry.checkDay) <= ? ORDER BY \(Registry.checkDay) DESC, c.id DESC LIMIT 1
+                WHERE c.proposal_id = ? AND \(Store.checkDay) <= ? ORDER BY \(Store.checkDay) DESC, c.id DESC LIMIT 1
                 """, arguments: [proposalID, date]).map { (id: $0[0] as Int64, verdict: $0[1] as String) }
             let first = try String.fetchOne(db, sql: """
-                SELECT min(\(Registry.checkDay)) FROM checks c JOIN check_runs r ON r.id = c.run_id WHERE c.proposal_id = ?
+                SELECT min(\(Store.checkDay)) FROM checks c JOIN check_runs r ON r.id = c.run_id WHERE c.proposal_id = ?
                 """, arguments: [proposalID])
             let earlier = try String.fetchOne(db, sql: "SELECT permit_date FROM permits WHERE proposal_id = ? AND kind = ?",
                                               arguments: [proposalID, kind.rawValue])
@@ -95,7 +95,7 @@ extension Registry {
     }
 
     /// Every recorded change of one feature, oldest first.
-    public func history(_ layer: Layer, code: String) throws -> [HistoryEntry] {
+    func history(_ layer: Layer, code: String) throws -> [HistoryEntry] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, action, recorded_at, effective_date, recorded_by, command, doc, note, after_properties,
@@ -112,7 +112,7 @@ extension Registry {
                 let geometry = row[9] as Data?
                 entries.append(HistoryEntry(id: row[0], action: ChangeKind(rawValue: row[1]) ?? .update, recordedAt: row[2], effectiveDate: row[3],
                                             recordedBy: row[4], command: row[5], doc: row[6], note: row[7],
-                                            after: after, before: previous, geometryChanged: !Registry.sameGeometry(geometry, previousGeometry)))
+                                            after: after, before: previous, geometryChanged: !Store.sameGeometry(geometry, previousGeometry)))
                 previous = after
                 previousGeometry = geometry
             }
@@ -121,7 +121,7 @@ extension Registry {
     }
 }
 
-extension Registry {
+extension Store {
     /// Deletes features by code, all or nothing, each recorded in the history
     /// (`action` `delete`, effective on the stamp's date); `allow` sees each
     /// code, whether a feature has it, its risk-plot stage (nil for other
@@ -133,7 +133,7 @@ extension Registry {
                 let exists = try Int.fetchOne(db, sql: "SELECT 1 FROM \(layer.table) WHERE code = ?", arguments: [code]) != nil
                 let stage = layer == .riskPlots
                     ? try String.fetchOne(db, sql: "SELECT stage FROM risk_plots WHERE code = ?", arguments: [code]) : nil
-                try allow(code, exists, stage, try Registry.latestChange(db, layer, code: code))
+                try allow(code, exists, stage, try Store.latestChange(db, layer, code: code))
                 try db.execute(sql: """
                     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, note)
                     VALUES (?, ?, 'delete', ?, ?, ?, ?)
@@ -145,18 +145,18 @@ extension Registry {
     }
 }
 
-extension Registry {
+extension Store {
     static func sameGeometry(_ a: Data?, _ b: Data?) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
         return LayerWriter.sameGeometry([UInt8](a), [UInt8](b), tolerance: 0.001)
     }
 }
 
-extension Registry {
+extension Store {
     /// The earliest date the history knows anything of a layer's feature
     /// (nil for an empty registry); features inserted without a date are
     /// known since the beginning.
-    public func earliestKnownDate() throws -> String? {
+    func earliestKnownDate() throws -> String? {
         try read { db in
             try String.fetchOne(db, sql: "SELECT min(effective_date) FROM history WHERE layer != 'settings'")
         }

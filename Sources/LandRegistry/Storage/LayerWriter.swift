@@ -1,6 +1,6 @@
 import GRDB
 
-extension Registry {
+extension Store {
     /// Runs `body` with a writer of `layer` in one write transaction: all
     /// or nothing. A one-connection registry (the CLI's) that no other
     /// process has open writes the import through a rollback journal
@@ -24,7 +24,7 @@ extension Registry {
             flush?.stop()
             if direct {
                 try? database.writeWithoutTransaction {
-                    try $0.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(Registry.pageCacheKiB)")
+                    try $0.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(Store.pageCacheKiB)")
                 }
             }
         }

@@ -4,7 +4,7 @@ import GRDB
 /// Monitoring values and targets, discharge limits and remedies (contract
 /// §10): the tables of migration v6. Edits run in one transaction each and
 /// take the operation's rule as a closure, as the lifecycle's do.
-extension Registry {
+extension Store {
     /// Stores monitoring records, all or nothing, as `produce` hands them
     /// over (a file is streamed, never held whole). `produce` sees the codes
     /// of the sites a record may name (sections, outfalls, admin areas, by

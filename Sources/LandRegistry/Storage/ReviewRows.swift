@@ -82,7 +82,7 @@ extension Snapshot {
             arguments += ["\"\(rule)\""]
         }
         return try Row.fetchAll(db, sql: """
-            SELECT c.id, \(Registry.checkDay) AS day, c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
+            SELECT c.id, \(Store.checkDay) AS day, c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
             FROM checks c JOIN check_runs r ON r.id = c.run_id
             WHERE day BETWEEN ? AND ? AND \(condition) ORDER BY day, c.id
             """, arguments: arguments).map {
@@ -126,5 +126,5 @@ extension Snapshot {
     }
 
     /// A numeric setting, or its default.
-    func setting(_ setting: Setting) throws -> Double { try Registry.setting(setting, db) }
+    func setting(_ setting: Setting) throws -> Double { try Store.setting(setting, db) }
 }

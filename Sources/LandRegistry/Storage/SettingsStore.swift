@@ -1,9 +1,9 @@
 import GRDB
 
 /// Settings (the rule thresholds), their log, and what the registry holds.
-extension Registry {
+extension Store {
     /// All settings as (name, value), sorted by name; a setting never set has its default.
-    public func settings() throws -> [(String, String)] {
+    func settings() throws -> [(String, String)] {
         var stored = try read { db in
             try Row.fetchAll(db, sql: "SELECT name, value FROM settings ORDER BY name").map { ($0[0] as String, $0[1] as String) }
         }
@@ -14,11 +14,11 @@ extension Registry {
     }
 
     /// A numeric setting, or its default when absent.
-    public func setting(_ name: Setting) throws -> Double {
+    func setting(_ name: Setting) throws -> Double {
         try read { db in try setting(name, db) }
     }
 
-    func setting(_ name: Setting, _ db: Database) throws -> Double { try Registry.setting(name, db) }
+    func setting(_ name: Setting, _ db: Database) throws -> Double { try Store.setting(name, db) }
 
     /// A numeric setting read in a transaction, or its default when absent.
     static func setting(_ name: Setting, _ db: Database) throws -> Double {
@@ -59,7 +59,7 @@ extension Registry {
     }
 
     /// Versions of the libraries behind the registry.
-    public func versions() throws -> [(String, String)] {
+    func versions() throws -> [(String, String)] {
         try read { db in
             let row = try Row.fetchOne(db, sql: "SELECT spatialite_version(), proj_version(), sqlite_version()")!
             return [("SpatiaLite", row[0] ?? "?"), ("PROJ", row[1] ?? "?"),
@@ -68,7 +68,7 @@ extension Registry {
     }
 
     /// The number of features in each layer.
-    public func counts() throws -> [(Layer, Int)] {
+    func counts() throws -> [(Layer, Int)] {
         try read { db in
             try Layer.allCases.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0.table)") ?? 0) }
         }
@@ -82,9 +82,9 @@ extension Registry {
     }
 }
 
-extension Registry {
+extension Store {
     /// What a check's answers rest on beyond the rules (`CheckConditions`).
-    public func checkConditions() throws -> CheckConditions {
+    func checkConditions() throws -> CheckConditions {
         let thresholds = try thresholds()
         // Plain SQL: a one-shot check never brings SpatiaLite (and PROJ's database) in for this.
         let (counties, empty) = try database.read { db -> ([String], [Layer]) in
@@ -110,7 +110,7 @@ extension Registry {
     }
 
     /// The registry as a report names it.
-    public func describe() throws -> RegistryDescription {
+    func describe() throws -> RegistryDescription {
         RegistryDescription(path: path, srid: srid, counts: try counts(), versions: try versions())
     }
 }

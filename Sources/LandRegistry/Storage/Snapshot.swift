@@ -17,7 +17,7 @@ final class Snapshot {
     }
 }
 
-extension Registry {
+extension Store {
     /// Runs `body` on one read-only snapshot (SpatiaLite's functions available).
     func snapshot<T>(_ body: (Snapshot) throws -> T) throws -> T {
         try read { db in try body(Snapshot(db, srid: srid)) }

@@ -41,7 +41,7 @@ extension Registry {
         let checker = try Checker(registry: self, context: options.context)
         var summary = CheckSummary()
         var ids = Set<String>()
-        let recorder = options.record ? CheckRecorder(registry: self, file: reader.fileName, by: options.by, date: date) : nil
+        let recorder = options.record ? CheckRecorder(registry: store, file: reader.fileName, by: options.by, date: date) : nil
         func next() throws -> (InputFeature, Proposal)? {
             guard let feature = try reader.next() else { return nil }
             var proposal = try Proposal(feature, file: reader.fileName, defaults: options.defaults)
@@ -105,7 +105,7 @@ extension Registry {
         let prepared = try input.prepare(geometry, feature: proposal.number, code: proposal.id)
         let result = try plainSnapshot { try checker.check(proposal, prepared, in: $0) }
         if options.record {
-            let recorder = CheckRecorder(registry: self, file: name, by: options.by, date: date)
+            let recorder = CheckRecorder(registry: store, file: name, by: options.by, date: date)
             recorder.add(result)
             var summary = CheckSummary()
             summary.add(result.verdict)

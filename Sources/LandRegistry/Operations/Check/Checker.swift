@@ -17,7 +17,7 @@ final class Checker {
     init(registry: Registry, context: Double? = nil, thresholds: [Setting: Double]? = nil) throws {
         self.registry = registry
         self.context = context
-        self.thresholds = try thresholds ?? registry.thresholds()
+        self.thresholds = try thresholds ?? registry.store.thresholds()
         overlapMinimum = self.thresholds[.overlapMinimum] ?? 1
     }
 

@@ -14,7 +14,7 @@ extension Registry {
             try InputGeometry(reader: reader, srid: options.srid, registrySRID: srid, geos: $0.geos, accepted: nil, policy: .reject)
         }
         let shared = UncheckedBox((checkers, inputs))
-        return try concurrentSnapshots(checkers.count, work: { worker, snapshot in
+        return try store.concurrentSnapshots(checkers.count, work: { worker, snapshot in
             let checker = shared.value.0[worker], input = shared.value.1[worker]
             pipeline.serve(worker) { _, item in
                 let (feature, proposal) = item

@@ -24,7 +24,7 @@ extension Registry {
     private func importMonitoring(file: String, upsert: Bool, by: String,
                                   source: ((MonitoringRecord) throws -> Void) throws -> Void) throws -> MonitorImportSummary {
         let today = todayUTC()
-        return try storeMonitoring(file: file, upsert: upsert, by: by) { sites, store in
+        return try store.storeMonitoring(file: file, upsert: upsert, by: by) { sites, store in
             try withoutActuallyEscaping(store) { store in try source { given in
                 var record = given
                 func fail(_ property: String, _ message: Phrase) -> InputError {
@@ -73,7 +73,7 @@ extension Registry {
             }
             limit = parsed
         }
-        try appendLimit(subject: type, parameter: parameter, limit: limit, by: by, note: note) { outfallType in
+        try store.appendLimit(subject: type, parameter: parameter, limit: limit, by: by, note: note) { outfallType in
             guard outfallType != nil || OutfallType(rawValue: type) != nil else {
                 throw InvalidArgument(.limit, "'\(subject)' is neither an outfall's code nor an outfall type (\(terms: OutfallType.allCases))")
             }
@@ -98,7 +98,7 @@ extension Registry {
         }
         let event = RemedyEvent(outfall: outfall, event: .set, measure: measure, responsible: responsible, deadline: due,
                                 date: day, note: note, recordedAt: "", recordedBy: by)
-        try appendRemedy(event) { exists, _ in
+        try store.appendRemedy(event) { exists, _ in
             guard exists else { throw RuleViolation(subject: "outfalls", code: outfall, message: "no such outfall") }
         }
     }
@@ -108,7 +108,7 @@ extension Registry {
         let day = try checkDate(date)
         let event = RemedyEvent(outfall: outfall, event: .done, measure: nil, responsible: nil, deadline: nil,
                                 date: day, note: note, recordedAt: "", recordedBy: by)
-        try appendRemedy(event) { exists, earlier in
+        try store.appendRemedy(event) { exists, earlier in
             guard exists else { throw RuleViolation(subject: "outfalls", code: outfall, message: "no such outfall") }
             guard let last = earlier.last, last.event == .set else {
                 throw RuleViolation(subject: "outfalls", code: outfall, message: earlier.isEmpty ? "has no remedy to complete" : "its remedy is already done")

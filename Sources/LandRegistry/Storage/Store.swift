@@ -2,7 +2,8 @@ import CSpatiaLite
 import Foundation
 import GRDB
 
-/// A landreg registry: one SpatiaLite database file, opened through GRDB —
+/// The database of a registry (the public `Registry` holds one): one
+/// SpatiaLite database file, opened through GRDB —
 /// a `DatabasePool` (WAL, concurrent readers) or, for a one-shot process, a
 /// `DatabaseQueue` (one connection) — with SpatiaLite brought into every
 /// connection in `Configuration.prepareDatabase`.
@@ -10,10 +11,10 @@ import GRDB
 /// Concurrency: one `Registry` per file per process; writes are GRDB's
 /// `write {}` (an IMMEDIATE transaction: all or nothing), reads its
 /// `read {}` (a snapshot).
-public final class Registry: @unchecked Sendable {
-    public let path: String
+final class Store: @unchecked Sendable {
+    let path: String
     /// The registry's projected CRS (EPSG code).
-    public let srid: Int
+    let srid: Int
     let database: any DatabaseWriter
     private let caches: SpatiaLiteCaches
     private var closed = false
@@ -49,7 +50,7 @@ public final class Registry: @unchecked Sendable {
 
     /// Closes every connection, then frees the SpatiaLite caches
     /// (`spatialite_cleanup_ex` must follow `sqlite3_close`).
-    public func close() throws {
+    func close() throws {
         guard !closed else { return }
         closed = true
         try database.close()
@@ -63,13 +64,13 @@ public final class Registry: @unchecked Sendable {
     /// first thing: turns SQLite's memory statistics off, so that its
     /// allocations take no process-wide lock (a large import took an
     /// eighth longer with it). Once SQLite is in use it changes nothing.
-    public static func prepareProcess() {
+    static func prepareProcess() {
         _ = landreg_sqlite3_memstatus_off()
     }
 
     /// Creates a new, empty registry (all layers, indexes and settings) in
     /// the projected CRS `srid`.
-    public static func create(at path: String, srid: Int = CRS.defaultRegistry) throws -> Registry {
+    static func create(at path: String, srid: Int) throws -> Store {
         if FileManager.default.fileExists(atPath: path) {
             throw RegistryError("\(path) already exists; remove it first or choose another path", remedy: .chooseAnotherPath)
         }
@@ -91,7 +92,7 @@ public final class Registry: @unchecked Sendable {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw error
         }
-        return Registry(path: path, database: pool, caches: caches, srid: srid)
+        return Store(path: path, database: pool, caches: caches, srid: srid)
     }
 
     private static func checkRegistryCRS(_ db: Database, _ srid: Int) throws {
@@ -106,7 +107,7 @@ public final class Registry: @unchecked Sendable {
     /// Opens an existing registry, applying any newer migrations. Never
     /// creates a file. `concurrentReads: false` opens one connection (a
     /// GRDB `DatabaseQueue`): right for a one-shot process such as the CLI.
-    public static func open(at path: String, concurrentReads: Bool = true) throws -> Registry {
+    static func open(at path: String, concurrentReads: Bool) throws -> Store {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RegistryError("no registry at \(path)", remedy: .createRegistry)
@@ -128,7 +129,7 @@ public final class Registry: @unchecked Sendable {
                 return try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'srid'").flatMap(Int.init)
             }
             guard let srid else { throw RegistryError("\(path) is not a landreg registry (no settings table)") }
-            let registry = Registry(path: path, database: database, caches: caches, srid: srid, lazySpatial: !concurrentReads)
+            let registry = Store(path: path, database: database, caches: caches, srid: srid, lazySpatial: !concurrentReads)
             let migrator = Migrations.migrator(srid: srid)
             if try !database.read(migrator.hasCompletedMigrations) {
                 database.writeWithoutTransaction { registry.ensureSpatial($0) }
@@ -156,7 +157,7 @@ public final class Registry: @unchecked Sendable {
         config.prepareDatabase { db in
             // One connection of a one-shot process gets SpatiaLite when it first needs it (`ensureSpatial`).
             if !single { spatialite_init_ex(db.sqliteConnection, caches.make(), 0) }
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(Registry.pageCacheKiB)")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(Store.pageCacheKiB)")
         }
         do {
             if single { return (try DatabaseQueue(path: path, configuration: config), caches) }
