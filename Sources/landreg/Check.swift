@@ -50,7 +50,7 @@ struct Check: ParsableCommand {
         defer { try? registry.close() }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
         let language = lang ?? Speech.language
-        var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? 500 : nil, defaults: proposals.defaults,
+        var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? CheckOptions.mapContext : nil, defaults: proposals.defaults,
                                    date: date)
         if let by { options.by = by }
         let report: any CheckReport

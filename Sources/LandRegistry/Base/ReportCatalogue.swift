@@ -71,7 +71,7 @@ extension Catalogue {
         "proposal {}": "项目 {}",
         " ________________  Date: ____________": "＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿",
         "(outside any town)": "（不在任何乡镇）",
-        "; features within 500 m of the proposal are shown.": "；显示申请地块周边 500 米内的要素。",
+        "; features within {} m of the proposal are shown.": "；显示申请地块周边 {} 米内的要素。",
         "air_polluting": "涉气",
         "checked as: ": "核查依据：",
         "Checked at": "核查时间",

@@ -130,7 +130,7 @@ public enum ShapefileWriter {
 
     /// One `.shp` record's content: the type, then the point, or the box,
     /// parts and points (outlines clockwise, holes counter-clockwise).
-    private static func record(_ shape: Shape, type: Int32, bounds b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) -> [UInt8] {
+    private static func record(_ shape: Shape, type: Int32, bounds b: Envelope) -> [UInt8] {
     var content: [UInt8] = []
     appendI32LE(&content, type)
     switch type {

@@ -177,8 +177,8 @@ final class Geometry {
         try intersection(other).area()
     }
 
-    /// Bounding box as (minX, minY, maxX, maxY) (`GEOSGeom_getXMin_r` …).
-    func bounds() throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    /// Bounding box (`GEOSGeom_getXMin_r` …).
+    func bounds() throws -> Envelope {
         var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
         // 0 on exception
         guard GEOSGeom_getXMin_r(context.handle, handle, &minX) != 0,
@@ -186,7 +186,7 @@ final class Geometry {
               GEOSGeom_getXMax_r(context.handle, handle, &maxX) != 0,
               GEOSGeom_getYMax_r(context.handle, handle, &maxY) != 0
         else { throw context.error("bounds") }
-        return (minX, minY, maxX, maxY)
+        return Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
     }
 
     /// A point guaranteed to lie on the geometry (`GEOSPointOnSurface_r`).

@@ -92,8 +92,8 @@ public struct Shape: Sendable, Equatable {
         }
     }
 
-    /// Bounding box (minX, minY, maxX, maxY).
-    public var bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    /// Bounding box (infinite for an empty shape).
+    public var bounds: Envelope {
         var minX = Double.infinity, minY = Double.infinity
         var maxX = -Double.infinity, maxY = -Double.infinity
         var i = 0
@@ -102,7 +102,7 @@ public struct Shape: Sendable, Equatable {
             minY = min(minY, xy[i + 1]); maxY = max(maxY, xy[i + 1])
             i += 2
         }
-        return (minX, minY, maxX, maxY)
+        return Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
     }
 
     /// Twice the signed area of ring `r` (positive when counter-clockwise).

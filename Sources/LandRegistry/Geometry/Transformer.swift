@@ -190,7 +190,7 @@ extension Transformer {
 
     /// The box, in this transformer's target CRS, of the places where both
     /// CRSs are meant to be used, each area widened by `margin` degrees.
-    func usableBox(margin: Double) throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
+    func usableBox(margin: Double) throws -> Envelope? {
         var area = (west: -180.0, south: -90.0, east: 180.0, north: 90.0)
         var known = false
         for srid in [source, target] {

@@ -32,7 +32,7 @@ final class InputGeometry {
     let crsKnown: Bool
     /// Where both the input's CRS and the registry's are meant to be used,
     /// with a margin of 1° (PROJ's areas of use), in the registry's CRS.
-    let usable: (minX: Double, minY: Double, maxX: Double, maxY: Double)?
+    let usable: Envelope?
 
     init(transformer: Transformer, geos: GEOSContext, file: String, accepted: Layer?,
          policy: RepairPolicy, crsKnown: Bool) {

@@ -163,15 +163,14 @@ public final class CheckHTMLReport: CheckReport {
         }
         map.add(result.shape, style: SVGMap.Style(stroke: "#000", fill: "#ffeb3b", fillOpacity: 0.55, strokeWidth: 2.5, dash: "6 3"),
                 label: result.proposal.id, placement: .below)
-        let b = result.shape.bounds
-        let reach = 550.0
-        var html = "<figure>" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach), margin: 0.02,
+        // The context, and a little room for the labels at its edge.
+        var html = "<figure>" + map.render(focus: result.shape.bounds.expanded(by: CheckOptions.mapContext + 50), margin: 0.02,
                                         title: result.proposal.id, northLabel: reportWord("N", language))
         html += "<figcaption><span class=\"swatch\" style=\"border-color:#000;background:#ffeb3b\"></span>\(Terms.text("label.proposal", language))"
         for entry in legend {
             html += "<span class=\"swatch\" style=\"border-color:\(entry.color);background:\(entry.color)66\"></span>\(escapeHTML(entry.name))"
         }
-        html += reportWord("; features within 500 m of the proposal are shown.", language)
+        html += reportWord("; features within \(formatNumber(CheckOptions.mapContext)) m of the proposal are shown.", language)
         html += "</figcaption></figure>\n"
         return html
     }

@@ -135,8 +135,11 @@ public enum ReviewReport {
         return html
     }
 
+    /// How much of the county around a flagged place its small map shows (m).
+    static let placeContext = 300.0
+
     /// Small maps of the first flagged places of a table: the place, the
-    /// other flagged features around it, 300 m of context.
+    /// other flagged features around it, `placeContext` around.
     static func placeMaps(_ review: QuarterlyReview, table: String, color: String, language: ReportLanguage) -> String {
         let places = review.flagged.filter { $0.table == table && $0.layer != "proposals" }
         let proposals = review.flagged.filter { $0.table == table && $0.layer == "proposals" }
@@ -146,16 +149,14 @@ public enum ReviewReport {
         for place in (proposals + places) where shown.insert(place.layer + place.code).inserted {
             if shown.count > 12 { break }
             var map = SVGMap(width: 300, height: 220)
-            let b = place.shape.bounds
-            let reach = 300.0
+            let frame = place.shape.bounds.expanded(by: placeContext)
             for other in review.flagged where other.code != place.code {
-                let o = other.shape.bounds
-                if o.maxX >= b.minX - reach && o.minX <= b.maxX + reach && o.maxY >= b.minY - reach && o.minY <= b.maxY + reach {
+                if other.shape.bounds.intersects(frame) {
                     map.add(other.shape, style: SVGMap.Style(stroke: "#888", fill: "#bbb", fillOpacity: 0.3, strokeWidth: 1), label: other.code)
                 }
             }
             map.add(place.shape, style: SVGMap.Style(stroke: color, fill: color, fillOpacity: 0.5, strokeWidth: 2), label: place.code, placement: .below)
-            html += "<figure style=\"display:inline-block;margin:.3em\">" + map.render(focus: (b.minX - reach, b.minY - reach, b.maxX + reach, b.maxY + reach),
+            html += "<figure style=\"display:inline-block;margin:.3em\">" + map.render(focus: frame,
                                                                                           margin: 0.02, title: place.code, northLabel: reportWord("N", language))
             let layer = Layer.valueText(place.layer, property: "layer", language)
             html += "<figcaption>\(escapeHTML(layer)) \(escapeHTML(place.code))</figcaption></figure>"

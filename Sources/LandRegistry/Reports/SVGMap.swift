@@ -38,13 +38,12 @@ public struct SVGMap {
     }
 
     /// The SVG element, framing `focus` (or everything) with a margin.
-    public func render(focus: (minX: Double, minY: Double, maxX: Double, maxY: Double)? = nil, margin: Double = 0.12,
+    public func render(focus: Envelope? = nil, margin: Double = 0.12,
                        title: String = "", northLabel: String = "N") -> String {
-        var box = focus ?? items.reduce((Double.infinity, Double.infinity, -Double.infinity, -Double.infinity)) { b, item in
-            let s = item.shape.bounds
-            return (min(b.0, s.minX), min(b.1, s.minY), max(b.2, s.maxX), max(b.3, s.maxY))
+        var box = focus ?? items.reduce(Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)) {
+            $0.union($1.shape.bounds)
         }
-        if !box.minX.isFinite { box = (0, 0, 1, 1) }
+        if !box.minX.isFinite { box = Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1) }
         // Pad to the frame's aspect ratio, with a margin and a 50 m minimum.
         var w = max(box.maxX - box.minX, 50), h = max(box.maxY - box.minY, 50)
         let cx = (box.minX + box.maxX) / 2, cy = (box.minY + box.maxY) / 2

@@ -92,7 +92,7 @@ enum WaterHTMLReport {
             map.add(section.shape, style: .init(stroke: "#000", fill: "#ffeb3b", fillOpacity: 1, strokeWidth: 2.5), label: section.name, placement: .below)
             var focus = section.shape.bounds
             for shape in trace.searched.map(\.bounds) + trace.outfalls.map(\.shape.bounds) {
-                focus = (min(focus.minX, shape.minX), min(focus.minY, shape.minY), max(focus.maxX, shape.maxX), max(focus.maxY, shape.maxY))
+                focus = focus.union(shape)
             }
             html += "<h3>\(escapeHTML(trace.section)) \(escapeHTML(trace.sectionName))</h3>\n<figure>"
             html += map.render(focus: focus, title: trace.sectionName, northLabel: reportWord("N", language))

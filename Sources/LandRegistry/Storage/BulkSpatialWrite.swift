@@ -55,13 +55,13 @@ final class BulkSpatialWrite {
     func insertedUnindexed() { inserted = true }
 
     /// A new row to index.
-    func inserted(fid: Int64, bounds b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) {
+    func inserted(fid: Int64, bounds b: Envelope) {
         inserted = true
         record(update: false, RTreeEntry(id: fid, minX: b.minX, maxX: b.maxX, minY: b.minY, maxY: b.maxY))
     }
 
     /// A row whose geometry changed.
-    func updated(fid: Int64, bounds b: (minX: Double, minY: Double, maxX: Double, maxY: Double)) {
+    func updated(fid: Int64, bounds b: Envelope) {
         updated = true
         record(update: true, RTreeEntry(id: fid, minX: b.minX, maxX: b.maxX, minY: b.minY, maxY: b.maxY))
     }

@@ -38,7 +38,7 @@ extension Snapshot {
     /// about (asked of SQLite, so the others are never read); `body` gets
     /// each feature and a function that makes its geometry in `geos` (only
     /// when asked).
-    func forEachCandidate(layer: Layer, bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double,
+    func forEachCandidate(layer: Layer, bounds: Envelope, reach: Double,
                           concerns: [Concern] = [.all], geos: GEOSContext,
                           _ body: (CandidateFeature, () throws -> Geometry) throws -> Void) throws {
         let specs = layer.properties

@@ -51,7 +51,7 @@ struct StorableRow: @unchecked Sendable {
     let wkb: [UInt8]
     /// The geometry as SpatiaLite stores it.
     let blob: [UInt8]
-    let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+    let bounds: Envelope
     /// GEOS's reason, when `--make-valid` repaired the geometry.
     let repair: Phrase?
     /// The properties as imported, for the history.

@@ -60,7 +60,7 @@ final class CandidateLookup {
     }
 
     /// The code and WKB of the features whose box comes within `reach` of `bounds`.
-    func forEach(_ bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double,
+    func forEach(_ bounds: Envelope, reach: Double,
                  _ body: (String, [UInt8]) throws -> Void) throws {
         rows.bind(bounds.maxX + reach, at: 1)
         rows.bind(bounds.minX - reach, at: 2)

@@ -58,14 +58,14 @@ extension Shape {
     /// The bounding box at the head of a SpatiaLite blob (min x, min y,
     /// max x, max y after the SRID), compressed or not; nil for bytes that
     /// are no SpatiaLite blob.
-    static func spatiaLiteBounds(_ blob: UnsafeRawBufferPointer) -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
+    static func spatiaLiteBounds(_ blob: UnsafeRawBufferPointer) -> Envelope? {
         guard hasSpatiaLiteHead(blob) else { return nil }
         let little = blob[1] == 0x01
         func f64(_ offset: Int) -> Double {
             let raw = blob.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             return Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw))
         }
-        let box = (minX: f64(6), minY: f64(14), maxX: f64(22), maxY: f64(30))
+        let box = Envelope(minX: f64(6), minY: f64(14), maxX: f64(22), maxY: f64(30))
         guard box.minX <= box.maxX, box.minY <= box.maxY else { return nil }
         return box
     }

@@ -59,9 +59,7 @@ final class Checker {
     func coverage(_ snapshot: Snapshot) throws -> Coverage {
         if let counties { return counties }
         var found: [Coverage.County] = []
-        let everywhere = (minX: -Double.greatestFiniteMagnitude, minY: -Double.greatestFiniteMagnitude,
-                          maxX: Double.greatestFiniteMagnitude, maxY: Double.greatestFiniteMagnitude)
-        try snapshot.forEachCandidate(layer: .admin, bounds: everywhere, reach: 0, concerns: [RuleTable.coverage.concern],
+        try snapshot.forEachCandidate(layer: .admin, bounds: .everywhere, reach: 0, concerns: [RuleTable.coverage.concern],
                                       geos: geos) { candidate, makeGeometry in
             let geometry = try makeGeometry()
             found.append(Coverage.County(code: candidate.code, name: candidate.name, geometry: geometry,
@@ -76,7 +74,7 @@ final class Checker {
     struct Subject {
         let geometry: Geometry
         let prepared: PreparedGeometry
-        let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+        let bounds: Envelope
         let areal: Bool
     }
 

@@ -9,7 +9,7 @@ final class Coverage {
         let name: String?
         let geometry: Geometry
         let prepared: PreparedGeometry
-        let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+        let bounds: Envelope
     }
 
     let counties: [County]
@@ -28,10 +28,7 @@ final class Coverage {
     func finding(for subject: Checker.Subject, overlapMinimum: Double) throws -> Finding? {
         guard !counties.isEmpty else { return nil }
         let b = subject.bounds
-        let near = counties.filter {
-            $0.bounds.minX - margin <= b.maxX && $0.bounds.maxX + margin >= b.minX
-                && $0.bounds.minY - margin <= b.maxY && $0.bounds.maxY + margin >= b.minY
-        }
+        let near = counties.filter { $0.bounds.expanded(by: margin).intersects(b) }
         for county in near where try county.prepared.covers(subject.geometry) { return nil }
         // What lies outside every county near it, and whether the margin holds it.
         var outside = subject.geometry

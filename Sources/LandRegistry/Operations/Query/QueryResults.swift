@@ -4,7 +4,7 @@ extension QueryRunner {
     func result(features: [String: SideFeature], pairs: [String: [Pair]]) throws -> QueryResult {
         var rows: [QueryRow] = []
         var matches: [QueryMatch] = []
-        let towns = query.sumBy == "town" ? try loadTowns() : []
+        let towns = Towns(query.sumBy == "town" ? try loadTowns() : [], geos: geos)
         for code in features.keys.sorted() {
             let feature = features[code]!
             let found = (pairs[code] ?? []).sorted { $0.otherCode < $1.otherCode }
@@ -26,7 +26,7 @@ extension QueryRunner {
                 match.lonLat = (point.xy[0], point.xy[1])
             }
             if let sumBy = query.sumBy {
-                match.group = sumBy == "town" ? try largestTown(of: feature, in: towns)
+                match.group = sumBy == "town" ? try towns.holdingMostOf(feature)
                     : feature.properties.first { $0.0 == sumBy }.map { $0.1.stringValue ?? $0.1.jsonText } ?? ""
             }
             matches.append(match)
@@ -44,10 +44,7 @@ extension QueryRunner {
     /// The admin towns as of the query's date.
     private func loadTowns() throws -> [SideFeature] {
         var towns: [SideFeature] = []
-        try forEachFeature(.admin, filters: [PropertyFilter(property: "kind", values: ["town"])]) { town in
-            towns.append(SideFeature(code: town.properties.first { $0.0 == "name" }?.1.stringValue ?? town.code,
-                                     properties: town.properties, geometry: town.geometry, bounds: town.bounds, areal: town.areal))
-        }
+        try forEachFeature(.admin, filters: [PropertyFilter(property: "kind", values: [AdminKind.town.name])]) { towns.append($0) }
         return towns
     }
 

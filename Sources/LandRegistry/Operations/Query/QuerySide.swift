@@ -3,7 +3,7 @@ struct SideFeature {
     let code: String
     let properties: [(String, JSONValue)]
     let geometry: Geometry
-    let bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+    let bounds: Envelope
     let areal: Bool
 }
 
@@ -15,7 +15,7 @@ enum CandidateSource {
     case memory(MemoryIndex)
 
     /// Whether no feature's box comes within `reach` of `bounds` (no geometry made).
-    func isEmpty(around bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double) throws -> Bool {
+    func isEmpty(around bounds: Envelope, reach: Double) throws -> Bool {
         switch self {
         case .registry(let lookup):
             var any = false
@@ -27,7 +27,7 @@ enum CandidateSource {
     }
 
     /// The features whose box comes within `reach` of `bounds`.
-    func candidates(_ bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double,
+    func candidates(_ bounds: Envelope, reach: Double,
                     geos: GEOSContext) throws -> [SideFeature] {
         switch self {
         case .registry(let lookup):
@@ -50,36 +50,20 @@ extension SideFeature {
     }
 }
 
-/// The name of the town holding the largest part of a feature (for a point
-/// or a line, a town it touches; ties: the first name), "" outside every
-/// town: how `query --sum-by town` and `audit` place a feature.
-func largestTown(of feature: SideFeature, in towns: [SideFeature]) throws -> String {
-    var best: (name: String, area: Double)?
-    for town in towns where town.bounds.minX <= feature.bounds.maxX && town.bounds.maxX >= feature.bounds.minX
-        && town.bounds.minY <= feature.bounds.maxY && town.bounds.maxY >= feature.bounds.minY {
-        guard try town.geometry.intersects(feature.geometry) else { continue }
-        let area = feature.areal ? try town.geometry.overlapArea(with: feature.geometry) : 1
-        let name = town.properties.first { $0.0 == "name" }?.1.stringValue ?? town.code
-        if best == nil || area > best!.area || (area == best!.area && name < best!.name) { best = (name, area) }
-    }
-    return best?.name ?? ""
-}
-
 /// Features in memory with a uniform grid over their boxes.
 final class MemoryIndex {
     let features: [SideFeature]
     private let cell: Double
     private var grid: [Int64: [Int]] = [:]
     /// The box of every feature.
-    let extent: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+    let extent: Envelope
 
     init(_ features: [SideFeature]) {
         self.features = features
-        var extent = (minX: Double.infinity, minY: Double.infinity, maxX: -Double.infinity, maxY: -Double.infinity)
+        var extent = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
         var size = 0.0
         for f in features {
-            extent = (min(extent.minX, f.bounds.minX), min(extent.minY, f.bounds.minY),
-                      max(extent.maxX, f.bounds.maxX), max(extent.maxY, f.bounds.maxY))
+            extent = extent.union(f.bounds)
             size += max(f.bounds.maxX - f.bounds.minX, f.bounds.maxY - f.bounds.minY)
         }
         self.extent = extent
@@ -91,7 +75,7 @@ final class MemoryIndex {
         }
     }
 
-    private func keys(_ b: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double) -> [Int64] {
+    private func keys(_ b: Envelope, reach: Double) -> [Int64] {
         guard b.minX.isFinite, b.maxX.isFinite else { return [] }
         let x0 = Int64(((b.minX - reach) / cell).rounded(.down)), x1 = Int64(((b.maxX + reach) / cell).rounded(.down))
         let y0 = Int64(((b.minY - reach) / cell).rounded(.down)), y1 = Int64(((b.maxY + reach) / cell).rounded(.down))
@@ -100,7 +84,7 @@ final class MemoryIndex {
         return keys
     }
 
-    func candidates(_ b: (minX: Double, minY: Double, maxX: Double, maxY: Double), reach: Double) -> [SideFeature] {
+    func candidates(_ b: Envelope, reach: Double) -> [SideFeature] {
         // A window larger than the whole extent: everything.
         if (b.maxX - b.minX + 2 * reach) / cell * (b.maxY - b.minY + 2 * reach) / cell > Double(grid.count) {
             return features.filter { f in

@@ -112,13 +112,13 @@ final class Auditor {
     }
 
     func towns() throws -> [AuditFinding] {
-        let towns = try features(.admin, filters: [PropertyFilter(property: "kind", values: ["town"])])
+        let towns = Towns(try features(.admin, filters: [PropertyFilter(property: "kind", values: [AdminKind.town.name])]), geos: geos)
         guard !towns.isEmpty else { return [] }
         var findings: [AuditFinding] = []
         for layer in Layer.allCases where layer.properties.contains(where: { $0.name == "town" }) {
             for feature in try features(layer) {
                 guard let said = feature.properties.first(where: { $0.0 == "town" })?.1.stringValue else { continue }
-                let holder = try largestTown(of: feature, in: towns)
+                let holder = try towns.holdingMostOf(feature)
                 if holder != said {
                     findings.append(AuditFinding(check: .townMismatch, layer: layer, code: feature.code, otherCode: nil,
                                                  detail: holder.isEmpty ? "town says \(said), but no town polygon holds it" : "town says \(said), the polygon holding it is \(holder)"))

@@ -78,7 +78,7 @@ final class ReviewBuilder {
     }
 
     /// The name of the town (admin `town`) a geometry lies in ("" outside every town).
-    func town(of wkb: [UInt8]) -> String { towns.name(of: wkb) }
+    func town(of wkb: [UInt8]) -> String { towns.holdingMostOf(wkb: wkb) }
 
     /// Puts a feature on the review's map.
     func flag(_ table: String, _ layer: String, _ code: String, _ wkb: [UInt8]) {

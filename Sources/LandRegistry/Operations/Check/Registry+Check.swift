@@ -11,6 +11,8 @@ public struct CheckOptions: Sendable {
     /// Collect the features within this many metres of each proposal, and
     /// the geometry of every finding's feature, for maps.
     public var context: Double?
+    /// How far around a proposal the HTML report's map shows the registry (m).
+    public static let mapContext = 500.0
     /// What the proposals' file cannot say (a value in the file wins).
     public var defaults: ProposalDefaults
     /// The date the check was made, when it is recorded later (YYYY-MM-DD,

@@ -110,7 +110,7 @@ final class WaterEvaluator {
             return (parameter, GB3838.limit(parameter, for: target, lake: lake), period.trailingYear.map { ($0, byMonth[$0]) })
         }
         return SectionResult(code: state.code, name: state["name"] ?? state.code, river: state["river"],
-                             town: towns.name(of: state.wkb), targetClass: target,
+                             town: towns.holdingMostOf(wkb: state.wkb), targetClass: target,
                              waterClass: waterClass, meets: waterClass.map { $0 <= target }, lake: lake,
                              parameters: parameters, months: months, series: series, shape: try Shape(wkb: state.wkb))
     }
@@ -140,7 +140,7 @@ final class WaterEvaluator {
                 if over.isEmpty { within.append(parameter) } else { exceedances += over }
             }
             return OutfallResult(code: state.code, name: state["name"] ?? "", type: type, river: state["river"],
-                                 town: towns.name(of: state.wkb), measured: !measured.isEmpty, exceedances: exceedances,
+                                 town: towns.holdingMostOf(wkb: state.wkb), measured: !measured.isEmpty, exceedances: exceedances,
                                  noLimit: noLimit, within: within)
         }
     }
