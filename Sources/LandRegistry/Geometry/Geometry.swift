@@ -54,6 +54,12 @@ final class Geometry {
         return String(cString: name)
     }
 
+    /// Whether it is a polygon or a multipolygon.
+    var isAreal: Bool {
+        let type = GEOSGeomTypeId_r(context.handle, handle)
+        return type == Int32(GEOS_POLYGON.rawValue) || type == Int32(GEOS_MULTIPOLYGON.rawValue)
+    }
+
     var isEmpty: Bool {
         // 2 on exception, 1 true, 0 false
         GEOSisEmpty_r(context.handle, handle) == 1

@@ -39,34 +39,3 @@ extension Snapshot {
         return result
     }
 }
-
-/// A layer's R*Tree lookup with fixed attribute filters: prepared and bound
-/// once, then stepped for each window.
-final class CandidateLookup {
-    private let snapshot: Snapshot
-    private let rows: FastStatement
-
-    init(_ snapshot: Snapshot, layer: Layer, filters: [PropertyFilter]) throws {
-        self.snapshot = snapshot
-        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false,
-                                                                after: StatementArguments([0.0, 0.0, 0.0, 0.0]))
-        let statement = try snapshot.db.makeStatement(sql: """
-            SELECT code, AsBinary(geom) FROM \(layer.table)
-            WHERE fid IN (SELECT pkid FROM idx_\(layer.table)_geom WHERE xmin <= ?1 AND xmax >= ?2 AND ymin <= ?3 AND ymax >= ?4)
-            \(conditions.map { " AND " + $0 }.joined())
-            """)
-        try statement.setArguments(arguments)
-        rows = FastStatement(statement)
-    }
-
-    /// The code and WKB of the features whose box comes within `reach` of `bounds`.
-    func forEach(_ bounds: Envelope, reach: Double,
-                 _ body: (String, [UInt8]) throws -> Void) throws {
-        rows.bind(bounds.maxX + reach, at: 1)
-        rows.bind(bounds.minX - reach, at: 2)
-        rows.bind(bounds.maxY + reach, at: 3)
-        rows.bind(bounds.minY - reach, at: 4)
-        defer { rows.rewind() }
-        while try rows.step(snapshot.db) { try body(rows.text(0) ?? "", rows.blob(1)) }
-    }
-}

@@ -96,8 +96,9 @@ extension Store {
             for layer in Layer.allCases {
                 let concerns = RuleTable.rules.filter { $0.layer == layer }.map(\.concern)
                 guard !concerns.isEmpty else { continue }
-                let condition = layer == .admin ? Snapshot.condition(concerns).map { " WHERE " + $0 } ?? "" : ""
-                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(layer.table)\(condition))") != true { empty.append(layer) }
+                let condition = layer == .admin ? CandidateLookup.condition(concerns) : nil
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(layer.table)\(condition.map { " WHERE " + $0.0 } ?? ""))",
+                                     arguments: condition?.1 ?? StatementArguments()) != true { empty.append(layer) }
             }
             return (counties, empty)
         }

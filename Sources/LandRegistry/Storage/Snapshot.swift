@@ -9,6 +9,8 @@ final class Snapshot {
     let srid: Int
     /// Brings SpatiaLite's SQL functions into the connection if they are not yet.
     let spatial: () -> Void
+    /// The candidate lookups prepared on this snapshot, by layer and concerns.
+    var lookups: [String: CandidateLookup] = [:]
 
     init(_ db: Database, srid: Int, spatial: @escaping () -> Void = {}) {
         self.db = db

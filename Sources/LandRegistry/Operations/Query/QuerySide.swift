@@ -32,8 +32,10 @@ enum CandidateSource {
         switch self {
         case .registry(let lookup):
             var found: [SideFeature] = []
-            try lookup.forEach(bounds, reach: reach) { code, wkb in
-                found.append(try SideFeature(code: code, properties: [], wkb: wkb, geos: geos))
+            try lookup.forEach(bounds, reach: reach) { candidate, makeGeometry in
+                let geometry = try makeGeometry(geos)
+                found.append(SideFeature(code: candidate.code, properties: [], geometry: geometry, bounds: try geometry.bounds(),
+                                         areal: geometry.isAreal))
             }
             return found
         case .memory(let index):
