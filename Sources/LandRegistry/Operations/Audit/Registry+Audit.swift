@@ -147,9 +147,9 @@ final class Auditor {
         let source = CandidateSource.registry(try CandidateLookup(snapshot, layer: layer, filters: []))
         for feature in try features(layer) where feature.areal {
             for other in try source.candidates(feature.bounds, reach: 0, geos: geos) where other.code > feature.code && other.areal {
-                guard try feature.geometry.intersects(other.geometry) else { continue }
-                let overlap = try feature.geometry.overlapArea(with: other.geometry)
-                guard overlap > overlapMinimum else { continue }
+                let relation = try SpatialRelation(feature.geometry, areal: true, other.geometry, areal: true, overlapMinimum: overlapMinimum)
+                guard relation.overlaps else { continue }
+                let overlap = relation.overlap
                 let (area, otherArea) = (try feature.geometry.area(), try other.geometry.area())
                 let same = abs(overlap - area) < 0.01 && abs(overlap - otherArea) < 0.01
                 let kind: AuditCheck = same && layer == .riskPlots ? .riskPlotDuplicate : check

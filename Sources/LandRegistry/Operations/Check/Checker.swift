@@ -78,32 +78,6 @@ final class Checker {
         let areal: Bool
     }
 
-    /// How a proposal and one feature relate: overlap area and (when
-    /// asked) distance, each computed once.
-    struct Relation {
-        let intersects: Bool
-        let overlap: Double
-        let overlaps: Bool
-        private var measured: Double?
-        private let subject: PreparedGeometry
-        private let feature: Geometry
-
-        init(_ subject: Subject, _ feature: Geometry, overlapMinimum: Double) throws {
-            intersects = try subject.prepared.intersects(feature)
-            overlap = intersects && subject.areal ? try subject.geometry.overlapArea(with: feature) : 0
-            overlaps = intersects && (!subject.areal || overlap > overlapMinimum)
-            self.subject = subject.prepared
-            self.feature = feature
-        }
-
-        mutating func distance() throws -> Double {
-            if let measured { return measured }
-            let d = intersects ? 0 : try subject.distance(to: feature)
-            measured = d
-            return d
-        }
-    }
-
     /// The findings of `rules` (all of one layer) against that layer's features.
     private func findings(of rules: [Rule], in layer: Layer, for subject: Subject, _ snapshot: Snapshot) throws -> [Finding] {
         let reach = rules.compactMap { $0.test.distanceSetting.map { thresholds[$0] ?? $0.defaultValue } }.max() ?? 0
@@ -130,7 +104,8 @@ final class Checker {
                 return
             }
             do {
-                var relation = try Relation(subject, feature, overlapMinimum: overlapMinimum)
+                var relation = try SpatialRelation(subject.geometry, prepared: subject.prepared, areal: subject.areal, feature,
+                                                   areal: feature.isAreal, overlapMinimum: overlapMinimum)
                 var met: [Finding] = []
                 for rule in concerned {
                     guard let (area, d) = try self.met(rule.test, &relation) else { continue }
@@ -173,7 +148,7 @@ final class Checker {
     }
 
     /// (overlap m², distance m) when the test is met, else nil.
-    private func met(_ test: SpatialTest, _ relation: inout Relation) throws -> (Double, Double)? {
+    private func met(_ test: SpatialTest, _ relation: inout SpatialRelation) throws -> (Double, Double)? {
         switch test {
         case .overlaps:
             return relation.overlaps ? (relation.overlap, 0) : nil

@@ -213,21 +213,16 @@ final class QueryRunner {
     }
 
     private func measured(_ feature: SideFeature, _ other: SideFeature, within: Double?) throws -> Pair? {
-        let intersects = try feature.geometry.intersects(other.geometry)
-        var overlap = 0.0
-        var intersection: Geometry?
-        if intersects && feature.areal && other.areal {
-            let shared = try feature.geometry.intersection(other.geometry)
-            overlap = try shared.area()
-            intersection = shared
-        }
+        var relation = try SpatialRelation(feature.geometry, areal: feature.areal, other.geometry, areal: other.areal,
+                                           overlapMinimum: overlapMinimum, keepIntersection: true)
         if let within {
-            let distance = intersects ? 0 : try feature.geometry.distance(to: other.geometry)
+            let distance = try relation.distance()
             guard distance <= within else { return nil }
-            return Pair(code: feature.code, otherCode: other.code, overlap: overlap, distance: distance, intersection: intersection)
+            return Pair(code: feature.code, otherCode: other.code, overlap: relation.overlap, distance: distance,
+                        intersection: relation.intersection)
         }
-        guard intersects, !(feature.areal && other.areal) || overlap > overlapMinimum else { return nil }
-        return Pair(code: feature.code, otherCode: other.code, overlap: overlap, distance: 0, intersection: intersection)
+        guard relation.overlaps else { return nil }
+        return Pair(code: feature.code, otherCode: other.code, overlap: relation.overlap, distance: 0, intersection: relation.intersection)
     }
 
     /// The nearest feature of the other side: windows doubling until one is

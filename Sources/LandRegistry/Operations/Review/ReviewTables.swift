@@ -37,14 +37,14 @@ extension ReviewBuilder {
         for permit in permits where !permit.wkb.isEmpty {
             let proposal = try Geometry(wkb: permit.wkb, in: geos)
             let prepared = try proposal.prepared()
-            let areal = (try? Shape(wkb: permit.wkb).type.isAreal) ?? false
             if plotsOn[permit.date] == nil { plotsOn[permit.date] = try snapshot.states(.riskPlots, asOf: permit.date) }
             for plot in plotsOn[permit.date]! {
                 guard let stage = Stage(rawValue: plot["stage"] ?? ""), stage.isOnRiskList || stage.isUnresolved else { continue }
                 let geometry = try Geometry(wkb: plot.wkb, in: geos)
-                guard try prepared.intersects(geometry) else { continue }
-                let overlap = areal ? try proposal.overlapArea(with: geometry) : 0
-                guard !areal || overlap > minimum else { continue }
+                let relation = try SpatialRelation(proposal, prepared: prepared, areal: proposal.isAreal, geometry, areal: geometry.isAreal,
+                                                   overlapMinimum: minimum)
+                guard relation.overlaps else { continue }
+                let overlap = relation.overlap
                 add([.text("\(permit.id)"), .text(permit.date), .term(permit.kind, in: ProposalAction.context), .text(permit.proposalID),
                      .text(permit.use), .text(plot.code), .term(stage), .text(formatDecimal(rounded(overlap)))], to: &table, at: permit.wkb)
                 flag(table.file, "proposals", permit.proposalID, permit.wkb)

@@ -1,0 +1,49 @@
+/// How two geometries relate, as every rule and report of landreg judges it
+/// — the check, the query, the review and the audit alike:
+///
+/// - they *intersect* when they share a point (touching counts);
+/// - their *overlap* is the area they share, measured when both are areas
+///   (0 otherwise);
+/// - they *overlap* when both are areas sharing more than the overlap
+///   minimum (setting `overlap_min_m2`: a survey's slivers are no overlap),
+///   or, when either is a point or a line, when they intersect;
+/// - their *distance* (0 when they intersect) is measured only when asked.
+struct SpatialRelation {
+    let intersects: Bool
+    /// The shared area in m² (0 unless both are areas).
+    let overlap: Double
+    let overlaps: Bool
+    /// The shared part, when asked for (`keepIntersection`) and both are areas.
+    let intersection: Geometry?
+    private var measured: Double?
+    private let first: Geometry
+    private let prepared: PreparedGeometry?
+    private let second: Geometry
+
+    /// `first` may come prepared (a proposal checked against many features).
+    init(_ first: Geometry, prepared: PreparedGeometry? = nil, areal firstAreal: Bool, _ second: Geometry, areal secondAreal: Bool,
+         overlapMinimum: Double, keepIntersection: Bool = false) throws {
+        self.first = first
+        self.prepared = prepared
+        self.second = second
+        intersects = try prepared?.intersects(second) ?? first.intersects(second)
+        let areas = firstAreal && secondAreal
+        if intersects && areas {
+            let shared = try first.intersection(second)
+            overlap = try shared.area()
+            intersection = keepIntersection ? shared : nil
+        } else {
+            overlap = 0
+            intersection = nil
+        }
+        overlaps = intersects && (!areas || overlap > overlapMinimum)
+    }
+
+    /// The shortest distance in m, measured once.
+    mutating func distance() throws -> Double {
+        if let measured { return measured }
+        let d = intersects ? 0 : try prepared?.distance(to: second) ?? first.distance(to: second)
+        measured = d
+        return d
+    }
+}
