@@ -16,31 +16,65 @@ public enum CRS {
     /// 75°E…135°E), 3° zones 25–45 with it (4513–4533) and without
     /// (4534–4554). Nil for any other CRS.
     public static func gaussKruger(_ srid: Int) -> (centralMeridian: Int, falseEasting: Int)? {
-        switch srid {
-        case 4491...4501:
-            let zone = 13 + srid - 4491
-            return (zone * 6 - 3, zone * 1_000_000 + 500_000)
-        case 4502...4512: return (75 + (srid - 4502) * 6, 500_000)
-        case 4513...4533:
-            let zone = 25 + srid - 4513
-            return (zone * 3, zone * 1_000_000 + 500_000)
-        case 4534...4554: return (75 + (srid - 4534) * 3, 500_000)
-        default: return nil
-        }
+        guard let (family, zone) = gaussKrugerZone(srid) else { return nil }
+        return (centralMeridian(zone, width: family.width), (family.prefixed ? zone * 1_000_000 : 0) + 500_000)
     }
+
+    /// The one table of the CGCS2000 Gauss-Kruger EPSG codes: four families,
+    /// each the zones from `firstZone` on, in order, from EPSG `first`.
+    private static let gaussKrugerFamilies: [(first: Int, width: Int, firstZone: Int, zones: Int, prefixed: Bool)] = [
+        (4491, 6, 13, 11, true), (4502, 6, 13, 11, false), (4513, 3, 25, 21, true), (4534, 3, 25, 21, false),
+    ]
+
+    /// The family (zone width, whether the zone is in front of the easting) and the zone of a Gauss-Kruger SRID.
+    static func gaussKrugerZone(_ srid: Int) -> (family: (width: Int, prefixed: Bool), zone: Int)? {
+        guard let f = gaussKrugerFamilies.first(where: { (0..<$0.zones).contains(srid - $0.first) }) else { return nil }
+        return ((f.width, f.prefixed), f.firstZone + srid - f.first)
+    }
+
+    /// The zones of a width that China uses (13–23 for 6°, 25–45 for 3°).
+    public static func gaussKrugerZones(width: Int) -> ClosedRange<Int>? {
+        gaussKrugerFamilies.first { $0.width == width }.map { $0.firstZone...($0.firstZone + $0.zones - 1) }
+    }
+
+    /// The SRID of a zone of a width, with or without the zone in front of the easting (nil outside China).
+    public static func gaussKruger(width: Int, zone: Int, prefixed: Bool) -> Int? {
+        guard let f = gaussKrugerFamilies.first(where: { $0.width == width && $0.prefixed == prefixed }),
+              (0..<f.zones).contains(zone - f.firstZone) else { return nil }
+        return f.first + zone - f.firstZone
+    }
+
+    /// The SRID of the zone with this central meridian and false easting (a
+    /// `.prj` names them), nil when none has both.
+    public static func gaussKruger(centralMeridian meridian: Int, falseEasting: Double) -> Int? {
+        let prefix = Int((falseEasting - 500_000) / 1_000_000 + 0.5)
+        for width in [3, 6] {
+            if prefix == 0 {
+                // Without the zone in front, a 3° meridian (every multiple of 3) is read as a 3° zone.
+                guard let zones = gaussKrugerZones(width: width),
+                      let zone = zones.first(where: { centralMeridian($0, width: width) == meridian }) else { continue }
+                return gaussKruger(width: width, zone: zone, prefixed: false)
+            } else if centralMeridian(prefix, width: width) == meridian, let srid = gaussKruger(width: width, zone: prefix, prefixed: true) {
+                return srid
+            }
+        }
+        return nil
+    }
+
+    /// A zone's central meridian (°E): 3° zone n at 3n, 6° zone n at 6n − 3.
+    private static func centralMeridian(_ zone: Int, width: Int) -> Int { width == 6 ? zone * 6 - 3 : zone * 3 }
 
     /// Where EPSG says a CRS is meant to be used (degrees), for CGCS2000
     /// lon/lat and its Gauss-Kruger zones, as PROJ's database gives it (a
     /// test compares every one); nil for other CRSs, which PROJ is asked about.
     public static func knownAreaOfUse(_ srid: Int) -> (west: Double, south: Double, east: Double, north: Double)? {
         let area: [Double]
-        switch srid {
-        case lonLat: area = [73.62, 16.7, 134.77, 53.56]
-        case 4491...4501: area = sixDegreeAreas[srid - 4491]
-        case 4502...4512: area = sixDegreeAreas[srid - 4502]
-        case 4513...4533: area = threeDegreeAreas[srid - 4513]
-        case 4534...4554: area = threeDegreeAreas[srid - 4534]
-        default: return nil
+        if srid == lonLat {
+            area = [73.62, 16.7, 134.77, 53.56]
+        } else if let (family, zone) = gaussKrugerZone(srid) {
+            area = family.width == 6 ? sixDegreeAreas[zone - 13] : threeDegreeAreas[zone - 25]
+        } else {
+            return nil
         }
         return (area[0], area[1], area[2], area[3])
     }

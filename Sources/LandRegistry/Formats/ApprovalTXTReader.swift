@@ -187,15 +187,10 @@ public final class ApprovalTXTReader: FeatureReader {
         guard let zone else {
             throw InputError(file: fileName, property: "带号", message: "the eastings carry no zone number and the header has no 带号")
         }
-        // CGCS2000 Gauss-Kruger: 3° zones 25–45 are EPSG:4513–4533 with the
-        // zone in front, 4534–4554 without (by central meridian 75°E…135°E);
-        // 6° zones 13–23 are EPSG:4491–4501 with it, 4502–4512 without.
-        if width == 3 {
-            guard (25...45).contains(zone) else { throw InputError(file: fileName, property: "带号", message: "3° zone \(zone) is outside China (25–45)") }
-            declaredSRID = prefixed == true ? 4513 + zone - 25 : 4534 + zone - 25
-        } else {
-            guard (13...23).contains(zone) else { throw InputError(file: fileName, property: "带号", message: "6° zone \(zone) is outside China (13–23)") }
-            declaredSRID = prefixed == true ? 4491 + zone - 13 : 4502 + zone - 13
+        guard let srid = CRS.gaussKruger(width: width, zone: zone, prefixed: prefixed == true) else {
+            let zones = CRS.gaussKrugerZones(width: width)!
+            throw InputError(file: fileName, property: "带号", message: "\(width)° zone \(zone) is outside China (\(zones.lowerBound)–\(zones.upperBound))")
         }
+        declaredSRID = srid
     }
 }

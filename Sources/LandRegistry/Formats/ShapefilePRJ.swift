@@ -24,15 +24,7 @@ extension ShapefileReader {
         guard let meridian = parameter("CENTRAL_MERIDIAN"), let falseEasting = parameter("FALSE_EASTING") else {
             throw InputError(file: file, message: "the .prj has no central meridian or false easting", remedy: .giveInputCRS)
         }
-        let zonePrefix = Int((falseEasting - 500_000) / 1_000_000 + 0.5)
-        let cm = Int(meridian.rounded())
-        if zonePrefix == 0 {
-            if cm % 3 == 0, (75...135).contains(cm) { return 4534 + (cm - 75) / 3 }
-        } else if (25...45).contains(zonePrefix), zonePrefix * 3 == cm {
-            return 4513 + zonePrefix - 25
-        } else if (13...23).contains(zonePrefix), zonePrefix * 6 - 3 == cm {
-            return 4491 + zonePrefix - 13
-        }
+        if let srid = CRS.gaussKruger(centralMeridian: Int(meridian.rounded()), falseEasting: falseEasting) { return srid }
         throw InputError(file: file, message: "no CGCS2000 Gauss-Kruger zone has central meridian \(meridian) and false easting \(falseEasting)", remedy: .giveInputCRS)
     }
 }
