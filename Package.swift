@@ -42,12 +42,16 @@ let package = Package(
                 "LandRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // What both test suites share: temporary folders, GeoJSON drawings,
+        // the GDAL, sqlite3 and shapely tools.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "LandRegistryTests",
-            dependencies: ["LandRegistry"],
-            exclude: ["Fixtures"]),
+            dependencies: ["LandRegistry", "TestSupport"]),
         .testTarget(
             name: "landregTests",
-            dependencies: ["LandRegistry", "landreg"]),
+            dependencies: ["LandRegistry", "landreg", "TestSupport"]),
     ]
 )

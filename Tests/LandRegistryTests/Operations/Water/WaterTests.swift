@@ -264,7 +264,7 @@ final class WaterTests: RegistryTestCase {
     /// Data/lingchuan/air-targets-2023.csv is the air plan's annex 1 (2023
     /// columns), as the seed's text has it.
     func testAirTargetsMatchTheAirPlansAnnex() throws {
-        let annex = try String(contentsOf: MigrationTests.fixtures.appendingPathComponent("air-plan-annex1.txt"), encoding: .utf8)
+        let annex = try String(contentsOf: fixture("air-plan-annex1.txt"), encoding: .utf8)
         let areas = ["陵川县城": "140524-CS", "礼义镇": "140524-T02", "附城镇": "140524-T03", "西河底镇": "140524-T04"]
         var expected: [String: Double] = [:], area: String?
         for line in annex.split(separator: "\n").map(String.init) {

@@ -54,16 +54,7 @@ final class HistoryModelTests: RegistryTestCase {
     static let dates = ["2022-06-01", "2023-01-01", "2023-03-15", "2023-06-30", "2023-09-01", "2024-01-01", today]
 
     /// A deterministic generator (SplitMix64), so a seed replays a run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SeededGenerator
 
     enum Step: CustomStringConvertible {
         case importPlots(mode: ImportMode, [(code: String, stage: Stage, stageDate: String?, name: String)], date: String?, note: String?)
@@ -355,7 +346,7 @@ final class HistoryModelTests: RegistryTestCase {
         var steps = 0, refused = 0
         let started = Date()
         for sequence in 0..<sequences {
-            var g = Generator(state: seed &+ UInt64(sequence) &* 0x1000_0000_01B3)
+            var g = Generator(seed: seed &+ UInt64(sequence) &* 0x1000_0000_01B3)
             let file = path("s.sqlite")
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
             try FileManager.default.copyItem(atPath: template, toPath: file)

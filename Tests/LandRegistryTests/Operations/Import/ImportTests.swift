@@ -327,10 +327,3 @@ final class ImportTests: RegistryTestCase {
         XCTAssertThrowsError(try Registry.create(at: self.path("geo.sqlite"), srid: 4490))
     }
 }
-
-extension String {
-    /// Wraps a geometry in a Feature with the given properties text.
-    func withProperties(_ properties: String) -> String {
-        "{\"type\":\"Feature\",\"properties\":{\(properties)},\"geometry\":\(self)}"
-    }
-}

@@ -4,7 +4,7 @@ import XCTest
 /// What landreg prints, it reads back: every Chinese label of every
 /// enumeration value in the tables (`其他排口`, `Ⅲ类`, `严格管控类`) is read as
 /// that value wherever the value is read; a word that is no value is refused.
-final class LabelsTests: RegistryTestCase {
+final class TermsTests: RegistryTestCase {
     func testEveryLabelLandregPrintsIsReadBack() {
         func readBack<T: Term>(_ type: T.Type) {
             for value in T.allCases {

@@ -3,13 +3,13 @@ import XCTest
 @testable import LandRegistry
 
 /// The migrations are frozen: a new registry's schema is the committed
-/// `Fixtures/schema.sql` (made by the release before the migrations became
+/// `Tests/Fixtures/schema.sql` (made by the release before the migrations became
 /// literal SQL, and unchanged since), and a registry made by the first
 /// release (v1 only) upgrades to the same schema with its features kept.
 final class MigrationTests: RegistryTestCase {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = fixture("")
 
-    /// The landreg part of a registry's schema, as `Fixtures/schema-query.sql` lists it.
+    /// The landreg part of a registry's schema, as `Tests/Fixtures/schema-query.sql` lists it.
     func schema(_ registry: Registry) throws -> String {
         let query = try String(contentsOf: Self.fixtures.appendingPathComponent("schema-query.sql"), encoding: .utf8)
         return try registry.store.read { db in
@@ -26,7 +26,7 @@ final class MigrationTests: RegistryTestCase {
         let registry = try makeRegistry()
         let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("schema.sql"), encoding: .utf8)
         XCTAssertEqual(try schema(registry), expected,
-                       "the schema changed: add a migration (never edit one) and update Fixtures/schema.sql")
+                       "the schema changed: add a migration (never edit one) and update Tests/Fixtures/schema.sql")
     }
 
     func testFirstReleaseRegistryUpgrades() throws {
