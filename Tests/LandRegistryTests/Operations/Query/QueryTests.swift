@@ -172,35 +172,4 @@ final class QueryTests: RegistryTestCase {
         try QueryReport.write(result, format: .csv, srid: registry.srid, to: csv)
         XCTAssertTrue(csv.text.hasPrefix("\u{FEFF}code,other_code,overlap_m2,overlap_mu,distance_m"))
     }
-
-    func testTheAuditFindsWhatIsWrongWithTheData() throws {
-        let registry = try makeRegistry()
-        try load(registry, .admin, Projected.collection([
-            square("C", -5000, -5000, 5000, 5000, #","kind":"county","name":"县""#),
-            square("T1", -5000, -5000, 0, 5000, #","kind":"town","name":"甲镇""#),
-            square("T2", 0, -5000, 5000, 5000, #","kind":"town","name":"乙镇""#),
-        ]))
-        try load(registry, .riskPlots, Projected.collection([
-            square("R1", 100, 100, 200, 200, #","stage":"suspected","town":"甲镇","stage_date":"2023-01-01""#),
-            square("R2", 100, 100, 200, 200, #","stage":"suspected","town":"乙镇","stage_date":"2023-01-01""#),
-            square("R3", 9000, 0, 9100, 100, #","stage":"listed""#),
-        ]))
-        try load(registry, .farmland, Projected.collection([
-            square("F1", -300, 0, -100, 100, #","class":"priority","town":"甲镇""#),
-            square("F2", -150, 0, -50, 100, #","class":"priority","town":"甲镇""#),
-        ]))
-        try load(registry, .rivers, Projected.collection([
-            Projected.polygon(Projected.rect(0, 0, 1, 1)).replacingOccurrences(of: "Polygon", with: "LineString")
-                .replacingOccurrences(of: "[[[", with: "[[").replacingOccurrences(of: "]]]", with: "]]")
-                .withProperties(#""code":"RV","name":"丹河""#),
-        ]))
-        try load(registry, .outfalls, Projected.collection([
-            Projected.point(0, 50).withProperties(#""code":"O-near","type":"other","river":"丹河""#),
-            Projected.point(0, 2000).withProperties(#""code":"O-far","type":"other","river":"丹河""#),
-            Projected.point(0, 10).withProperties(#""code":"O-nowhere","type":"other","river":"无名河""#),
-        ]))
-        let found = try registry.audit().map { "\($0.check.name) \($0.code)\($0.otherCode.map { "/" + $0 } ?? "")" }
-        XCTAssertEqual(Set(found), ["town-mismatch R1", "outside-county R3", "no-stage-date R3", "risk-plot-duplicate R1/R2",
-                                    "farmland-overlap F1/F2", "outfall-off-river O-far/RV", "outfall-off-river O-nowhere"])
-    }
 }
