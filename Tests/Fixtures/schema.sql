@@ -302,126 +302,126 @@ CREATE TRIGGER landreg_insert_admin AFTER INSERT ON admin
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('admin', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")), NEW.extra), NEW.geom);
+    VALUES ('admin', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")) AS c)), NEW.geom);
 END;
 trigger landreg_insert_basic_farmland
 CREATE TRIGGER landreg_insert_basic_farmland AFTER INSERT ON basic_farmland
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('basic-farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)), NEW.extra), NEW.geom);
+    VALUES ('basic-farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)) AS c)), NEW.geom);
 END;
 trigger landreg_insert_enterprises
 CREATE TRIGGER landreg_insert_enterprises AFTER INSERT ON enterprises
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('enterprises', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")), NEW.extra), NEW.geom);
+    VALUES ('enterprises', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")) AS c)), NEW.geom);
 END;
 trigger landreg_insert_farmland
 CREATE TRIGGER landreg_insert_farmland AFTER INSERT ON farmland
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")), NEW.extra), NEW.geom);
+    VALUES ('farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")) AS c)), NEW.geom);
 END;
 trigger landreg_insert_outfalls
 CREATE TRIGGER landreg_insert_outfalls AFTER INSERT ON outfalls
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('outfalls', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")), NEW.extra), NEW.geom);
+    VALUES ('outfalls', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")) AS c)), NEW.geom);
 END;
 trigger landreg_insert_risk_plots
 CREATE TRIGGER landreg_insert_risk_plots AFTER INSERT ON risk_plots
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('risk-plots', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")), NEW.extra), NEW.geom);
+    VALUES ('risk-plots', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")) AS c)), NEW.geom);
 END;
 trigger landreg_insert_rivers
 CREATE TRIGGER landreg_insert_rivers AFTER INSERT ON rivers
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('rivers', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")), NEW.extra), NEW.geom);
+    VALUES ('rivers', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")) AS c)), NEW.geom);
 END;
 trigger landreg_insert_sections
 CREATE TRIGGER landreg_insert_sections AFTER INSERT ON sections
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('sections', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")), NEW.extra), NEW.geom);
+    VALUES ('sections', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")) AS c)), NEW.geom);
 END;
 trigger landreg_insert_water_zones
 CREATE TRIGGER landreg_insert_water_zones AFTER INSERT ON water_zones
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('water-zones', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")), NEW.extra), NEW.geom);
+    VALUES ('water-zones', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")) AS c)), NEW.geom);
 END;
 trigger landreg_update_admin
 CREATE TRIGGER landreg_update_admin AFTER UPDATE ON admin
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('admin', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")), NEW.extra), NEW.geom);
+    VALUES ('admin', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")) AS c)), NEW.geom);
 END;
 trigger landreg_update_basic_farmland
 CREATE TRIGGER landreg_update_basic_farmland AFTER UPDATE ON basic_farmland
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('basic-farmland', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)), NEW.extra), NEW.geom);
+    VALUES ('basic-farmland', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)) AS c)), NEW.geom);
 END;
 trigger landreg_update_enterprises
 CREATE TRIGGER landreg_update_enterprises AFTER UPDATE ON enterprises
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('enterprises', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")), NEW.extra), NEW.geom);
+    VALUES ('enterprises', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")) AS c)), NEW.geom);
 END;
 trigger landreg_update_farmland
 CREATE TRIGGER landreg_update_farmland AFTER UPDATE ON farmland
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('farmland', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")), NEW.extra), NEW.geom);
+    VALUES ('farmland', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")) AS c)), NEW.geom);
 END;
 trigger landreg_update_outfalls
 CREATE TRIGGER landreg_update_outfalls AFTER UPDATE ON outfalls
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('outfalls', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")), NEW.extra), NEW.geom);
+    VALUES ('outfalls', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")) AS c)), NEW.geom);
 END;
 trigger landreg_update_risk_plots
 CREATE TRIGGER landreg_update_risk_plots AFTER UPDATE ON risk_plots
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('risk-plots', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")), NEW.extra), NEW.geom);
+    VALUES ('risk-plots', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")) AS c)), NEW.geom);
 END;
 trigger landreg_update_rivers
 CREATE TRIGGER landreg_update_rivers AFTER UPDATE ON rivers
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('rivers', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")), NEW.extra), NEW.geom);
+    VALUES ('rivers', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")) AS c)), NEW.geom);
 END;
 trigger landreg_update_sections
 CREATE TRIGGER landreg_update_sections AFTER UPDATE ON sections
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('sections', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")), NEW.extra), NEW.geom);
+    VALUES ('sections', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")) AS c)), NEW.geom);
 END;
 trigger landreg_update_water_zones
 CREATE TRIGGER landreg_update_water_zones AFTER UPDATE ON water_zones
 WHEN (SELECT active FROM landreg_writer) = 0
 BEGIN
     INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-    VALUES ('water-zones', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")), NEW.extra), NEW.geom);
+    VALUES ('water-zones', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")) AS c)), NEW.geom);
 END;
 trigger remedies_append_only_delete
 CREATE TRIGGER remedies_append_only_delete BEFORE DELETE ON remedies
@@ -452,3 +452,4 @@ migration v5 outside edits and permit notes
 migration v6 monitoring, limits and remedies
 migration v7 check dates
 migration v8 outside edits index
+migration v9 outside edits keep nested nulls

@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v6 monitoring, limits and remedies") { db in try v6(db) }
         migrator.registerMigration("v7 check dates") { db in try v7(db) }
         migrator.registerMigration("v8 outside edits index") { db in try v8(db) }
+        migrator.registerMigration("v9 outside edits keep nested nulls") { db in try v9(db) }
         return migrator
     }
 
@@ -161,5 +162,11 @@ enum Migrations {
     /// the check tests them before it uses them.
     private static func v8(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX history_external ON history(layer, code) WHERE recorded_by = 'external'")
+    }
+
+    /// V9: the outside-edit triggers write the properties as landreg does
+    /// (an extra property's nested nulls kept).
+    private static func v9(_ db: Database) throws {
+        for sql in MigrationSQL.v9Triggers { try db.execute(sql: sql) }
     }
 }

@@ -58,16 +58,24 @@ extension PropertyFilter {
 }
 
 extension Layer {
-    /// SQL for a row's properties as one JSON object: the contract columns
-    /// that are set, then the extra properties.
-    static func propertiesJSONSQL(_ specs: [PropertySpec]) -> String {
+    /// SQL for a row's properties as one JSON object, as every producer
+    /// writes it (`PropertiesJSONTests`): the contract columns that are set,
+    /// in the layer's order, booleans as true/false; then the members of
+    /// `extra` spliced in as stored (never merged: a merge patch would drop
+    /// the nulls inside an extra property's value). `row` names the row in a
+    /// trigger (`NEW.`).
+    static func propertiesJSONSQL(_ specs: [PropertySpec], row: String = "") -> String {
         let pairs = specs.map { spec -> String in
-            let value = spec.kind == .bool ? "CASE \(spec.column) WHEN 1 THEN json('true') WHEN 0 THEN json('false') END"
-                                           : spec.column
+            let column = row + spec.column
+            let value = spec.kind == .bool ? "CASE \(column) WHEN 1 THEN json('true') WHEN 0 THEN json('false') END" : column
             return "'\(spec.name)', \(value)"
         }
-        // Patching {} drops the properties that are NULL.
-        return "json_patch(json_patch('{}', json_object(\(pairs.joined(separator: ", ")))), extra)"
+        // Patching {} drops the contract properties that are NULL (they are scalars: nothing nested to lose).
+        let extra = row + "extra"
+        return """
+            (SELECT rtrim(c, '}') || CASE WHEN \(extra) IS NULL OR length(\(extra)) <= 2 THEN '}' WHEN c = '{}' THEN substr(\(extra), 2) \
+            ELSE ',' || substr(\(extra), 2) END FROM (SELECT json_patch('{}', json_object(\(pairs.joined(separator: ", ")))) AS c))
+            """
     }
 }
 
