@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct Audit: ParsableCommand {
+struct Audit: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: manualText("The registry's health: town attributes against town polygons, features outside the county, overlapping farmland parcels and risk-plots, risk-plots without stage_date, outfalls and sections off their rivers."))
 
     @OptionGroup var registry: RegistryOptions
+    var registryOptions: RegistryOptions { registry }
 
     @Option(help: manual("table, csv (UTF-8 with BOM) or json."))
     var format: QueryReport.Format = .table
@@ -22,9 +23,7 @@ struct Audit: ParsableCommand {
         if format == .geojson { throw usageError("--format for audit is table, csv or json") }
     }
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let findings = try registry.audit()
         try AuditReport.write(findings, format: format, language: lang ?? Speech.language, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
     }

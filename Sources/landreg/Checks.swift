@@ -2,13 +2,12 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct Checks: ParsableCommand {
+struct Checks: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "checks",
         abstract: manualText("List the recorded checks: every run, or the checks of one proposal id."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
 
     @Argument(help: manual("A proposal id: show every recorded check of it."))
     var proposal: String?
@@ -16,9 +15,7 @@ struct Checks: ParsableCommand {
     @Option(help: manual("How many runs to list."))
     var limit: Int = 50
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         if let proposal {
             let rows = try registry.checks(of: proposal)
             guard !rows.isEmpty else {

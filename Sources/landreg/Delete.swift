@@ -2,13 +2,12 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct Delete: ParsableCommand {
+struct Delete: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",
         abstract: manualText("Remove features from a layer, all or nothing, recorded in their history."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
     @Argument(help: manual("The layer.")) var layer: Layer
     @Argument(help: manual("The codes of the features to remove.")) var codes: [String]
     @Option(help: manual("The date it took effect, YYYY-MM-DD.")) var date: String
@@ -19,9 +18,7 @@ struct Delete: ParsableCommand {
         guard !codes.isEmpty else { throw usageError("give the codes of the features to remove") }
     }
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let count = try registry.delete(layer, codes: codes, date: date, by: by ?? loginName, note: note)
         say("\(term: layer): \(count) deleted from \(normalizedDate(date) ?? date)")
     }

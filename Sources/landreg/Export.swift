@@ -11,8 +11,7 @@ struct Export: ParsableCommand {
             Phrase(verbatim: "  landreg export risk-plots \\"),
             Phrase(verbatim: "    --where stage=suspected,investigating,contaminated,listed,remediating")))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
 
     @Argument(help: manual("Layers to export (default: all)."))
     var layers: [Layer] = []
@@ -52,7 +51,7 @@ struct Export: ParsableCommand {
     func run() throws {
         if format == .gpkg {
             guard let out else { throw usageError("--format gpkg needs --out FILE.gpkg") }
-            let registry = try registry.open()
+            let registry = try common.registry.open()
             defer { try? registry.close() }
             let count = try registry.exportGeoPackage(layers.isEmpty ? Layer.allCases : layers, to: out,
                                                       filters: try filters.map(PropertyFilter.parse), asOf: asOf)
@@ -60,14 +59,14 @@ struct Export: ParsableCommand {
         }
         if format == .shp {
             guard let out else { throw usageError("--format shp needs --out FOLDER") }
-            let registry = try registry.open()
+            let registry = try common.registry.open()
             defer { try? registry.close() }
             let files = try registry.exportShapefiles(layers.isEmpty ? Layer.allCases : layers, to: out, lonLat: lonlat,
                                                       filters: try filters.map(PropertyFilter.parse), asOf: asOf)
             printError(Phrase("wrote \(files.count) files to \(out)/").text(Speech.language))
             return
         }
-        let registry = try registry.open()
+        let registry = try common.registry.open()
         defer { try? registry.close() }
         var options = ExportOptions(layers: layers.isEmpty ? Layer.allCases : layers, precision: precision,
                                     filters: try filters.map(PropertyFilter.parse), withArea: withArea, asOf: asOf)

@@ -2,19 +2,16 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct History: ParsableCommand {
+struct History: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: manualText("Every recorded change of one feature, with recorded time, effective date, and what changed."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
     @Argument(help: manual("The layer.")) var layer: Layer
     @Argument(help: manual("The feature's code.")) var code: String
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let entries = try registry.history(layer, code: code)
         guard !entries.isEmpty else {
             throw InputError(file: registry.path, code: code, message: "no history of '\(code)' in layer \(term: layer)")

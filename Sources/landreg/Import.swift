@@ -9,8 +9,7 @@ struct Import: ParsableCommand {
         discussion: manualText(
             "LAYER is one of: \(Layer.allCases.map(\.rawValue).joined(separator: ", ")). FILE is GeoJSON (a FeatureCollection, a Feature or a geometry; '-' for standard input), a Shapefile (.shp), a land-approval coordinate file (.txt) or a CSV point table (.csv). GeoJSON and CSV coordinates are lon/lat unless the file has a \"crs\" member or --srid is given; a Shapefile's CRS comes from its .prj, a coordinate file's from its zone."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
 
     @Argument(help: manual("The layer to load into."))
     var layer: Layer
@@ -48,7 +47,7 @@ struct Import: ParsableCommand {
         let reader = try openFeatureReader(path: file, format: format?.rawValue,
                                            booleans: Set(layer.properties.filter { $0.kind == .bool }.map(\.name)),
                                            mapping: reading.fields, encoding: reading.encoding)
-        let registry = try registry.open()
+        let registry = try common.registry.open()
         defer { try? registry.close() }
         let showProgress = stderrIsTerminal
         let counts = try registry.importFeatures(

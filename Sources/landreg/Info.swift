@@ -2,15 +2,12 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct Info: ParsableCommand {
+struct Info: CommonCommand {
     static let configuration = CommandConfiguration(commandName: "info", abstract: manualText("The registry's path, CRS, layer counts and library versions."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let crs = "EPSG:\(registry.srid)"
         var rows: [[String]] = [[Phrase("registry").text(Speech.language), registry.path], [Phrase("CRS").text(Speech.language), crs]]
         for (layer, count) in try registry.counts() {

@@ -7,14 +7,13 @@ struct Init: ParsableCommand {
         commandName: "init",
         abstract: manualText("Create an empty registry: all layers, spatial indexes and settings."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
 
     @Option(help: manual("The registry's projected CRS, an EPSG code in metres (default 4547: CGCS2000 / 3-degree GK CM 114E)."))
     var srid: Int = CRS.defaultRegistry
 
     func run() throws {
-        let registry = try Registry.create(at: registry.path, srid: srid)
+        let registry = try Registry.create(at: common.registry.path, srid: srid)
         defer { try? registry.close() }
         say("created \(registry.path) (EPSG:\(registry.srid), \(Layer.allCases.count) layers)")
     }

@@ -22,7 +22,7 @@ extension RemedyMeasure: ExpressibleByArgument {
     }
 }
 
-struct MonitorImport: ParsableCommand {
+struct MonitorImport: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: manualText("Import a monitoring CSV (site, date, parameter, value [, unit, note, kind]), all or nothing."),
@@ -31,16 +31,13 @@ struct MonitorImport: ParsableCommand {
 
     enum Mode: String, ExpressibleByArgument, CaseIterable { case insert, upsert }
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
     @Argument(help: manual("The CSV file.")) var file: String
     @Option(help: manual("insert (a value already stored is an error) or upsert (replace it, keeping the old one).")) var mode: Mode = .insert
     @Option(help: manual("Who imports it (default: the login name).")) var by: String?
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let summary = try registry.importMonitoring(path: file, encoding: reader.encoding, mapping: reader.fields,
                                                     upsert: mode == .upsert, by: by ?? loginName)
         say("monitoring: \(summary.read) read, \(summary.inserted) inserted, \(summary.replaced) replaced, \(summary.unchanged) unchanged")
@@ -51,14 +48,13 @@ struct MonitorImport: ParsableCommand {
     }
 }
 
-struct MonitorLimit: ParsableCommand {
+struct MonitorLimit: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "limit",
         abstract: manualText("Set the discharge limit of one outfall (by code) or of an outfall type for a parameter."),
         discussion: manualText("VALUE is a maximum (50), a range (6-9) or a minimum (>=5); --remove removes it. Sewage plants default to GB 18918-2002 class 1A."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
     @Argument(help: manual("An outfall's code, or a type: industrial, sewage_plant, agricultural, other.")) var subject: String
     @Argument(help: manual("The parameter (cod, nh3n, tp …).")) var parameter: MonitoringParameter
     @Argument(help: manual("The limit in the parameter's unit.")) var value: String?
@@ -70,22 +66,17 @@ struct MonitorLimit: ParsableCommand {
         if remove == (value != nil) { throw usageError("give either VALUE or --remove") }
     }
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let limit = try registry.setDischargeLimit(subject: subject, parameter: parameter, limit: value, by: by ?? loginName, note: note)
         say(limit.map { "limit \(subject) \(term: parameter) \($0)" } ?? "limit \(subject) \(term: parameter) removed")
     }
 }
 
-struct MonitorLimits: ParsableCommand {
+struct MonitorLimits: CommonCommand {
     static let configuration = CommandConfiguration(commandName: "limits", abstract: manualText("The discharge limits in force."))
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let rows = try registry.dischargeLimits().map { [OutfallType(rawValue: $0.subject)?.text(Speech.language) ?? $0.subject, $0.parameter.text(Speech.language), $0.limit?.description ?? "", $0.parameter.unit, localTime($0.recordedAt), $0.recordedBy] }
         print(textTable(header: words(["subject", "parameter", "limit", "unit", "recorded", "by"]), rows: rows))
         say("(sewage_plant outfalls without their own limits: GB 18918-2002 class 1A — cod 50, bod5 10, nh3n 5, tn 15, tp 0.5 mg/L, ph 6-9)")

@@ -2,22 +2,19 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct Permit: ParsableCommand {
+struct Permit: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "permit",
         abstract: manualText("Record that a checked proposal was approved (supply, use change or planning permit)."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
     @Argument(help: manual("The proposal's id, as checked.")) var proposal: String
     @Option(help: manual("The date of the approval, YYYY-MM-DD.")) var date: String
     @Option(help: manual("supply, use_change or planning_permit.")) var kind: ProposalAction
     @Option(help: manual("Who records it (default: the login name).")) var by: String?
     @Option(help: manual("Why it was approved; required when the proposal's latest check was block.")) var note: String?
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let id = try registry.recordPermit(proposalID: proposal, kind: kind, date: date, by: by ?? loginName, note: note)
         say("permit \(id): \(proposal) \(term: kind) on \(date)")
     }

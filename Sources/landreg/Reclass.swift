@@ -2,13 +2,12 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct Reclass: ParsableCommand {
+struct Reclass: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reclass",
         abstract: manualText("Adjust the soil-quality class of a farmland parcel (recorded in its history)."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
     @Argument(help: manual("The parcel's code.")) var code: String?
     @Argument(help: manual("The new class: priority, safe_use or strict.")) var farmlandClass: FarmlandClass?
     @Option(help: manual("Adjust many parcels at once: a CSV (code,class) or GeoJSON (code and class properties), all or nothing."))
@@ -23,9 +22,7 @@ struct Reclass: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         if let file {
             let changes = try ReclassificationFile.read(file)
             let changed = try registry.reclassify(changes, date: date, basis: basis, by: by ?? loginName, file: file)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct RemedyCommand: ParsableCommand {
+struct RemedyCommand: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "remedy",
         abstract: manualText("An outfall's remedy (治, 一口一策): set it with a deadline, mark it done, or show its history."),
@@ -11,8 +11,7 @@ struct RemedyCommand: ParsableCommand {
             Phrase(verbatim: "landreg remedy OUTFALL --done --date D"),
             "landreg remedy OUTFALL            (its history)"))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
     @Argument(help: manual("The outfall's code.")) var outfall: String
     @Option(help: manual("ban (取缔), merge (合并), regularize (规范整治) or other.")) var measure: RemedyMeasure?
     @Option(help: manual("Who is responsible (a unit or a town).")) var responsible: String?
@@ -31,9 +30,7 @@ struct RemedyCommand: ParsableCommand {
         if (setting || done) && date == nil { throw usageError("--date is required") }
     }
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let by = by ?? loginName
         if done {
             try registry.completeRemedy(outfall: outfall, date: date!, note: note, by: by)

@@ -2,11 +2,10 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct Show: ParsableCommand {
+struct Show: CommonCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: manualText("Show one feature: all its properties, area and bounding box."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
 
     @Argument(help: manual("The layer."))
     var layer: Layer
@@ -14,9 +13,7 @@ struct Show: ParsableCommand {
     @Argument(help: manual("The feature's code."))
     var code: String
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         guard let feature = try registry.feature(layer, code: code) else {
             throw InputError(file: registry.path, code: code, message: "no feature with code '\(code)' in layer \(term: layer)")
         }

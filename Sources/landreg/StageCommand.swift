@@ -2,15 +2,14 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct StageCommand: ParsableCommand {
+struct StageCommand: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "stage",
         abstract: manualText("Move a risk-plot along its lifecycle (legal transitions only)."),
         discussion: manualText(
             "suspected → investigating → clean | contaminated; contaminated → listed | clean; listed → remediating → delisted; a delisted or clean plot can be re-opened as suspected (--note the reason)."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
     @Argument(help: manual("The plot's code.")) var code: String
     @Argument(help: manual("The new stage.")) var stage: Stage
     @Option(help: manual("The date it took effect, YYYY-MM-DD.")) var date: String
@@ -18,9 +17,7 @@ struct StageCommand: ParsableCommand {
     @Option(help: manual("Who records it (default: the login name).")) var by: String?
     @Option(help: manual("A note (required when re-opening a plot).")) var note: String?
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         try registry.changeStage(code: code, to: stage, date: date, doc: doc, by: by ?? loginName, note: note)
         say("\(code): \(term: stage) from \(date)")
     }

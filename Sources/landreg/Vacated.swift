@@ -2,18 +2,15 @@ import ArgumentParser
 import Foundation
 import LandRegistry
 
-struct Vacated: ParsableCommand {
+struct Vacated: CommonCommand {
     static let configuration = CommandConfiguration(
         commandName: "vacated",
         abstract: manualText("Enterprises whose discharge permits were cancelled or revoked: their sites need supervision."),
         discussion: manualText("Lists each with the risk-plots covering its site and their stage (soil plan task 6)."))
 
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var common: CommonOptions
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let table = try registry.vacatedSites()
         print(textTable(header: table.header.map { Terms.column($0, Speech.language, table: "vacated.csv") },
                         rows: table.rows.map { $0.map { $0.text(Speech.language) } }))

@@ -33,12 +33,13 @@ struct Water: ParsableCommand {
     }
 }
 
-struct Air: ParsableCommand {
+struct Air: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "air",
         abstract: manualText("Each area's monthly air-quality means of a year against its monthly targets, months over target flagged."))
 
     @OptionGroup var registry: RegistryOptions
+    var registryOptions: RegistryOptions { registry }
     @Option(help: manual("The year.", valueName: "YYYY")) var year: Int
     @Option(help: manual("text, json, csv or html.")) var format: AirReportWriter.Format = .text
     @Option(help: manual("Write to this file instead of standard output.")) var out: String?
@@ -48,9 +49,7 @@ struct Air: ParsableCommand {
         guard (1900...2200).contains(year) else { throw usageError("--year \(year) is not a year") }
     }
 
-    func run() throws {
-        let registry = try registry.open()
-        defer { try? registry.close() }
+    func run(on registry: Registry) throws {
         let report = try registry.airReport(year: year)
         try AirReportWriter.write(report, format: format, registry: try registry.describe(), language: lang ?? Speech.language,
                                   to: try out.map { try OutputSink(path: $0) } ?? OutputSink())

@@ -24,15 +24,6 @@ public struct ContextFeature: Sendable {
     public let distanceM: Double
     /// What the map colours it by: a plot's stage, a parcel's class, a zone's level.
     public let kind: String?
-
-    public init(layer: Layer, code: String, name: Phrase?, shape: Shape, distanceM: Double, kind: String? = nil) {
-        self.layer = layer
-        self.code = code
-        self.name = name
-        self.shape = shape
-        self.distanceM = distanceM
-        self.kind = kind
-    }
 }
 
 /// The check of one proposal.

@@ -156,393 +156,67 @@ enum MigrationSQL {
     /// writes set `landreg_writer.active` inside their transaction, so they
     /// are not recorded twice. The geometry is stored as SpatiaLite's blob
     /// (the editing program may not have SpatiaLite's functions).
-    static let v5Triggers: [String] = [
-        """
-        CREATE TRIGGER landreg_insert_risk_plots AFTER INSERT ON risk_plots
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('risk-plots', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_update_risk_plots AFTER UPDATE ON risk_plots
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('risk-plots', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_delete_risk_plots AFTER DELETE ON risk_plots
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-            VALUES ('risk-plots', OLD.code, 'delete', date('now'), 'external', 'external edit');
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_insert_farmland AFTER INSERT ON farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_update_farmland AFTER UPDATE ON farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('farmland', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_delete_farmland AFTER DELETE ON farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-            VALUES ('farmland', OLD.code, 'delete', date('now'), 'external', 'external edit');
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_insert_basic_farmland AFTER INSERT ON basic_farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('basic-farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_update_basic_farmland AFTER UPDATE ON basic_farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('basic-farmland', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_delete_basic_farmland AFTER DELETE ON basic_farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-            VALUES ('basic-farmland', OLD.code, 'delete', date('now'), 'external', 'external edit');
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_insert_water_zones AFTER INSERT ON water_zones
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('water-zones', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_update_water_zones AFTER UPDATE ON water_zones
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('water-zones', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_delete_water_zones AFTER DELETE ON water_zones
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-            VALUES ('water-zones', OLD.code, 'delete', date('now'), 'external', 'external edit');
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_insert_rivers AFTER INSERT ON rivers
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('rivers', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_update_rivers AFTER UPDATE ON rivers
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('rivers', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_delete_rivers AFTER DELETE ON rivers
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-            VALUES ('rivers', OLD.code, 'delete', date('now'), 'external', 'external edit');
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_insert_sections AFTER INSERT ON sections
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('sections', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_update_sections AFTER UPDATE ON sections
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('sections', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_delete_sections AFTER DELETE ON sections
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-            VALUES ('sections', OLD.code, 'delete', date('now'), 'external', 'external edit');
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_insert_outfalls AFTER INSERT ON outfalls
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('outfalls', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_update_outfalls AFTER UPDATE ON outfalls
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('outfalls', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_delete_outfalls AFTER DELETE ON outfalls
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-            VALUES ('outfalls', OLD.code, 'delete', date('now'), 'external', 'external edit');
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_insert_enterprises AFTER INSERT ON enterprises
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('enterprises', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_update_enterprises AFTER UPDATE ON enterprises
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('enterprises', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_delete_enterprises AFTER DELETE ON enterprises
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-            VALUES ('enterprises', OLD.code, 'delete', date('now'), 'external', 'external edit');
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_insert_admin AFTER INSERT ON admin
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('admin', NEW.code, 'insert', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_update_admin AFTER UPDATE ON admin
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('admin', NEW.code, 'update', date('now'), 'external', 'external edit', json_patch(json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")), NEW.extra), NEW.geom);
-        END
-        """,
-        """
-        CREATE TRIGGER landreg_delete_admin AFTER DELETE ON admin
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
-            VALUES ('admin', OLD.code, 'delete', date('now'), 'external', 'external edit');
-        END
-        """,
+    static let v5Triggers: [String] = outsideEditLayers.flatMap { layer in
+        ["insert", "update", "delete"].map { outsideEditTrigger($0, layer, properties: "json_patch(json_patch('{}', json_object(\(layer.properties))), NEW.extra)") }
+    }
+
+    /// The layers as v5 knew them: name, table, and the arguments of
+    /// `json_object` that make a row's contract properties (frozen).
+    static let outsideEditLayers: [(name: String, table: String, properties: String)] = [
+        ("risk-plots", "risk_plots",
+         #"'code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date""#),
+        ("farmland", "farmland",
+         #"'code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop""#),
+        ("basic-farmland", "basic_farmland",
+         #"'code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END"#),
+        ("water-zones", "water_zones",
+         #"'code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type""#),
+        ("rivers", "rivers",
+         #"'code', NEW."code", 'name', NEW."name""#),
+        ("sections", "sections",
+         #"'code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by""#),
+        ("outfalls", "outfalls",
+         #"'code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status""#),
+        ("enterprises", "enterprises",
+         #"'code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date""#),
+        ("admin", "admin",
+         #"'code', NEW."code", 'kind', NEW."kind", 'name', NEW."name""#),
     ]
+
+    /// One trigger that records another program's insert, update or delete
+    /// of a layer's row, `properties` the SQL of the row's properties (frozen).
+    static func outsideEditTrigger(_ action: String, _ layer: (name: String, table: String, properties: String),
+                                   properties: String) -> String {
+        let record = action == "delete"
+            ? """
+                INSERT INTO history (layer, code, action, effective_date, recorded_by, command)
+                VALUES ('\(layer.name)', OLD.code, 'delete', date('now'), 'external', 'external edit');
+            """
+            : """
+                INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
+                VALUES ('\(layer.name)', NEW.code, '\(action)', date('now'), 'external', 'external edit', \(properties), NEW.geom);
+            """
+        return """
+            CREATE TRIGGER landreg_\(action)_\(layer.table) AFTER \(action.uppercased()) ON \(layer.table)
+            WHEN (SELECT active FROM landreg_writer) = 0
+            BEGIN
+            \(record)
+            END
+            """
+    }
 
     /// v9: the outside-edit triggers write a feature's properties as every
     /// other producer does (`Layer.propertiesJSONSQL`): the members of
     /// `extra` spliced in as stored, where v5's merge patch dropped the nulls
     /// inside an extra property's value.
-    static let v9Triggers: [String] = [
-        "DROP TRIGGER landreg_insert_risk_plots",
-        """
-        CREATE TRIGGER landreg_insert_risk_plots AFTER INSERT ON risk_plots
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('risk-plots', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_update_risk_plots",
-        """
-        CREATE TRIGGER landreg_update_risk_plots AFTER UPDATE ON risk_plots
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('risk-plots', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'stage', NEW."stage", 'name', NEW."name", 'former_use', NEW."former_use", 'toxic_history', CASE NEW."toxic_history" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'enterprise', NEW."enterprise", 'town', NEW."town", 'stage_date', NEW."stage_date")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_insert_farmland",
-        """
-        CREATE TRIGGER landreg_insert_farmland AFTER INSERT ON farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_update_farmland",
-        """
-        CREATE TRIGGER landreg_update_farmland AFTER UPDATE ON farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('farmland', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'class', NEW."class", 'town', NEW."town", 'crop', NEW."crop")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_insert_basic_farmland",
-        """
-        CREATE TRIGGER landreg_insert_basic_farmland AFTER INSERT ON basic_farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('basic-farmland', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_update_basic_farmland",
-        """
-        CREATE TRIGGER landreg_update_basic_farmland AFTER UPDATE ON basic_farmland
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('basic-farmland', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'concentrated', CASE NEW."concentrated" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END)) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_insert_water_zones",
-        """
-        CREATE TRIGGER landreg_insert_water_zones AFTER INSERT ON water_zones
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('water-zones', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_update_water_zones",
-        """
-        CREATE TRIGGER landreg_update_water_zones AFTER UPDATE ON water_zones
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('water-zones', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'level', NEW."level", 'source', NEW."source", 'source_type', NEW."source_type")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_insert_rivers",
-        """
-        CREATE TRIGGER landreg_insert_rivers AFTER INSERT ON rivers
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('rivers', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_update_rivers",
-        """
-        CREATE TRIGGER landreg_update_rivers AFTER UPDATE ON rivers
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('rivers', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_insert_sections",
-        """
-        CREATE TRIGGER landreg_insert_sections AFTER INSERT ON sections
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('sections', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_update_sections",
-        """
-        CREATE TRIGGER landreg_update_sections AFTER UPDATE ON sections
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('sections', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'target_class', NEW."target_class", 'river', NEW."river", 'assessed_by', NEW."assessed_by")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_insert_outfalls",
-        """
-        CREATE TRIGGER landreg_insert_outfalls AFTER INSERT ON outfalls
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('outfalls', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_update_outfalls",
-        """
-        CREATE TRIGGER landreg_update_outfalls AFTER UPDATE ON outfalls
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('outfalls', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'type', NEW."type", 'name', NEW."name", 'river', NEW."river", 'status', NEW."status")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_insert_enterprises",
-        """
-        CREATE TRIGGER landreg_insert_enterprises AFTER INSERT ON enterprises
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('enterprises', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_update_enterprises",
-        """
-        CREATE TRIGGER landreg_update_enterprises AFTER UPDATE ON enterprises
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('enterprises', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'name', NEW."name", 'key_supervised', CASE NEW."key_supervised" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'air_emitting', CASE NEW."air_emitting" WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, 'permit_status', NEW."permit_status", 'permit_date', NEW."permit_date")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_insert_admin",
-        """
-        CREATE TRIGGER landreg_insert_admin AFTER INSERT ON admin
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('admin', NEW.code, 'insert', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")) AS c)), NEW.geom);
-        END
-        """,
-        "DROP TRIGGER landreg_update_admin",
-        """
-        CREATE TRIGGER landreg_update_admin AFTER UPDATE ON admin
-        WHEN (SELECT active FROM landreg_writer) = 0
-        BEGIN
-            INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties, after_geom)
-            VALUES ('admin', NEW.code, 'update', date('now'), 'external', 'external edit', (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object('code', NEW."code", 'kind', NEW."kind", 'name', NEW."name")) AS c)), NEW.geom);
-        END
-        """,
-    ]
+    static let v9Triggers: [String] = outsideEditLayers.flatMap { layer in
+        ["insert", "update"].flatMap { action in
+            ["DROP TRIGGER landreg_\(action)_\(layer.table)", outsideEditTrigger(action, layer, properties: """
+                (SELECT rtrim(c, '}') || CASE WHEN NEW.extra IS NULL OR length(NEW.extra) <= 2 THEN '}' WHEN c = '{}' THEN substr(NEW.extra, 2) \
+                ELSE ',' || substr(NEW.extra, 2) END FROM (SELECT json_patch('{}', json_object(\(layer.properties))) AS c))
+                """)]
+        }
+    }
 
     /// v6: monitoring values and targets with the imports that brought them
     /// (a value replaced by an upsert is kept in `monitoring_replaced`),

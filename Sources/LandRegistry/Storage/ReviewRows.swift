@@ -16,18 +16,15 @@ struct CheckedProposal {
     let wkb: [UInt8]
 }
 
-/// A recorded permit with the check it refers to.
+/// A recorded permit with the check it rests on.
 struct RecordedPermit {
     let id: Int64
     let date: String
-    let proposalID: String
-    let use: String
+    /// The kind of permit (a `ProposalAction` name).
     let kind: String
-    let verdict: Verdict
-    let findings: [RecordedFinding]
-    let wkb: [UInt8]
     /// Why it was given (required when the check was `block`).
     let note: String?
+    let check: CheckedProposal
 }
 
 /// One finding of a recorded check: the rule and the feature it names.
@@ -85,22 +82,26 @@ extension Snapshot {
             SELECT c.id, \(Store.checkDay) AS day, c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
             FROM checks c JOIN check_runs r ON r.id = c.run_id
             WHERE day BETWEEN ? AND ? AND \(condition) ORDER BY day, c.id
-            """, arguments: arguments).map {
-            CheckedProposal(id: $0[0], day: $0[1], proposalID: $0[2], use: $0[3] ?? "", action: $0[4], verdict: Verdict(recorded: $0[5]),
-                            findings: RecordedFinding.parse($0[6]), wkb: [UInt8](($0[7] as Data?) ?? Data()))
-        }
+            """, arguments: arguments).map { checkedProposal($0, from: 0) }
     }
 
     /// Permits for housing or public-use proposals dated between two days.
     func sensitivePermits(from start: String, to end: String) throws -> [RecordedPermit] {
         try Row.fetchAll(db, sql: """
-            SELECT p.id, p.permit_date, p.proposal_id, c.use, p.kind, c.verdict, c.findings, AsBinary(c.geom), p.note
-            FROM permits p JOIN checks c ON c.id = p.check_id
+            SELECT p.id, p.permit_date, p.kind, p.note,
+                   c.id, \(Store.checkDay), c.proposal_id, c.use, c.action, c.verdict, c.findings, AsBinary(c.geom)
+            FROM permits p JOIN checks c ON c.id = p.check_id JOIN check_runs r ON r.id = c.run_id
             WHERE p.permit_date BETWEEN ? AND ? AND (c.use LIKE '07%' OR c.use LIKE '08%') ORDER BY p.permit_date, p.id
             """, arguments: [start, end]).map {
-            RecordedPermit(id: $0[0], date: $0[1], proposalID: $0[2], use: $0[3], kind: $0[4], verdict: Verdict(recorded: $0[5]),
-                           findings: RecordedFinding.parse($0[6]), wkb: [UInt8](($0[7] as Data?) ?? Data()), note: $0[8])
+            RecordedPermit(id: $0[0], date: $0[1], kind: $0[2], note: $0[3], check: checkedProposal($0, from: 4))
         }
+    }
+
+    /// A recorded check from the columns id, day, proposal_id, use, action, verdict, findings, geometry at `at`….
+    private func checkedProposal(_ row: Row, from at: Int) -> CheckedProposal {
+        CheckedProposal(id: row[at], day: row[at + 1], proposalID: row[at + 2], use: row[at + 3] ?? "", action: row[at + 4],
+                        verdict: Verdict(recorded: row[at + 5]), findings: RecordedFinding.parse(row[at + 6]),
+                        wkb: [UInt8]((row[at + 7] as Data?) ?? Data()))
     }
 
     /// Every history row of a layer that has a state, by code then date.

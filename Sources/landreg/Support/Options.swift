@@ -119,3 +119,35 @@ struct ProposalOptions: ParsableArguments {
                          discharges: discharges, foodCrops: foodCrops, classification: classification)
     }
 }
+
+/// A command that works on a registry (`--db`): it is opened for
+/// `run(on:)` — one connection, the CLI never reads concurrently — and
+/// closed after, whatever happens.
+protocol RegistryCommand: ParsableCommand {
+    var registryOptions: RegistryOptions { get }
+    func run(on registry: Registry) throws
+}
+
+extension RegistryCommand {
+    func run() throws {
+        let opened = try registryOptions.open()
+        defer { try? opened.close() }
+        try run(on: opened)
+    }
+}
+
+/// `--db` and `--lang`: the options of the commands whose output is only
+/// messages and tables.
+struct CommonOptions: ParsableArguments {
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var language: LanguageOption
+}
+
+/// A registry command with the common options.
+protocol CommonCommand: RegistryCommand {
+    var common: CommonOptions { get }
+}
+
+extension CommonCommand {
+    var registryOptions: RegistryOptions { common.registry }
+}

@@ -63,3 +63,14 @@ final class MigrationTests: RegistryTestCase {
         XCTAssertEqual(try registry.feature(.riskPlots, code: "OLD-1")?.properties.first { $0.0 == "stage" }?.1, .string("listed"))
     }
 }
+
+/// The outside-edit triggers are written from one template and a frozen
+/// table of the layers; the SQL they make is frozen: byte for byte the
+/// SQL v5 and v9 were released with (`Tests/Fixtures/outside-edit-triggers.json`).
+final class FrozenTriggerTests: XCTestCase {
+    func testTheTemplateMakesTheReleasedSQL() throws {
+        let released = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture("outside-edit-triggers.json"))) as! [String: [String]]
+        XCTAssertEqual(MigrationSQL.v5Triggers, released["v5"])
+        XCTAssertEqual(MigrationSQL.v9Triggers, released["v9"])
+    }
+}

@@ -16,13 +16,13 @@ extension ReviewBuilder {
         }
         for permit in permits {
             var note = Cell.text(permit.note ?? "")
-            if permit.verdict == .block {
+            if permit.check.verdict == .block {
                 note = .phrase(permit.note.map { "permitted although the check was block: \($0)" } ?? "permitted although the check was block")
-                flag(table.file, "proposals", permit.proposalID, permit.wkb)
+                flag(table.file, "proposals", permit.check.proposalID, permit.check.wkb)
             }
-            add([.term(ReviewEvent.permitted), .text(permit.date), .text(permit.proposalID), .text(permit.use), .text(LandUse.name(permit.use) ?? ""),
-                 .term(permit.kind, in: ProposalAction.context), .term(permit.verdict), .text(soilFindings(permit.findings)), note],
-                to: &table, at: permit.wkb)
+            add([.term(ReviewEvent.permitted), .text(permit.date), .text(permit.check.proposalID), .text(permit.check.use), .text(LandUse.name(permit.check.use) ?? ""),
+                 .term(permit.kind, in: ProposalAction.context), .term(permit.check.verdict), .text(soilFindings(permit.check.findings)), note],
+                to: &table, at: permit.check.wkb)
         }
         return table
     }
@@ -34,8 +34,8 @@ extension ReviewBuilder {
                                 header: ["permit_id", "permit_date", "kind", "proposal_id", "use", "plot", "plot_stage_then", "overlap_m2", "town"])
         let minimum = try snapshot.setting(.overlapMinimum)
         var plotsOn: [String: [FeatureState]] = [:]
-        for permit in permits where !permit.wkb.isEmpty {
-            let proposal = try Geometry(wkb: permit.wkb, in: geos)
+        for permit in permits where !permit.check.wkb.isEmpty {
+            let proposal = try Geometry(wkb: permit.check.wkb, in: geos)
             let prepared = try proposal.prepared()
             if plotsOn[permit.date] == nil { plotsOn[permit.date] = try snapshot.states(.riskPlots, asOf: permit.date) }
             for plot in plotsOn[permit.date]! {
@@ -45,9 +45,9 @@ extension ReviewBuilder {
                                                    overlapMinimum: minimum)
                 guard relation.overlaps else { continue }
                 let overlap = relation.overlap
-                add([.text("\(permit.id)"), .text(permit.date), .term(permit.kind, in: ProposalAction.context), .text(permit.proposalID),
-                     .text(permit.use), .text(plot.code), .term(stage), .text(formatDecimal(rounded(overlap)))], to: &table, at: permit.wkb)
-                flag(table.file, "proposals", permit.proposalID, permit.wkb)
+                add([.text("\(permit.id)"), .text(permit.date), .term(permit.kind, in: ProposalAction.context), .text(permit.check.proposalID),
+                     .text(permit.check.use), .text(plot.code), .term(stage), .text(formatDecimal(rounded(overlap)))], to: &table, at: permit.check.wkb)
+                flag(table.file, "proposals", permit.check.proposalID, permit.check.wkb)
                 flag(table.file, Layer.riskPlots.rawValue, plot.code, plot.wkb)
             }
         }

@@ -17,6 +17,13 @@ final class AuditTests: RegistryTestCase {
             .withProperties("\"code\":\"\(code)\"\(properties)")
     }
 
+    /// Adds a suspected plot R2 of 100 m × 100 m at (x, y), said to lie in `town`, with or without its stage date.
+    func plotR2(_ registry: Registry, _ x: Double, _ y: Double, town: String = "甲镇", dated: Bool = true) throws {
+        try load(registry, .riskPlots, Projected.collection([
+            square("R2", x, y, x + 100, y + 100, ",\"stage\":\"suspected\",\"town\":\"\(town)\"" + (dated ? ",\"stage_date\":\"2023-01-01\"" : "")),
+        ]))
+    }
+
     /// Writes as another program would: plain SQL outside landreg's writes.
     func edit(_ registry: Registry, _ sql: String, _ arguments: StatementArguments = []) throws {
         try registry.store.database.write { db in try db.execute(sql: sql, arguments: arguments) }
@@ -62,9 +69,7 @@ final class AuditTests: RegistryTestCase {
             try edit(registry, "UPDATE risk_plots SET stage = 'delisted' WHERE code = 'R1'")
             return "R1"
         case .townMismatch:
-            try load(registry, .riskPlots, Projected.collection([
-                square("R2", -2000, 2000, -1900, 2100, #","stage":"suspected","town":"乙镇","stage_date":"2023-01-01""#),
-            ]))
+            try plotR2(registry, -2000, 2000, town: "乙镇")
             return "R2"
         case .outsideCounty:
             try load(registry, .farmland, Projected.collection([square("F2", 9000, 0, 9100, 100, #","class":"priority""#)]))
@@ -73,17 +78,13 @@ final class AuditTests: RegistryTestCase {
             try load(registry, .farmland, Projected.collection([square("F2", -2950, 1000, -2850, 1100, #","class":"priority","town":"甲镇""#)]))
             return "F1/F2"
         case .riskPlotOverlap:
-            try load(registry, .riskPlots, Projected.collection([
-                square("R2", -1950, 1000, -1850, 1100, #","stage":"suspected","town":"甲镇","stage_date":"2023-01-01""#),
-            ]))
+            try plotR2(registry, -1950, 1000)
             return "R1/R2"
         case .riskPlotDuplicate:
-            try load(registry, .riskPlots, Projected.collection([
-                square("R2", -2000, 1000, -1900, 1100, #","stage":"suspected","town":"甲镇","stage_date":"2023-01-01""#),
-            ]))
+            try plotR2(registry, -2000, 1000)
             return "R1/R2"
         case .noStageDate:
-            try load(registry, .riskPlots, Projected.collection([square("R2", -2000, 3000, -1900, 3100, #","stage":"suspected","town":"甲镇""#)]))
+            try plotR2(registry, -2000, 3000, dated: false)
             return "R2"
         case .outfallOffRiver:
             try load(registry, .outfalls, Projected.collection([Projected.point(-1000, 2000).withProperties(#""code":"O2","type":"other","river":"丹河""#)]))
