@@ -11,7 +11,7 @@ struct Delete: CommonCommand {
     @Argument(help: manual("The layer.")) var layer: Layer
     @Argument(help: manual("The codes of the features to remove.")) var codes: [String]
     @Option(help: manual("The date it took effect, YYYY-MM-DD.")) var date: String
-    @Option(help: manual("Who records it (default: the login name).")) var by: String?
+    @OptionGroup var recorder: Recorder
     @Option(help: manual("Why (kept in the history).")) var note: String?
 
     func validate() throws {
@@ -19,7 +19,7 @@ struct Delete: CommonCommand {
     }
 
     func run(on registry: Registry) throws {
-        let count = try registry.delete(layer, codes: codes, date: date, by: by ?? loginName, note: note)
+        let count = try registry.delete(layer, codes: codes, date: date, by: recorder.name, note: note)
         say("\(term: layer): \(count) deleted from \(normalizedDate(date) ?? date)")
     }
 }

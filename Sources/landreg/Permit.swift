@@ -11,11 +11,11 @@ struct Permit: CommonCommand {
     @Argument(help: manual("The proposal's id, as checked.")) var proposal: String
     @Option(help: manual("The date of the approval, YYYY-MM-DD.")) var date: String
     @Option(help: manual("supply, use_change or planning_permit.")) var kind: ProposalAction
-    @Option(help: manual("Who records it (default: the login name).")) var by: String?
+    @OptionGroup var recorder: Recorder
     @Option(help: manual("Why it was approved; required when the proposal's latest check was block.")) var note: String?
 
     func run(on registry: Registry) throws {
-        let id = try registry.recordPermit(proposalID: proposal, kind: kind, date: date, by: by ?? loginName, note: note)
+        let id = try registry.recordPermit(proposalID: proposal, kind: kind, date: date, by: recorder.name, note: note)
         say("permit \(id): \(proposal) \(term: kind) on \(date)")
     }
 }

@@ -14,7 +14,7 @@ struct Reclass: CommonCommand {
     var file: String?
     @Option(help: manual("The date it took effect, YYYY-MM-DD.")) var date: String
     @Option(help: manual("The basis of the adjustment (monitoring, decision …).")) var basis: String?
-    @Option(help: manual("Who records it (default: the login name).")) var by: String?
+    @OptionGroup var recorder: Recorder
 
     func validate() throws {
         guard (file == nil) != (code == nil || farmlandClass == nil) else {
@@ -25,11 +25,11 @@ struct Reclass: CommonCommand {
     func run(on registry: Registry) throws {
         if let file {
             let changes = try ReclassificationFile.read(file)
-            let changed = try registry.reclassify(changes, date: date, basis: basis, by: by ?? loginName, file: file)
+            let changed = try registry.reclassify(changes, date: date, basis: basis, by: recorder.name, file: file)
             say("\(changed) of \(changes.count) parcels adjusted from \(date)")
             return
         }
-        try registry.reclassify(code: code!, to: farmlandClass!, date: date, basis: basis, by: by ?? loginName)
+        try registry.reclassify(code: code!, to: farmlandClass!, date: date, basis: basis, by: recorder.name)
         say("\(code!): \(term: farmlandClass!) from \(date)")
     }
 }

@@ -19,7 +19,7 @@ struct RemedyCommand: CommonCommand {
     @Flag(help: manual("The remedy is done.")) var done = false
     @Option(help: manual("The date of the decision or of completion, YYYY-MM-DD.")) var date: String?
     @Option(help: manual("A note (the document, what was done).")) var note: String?
-    @Option(help: manual("Who records it (default: the login name).")) var by: String?
+    @OptionGroup var recorder: Recorder
 
     func validate() throws {
         let setting = measure != nil || responsible != nil || deadline != nil
@@ -31,7 +31,7 @@ struct RemedyCommand: CommonCommand {
     }
 
     func run(on registry: Registry) throws {
-        let by = by ?? loginName
+        let by = recorder.name
         if done {
             try registry.completeRemedy(outfall: outfall, date: date!, note: note, by: by)
             say("remedy of \(outfall) done on \(date!)")

@@ -14,11 +14,11 @@ struct StageCommand: CommonCommand {
     @Argument(help: manual("The new stage.")) var stage: Stage
     @Option(help: manual("The date it took effect, YYYY-MM-DD.")) var date: String
     @Option(help: manual("The report or decision number.")) var doc: String?
-    @Option(help: manual("Who records it (default: the login name).")) var by: String?
+    @OptionGroup var recorder: Recorder
     @Option(help: manual("A note (required when re-opening a plot).")) var note: String?
 
     func run(on registry: Registry) throws {
-        try registry.changeStage(code: code, to: stage, date: date, doc: doc, by: by ?? loginName, note: note)
+        try registry.changeStage(code: code, to: stage, date: date, doc: doc, by: recorder.name, note: note)
         say("\(code): \(term: stage) from \(date)")
     }
 }

@@ -151,3 +151,11 @@ protocol CommonCommand: RegistryCommand {
 extension CommonCommand {
     var registryOptions: RegistryOptions { common.registry }
 }
+
+/// `--by`: who records a change in the history (default: the login name).
+struct Recorder: ParsableArguments {
+    @Option(help: manual("Who records it (default: the login name).")) var by: String?
+
+    /// The name recorded.
+    var name: String { by ?? loginName }
+}

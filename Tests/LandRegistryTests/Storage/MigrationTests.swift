@@ -64,12 +64,14 @@ final class MigrationTests: RegistryTestCase {
     }
 }
 
-/// The outside-edit triggers are written from one template and a frozen
-/// table of the layers; the SQL they make is frozen: byte for byte the
-/// SQL v5 and v9 were released with (`Tests/Fixtures/outside-edit-triggers.json`).
+/// The history's backfill and the outside-edit triggers are written from
+/// templates and a frozen table of the layers; the SQL they make is frozen:
+/// byte for byte the SQL v4, v5 and v9 were released with
+/// (`Tests/Fixtures/outside-edit-triggers.json`).
 final class FrozenTriggerTests: XCTestCase {
     func testTheTemplateMakesTheReleasedSQL() throws {
         let released = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture("outside-edit-triggers.json"))) as! [String: [String]]
+        XCTAssertEqual(MigrationSQL.v4Backfill, released["v4"])
         XCTAssertEqual(MigrationSQL.v5Triggers, released["v5"])
         XCTAssertEqual(MigrationSQL.v9Triggers, released["v9"])
     }
