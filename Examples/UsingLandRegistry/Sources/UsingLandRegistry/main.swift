@@ -23,7 +23,7 @@ print("\(Layer.riskPlots): \(counts.inserted) inserted")
 let proposal = try Proposal(id: "GY-2024-01", use: "0701", action: .supply)
 let plot = Shape.polygon([(113.285, 35.772), (113.295, 35.772), (113.295, 35.776), (113.285, 35.776)])
 let result = try registry.check(proposal, geometry: plot, options: CheckOptions(by: "example", record: false))
-print("\(proposal.id): \(result.verdict?.rawValue ?? "clear")")
+print("\(proposal.id): \(result.verdict.name)")
 for finding in result.findings {
     print("  \(finding.rule.id) \(finding.layer) \(finding.code): \(finding.overlapM2) m² — \(finding.rule.messageEN)")
 }
