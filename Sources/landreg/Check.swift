@@ -74,7 +74,7 @@ struct Check: ParsableCommand {
         progress.finish()
         try report.finish(summary)
         for warning in reader.warnings { warn(warning) }
-        if let out { printError(Phrase("wrote the check of \(summary.proposals) proposals to \(out)").text(Speech.language)) }
+        if let out { printError(Phrase("wrote the check of \(summary.proposals) proposals to \(out)").spoken(Speech.language)) }
         if let failOn, let severity = worst.severity, severity >= failOn { throw ExitCode(3) }
     }
 }

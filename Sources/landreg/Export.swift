@@ -55,7 +55,7 @@ struct Export: ParsableCommand {
             defer { try? registry.close() }
             let count = try registry.exportGeoPackage(layers.isEmpty ? Layer.allCases : layers, to: out,
                                                       filters: try filters.map(PropertyFilter.parse), asOf: asOf)
-            return printError(Phrase("wrote \(count) features to \(out)").text(Speech.language))
+            return printError(Phrase("wrote \(count) features to \(out)").spoken(Speech.language))
         }
         if format == .shp {
             guard let out else { throw usageError("--format shp needs --out FOLDER") }
@@ -63,7 +63,7 @@ struct Export: ParsableCommand {
             defer { try? registry.close() }
             let files = try registry.exportShapefiles(layers.isEmpty ? Layer.allCases : layers, to: out, lonLat: lonlat,
                                                       filters: try filters.map(PropertyFilter.parse), asOf: asOf)
-            printError(Phrase("wrote \(files.count) files to \(out)/").text(Speech.language))
+            printError(Phrase("wrote \(files.count) files to \(out)/").spoken(Speech.language))
             return
         }
         let registry = try common.registry.open()
@@ -73,13 +73,13 @@ struct Export: ParsableCommand {
         options.projected = projected
         if let split {
             let files = try registry.exportGeoJSONFiles(options, to: split)
-            return printError(Phrase("wrote \(files.count) files to \(split)/").text(Speech.language))
+            return printError(Phrase("wrote \(files.count) files to \(split)/").spoken(Speech.language))
         }
         let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
         let progress = Progress(every: 10_000) { "\($0) features exported" }
         let count = try registry.exportGeoJSON(options, to: sink, progress: progress.update)
         progress.finish()
         if let asOf, let warning = try registry.asOfWarning(asOf) { warn(warning) }
-        if let out { printError(Phrase("wrote \(count) features to \(out)").text(Speech.language)) }
+        if let out { printError(Phrase("wrote \(count) features to \(out)").spoken(Speech.language)) }
     }
 }

@@ -56,7 +56,7 @@ struct Import: ParsableCommand {
                                    command: "import \(mode.rawValue) \((file as NSString).lastPathComponent)",
                                    note: note, dryRun: dryRun),
             progress: showProgress ? { count in
-                printError("\r" + Phrase("\(term: layer): \(count) features read…").text(Speech.language), terminator: "")
+                printError("\r" + Phrase("\(term: layer): \(count) features read…").spoken(Speech.language), terminator: "")
             } : nil)
         if showProgress && counts.read >= 10_000 { printError("") }
         for warning in reader.warnings { warn(warning) }

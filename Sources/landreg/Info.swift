@@ -9,9 +9,9 @@ struct Info: CommonCommand {
 
     func run(on registry: Registry) throws {
         let crs = "EPSG:\(registry.srid)"
-        var rows: [[String]] = [[Phrase("registry").text(Speech.language), registry.path], [Phrase("CRS").text(Speech.language), crs]]
+        var rows: [[String]] = [[Phrase("registry").spoken(Speech.language), registry.path], [Phrase("CRS").spoken(Speech.language), crs]]
         for (layer, count) in try registry.counts() {
-            rows.append([Phrase("\(term: layer)").text(Speech.language), String(count)])
+            rows.append([Phrase("\(term: layer)").spoken(Speech.language), String(count)])
         }
         for (name, version) in try registry.versions() { rows.append([name, version]) }
         print(textTable(header: words(["item", "value"]), rows: rows))

@@ -29,14 +29,14 @@ enum Main {
             try command.run()
         } catch let error as InvalidArgument {
             // A filter that cannot mean what was meant is wrong usage.
-            let message = flagName(error.argument) + Speech.language.colon + error.message.text(Speech.language)
+            let message = flagName(error.argument) + Speech.language.colon + error.message.spoken(Speech.language)
             switch error.argument {
             case .filter, .otherFilter, .sumBy, .distance: usage(message)
             default: break
             }
             fail(message, hint(error.remedy))
         } catch let error as any LandRegistryError {
-            fail(error.text(Speech.language), hint(error.remedy))
+            fail(error.text(Speech.language, with: CLIWords.zh), hint(error.remedy))
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
@@ -81,13 +81,13 @@ enum Main {
     }
 
     static func usage(_ message: String) -> Never {
-        printError(Phrase("landreg: error: \(oneLine(message))").text(Speech.language))
+        printError(Phrase("landreg: error: \(oneLine(message))").spoken(Speech.language))
         exit(2)
     }
 
     static func fail(_ message: String, _ hint: Phrase?) -> Never {
-        let text = hint.map { Phrase("\(message) (\($0))").text(Speech.language) } ?? message
-        printError(Phrase("landreg: error: \(oneLine(text))").text(Speech.language))
+        let text = hint.map { Phrase("\(message) (\($0))").spoken(Speech.language) } ?? message
+        printError(Phrase("landreg: error: \(oneLine(text))").spoken(Speech.language))
         exit(1)
     }
 
@@ -115,13 +115,13 @@ enum Main {
         case .asOf: return "--as-of"
         case .permitKind: return "--kind"
         case .registryCRS: return "--srid"
-        case .setting(let name): return Phrase("setting \(name)").text(Speech.language)
+        case .setting(let name): return Phrase("setting \(name)").spoken(Speech.language)
         case .filter(let filter): return "--where '\(filter)'"
         case .otherFilter(let filter): return "--other-where '\(filter)'"
         case .sumBy(let key): return "--sum-by '\(key)'"
         case .distance: return "--distance"
-        case .limit: return Phrase("limit").text(Speech.language)
-        case .remedy: return Phrase("remedy").text(Speech.language)
+        case .limit: return Phrase("limit").spoken(Speech.language)
+        case .remedy: return Phrase("remedy").spoken(Speech.language)
         }
     }
 }

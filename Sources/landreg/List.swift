@@ -69,6 +69,6 @@ struct List: ParsableCommand {
         } else if areal {
             summary += ", \(String(format: "%.1f", total)) m² (\(String(format: "%.2f", total / squareMetresPerMu)) mu)"
         }
-        print(summary.text(language))
+        print(summary.spoken(language))
     }
 }

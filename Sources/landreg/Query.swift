@@ -81,7 +81,7 @@ struct QueryCommand: ParsableCommand {
         let result = try registry.query(query)
         try QueryReport.write(result, format: format, srid: registry.srid, language: lang ?? Speech.language, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
         if let asOf, let warning = try registry.asOfWarning(asOf) { warn(warning) }
-        if let out { printError(Phrase("wrote \(result.rows.count) rows, \(result.totals.features) features to \(out)").text(Speech.language)) }
+        if let out { printError(Phrase("wrote \(result.rows.count) rows, \(result.totals.features) features to \(out)").spoken(Speech.language)) }
     }
 
     /// A layer by name, else a file.

@@ -21,7 +21,7 @@ struct Review: RegistryCommand {
 
     func run(on registry: Registry) throws {
         let language = lang ?? Speech.language
-        if stderrIsTerminal { printError(Phrase("reviewing \(quarter)…").text(language)) }
+        if stderrIsTerminal { printError(Phrase("reviewing \(quarter)…").spoken(language)) }
         let review = try registry.review(Quarter(quarter)!)
         for warning in review.warnings { warn(warning) }
         let files = try ReviewReport.write(review, registry: try registry.describe(), to: out, language: language)

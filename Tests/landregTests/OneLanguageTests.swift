@@ -1,6 +1,7 @@
 import Foundation
 import LandRegistry
 import XCTest
+@testable import landreg
 
 /// With `LANG=zh_CN.UTF-8` every command's output, CSVs and HTML read in
 /// Chinese; with `--lang en` in English. What may stay in the other
@@ -30,7 +31,7 @@ final class OneLanguageTests: CLITestCase {
                         ["settings", "set"], ["stage"], ["reclass"], ["history"], ["permit"], ["review"], ["vacated"], ["delete"],
                         ["query"], ["audit"], ["monitor"], ["monitor", "import"], ["monitor", "limit"], ["monitor", "limits"],
                         ["remedy"], ["water"], ["air"]]
-        let quoted = Set(Catalogue.zh.keys.flatMap { chinese(in: $0) })
+        let quoted = Set(Catalogue.zh.keys.flatMap { chinese(in: $0) } + CLIWords.zh.keys.flatMap { chinese(in: $0) })
         for command in commands {
             for language in ["zh", "en"] {
                 let result = try run(command + ["--help"] + (language == "en" ? ["--lang", "en"] : []), environment: ["LANG": "zh_CN.UTF-8"])
@@ -150,9 +151,9 @@ final class OneLanguageTests: CLITestCase {
     }
 
     static let englishVocabulary: Set<String> = {
-        let kept = Set((Catalogue.zh.values.joined(separator: " ") + " " + Terms.zh.values.joined(separator: " "))
+        let kept = Set((Catalogue.zh.values.joined(separator: " ") + " " + CLIWords.zh.values.joined(separator: " ") + " " + Terms.zh.values.joined(separator: " "))
             .split(whereSeparator: { !$0.isLetter || !$0.isASCII }).map { $0.lowercased() })
-        var words = Set(Catalogue.zh.keys.joined(separator: " ").split(whereSeparator: { !$0.isLetter || !$0.isASCII })
+        var words = Set((Catalogue.zh.keys.joined(separator: " ") + " " + CLIWords.zh.keys.joined(separator: " ")).split(whereSeparator: { !$0.isLetter || !$0.isASCII })
             .map { $0.lowercased() }.filter { $0.count >= 3 })
         words.formUnion(["the", "and", "with", "from", "plot", "plots", "section", "outfall", "outfalls", "verdict", "findings", "month", "quarter", "total"])
         return words.subtracting(kept)

@@ -10,11 +10,15 @@ import Foundation
 public protocol LandRegistryError: LocalizedError, CustomStringConvertible, Sendable {
     /// What the user can do about it, when there is one thing to do.
     var remedy: Remedy? { get }
-    /// The error in `language` (its `description` is the English).
-    func text(_ language: ReportLanguage) -> String
+    /// The error in `language` (its `description` is the English), a front
+    /// end's own words (`words`, as `Phrase.text(_:with:)` takes them) beside
+    /// the library's.
+    func text(_ language: ReportLanguage, with words: [String: String]) -> String
 }
 
 extension LandRegistryError {
+    /// The error in `language`, in the library's words.
+    public func text(_ language: ReportLanguage) -> String { text(language, with: [:]) }
     public var errorDescription: String? { description }
     public var remedy: Remedy? { nil }
     public var description: String { text(.en) }
@@ -68,7 +72,7 @@ public struct InputError: LandRegistryError {
         self.remedy = remedy
     }
 
-    public func text(_ language: ReportLanguage) -> String {
+    public func text(_ language: ReportLanguage, with words: [String: String]) -> String {
         var location = file
         if let line { location += ":\(line)" }
         var parts: [Phrase] = [Phrase(verbatim: location)]
@@ -80,7 +84,7 @@ public struct InputError: LandRegistryError {
         }
         if let property { parts.append(Phrase("property '\(property)'")) }
         parts.append(message)
-        return oneLine(parts.map { $0.text(language) }.joined(separator: language.colon))
+        return oneLine(parts.map { $0.text(language, with: words) }.joined(separator: language.colon))
     }
 }
 
@@ -134,8 +138,8 @@ public struct InvalidArgument: LandRegistryError {
         self.remedy = remedy
     }
 
-    public func text(_ language: ReportLanguage) -> String {
-        argumentName.text(language) + language.colon + message.text(language)
+    public func text(_ language: ReportLanguage, with words: [String: String]) -> String {
+        argumentName.text(language, with: words) + language.colon + message.text(language, with: words)
     }
 
     /// What the argument is, as the library calls it.
@@ -173,13 +177,13 @@ public struct RuleViolation: LandRegistryError {
         self.remedy = remedy
     }
 
-    public func text(_ language: ReportLanguage) -> String {
+    public func text(_ language: ReportLanguage, with words: [String: String]) -> String {
         // A layer's name, or a `Subject` (proposal, section, outfall).
         let context = Terms.zh["subject.\(subject)"] == nil ? "layer" : "subject"
         var parts: [Phrase] = ["\(term: subject, in: context) \(code)"]
         if let property { parts.append(Phrase("property '\(property)'")) }
         parts.append(message)
-        return parts.map { $0.text(language) }.joined(separator: language.colon)
+        return parts.map { $0.text(language, with: words) }.joined(separator: language.colon)
     }
 }
 
@@ -191,5 +195,5 @@ public struct RegistryError: LandRegistryError {
         self.message = message
         self.remedy = remedy
     }
-    public func text(_ language: ReportLanguage) -> String { message.text(language) }
+    public func text(_ language: ReportLanguage, with words: [String: String]) -> String { message.text(language, with: words) }
 }

@@ -103,16 +103,20 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     }
 
     /// The phrase in `language` (English where the catalogue has no Chinese).
-    public func text(_ language: ReportLanguage) -> String {
+    public func text(_ language: ReportLanguage) -> String { text(language, with: [:]) }
+
+    /// The phrase in `language`, a front end's own words (`words`, keyed as
+    /// the catalogue is) looked up before the library's catalogue.
+    public func text(_ language: ReportLanguage, with words: [String: String]) -> String {
         let values = arguments.map { argument -> String in
             switch argument {
             case .text(let text): return text
             case .term(let key): return Terms.text(key, language)
-            case .phrase(let phrase): return phrase.text(language)
+            case .phrase(let phrase): return phrase.text(language, with: words)
             case .terms(let keys): return keys.map { Terms.text($0, language) }.joined(separator: language.enumerationSeparator)
             }
         }
-        let template = language == .zh ? Catalogue.zh[key] ?? key : key
+        let template = language == .zh ? words[key] ?? Catalogue.zh[key] ?? key : key
         return Phrase.fill(template, with: values)
     }
 

@@ -7,9 +7,9 @@ public struct GeometryEngineError: LandRegistryError {
     public let operation: String
     public let messages: [String]
 
-    public func text(_ language: ReportLanguage) -> String {
-        guard !messages.isEmpty else { return Phrase("GEOS \(operation) failed (an error of the geometry engine)").text(language) }
-        return Phrase("GEOS \(operation) failed (an error of the geometry engine): \(messages.joined(separator: "; "))").text(language)
+    public func text(_ language: ReportLanguage, with words: [String: String]) -> String {
+        guard !messages.isEmpty else { return Phrase("GEOS \(operation) failed (an error of the geometry engine)").text(language, with: words) }
+        return Phrase("GEOS \(operation) failed (an error of the geometry engine): \(messages.joined(separator: "; "))").text(language, with: words)
     }
 }
 

@@ -38,7 +38,7 @@ final class Progress {
 
     func update(_ count: Int) {
         guard active, count % every == 0 else { return }
-        printError("\r\(label(count).text(Speech.language))…", terminator: "")
+        printError("\r\(label(count).spoken(Speech.language))…", terminator: "")
         shown = true
     }
 

@@ -38,26 +38,26 @@ struct LanguageOption: ParsableArguments {
 /// A help text (`--help`) in the CLI's language: the manual's English as
 /// written, or its Chinese from the catalogue.
 func manual(_ text: Phrase, valueName: String? = nil) -> ArgumentHelp {
-    ArgumentHelp(text.text(Speech.language), valueName: valueName)
+    ArgumentHelp(text.spoken(Speech.language), valueName: valueName)
 }
 
 /// A command's abstract or discussion in the CLI's language, a paragraph
 /// (or an example, `Phrase(verbatim:)`) per line.
 func manualText(_ paragraphs: Phrase...) -> String {
-    paragraphs.map { $0.text(Speech.language) }.joined(separator: "\n")
+    paragraphs.map { $0.spoken(Speech.language) }.joined(separator: "\n")
 }
 
 /// A line of output in the CLI's language.
-func say(_ phrase: Phrase) { print(phrase.text(Speech.language)) }
+func say(_ phrase: Phrase) { print(phrase.spoken(Speech.language)) }
 
 /// A warning on standard error in the CLI's language.
-func warn(_ phrase: Phrase) { printError(Phrase("landreg: warning: \(phrase)").text(Speech.language)) }
+func warn(_ phrase: Phrase) { printError(Phrase("landreg: warning: \(phrase)").spoken(Speech.language)) }
 
 /// Wrong usage found by a command's own validation, in the CLI's language.
-func usageError(_ phrase: Phrase) -> ValidationError { ValidationError(phrase.text(Speech.language)) }
+func usageError(_ phrase: Phrase) -> ValidationError { ValidationError(phrase.spoken(Speech.language)) }
 
 /// Column names of a table in the CLI's language.
-func words(_ phrases: [Phrase]) -> [String] { phrases.map { $0.text(Speech.language) } }
+func words(_ phrases: [Phrase]) -> [String] { phrases.map { $0.spoken(Speech.language) } }
 
 extension Speech {
     /// ArgumentParser's own words (its usage errors) in the CLI's language;
@@ -69,11 +69,11 @@ extension Speech {
         for line in text.components(separatedBy: "\n") {
             if line.hasPrefix("Help: ") { continue }
             if line.hasPrefix("Error: ") {
-                lines.append(Phrase("Error: \(Main.parserError(String(line.dropFirst(7))))").text(.zh))
+                lines.append(Phrase("Error: \(Main.parserError(String(line.dropFirst(7))))").spoken(.zh))
             } else if line.hasPrefix("Usage: ") {
-                lines.append(Phrase("Usage: \(String(line.dropFirst(7)))").text(.zh))
+                lines.append(Phrase("Usage: \(String(line.dropFirst(7)))").spoken(.zh))
             } else if let see = line.firstMatch(of: /^\s*See '(.+)' for more information\.$/) {
-                lines.append(Phrase("  See '\(String(see.1))' for more information.").text(.zh))
+                lines.append(Phrase("  See '\(String(see.1))' for more information.").spoken(.zh))
             } else {
                 lines.append(line)
             }
@@ -89,10 +89,15 @@ extension Speech {
         // Each phrase's English is what ArgumentParser writes.
         let words: [Phrase] = ["OVERVIEW: ", "USAGE: ", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "Show the version.",
                                "Show subcommand help information.", "Show help information.", "(values:", "(default:", " (default)"]
-        let translated = words.reduce(text) { text, word in text.replacingOccurrences(of: word.text(.en), with: word.text(.zh)) }
-            .replacing(/;(\s+)default:/) { Phrase(";\(String($0.1))default:").text(.zh) }
+        let translated = words.reduce(text) { text, word in text.replacingOccurrences(of: word.spoken(.en), with: word.spoken(.zh)) }
+            .replacing(/;(\s+)default:/) { Phrase(";\(String($0.1))default:").spoken(.zh) }
         return translated.replacing(/See '(landreg help [^']*)<subcommand>' for detailed help\./) { match in
-            Phrase("See '\(String(match.1))<subcommand>' for detailed help.").text(.zh)
+            Phrase("See '\(String(match.1))<subcommand>' for detailed help.").spoken(.zh)
         }
     }
+}
+
+extension Phrase {
+    /// The phrase in `language` with the CLI's own words (`CLIWords`) beside the library's.
+    func spoken(_ language: ReportLanguage) -> String { text(language, with: CLIWords.zh) }
 }
