@@ -25,7 +25,7 @@ let plot = Shape.polygon([(113.285, 35.772), (113.295, 35.772), (113.295, 35.776
 let result = try registry.check(proposal, geometry: plot, options: CheckOptions(by: "example", record: false))
 print("\(proposal.id): \(result.verdict.name)")
 for finding in result.findings {
-    print("  \(finding.rule.id) \(finding.layer) \(finding.code): \(finding.overlapM2) m² — \(finding.rule.messageEN)")
+    print("  \(finding.rule.id) \(finding.layer) \(finding.code): \(finding.overlapM2) m² — \(finding.rule.message)")
 }
 
 // Export the layer as RFC 7946 GeoJSON into memory.
