@@ -15,17 +15,6 @@ public struct Finding: Sendable {
     public var severity: Severity { rule.severity }
 }
 
-/// A registry feature near a proposal, for the report's map.
-public struct ContextFeature: Sendable {
-    public let layer: Layer
-    public let code: String
-    public let name: Phrase?
-    public let shape: Shape
-    public let distanceM: Double
-    /// What the map colours it by: a plot's stage, a parcel's class, a zone's level.
-    public let kind: String?
-}
-
 /// The check of one proposal.
 public struct CheckResult: Sendable {
     public let proposal: Proposal
@@ -35,7 +24,7 @@ public struct CheckResult: Sendable {
     /// Its area in m² (0 for points and lines).
     public let areaM2: Double
     /// Features within `CheckOptions.context` metres, when asked for.
-    public var context: [ContextFeature] = []
+    public var context: [MapFeature] = []
     /// The most severe finding's severity, or clear.
     public var verdict: Verdict { Verdict(findings.map(\.severity).max()) }
 }

@@ -99,19 +99,6 @@ public struct ExportOptions: Sendable {
     }
 }
 
-/// One stored feature as a user sees it: properties as imported, geometry
-/// in lon/lat.
-public struct StoredFeature: Sendable {
-    public var layer: Layer
-    public var code: String
-    /// Contract properties then extra ones, in order.
-    public var properties: [(String, JSONValue)]
-    /// Geometry in CGCS2000 lon/lat.
-    public var shape: Shape
-    /// Area in the registry's CRS (m²), 0 for points and lines.
-    public var area: Double
-}
-
 /// What a check's answers rest on beyond the rules: where the registry knows
 /// anything (its counties and the margin beyond them) and the settings that
 /// differ from their defaults. Every check report states them.

@@ -34,50 +34,18 @@ public struct ReviewTable: Sendable {
     public var towns: [String] = []
 }
 
-/// A feature flagged by the review, for the map and flagged.geojson.
-public struct FlaggedFeature: Sendable {
-    public let table: String
-    public let layer: String
-    public let code: String
-    public let shape: Shape
-}
-
 /// The quarterly land-safety review (soil plan tasks 9 and 13).
 public struct QuarterlyReview: Sendable {
     public let quarter: Quarter
     public var tables: [ReviewTable]
-    public var flagged: [FlaggedFeature]
+    public var flagged: [MapFeature]
     /// Per town, the row count of each table in this quarter and the previous one.
     public var towns: ReviewTable
     /// The county, the county seat and the towns at the quarter's end, for the map.
-    public var areas: [AdminArea] = []
+    public var areas: [MapFeature] = []
     /// What the reader must know before trusting the tables (a quarter
     /// before anything was known).
     public var warnings: [Phrase] = []
-}
-
-/// An administrative area as the review's map draws it.
-public struct AdminArea: Sendable {
-    public let kind: String
-    public let name: String
-    /// In the registry's CRS.
-    public let shape: Shape
-}
-
-/// A feature's state at a date, from the history.
-struct FeatureState {
-    let code: String
-    let properties: [(String, JSONValue)]
-    let wkb: [UInt8]
-
-    subscript(_ name: String) -> String? {
-        switch properties.first(where: { $0.0 == name })?.1 {
-        case .string(let s)?: return s
-        case .bool(let b)?: return b ? "true" : "false"
-        case .number(_, let t)?: return t
-        default: return nil
-        }
-    }
 }
 
 /// What happened to a proposal in the review's first table, and to a parcel in the farmland table.

@@ -70,58 +70,6 @@ public enum SpatialTest: Sendable {
     }
 }
 
-/// A registry feature as a rule sees it: its code, name and contract
-/// properties as text ("1"/"0" for booleans).
-public struct CandidateFeature {
-    public let layer: Layer
-    public let code: String
-    public let name: String?
-    /// The layer's contract properties in its order (`Layer.properties`);
-    /// booleans as "1" and "0".
-    let values: [String?]
-
-    init(layer: Layer, code: String, name: String?, values: [String?]) {
-        self.layer = layer
-        self.code = code
-        self.name = name
-        self.values = values
-    }
-
-    public subscript(_ property: String) -> String? {
-        guard let index = layer.properties.firstIndex(where: { $0.name == property }), index < values.count else { return nil }
-        return values[index]
-    }
-
-    func flag(_ property: String) -> Bool { self[property] == "1" }
-
-    /// The feature as people know it when it has no `name`: a water zone by
-    /// its source and level (磨河泉 二级保护区), a parcel by its class.
-    var knownAs: Phrase? {
-        if let name { return Phrase(verbatim: name) }
-        switch layer {
-        case .waterZones:
-            let source = self["source"] ?? ""
-            switch self["level"] {
-            case "first": return "\(source) first-level protection zone"
-            case "second": return "\(source) second-level protection zone"
-            case "quasi": return "\(source) quasi-protection zone"
-            default: return self["source"].map(Phrase.init(verbatim:))
-            }
-        case .farmland:
-            switch self["class"] {
-            case "priority": return "priority-protection farmland"
-            case "safe_use": return "safe-use farmland"
-            case "strict": return "strict-control farmland"
-            default: return nil
-            }
-        case .basicFarmland:
-            return self["concentrated"] == "1" ? "concentrated permanent basic farmland" : "permanent basic farmland"
-        default:
-            return nil
-        }
-    }
-}
-
 /// Which features of its layer a rule is about: all, those whose property
 /// has one of some values, or those whose boolean property is true. A value,
 /// not a closure, so that the storage can ask only for those.

@@ -141,18 +141,20 @@ public final class CheckHTMLReport: CheckReport {
         }
         // Large areas first (towns, the county), as outlines only; what is near labelled (not every parcel).
         let findingCodes = Set(result.findings.map { "\($0.layer.rawValue) \($0.code)" })
-        for feature in result.context.sorted(by: { $0.layer == .admin && $1.layer != .admin }) {
-            let color = LayerStyle.color(feature.layer, kind: feature.kind)
-            let style = feature.layer == .admin
+        let admin = Layer.admin.rawValue
+        for feature in result.context.sorted(by: { $0.layer == admin && $1.layer != admin }) {
+            guard let layer = feature.registryLayer else { continue }
+            let color = LayerStyle.color(layer, kind: feature.kind)
+            let style = layer == .admin
                 ? SVGMap.Style(stroke: color, strokeWidth: 1.2, dash: "8 4")
-                : SVGMap.Style(stroke: color, fill: color, fillOpacity: feature.layer == .farmland ? 0.3 : 0.18, strokeWidth: 1)
-            let labelled = feature.layer != .farmland && feature.layer != .admin && !findingCodes.contains("\(feature.layer.rawValue) \(feature.code)")
+                : SVGMap.Style(stroke: color, fill: color, fillOpacity: layer == .farmland ? 0.3 : 0.18, strokeWidth: 1)
+            let labelled = layer != .farmland && layer != .admin && !findingCodes.contains("\(feature.layer) \(feature.code)")
             map.add(feature.shape, style: style, label: labelled ? (feature.name?.text(language) ?? feature.code) : nil)
-            note(feature.layer, feature.kind)
+            note(layer, feature.kind)
         }
         for finding in result.findings {
             if let shape = finding.shape {
-                let kind = result.context.first { $0.layer == finding.layer && $0.code == finding.code }?.kind
+                let kind = result.context.first { $0.layer == finding.layer.rawValue && $0.code == finding.code }?.kind
                 let color = LayerStyle.color(finding.layer, kind: kind)
                 let style = finding.layer == .admin
                     ? SVGMap.Style(stroke: color, strokeWidth: 2, dash: "8 4")

@@ -92,9 +92,9 @@ public enum ReviewReport {
         var html = ""
         var map = SVGMap(width: 720, height: 520)
         for area in review.areas {
-            let county = area.kind == "county"
+            let county = area.kind == AdminKind.county.name
             map.add(area.shape, style: SVGMap.Style(stroke: "#7e57c2", strokeWidth: county ? 2 : 1, dash: county ? nil : "6 3"),
-                    label: area.kind == "town" ? area.name : nil)
+                    label: area.kind == AdminKind.town.name ? area.name?.text(language) : nil)
         }
         var legend = ""
         for (k, table) in review.tables.enumerated() {

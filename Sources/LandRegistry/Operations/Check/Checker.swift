@@ -167,16 +167,16 @@ final class Checker {
     }
 
     /// Every feature within `distance` of the proposal, for the report's map.
-    private func nearby(_ subject: Subject, within distance: Double, _ snapshot: Snapshot) throws -> [ContextFeature] {
-        var nearby: [ContextFeature] = []
+    private func nearby(_ subject: Subject, within distance: Double, _ snapshot: Snapshot) throws -> [MapFeature] {
+        var nearby: [MapFeature] = []
         for layer in Layer.allCases {
             try snapshot.forEachCandidate(layer: layer, bounds: subject.bounds, reach: distance, geos: geos) { candidate, makeGeometry in
                 let feature = try makeGeometry()
                 let d = try subject.prepared.distance(to: feature)
                 if d <= distance {
                     let kind = candidate["stage"] ?? candidate["class"] ?? candidate["level"]
-                    nearby.append(ContextFeature(layer: layer, code: candidate.code, name: candidate.knownAs,
-                                                 shape: try Shape(wkb: feature.wkb()), distanceM: rounded(d), kind: kind))
+                    nearby.append(MapFeature(layer: layer.rawValue, code: candidate.code, name: candidate.knownAs,
+                                             shape: try Shape(wkb: feature.wkb()), kind: kind, distanceM: rounded(d)))
                 }
             }
         }

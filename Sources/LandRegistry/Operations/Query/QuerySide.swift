@@ -1,13 +1,4 @@
-/// One feature of a query's side, as the query measures it.
-struct SideFeature {
-    let code: String
-    let properties: [(String, JSONValue)]
-    let geometry: Geometry
-    let bounds: Envelope
-    let areal: Bool
-}
-
-/// Where the other side's candidates come from: a registry layer's R*Tree
+//// Where the other side's candidates come from: a registry layer's R*Tree
 /// (the registry now), or features held in memory with a grid index (a
 /// file, or a layer as it stood on a date).
 enum CandidateSource {

@@ -20,7 +20,10 @@ extension Registry {
         }
         var review = QuarterlyReview(quarter: quarter, tables: current.tables, flagged: current.flagged, towns: towns)
         review.areas = try snapshot { try $0.states(.admin, asOf: quarter.end) }.compactMap { area in
-            (try? Shape(wkb: area.wkb)).map { AdminArea(kind: area["kind"] ?? "", name: area["name"] ?? area.code, shape: $0) }
+            (try? Shape(wkb: area.wkb)).map {
+                MapFeature(layer: Layer.admin.rawValue, code: area.code, name: Phrase(verbatim: area["name"] ?? area.code), shape: $0,
+                           kind: area["kind"] ?? "")
+            }
         }
         if let warning = try asOfWarning(quarter.end) { review.warnings.append(warning) }
         return review
@@ -45,7 +48,7 @@ final class ReviewBuilder {
     let start: String
     let end: String
     let withFlags: Bool
-    private(set) var flagged: [FlaggedFeature] = []
+    private(set) var flagged: [MapFeature] = []
     private var towns: Towns!
 
     init(_ snapshot: Snapshot, quarter: Quarter, withFlags: Bool) throws {
@@ -69,7 +72,7 @@ final class ReviewBuilder {
     }
 
     /// Every table of the quarter, in the review's order.
-    func tables() throws -> (tables: [ReviewTable], flagged: [FlaggedFeature]) {
+    func tables() throws -> (tables: [ReviewTable], flagged: [MapFeature]) {
         let plotsNow = try snapshot.states(.riskPlots, asOf: end)
         let permits = try snapshot.sensitivePermits(from: start, to: end)
         let tables = [try sensitive(permits), try clearToZero(permits), try riskListChanges(), unresolved(plotsNow),
@@ -88,7 +91,7 @@ final class ReviewBuilder {
 
     func flag(_ table: String, _ layer: String, _ code: String, shape: Shape) {
         guard withFlags else { return }
-        flagged.append(FlaggedFeature(table: table, layer: layer, code: code, shape: shape))
+        flagged.append(MapFeature(layer: layer, code: code, name: nil, shape: shape, table: table))
     }
 
     /// Adds a row to a table with the town its feature lies in.
