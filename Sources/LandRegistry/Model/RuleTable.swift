@@ -73,7 +73,7 @@ public enum SpatialTest: Sendable {
 /// Which features of its layer a rule is about: all, those whose property
 /// has one of some values, or those whose boolean property is true. A value,
 /// not a closure, so that the storage can ask only for those.
-public enum Concern: Sendable, Equatable {
+public enum Concern: Sendable, Hashable {
     case all
     case property(String, [String])
     case flag(String)

@@ -91,7 +91,7 @@ extension Snapshot {
     /// prepared once per snapshot for each layer and set of concerns.
     func forEachCandidate(layer: Layer, bounds: Envelope, reach: Double, concerns: [Concern] = [.all], geos: GEOSContext,
                           _ body: (CandidateFeature, () throws -> Geometry) throws -> Void) throws {
-        let key = "\(layer.rawValue) \(concerns)"
+        let key = LookupKey(layer: layer, concerns: concerns)
         let lookup = try lookups[key] ?? CandidateLookup(self, layer: layer, concerns: concerns)
         lookups[key] = lookup
         try lookup.forEach(bounds, reach: reach) { candidate, makeGeometry in

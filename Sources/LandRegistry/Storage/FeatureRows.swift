@@ -48,6 +48,13 @@ extension Snapshot {
         }
     }
 
+    /// The features of a layer (now, or as they stood on `asOf`) that pass
+    /// the filters, by code: for the operations, whose properties are parsed
+    /// only when asked (`FeatureRow.properties`).
+    func forEachFeatureRow(_ layer: Layer, asOf: String?, filters: [PropertyFilter], _ body: (FeatureRow) throws -> Void) throws {
+        try forEachFeatureJSON(layer, asOf: asOf, filters: filters, withArea: false) { json, wkb in try body(FeatureRow(wkb: wkb, json: json)) }
+    }
+
     /// A history row's geometry as WKB: landreg stores WKB; the triggers
     /// that record outside edits store SpatiaLite's blob (0x00, byte order,
     /// SRID, MBR, 0x7C … 0xFE), which SpatiaLite turns into WKB here.
@@ -153,5 +160,19 @@ extension Store {
             try body(StoredFeature(layer: layer, code: row[0], properties: properties, shape: shape,
                                    area: row[specs.count + 2] ?? 0))
         }
+    }
+}
+
+/// A feature read for an operation: its geometry as WKB in the registry's
+/// CRS, its properties (the contract's, then the extra ones) parsed only
+/// when asked, so that a row an operation passes over costs no parse.
+struct FeatureRow {
+    let wkb: [UInt8]
+    fileprivate let json: String
+
+    /// The properties with `code` first, as stored; nil for a row that is no object.
+    func properties() throws -> [(String, JSONValue)]? {
+        guard case .object(let members) = try JSONValue.parse(json) else { return nil }
+        return members
     }
 }

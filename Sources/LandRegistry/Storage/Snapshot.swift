@@ -10,7 +10,13 @@ final class Snapshot {
     /// Brings SpatiaLite's SQL functions into the connection if they are not yet.
     let spatial: () -> Void
     /// The candidate lookups prepared on this snapshot, by layer and concerns.
-    var lookups: [String: CandidateLookup] = [:]
+    var lookups: [LookupKey: CandidateLookup] = [:]
+
+    /// What a prepared candidate lookup is for.
+    struct LookupKey: Hashable {
+        let layer: Layer
+        let concerns: [Concern]
+    }
 
     init(_ db: Database, srid: Int, spatial: @escaping () -> Void = {}) {
         self.db = db

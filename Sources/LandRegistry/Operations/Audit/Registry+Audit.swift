@@ -50,11 +50,11 @@ final class Auditor {
     /// A layer's features that the checks can use (those `unusable()` found are passed over).
     func features(_ layer: Layer, filters: [PropertyFilter] = []) throws -> [SideFeature] {
         var features: [SideFeature] = []
-        try snapshot.forEachFeatureJSON(layer, asOf: nil, filters: filters, withArea: false) { json, wkb in
-            guard case .object(let properties) = try JSONValue.parse(json) else { return }
+        try snapshot.forEachFeatureRow(layer, asOf: nil, filters: filters) { row in
+            guard let properties = try row.properties() else { return }
             let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
             guard !unusableKeys.contains(layer.rawValue + "\u{1}" + code),
-                  let feature = try? SideFeature(code: code, properties: properties, wkb: wkb, geos: geos) else { return }
+                  let feature = try? SideFeature(code: code, properties: properties, wkb: row.wkb, geos: geos) else { return }
             features.append(feature)
         }
         return features
@@ -66,8 +66,9 @@ final class Auditor {
     func unusable() throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         for layer in Layer.allCases {
-            try snapshot.forEachFeatureJSON(layer, asOf: nil, filters: [], withArea: false) { json, wkb in
-                guard case .object(let properties) = try JSONValue.parse(json) else { return }
+            try snapshot.forEachFeatureRow(layer, asOf: nil, filters: []) { row in
+                guard let properties = try row.properties() else { return }
+                let wkb = row.wkb
                 let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
                 func found(check: AuditCheck, detail: Phrase) {
                     findings.append(AuditFinding(check: check, layer: layer, code: code, otherCode: nil, detail: detail))

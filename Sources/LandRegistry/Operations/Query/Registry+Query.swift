@@ -127,13 +127,13 @@ final class QueryRunner {
             try fillProperties(&features)
             return try result(features: features, pairs: pairs)
         }
-        try snapshot.forEachFeatureJSON(query.layer, asOf: query.asOf, filters: query.filters, withArea: false) { json, wkb in
+        try snapshot.forEachFeatureRow(query.layer, asOf: query.asOf, filters: query.filters) { row in
             // Rows with no candidate cost neither a JSON parse nor a GEOS geometry.
-            if let source = otherSource, query.relation != .nearest, !wkb.isEmpty,
-               try source.isEmpty(around: try Shape(wkb: wkb).bounds, reach: reach) { return }
-            guard case .object(let properties) = try JSONValue.parse(json) else { return }
+            if let source = otherSource, query.relation != .nearest, !row.wkb.isEmpty,
+               try source.isEmpty(around: try Shape(wkb: row.wkb).bounds, reach: reach) { return }
+            guard let properties = try row.properties() else { return }
             let feature = try SideFeature(code: properties.first { $0.0 == "code" }?.1.stringValue ?? "", properties: properties,
-                                          wkb: wkb, geos: geos)
+                                          wkb: row.wkb, geos: geos)
             guard query.relation != nil else { features[feature.code] = feature; return }
             let found = try pairsOf(feature)
             if !found.isEmpty { (features[feature.code], pairs[feature.code]) = (feature, found) }
@@ -160,10 +160,10 @@ final class QueryRunner {
 
     /// The features of a layer (now or as of the query's date) that pass the filters.
     func forEachFeature(_ layer: Layer, filters: [PropertyFilter], _ body: (SideFeature) throws -> Void) throws {
-        try snapshot.forEachFeatureJSON(layer, asOf: query.asOf, filters: filters, withArea: false) { json, wkb in
-            guard case .object(let properties) = try JSONValue.parse(json) else { return }
+        try snapshot.forEachFeatureRow(layer, asOf: query.asOf, filters: filters) { row in
+            guard let properties = try row.properties() else { return }
             let code = properties.first { $0.0 == "code" }?.1.stringValue ?? ""
-            try body(try SideFeature(code: code, properties: properties, wkb: wkb, geos: geos))
+            try body(try SideFeature(code: code, properties: properties, wkb: row.wkb, geos: geos))
         }
     }
 
