@@ -27,6 +27,8 @@ final class InputGeometry {
     /// The geometry types the target takes (nil: any), and its name for messages.
     /// The layer the geometry goes into, whose geometry types it must have (nil: any).
     let accepted: Layer?
+    /// Its geometry types, computed once (a set made per feature slowed the import).
+    private let acceptedTypes: Set<GeometryType>?
     let policy: RepairPolicy
     /// Whether the input's CRS was given or declared (else lon/lat was assumed).
     let crsKnown: Bool
@@ -40,6 +42,7 @@ final class InputGeometry {
         self.geos = geos
         self.file = file
         self.accepted = accepted
+        acceptedTypes = accepted?.geometryTypes
         self.policy = policy
         self.crsKnown = crsKnown
         usable = try? transformer.usableBox(margin: 1)
@@ -72,7 +75,7 @@ final class InputGeometry {
             InputError(file: file, feature: feature, code: code, message: message, remedy: remedy)
         }
         guard var shape = input else { throw fail("the feature has no geometry") }
-        if let accepted, !accepted.geometryTypes.contains(shape.type) {
+        if let accepted, let acceptedTypes, !acceptedTypes.contains(shape.type) {
             throw fail("a \(term: shape.type) cannot go in layer \(term: accepted), which takes \(terms: accepted.geometryTypes.sorted { $0.name < $1.name })")
         }
         if let problem = shape.structuralProblem() { throw fail("invalid geometry: \(problem)") }
@@ -106,7 +109,7 @@ final class InputGeometry {
         guard policy == .makeValid else { throw fail("invalid geometry: \(reason)", .repairGeometry) }
         let repaired = try geometry.makeValid()
         let wkb = try repaired.wkb()
-        guard let repairedShape = try? Shape(wkb: wkb), accepted?.geometryTypes.contains(repairedShape.type) ?? true else {
+        guard let repairedShape = try? Shape(wkb: wkb), acceptedTypes?.contains(repairedShape.type) ?? true else {
             throw fail("invalid geometry: \(reason); repairing it gives a \(term: repaired.typeName, in: GeometryType.context), which layer \(term: accepted?.name ?? "", in: Layer.context) does not take")
         }
         return Prepared(shape: repairedShape, wkb: wkb, geometry: repaired, repair: reason)
