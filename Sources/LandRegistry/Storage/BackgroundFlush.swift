@@ -8,14 +8,14 @@ import Foundation
 final class BackgroundFlush: @unchecked Sendable {
     private let condition = NSCondition()
     private var stopped = false
-    private var done = false
+    private var thread: BackgroundThread!
     private let descriptor: Int32
 
     /// Nil when the file cannot be opened (the import then goes on without).
     init?(path: String, interval: TimeInterval = 0.25) {
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        let thread = Thread { [self] in
+        thread = BackgroundThread(name: "landreg-flush") { [self] in
             condition.lock()
             while !stopped {
                 condition.unlock()
@@ -23,12 +23,8 @@ final class BackgroundFlush: @unchecked Sendable {
                 condition.lock()
                 if !stopped { _ = condition.wait(until: Date(timeIntervalSinceNow: interval)) }
             }
-            done = true
-            condition.broadcast()
             condition.unlock()
         }
-        thread.name = "landreg-flush"
-        thread.start()
     }
 
     /// Ends the flushing and waits for its thread.
@@ -36,8 +32,8 @@ final class BackgroundFlush: @unchecked Sendable {
         condition.lock()
         stopped = true
         condition.broadcast()
-        while !done { condition.wait() }
         condition.unlock()
+        thread.join()
         close(descriptor)
     }
 }

@@ -47,14 +47,13 @@ extension Verdict {
     init(recorded: String) { self = Verdict(rawValue: recorded) ?? .block }
 }
 
-/// One history row of a feature, as the review reads it.
+/// One history row of a feature, as the review reads it: the feature's
+/// state after the change, and when and how it changed.
 struct HistoryRow {
-    let code: String
+    let state: FeatureState
     let effectiveDate: String
     let command: String
     let doc: String?
-    let properties: JSONValue
-    let wkb: [UInt8]
 }
 
 /// The questions the quarterly review asks of the check records, the
@@ -121,9 +120,10 @@ extension Snapshot {
     }
 
     private func historyRow(_ row: Row) -> HistoryRow {
-        HistoryRow(code: row[0], effectiveDate: row[1], command: row[2], doc: row[3],
-                   properties: (row[4] as String?).flatMap { try? JSONValue.parse($0) } ?? .null,
-                   wkb: [UInt8]((row[5] as Data?) ?? Data()))
+        var properties: [(String, JSONValue)] = []
+        if let json = row[4] as String?, case .object(let members)? = try? JSONValue.parse(json) { properties = members }
+        let state = FeatureState(code: row[0], properties: properties, wkb: [UInt8]((row[5] as Data?) ?? Data()))
+        return HistoryRow(state: state, effectiveDate: row[1], command: row[2], doc: row[3])
     }
 
     /// A numeric setting, or its default.

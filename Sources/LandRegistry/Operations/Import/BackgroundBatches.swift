@@ -12,22 +12,13 @@ final class BackgroundBatches<Element>: @unchecked Sendable {
     private var finished = false
     private var failure: Error?
     private var cancelled = false
-    private var threadDone = false
+    private var thread: BackgroundThread!
     private let capacity = 8
 
     /// `produce` gives the next element, nil at the end; it runs on the new thread only.
     init(name: String, batchSize: Int = 256, _ produce: @escaping () throws -> Element?) {
         let producer = UncheckedBox(produce)
-        let thread = Thread { [self] in
-            run(producer.value, batchSize: batchSize)
-            condition.lock()
-            threadDone = true
-            condition.broadcast()
-            condition.unlock()
-        }
-        thread.stackSize = 8 << 20
-        thread.name = name
-        thread.start()
+        thread = BackgroundThread(name: name, stackSize: 8 << 20) { [self] in run(producer.value, batchSize: batchSize) }
     }
 
     deinit { cancel() }
@@ -99,8 +90,8 @@ final class BackgroundBatches<Element>: @unchecked Sendable {
         condition.lock()
         cancelled = true
         condition.broadcast()
-        while !threadDone { condition.wait() }
         condition.unlock()
+        thread.join()
     }
 }
 

@@ -60,14 +60,14 @@ extension ReviewBuilder {
                                 header: ["code", "name", "date", "from", "to", "doc", "town"])
         var lastStage: [String: String] = [:]
         for row in try snapshot.stateHistory(.riskPlots) {
-            let stage = row.properties["stage"]?.stringValue ?? ""
-            let before = lastStage[row.code]
-            lastStage[row.code] = stage
+            let stage = row.state["stage"] ?? ""
+            let before = lastStage[row.state.code]
+            lastStage[row.state.code] = stage
             guard row.effectiveDate >= start && row.effectiveDate <= end, stage != before,
                   let reported = Stage(rawValue: stage), ReviewRules.reportedStages.contains(reported) else { continue }
-            add([.text(row.code), .text(row.properties["name"]?.stringValue ?? ""), .text(row.effectiveDate),
-                 .term(before ?? "", in: Stage.context), .term(reported), .text(row.doc ?? "")], to: &table, at: row.wkb)
-            flag(table.file, Layer.riskPlots.rawValue, row.code, row.wkb)
+            add([.text(row.state.code), .text(row.state["name"] ?? ""), .text(row.effectiveDate),
+                 .term(before ?? "", in: Stage.context), .term(reported), .text(row.doc ?? "")], to: &table, at: row.state.wkb)
+            flag(table.file, Layer.riskPlots.rawValue, row.state.code, row.state.wkb)
         }
         return table
     }
@@ -154,9 +154,9 @@ extension ReviewBuilder {
         var table = ReviewTable(file: "farmland-changes.csv", title: "Farmland class adjustments, and food crops proposed on strict farmland",
                                 header: ["code", "event", "date", "detail", "town"])
         for row in try snapshot.history(.farmland, action: "reclass", from: start, to: end) {
-            add([.text(row.code), .term(ReviewEvent.classAdjusted), .text(row.effectiveDate),
-                 .text([row.command, row.doc].compactMap { $0 }.joined(separator: "; "))], to: &table, at: row.wkb)
-            flag(table.file, Layer.farmland.rawValue, row.code, row.wkb)
+            add([.text(row.state.code), .term(ReviewEvent.classAdjusted), .text(row.effectiveDate),
+                 .text([row.command, row.doc].compactMap { $0 }.joined(separator: "; "))], to: &table, at: row.state.wkb)
+            flag(table.file, Layer.farmland.rawValue, row.state.code, row.state.wkb)
         }
         for check in try snapshot.checks(.findingRule(ReviewRules.strictFoodRule), from: start, to: end) {
             for finding in check.findings where finding.rule == ReviewRules.strictFoodRule {
