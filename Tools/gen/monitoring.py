@@ -12,32 +12,39 @@ plan's monthly targets. Called by lingchuan.py (which writes Data/lingchuan/).
   in July.
 - air-2023.csv: monthly means of the county seat and the three key towns,
   a few months over target.
-- air-targets-2023.csv: the air plan's annex 1, 2023 columns (transcribed;
-  Tests/…/AirTargetTests checks it against the plan's text).
+- air-targets-2023.csv: the air plan's annex 1, 2023 columns, read from the
+  annex's text (Tests/Fixtures/air-plan-annex1.txt, which WaterTests holds to
+  the seed's text verbatim).
 """
 import csv
 import os
 import random
 
-# Annex 1 of the air plan, 2023 columns: SO2, NO2, PM10, PM2.5 (µg/m³), CO (mg/m³), O3 (µg/m³), months 1-12.
-AIR_TARGETS = {
-    "140524-CS": ("陵川县城", [
-        (30, 18, 65, 33, 1.4, 103), (19, 21, 75, 45, 1.4, 126), (9, 15, 68, 23, 1.0, 139), (5, 9, 49, 18, 0.8, 159),
-        (4, 13, 43, 16, 0.8, 176), (4, 9, 45, 16, 0.8, 201), (3, 6, 25, 13, 0.8, 155), (3, 6, 30, 14, 0.9, 135),
-        (5, 11, 43, 17, 0.8, 175), (6, 17, 42, 22, 0.7, 143), (9, 19, 50, 24, 0.9, 134), (30, 21, 67, 28, 1.7, 95)]),
-    "140524-T02": ("礼义镇", [
-        (119, 34, 106, 59, 4.3, 99), (44, 28, 102, 61, 3.3, 126), (13, 28, 153, 40, 2.6, 139), (3, 21, 112, 30, 1.2, 150),
-        (5, 12, 50, 20, 1.3, 180), (5, 11, 40, 15, 0.8, 210), (9, 8, 28, 10, 1.3, 158), (10, 8, 30, 12, 2.2, 130),
-        (10, 15, 49, 22, 2.3, 175), (11, 16, 48, 30, 1.9, 132), (16, 22, 53, 38, 2.4, 115), (85, 29, 85, 40, 4.2, 85)]),
-    "140524-T03": ("附城镇", [
-        (40, 15, 62, 42, 1.3, 104), (30, 16, 66, 57, 1.4, 128), (17, 16, 92, 39, 1.0, 141), (12, 14, 81, 36, 1.3, 155),
-        (12, 13, 34, 18, 0.9, 185), (13, 10, 29, 17, 0.8, 220), (10, 7, 14, 12, 1.0, 176), (7, 7, 15, 15, 1.4, 142),
-        (10, 9, 25, 25, 1.0, 176), (8, 14, 32, 25, 1.2, 155), (12, 18, 39, 30, 1.3, 140), (28, 15, 45, 35, 1.4, 90)]),
-    "140524-T04": ("西河底镇", [
-        (34, 16, 81, 48, 1.5, 101), (25, 18, 86, 64, 1.3, 124), (11, 19, 135, 46, 1.1, 136), (9, 12, 65, 48, 1.0, 155),
-        (5, 16, 43, 24, 0.9, 185), (10, 12, 12, 22, 0.6, 225), (11, 8, 25, 20, 0.8, 174), (10, 8, 40, 12, 2.1, 130),
-        (9, 12, 12, 30, 1.6, 175), (10, 14, 50, 35, 1.0, 152), (14, 14, 55, 42, 1.4, 130), (23, 17, 70, 39, 1.6, 85)]),
-}
+# Annex 1 of the air plan (Tests/Fixtures/air-plan-annex1.txt, the seed's text
+# verbatim), 2023 columns: SO2, NO2, PM10, PM2.5 (µg/m³), CO (mg/m³), O3 (µg/m³),
+# months 1-12, for the county seat and the three key towns.
+ANNEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests", "Fixtures", "air-plan-annex1.txt")
+AREAS = {"陵川县城": "140524-CS", "礼义镇": "140524-T02", "附城镇": "140524-T03", "西河底镇": "140524-T04"}
+
+
+def read_annex(path=ANNEX):
+    """{site: (name, [12 tuples of the six 2023 targets])}, in the annex's order."""
+    targets, site = {}, None
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("2023 年") and line.endswith("预控制目标"):
+            name = next(n for n in AREAS if n in line)
+            site = AREAS[name]
+            targets[site] = (name, [])
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if site and len(cells) == 13 and cells[0].endswith("月") and cells[0] != "月份":
+            values = cells[2::2]
+            targets[site][1].append(tuple(float(v) if "." in v else int(v) for v in values))
+    return targets
+
+
+AIR_TARGETS = read_annex()
 AIR_PARAMETERS = [("so2", "µg/m³"), ("no2", "µg/m³"), ("pm10", "µg/m³"), ("pm25", "µg/m³"), ("co", "mg/m³"), ("o3", "µg/m³")]
 
 UNITS = {"ph": "无量纲", "flow": "m3/d"}
