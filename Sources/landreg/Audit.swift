@@ -8,7 +8,6 @@ struct Audit: RegistryCommand {
         abstract: manualText("The registry's health: town attributes against town polygons, features outside the county, overlapping farmland parcels and risk-plots, risk-plots without stage_date, outfalls and sections off their rivers."))
 
     @OptionGroup var registry: RegistryOptions
-    var registryOptions: RegistryOptions { registry }
 
     @Option(help: manual("table, csv (UTF-8 with BOM) or json."))
     var format: QueryReport.Format = .table

@@ -10,7 +10,6 @@ struct Review: RegistryCommand {
             "Writes sensitive-approvals.csv, clear-to-zero.csv, risk-list-changes.csv, unresolved.csv, vacated.csv, outfalls.csv, farmland-changes.csv, towns.csv, flagged.geojson and review.html. Everything is computed from the history as the registry stood in the world on the dates that matter (a permit by its date)."))
 
     @OptionGroup var registry: RegistryOptions
-    var registryOptions: RegistryOptions { registry }
     @Option(help: manual("The quarter.", valueName: "YYYYQn")) var quarter: String
     @Option(help: manual("The folder to write (created if missing).")) var out: String = "review"
     @Option(help: manual("Language of the HTML: zh or en (default: from LANG).")) var lang: ReportLanguage?

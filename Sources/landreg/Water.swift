@@ -39,7 +39,6 @@ struct Air: RegistryCommand {
         abstract: manualText("Each area's monthly air-quality means of a year against its monthly targets, months over target flagged."))
 
     @OptionGroup var registry: RegistryOptions
-    var registryOptions: RegistryOptions { registry }
     @Option(help: manual("The year.", valueName: "YYYY")) var year: Int
     @Option(help: manual("text, json, csv or html.")) var format: AirReportWriter.Format = .text
     @Option(help: manual("Write to this file instead of standard output.")) var out: String?

@@ -124,13 +124,13 @@ struct ProposalOptions: ParsableArguments {
 /// `run(on:)` — one connection, the CLI never reads concurrently — and
 /// closed after, whatever happens.
 protocol RegistryCommand: ParsableCommand {
-    var registryOptions: RegistryOptions { get }
+    var registry: RegistryOptions { get }
     func run(on registry: Registry) throws
 }
 
 extension RegistryCommand {
     func run() throws {
-        let opened = try registryOptions.open()
+        let opened = try registry.open()
         defer { try? opened.close() }
         try run(on: opened)
     }
@@ -149,7 +149,7 @@ protocol CommonCommand: RegistryCommand {
 }
 
 extension CommonCommand {
-    var registryOptions: RegistryOptions { common.registry }
+    var registry: RegistryOptions { common.registry }
 }
 
 /// `--by`: who records a change in the history (default: the login name).
