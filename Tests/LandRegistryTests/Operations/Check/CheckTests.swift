@@ -121,63 +121,76 @@ final class CheckTests: RegistryTestCase {
 
     func proposals(_ features: [String]) -> String { Projected.collection(features) }
 
-    func testOverlapThresholdsEdgesHolesAndMultiPolygons() throws {
+    /// One edge case of the check: a proposal, the findings it must get
+    /// ("rule code"), and the first finding's overlap and distance when they matter.
+    struct Edge {
+        let id: String
+        let geometry: String
+        let properties: String
+        let findings: [String]
+        var overlap: Double? = nil
+        var distance: Double? = nil
+        let why: String
+    }
+
+    /// Checks every edge against `edgeRegistry()`.
+    func assertEdges(_ edges: [Edge], file: StaticString = #filePath, line: UInt = #line) throws {
         let registry = try edgeRegistry()
-        let results = try check(registry, proposals([
-            // shares the edge x = 100: touching is no overlap, but sequencing at distance 0
-            Projected.polygon(Projected.rect(100, 0, 200, 100)).withProperties(#""id":"touch","use":"0701""#),
-            // a 0.5 m² sliver: no overlap; sequencing at 0 m
-            Projected.polygon(Projected.rect(99.5, 0, 200, 1)).withProperties(#""id":"sliver","use":"0701""#),
-            // 2 m² overlap: listed
-            Projected.polygon(Projected.rect(98, 0, 200, 1)).withProperties(#""id":"over","use":"0901""#),
-            // inside the hole of S: no overlap
-            Projected.polygon(Projected.rect(1045, 45, 1055, 55)).withProperties(#""id":"hole","use":"0701""#),
-            // across the hole: overlap counts only the solid part (20x100 minus 20x20 hole = 1600)
-            Projected.polygon(Projected.rect(1040, 0, 1060, 100)).withProperties(#""id":"across","use":"0804""#),
-            // over the second part of the MultiPolygon, reclaimed
-            Projected.polygon(Projected.rect(3105, 0, 3120, 10)).withProperties(#""id":"multi","use":"0103","action":"reclamation""#),
-            // a point inside L
-            Projected.point(50, 50).withProperties(#""id":"point","action":"new_outfall""#),
-        ]))
-        XCTAssertEqual(rules(results["touch"]), ["soil.sequencing L"])
-        XCTAssertEqual(results["touch"]?.findings.first?.distanceM, 0)
-        XCTAssertEqual(rules(results["sliver"]), ["soil.sequencing L"])
-        XCTAssertEqual(rules(results["over"]), ["soil.listed L"])
-        XCTAssertEqual(results["over"]?.findings.first?.overlapM2 ?? 0, 2, accuracy: 1e-6)
-        XCTAssertEqual(rules(results["hole"]), [])
-        XCTAssertEqual(rules(results["across"]), ["soil.investigation-required S"])
-        XCTAssertEqual(results["across"]?.findings.first?.overlapM2 ?? 0, 1600, accuracy: 1e-6)
-        XCTAssertEqual(rules(results["multi"]), ["soil.toxic-reclamation M"])
-        XCTAssertEqual(results["multi"]?.findings.first?.overlapM2 ?? 0, 50, accuracy: 1e-6)
-        XCTAssertEqual(rules(results["point"]), ["soil.listed L"])
-        XCTAssertEqual(results["point"]?.findings.first?.overlapM2, 0)
-        XCTAssertEqual(results["point"]?.verdict, .block)
+        let results = try check(registry, proposals(edges.map { $0.geometry.withProperties("\"id\":\"\($0.id)\"" + $0.properties) }))
+        for edge in edges {
+            XCTAssertEqual(rules(results[edge.id]), edge.findings, "\(edge.id): \(edge.why)", file: file, line: line)
+            if let overlap = edge.overlap {
+                XCTAssertEqual(results[edge.id]?.findings.first?.overlapM2 ?? -1, overlap, accuracy: 1e-6, edge.id, file: file, line: line)
+            }
+            if let distance = edge.distance {
+                XCTAssertEqual(results[edge.id]?.findings.first?.distanceM ?? -1, distance, accuracy: 1e-6, edge.id, file: file, line: line)
+            }
+        }
+    }
+
+    func testOverlapThresholdsEdgesHolesAndMultiPolygons() throws {
+        let p = Projected.self
+        try assertEdges([
+            Edge(id: "touch", geometry: p.polygon(p.rect(100, 0, 200, 100)), properties: #","use":"0701""#,
+                 findings: ["soil.sequencing L"], distance: 0, why: "shares the edge x = 100: no overlap, sequencing at 0 m"),
+            Edge(id: "sliver", geometry: p.polygon(p.rect(99.5, 0, 200, 1)), properties: #","use":"0701""#,
+                 findings: ["soil.sequencing L"], why: "a 0.5 m² sliver is no overlap"),
+            Edge(id: "over", geometry: p.polygon(p.rect(98, 0, 200, 1)), properties: #","use":"0901""#,
+                 findings: ["soil.listed L"], overlap: 2, why: "2 m² over the listed plot"),
+            Edge(id: "hole", geometry: p.polygon(p.rect(1045, 45, 1055, 55)), properties: #","use":"0701""#,
+                 findings: [], why: "inside the hole of S"),
+            Edge(id: "across", geometry: p.polygon(p.rect(1040, 0, 1060, 100)), properties: #","use":"0804""#,
+                 findings: ["soil.investigation-required S"], overlap: 1600, why: "across the hole: 20×100 minus the 20×20 hole"),
+            Edge(id: "multi", geometry: p.polygon(p.rect(3105, 0, 3120, 10)), properties: #","use":"0103","action":"reclamation""#,
+                 findings: ["soil.toxic-reclamation M"], overlap: 50, why: "over the MultiPolygon's second part, reclaimed"),
+            Edge(id: "point", geometry: p.point(50, 50), properties: #","action":"new_outfall""#,
+                 findings: ["soil.listed L"], overlap: 0, why: "a point inside L"),
+        ])
     }
 
     func testDistanceThresholdsEitherSide() throws {
-        let registry = try edgeRegistry()
-        let results = try check(registry, proposals([
-            Projected.polygon(Projected.rect(600, 0, 700, 100)).withProperties(#""id":"at500","use":"0701""#),
-            Projected.polygon(Projected.rect(600.5, 0, 700, 100)).withProperties(#""id":"past500","use":"0701""#),
-            Projected.polygon(Projected.rect(0, 3900, 100, 4000)).withProperties(#""id":"at1000","use":"1001""#),
-            Projected.polygon(Projected.rect(0, 3899, 100, 3999.5)).withProperties(#""id":"past1000","use":"1001""#),
-            Projected.polygon(Projected.rect(0, 3900, 100, 4000)).withProperties(#""id":"parent","use":"10""#),
-            Projected.polygon(Projected.rect(0, 3900, 100, 4000)).withProperties(#""id":"explicit","use":"0901","soil_polluting":true"#),
-            Projected.point(-29_000, 50).withProperties(#""id":"air20k","air_polluting":true,"use":"1001""#),
-            Projected.point(-28_999, 50).withProperties(#""id":"air20k+1","air_polluting":true,"use":"1001""#),
-            Projected.point(-49_500, 50).withProperties(#""id":"airInside","air_polluting":true,"use":"1001""#),
-        ]))
-        XCTAssertEqual(rules(results["at500"]), ["soil.sequencing L"])
-        XCTAssertEqual(results["at500"]?.findings.first?.distanceM, 500)
-        XCTAssertEqual(rules(results["past500"]), [])
-        XCTAssertEqual(rules(results["at1000"]), ["farmland.polluting-project BF"])
-        XCTAssertEqual(rules(results["past1000"]), [])
-        XCTAssertEqual(rules(results["parent"]), [], "the parent code 10 alone is not soil-polluting")
-        XCTAssertEqual(rules(results["explicit"]), ["farmland.polluting-project BF"])
-        XCTAssertEqual(rules(results["air20k"]), ["air.county-seat-20km CS"])
-        XCTAssertEqual(rules(results["air20k+1"]), [])
-        XCTAssertEqual(results["airInside"]?.findings.first?.distanceM, 0)
-        XCTAssertEqual(results["airInside"]?.findings.first?.overlapM2, 0)
+        let p = Projected.self
+        let ring = p.polygon(p.rect(0, 3900, 100, 4000))
+        try assertEdges([
+            Edge(id: "at500", geometry: p.polygon(p.rect(600, 0, 700, 100)), properties: #","use":"0701""#,
+                 findings: ["soil.sequencing L"], distance: 500, why: "500 m from the listed plot: within"),
+            Edge(id: "past500", geometry: p.polygon(p.rect(600.5, 0, 700, 100)), properties: #","use":"0701""#,
+                 findings: [], why: "500.5 m: beyond"),
+            Edge(id: "at1000", geometry: ring, properties: #","use":"1001""#,
+                 findings: ["farmland.polluting-project BF"], why: "1000 m from concentrated basic farmland"),
+            Edge(id: "past1000", geometry: p.polygon(p.rect(0, 3899, 100, 3999.5)), properties: #","use":"1001""#,
+                 findings: [], why: "1000.5 m: beyond"),
+            Edge(id: "parent", geometry: ring, properties: #","use":"10""#,
+                 findings: [], why: "the parent code 10 alone is not soil-polluting"),
+            Edge(id: "explicit", geometry: ring, properties: #","use":"0901","soil_polluting":true"#,
+                 findings: ["farmland.polluting-project BF"], why: "soil_polluting said"),
+            Edge(id: "air20k", geometry: p.point(-29_000, 50), properties: #","air_polluting":true,"use":"1001""#,
+                 findings: ["air.county-seat-20km CS"], why: "20 km from the county seat"),
+            Edge(id: "air20k+1", geometry: p.point(-28_999, 50), properties: #","air_polluting":true,"use":"1001""#,
+                 findings: [], why: "1 m beyond"),
+            Edge(id: "airInside", geometry: p.point(-49_500, 50), properties: #","air_polluting":true,"use":"1001""#,
+                 findings: ["air.county-seat-20km CS"], overlap: 0, distance: 0, why: "inside the county seat"),
+        ])
     }
 
     func testProposalErrorsNameIdAndProperty() throws {
