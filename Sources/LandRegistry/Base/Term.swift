@@ -7,7 +7,7 @@
 /// staff write for it (`严格管控类`, `严格管控` for `class.strict`) are read
 /// back from the same table (`init?(word:)`).
 ///
-/// `Tools/check-layers` and `LabelsTests` check that every case of every
+/// `Tools/check-layers` and `TermsTests` check that every case of every
 /// conforming type has its Chinese.
 public protocol Term: CaseIterable, Hashable, Sendable {
     /// What the word is a value of (`stage`, `class`, `layer`): the first

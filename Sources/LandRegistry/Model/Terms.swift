@@ -4,7 +4,7 @@
 /// read is found from this one file.
 
 extension Terms {
-    /// Every termed type: what `LabelsTests` and `Tools/check-layers` check
+    /// Every termed type: what `TermsTests` and `Tools/check-layers` check
     /// is complete in the terms table.
     public static let types: [any Term.Type] = [
         Layer.self, Subject.self, Stage.self, FarmlandClass.self, ZoneLevel.self, SourceType.self, OutfallType.self,
