@@ -94,7 +94,7 @@ extension Snapshot {
                 guard case .enumeration(let allowed, let context) = spec.kind else { continue }
                 for value in values where !allowed.contains(value) {
                     var message: Phrase = "'\(value)' is not a \(spec.name) of layer \(term: layer): one of \(terms: allowed, in: context)"
-                    if let near = allowed.min(by: { editDistance(value, $0) < editDistance(value, $1) }), editDistance(value, near) <= 2 {
+                    if let near = closest(value, in: allowed) {
                         message += " (did you mean '\(near)'?)"
                     }
                     throw InvalidArgument(.filter(text), message)
@@ -106,8 +106,7 @@ extension Snapshot {
             guard !used else { continue }
             let names = layer.properties.map(\.name)
             var message: Phrase = "layer \(term: layer) has no property '\(filter.property)'"
-            if let near = names.min(by: { editDistance(filter.property, $0) < editDistance(filter.property, $1) }),
-               editDistance(filter.property, near) <= 2 {
+            if let near = closest(filter.property, in: names) {
                 message += " (did you mean '\(near)'?)"
             } else {
                 message += "; its properties are \(names.joined(separator: ", "))"
