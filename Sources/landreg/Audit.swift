@@ -3,17 +3,14 @@ import Foundation
 import LandRegistry
 
 struct Audit: RegistryCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit",
-        abstract: manualText("The registry's health: town attributes against town polygons, features outside the county, overlapping farmland parcels and risk-plots, risk-plots without stage_date, outfalls and sections off their rivers."))
+    static let configuration = command("audit", "The registry's health: town attributes against town polygons, features outside the county, overlapping farmland parcels and risk-plots, risk-plots without stage_date, outfalls and sections off their rivers.")
 
     @OptionGroup var registry: RegistryOptions
 
     @Option(help: manual("table, csv (UTF-8 with BOM) or json."))
     var format: QueryReport.Format = .table
 
-    @Option(help: manual("Write to this file instead of standard output."))
-    var out: String?
+    @OptionGroup var output: OutputOption
 
     @Option(help: manual("Language of the table and CSV headers: zh or en (default: from LANG)."))
     var lang: ReportLanguage?
@@ -24,6 +21,6 @@ struct Audit: RegistryCommand {
 
     func run(on registry: Registry) throws {
         let findings = try registry.audit()
-        try AuditReport.write(findings, format: format, language: lang ?? Speech.language, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+        try AuditReport.write(findings, format: format, language: lang ?? Speech.language, to: try output.sink())
     }
 }

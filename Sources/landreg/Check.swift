@@ -3,11 +3,8 @@ import Foundation
 import LandRegistry
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: manualText("Check proposals (one plot or a whole land-supply plan) against every rule before approval."),
-        discussion: manualText(
-            "FILE is a GeoJSON Feature or FeatureCollection of proposals with the properties id, use, action, air_polluting, soil_polluting, discharges and food_crops; or a Shapefile, a land-approval coordinate file (.txt: the plot number is the id, its land-class code the use) or a CSV point table. Exit status 0 whatever the verdicts; with --fail-on, 3 when a proposal's verdict is at least that severe."))
+    static let configuration = command("check", "Check proposals (one plot or a whole land-supply plan) against every rule before approval.",
+        discussion: ["FILE is a GeoJSON Feature or FeatureCollection of proposals with the properties id, use, action, air_polluting, soil_polluting, discharges and food_crops; or a Shapefile, a land-approval coordinate file (.txt: the plot number is the id, its land-class code the use) or a CSV point table. Exit status 0 whatever the verdicts; with --fail-on, 3 when a proposal's verdict is at least that severe."])
 
     @OptionGroup var registry: RegistryOptions
 
@@ -48,7 +45,7 @@ struct Check: ParsableCommand {
                                            mapping: reading.fields, encoding: reading.encoding)
         let registry = try registry.open()
         defer { try? registry.close() }
-        let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
+        let sink = try OutputSink.to(out)
         let language = lang ?? Speech.language
         var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? CheckOptions.mapContext : nil, defaults: proposals.defaults,
                                    date: date)

@@ -3,9 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Checks: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "checks",
-        abstract: manualText("List the recorded checks: every run, or the checks of one proposal id."))
+    static let configuration = command("checks", "List the recorded checks: every run, or the checks of one proposal id.")
 
     @OptionGroup var common: CommonOptions
 

@@ -3,9 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Delete: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "delete",
-        abstract: manualText("Remove features from a layer, all or nothing, recorded in their history."))
+    static let configuration = command("delete", "Remove features from a layer, all or nothing, recorded in their history.")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: manual("The layer.")) var layer: Layer

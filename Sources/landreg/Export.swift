@@ -3,13 +3,10 @@ import Foundation
 import LandRegistry
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: manualText("Write layers as an RFC 7946 GeoJSON FeatureCollection (lon/lat, CGCS2000)."),
-        discussion: manualText(
-            "With several layers each feature carries a \"layer\" property. Standard output when no --out. The one map's suspected and contaminated plots:",
-            Phrase(verbatim: "  landreg export risk-plots \\"),
-            Phrase(verbatim: "    --where stage=suspected,investigating,contaminated,listed,remediating")))
+    static let configuration = command("export", "Write layers as an RFC 7946 GeoJSON FeatureCollection (lon/lat, CGCS2000).",
+        discussion: ["With several layers each feature carries a \"layer\" property. Standard output when no --out. The one map's suspected and contaminated plots:",
+                     Phrase(verbatim: "  landreg export risk-plots \\"),
+                     Phrase(verbatim: "    --where stage=suspected,investigating,contaminated,listed,remediating")])
 
     @OptionGroup var common: CommonOptions
 
@@ -75,7 +72,7 @@ struct Export: ParsableCommand {
             let files = try registry.exportGeoJSONFiles(options, to: split)
             return printError(Phrase("wrote \(files.count) files to \(split)/").spoken(Speech.language))
         }
-        let sink = try out.map { try OutputSink(path: $0) } ?? OutputSink()
+        let sink = try OutputSink.to(out)
         let progress = Progress(every: 10_000) { "\($0) features exported" }
         let count = try registry.exportGeoJSON(options, to: sink, progress: progress.update)
         progress.finish()

@@ -3,9 +3,7 @@ import Foundation
 import LandRegistry
 
 struct History: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "history",
-        abstract: manualText("Every recorded change of one feature, with recorded time, effective date, and what changed."))
+    static let configuration = command("history", "Every recorded change of one feature, with recorded time, effective date, and what changed.")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: manual("The layer.")) var layer: Layer

@@ -3,11 +3,8 @@ import Foundation
 import LandRegistry
 
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: manualText("Load features into a layer, all or nothing."),
-        discussion: manualText(
-            "LAYER is one of: \(Layer.allCases.map(\.rawValue).joined(separator: ", ")). FILE is GeoJSON (a FeatureCollection, a Feature or a geometry; '-' for standard input), a Shapefile (.shp), a land-approval coordinate file (.txt) or a CSV point table (.csv). GeoJSON and CSV coordinates are lon/lat unless the file has a \"crs\" member or --srid is given; a Shapefile's CRS comes from its .prj, a coordinate file's from its zone."))
+    static let configuration = command("import", "Load features into a layer, all or nothing.",
+        discussion: ["LAYER is one of: \(Layer.allCases.map(\.rawValue).joined(separator: ", ")). FILE is GeoJSON (a FeatureCollection, a Feature or a geometry; '-' for standard input), a Shapefile (.shp), a land-approval coordinate file (.txt) or a CSV point table (.csv). GeoJSON and CSV coordinates are lon/lat unless the file has a \"crs\" member or --srid is given; a Shapefile's CRS comes from its .prj, a coordinate file's from its zone."])
 
     @OptionGroup var common: CommonOptions
 

@@ -3,7 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Info: CommonCommand {
-    static let configuration = CommandConfiguration(commandName: "info", abstract: manualText("The registry's path, CRS, layer counts and library versions."))
+    static let configuration = command("info", "The registry's path, CRS, layer counts and library versions.")
 
     @OptionGroup var common: CommonOptions
 

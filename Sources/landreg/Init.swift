@@ -3,9 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: manualText("Create an empty registry: all layers, spatial indexes and settings."))
+    static let configuration = command("init", "Create an empty registry: all layers, spatial indexes and settings.")
 
     @OptionGroup var common: CommonOptions
 

@@ -127,11 +127,8 @@ enum Main {
 }
 
 struct Landreg: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "landreg",
-        abstract: manualText("A spatial registry of land and water-pollution risks for a county."),
-        discussion: manualText(
-            "The registry is one SpatiaLite file: --db PATH, else $LANDREG_DB, else ./registry.sqlite. Exit status: 0 success, 1 bad input or unreadable registry, 2 wrong usage."),
+    static let configuration = command("landreg", "A spatial registry of land and water-pollution risks for a county.",
+        discussion: ["The registry is one SpatiaLite file: --db PATH, else $LANDREG_DB, else ./registry.sqlite. Exit status: 0 success, 1 bad input or unreadable registry, 2 wrong usage."],
         version: landregVersion,
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
                       StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self, QueryCommand.self, Audit.self,

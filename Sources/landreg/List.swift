@@ -3,7 +3,7 @@ import Foundation
 import LandRegistry
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: manualText("List a layer's features as a table, with their areas."))
+    static let configuration = command("list", "List a layer's features as a table, with their areas.")
 
     @OptionGroup var registry: RegistryOptions
 

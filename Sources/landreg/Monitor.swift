@@ -3,9 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Monitor: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "monitor",
-        abstract: manualText("Monitoring of sections, outfalls and air (测): import values and targets, set discharge limits."),
+    static let configuration = command("monitor", "Monitoring of sections, outfalls and air (测): import values and targets, set discharge limits.",
         subcommands: [MonitorImport.self, MonitorLimit.self, MonitorLimits.self])
 }
 
@@ -23,11 +21,8 @@ extension RemedyMeasure: ExpressibleByArgument {
 }
 
 struct MonitorImport: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: manualText("Import a monitoring CSV (site, date, parameter, value [, unit, note, kind]), all or nothing."),
-        discussion: manualText(
-            "Columns may carry Chinese names (点位/断面/排口, 日期, 指标, 浓度, 单位, 备注, 类型), or the table may be wide (one column per parameter: 氨氮(mg/L), COD …). UTF-8 or GBK. site is a section's, an outfall's or (for air) an admin area's code; kind is value (default) or target. Water: cod codmn bod5 nh3n tp tn do ph flow; air: so2 no2 pm10 pm25 co o3."))
+    static let configuration = command("import", "Import a monitoring CSV (site, date, parameter, value [, unit, note, kind]), all or nothing.",
+        discussion: ["Columns may carry Chinese names (点位/断面/排口, 日期, 指标, 浓度, 单位, 备注, 类型), or the table may be wide (one column per parameter: 氨氮(mg/L), COD …). UTF-8 or GBK. site is a section's, an outfall's or (for air) an admin area's code; kind is value (default) or target. Water: cod codmn bod5 nh3n tp tn do ph flow; air: so2 no2 pm10 pm25 co o3."])
 
     enum Mode: String, ExpressibleByArgument, CaseIterable { case insert, upsert }
 
@@ -49,10 +44,8 @@ struct MonitorImport: CommonCommand {
 }
 
 struct MonitorLimit: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "limit",
-        abstract: manualText("Set the discharge limit of one outfall (by code) or of an outfall type for a parameter."),
-        discussion: manualText("VALUE is a maximum (50), a range (6-9) or a minimum (>=5); --remove removes it. Sewage plants default to GB 18918-2002 class 1A."))
+    static let configuration = command("limit", "Set the discharge limit of one outfall (by code) or of an outfall type for a parameter.",
+        discussion: ["VALUE is a maximum (50), a range (6-9) or a minimum (>=5); --remove removes it. Sewage plants default to GB 18918-2002 class 1A."])
 
     @OptionGroup var common: CommonOptions
     @Argument(help: manual("An outfall's code, or a type: industrial, sewage_plant, agricultural, other.")) var subject: String
@@ -73,7 +66,7 @@ struct MonitorLimit: CommonCommand {
 }
 
 struct MonitorLimits: CommonCommand {
-    static let configuration = CommandConfiguration(commandName: "limits", abstract: manualText("The discharge limits in force."))
+    static let configuration = command("limits", "The discharge limits in force.")
     @OptionGroup var common: CommonOptions
 
     func run(on registry: Registry) throws {

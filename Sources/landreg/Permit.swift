@@ -3,9 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Permit: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "permit",
-        abstract: manualText("Record that a checked proposal was approved (supply, use change or planning permit)."))
+    static let configuration = command("permit", "Record that a checked proposal was approved (supply, use change or planning permit).")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: manual("The proposal's id, as checked.")) var proposal: String

@@ -5,18 +5,15 @@ import LandRegistry
 extension QueryReport.Format: ExpressibleByArgument {}
 
 struct QueryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "query",
-        abstract: manualText("Overlay questions between layers: which features of a layer overlap, lie within a distance of, or are nearest to those of another layer or a file."),
-        discussion: manualText(
-            "One row per (feature, other feature) pair: code, other_code, overlap_m2, overlap_mu, distance_m, then the feature's properties; totals count each feature once and its overlap as the union of its overlaps.",
-            // Examples in lines the help does not wrap, so that they can be pasted into a shell.
-            Phrase(verbatim: "  landreg query risk-plots --overlapping basic-farmland \\"),
-            Phrase(verbatim: "    --where stage=suspected,investigating,contaminated"),
-            Phrase(verbatim: "  landreg query farmland --where class=strict --within enterprises \\"),
-            Phrase(verbatim: "    --distance 1000 --other-where permit_status=revoked --sum-by town"),
-            Phrase(verbatim: "  landreg query outfalls --nearest sections --format csv --out outfalls.csv"),
-            "OTHER is a layer, or a file (GeoJSON, Shapefile, TXT, CSV) read as import reads it."))
+    static let configuration = command("query", "Overlay questions between layers: which features of a layer overlap, lie within a distance of, or are nearest to those of another layer or a file.",
+        discussion: ["One row per (feature, other feature) pair: code, other_code, overlap_m2, overlap_mu, distance_m, then the feature's properties; totals count each feature once and its overlap as the union of its overlaps.",
+                     // Examples in lines the help does not wrap, so that they can be pasted into a shell.
+                     Phrase(verbatim: "  landreg query risk-plots --overlapping basic-farmland \\"),
+                     Phrase(verbatim: "    --where stage=suspected,investigating,contaminated"),
+                     Phrase(verbatim: "  landreg query farmland --where class=strict --within enterprises \\"),
+                     Phrase(verbatim: "    --distance 1000 --other-where permit_status=revoked --sum-by town"),
+                     Phrase(verbatim: "  landreg query outfalls --nearest sections --format csv --out outfalls.csv"),
+                     "OTHER is a layer, or a file (GeoJSON, Shapefile, TXT, CSV) read as import reads it."])
 
     @OptionGroup var registry: RegistryOptions
 
@@ -50,8 +47,7 @@ struct QueryCommand: ParsableCommand {
     @Option(help: manual("table, csv (UTF-8 with BOM, for Excel), json or geojson (the matched features, RFC 7946)."))
     var format: QueryReport.Format = .table
 
-    @Option(help: manual("Write to this file instead of standard output."))
-    var out: String?
+    @OptionGroup var output: OutputOption
 
     @Option(help: manual("The EPSG code of an OTHER file's coordinates."))
     var srid: Int?
@@ -79,9 +75,9 @@ struct QueryCommand: ParsableCommand {
         let registry = try registry.open()
         defer { try? registry.close() }
         let result = try registry.query(query)
-        try QueryReport.write(result, format: format, srid: registry.srid, language: lang ?? Speech.language, to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+        try QueryReport.write(result, format: format, srid: registry.srid, language: lang ?? Speech.language, to: try output.sink())
         if let asOf, let warning = try registry.asOfWarning(asOf) { warn(warning) }
-        if let out { printError(Phrase("wrote \(result.rows.count) rows, \(result.totals.features) features to \(out)").spoken(Speech.language)) }
+        if let out = output.out { printError(Phrase("wrote \(result.rows.count) rows, \(result.totals.features) features to \(out)").spoken(Speech.language)) }
     }
 
     /// A layer by name, else a file.

@@ -3,9 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Reclass: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reclass",
-        abstract: manualText("Adjust the soil-quality class of a farmland parcel (recorded in its history)."))
+    static let configuration = command("reclass", "Adjust the soil-quality class of a farmland parcel (recorded in its history).")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: manual("The parcel's code.")) var code: String?

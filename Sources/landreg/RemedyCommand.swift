@@ -3,13 +3,10 @@ import Foundation
 import LandRegistry
 
 struct RemedyCommand: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "remedy",
-        abstract: manualText("An outfall's remedy (治, 一口一策): set it with a deadline, mark it done, or show its history."),
-        discussion: manualText(
-            Phrase(verbatim: "landreg remedy OUTFALL --measure ban|merge|regularize|other --responsible TEXT --deadline D --date D [--note …]"),
-            Phrase(verbatim: "landreg remedy OUTFALL --done --date D"),
-            "landreg remedy OUTFALL            (its history)"))
+    static let configuration = command("remedy", "An outfall's remedy (治, 一口一策): set it with a deadline, mark it done, or show its history.",
+        discussion: [Phrase(verbatim: "landreg remedy OUTFALL --measure ban|merge|regularize|other --responsible TEXT --deadline D --date D [--note …]"),
+                     Phrase(verbatim: "landreg remedy OUTFALL --done --date D"),
+                     "landreg remedy OUTFALL            (its history)"])
 
     @OptionGroup var common: CommonOptions
     @Argument(help: manual("The outfall's code.")) var outfall: String

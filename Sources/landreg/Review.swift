@@ -3,11 +3,8 @@ import Foundation
 import LandRegistry
 
 struct Review: RegistryCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "review",
-        abstract: manualText("The quarterly land-safety review: CSV tables, flagged.geojson and review.html in a folder."),
-        discussion: manualText(
-            "Writes sensitive-approvals.csv, clear-to-zero.csv, risk-list-changes.csv, unresolved.csv, vacated.csv, outfalls.csv, farmland-changes.csv, towns.csv, flagged.geojson and review.html. Everything is computed from the history as the registry stood in the world on the dates that matter (a permit by its date)."))
+    static let configuration = command("review", "The quarterly land-safety review: CSV tables, flagged.geojson and review.html in a folder.",
+        discussion: ["Writes sensitive-approvals.csv, clear-to-zero.csv, risk-list-changes.csv, unresolved.csv, vacated.csv, outfalls.csv, farmland-changes.csv, towns.csv, flagged.geojson and review.html. Everything is computed from the history as the registry stood in the world on the dates that matter (a permit by its date)."])
 
     @OptionGroup var registry: RegistryOptions
     @Option(help: manual("The quarter.", valueName: "YYYYQn")) var quarter: String

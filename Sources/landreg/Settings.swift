@@ -3,18 +3,15 @@ import Foundation
 import LandRegistry
 
 struct Settings: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "settings",
-        abstract: manualText("List the registry's settings (rule thresholds), or change one."),
-        discussion: manualText(
-            "landreg settings                      list them",
-            "landreg settings set NAME VALUE       change one (recorded with who and when)",
-            "Names: \(Setting.allCases.map(\.rawValue).joined(separator: ", "))."),
+    static let configuration = command("settings", "List the registry's settings (rule thresholds), or change one.",
+        discussion: ["landreg settings                      list them",
+                     "landreg settings set NAME VALUE       change one (recorded with who and when)",
+                     "Names: \(Setting.allCases.map(\.rawValue).joined(separator: ", "))."],
         subcommands: [ListSettings.self, SetSetting.self],
         defaultSubcommand: ListSettings.self)
 
     struct ListSettings: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: manualText("List the settings."))
+        static let configuration = command("list", "List the settings.")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var language: LanguageOption
 
@@ -26,7 +23,7 @@ struct Settings: ParsableCommand {
     }
 
     struct SetSetting: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set", abstract: manualText("Change a setting."))
+        static let configuration = command("set", "Change a setting.")
         @OptionGroup var registry: RegistryOptions
         @OptionGroup var language: LanguageOption
         @Argument(help: manual("The setting's name.")) var name: String

@@ -3,7 +3,7 @@ import Foundation
 import LandRegistry
 
 struct Show: CommonCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: manualText("Show one feature: all its properties, area and bounding box."))
+    static let configuration = command("show", "Show one feature: all its properties, area and bounding box.")
 
     @OptionGroup var common: CommonOptions
 

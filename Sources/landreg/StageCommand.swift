@@ -3,11 +3,8 @@ import Foundation
 import LandRegistry
 
 struct StageCommand: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "stage",
-        abstract: manualText("Move a risk-plot along its lifecycle (legal transitions only)."),
-        discussion: manualText(
-            "suspected → investigating → clean | contaminated; contaminated → listed | clean; listed → remediating → delisted; a delisted or clean plot can be re-opened as suspected (--note the reason)."))
+    static let configuration = command("stage", "Move a risk-plot along its lifecycle (legal transitions only).",
+        discussion: ["suspected → investigating → clean | contaminated; contaminated → listed | clean; listed → remediating → delisted; a delisted or clean plot can be re-opened as suspected (--note the reason)."])
 
     @OptionGroup var common: CommonOptions
     @Argument(help: manual("The plot's code.")) var code: String

@@ -3,10 +3,8 @@ import Foundation
 import LandRegistry
 
 struct Vacated: CommonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "vacated",
-        abstract: manualText("Enterprises whose discharge permits were cancelled or revoked: their sites need supervision."),
-        discussion: manualText("Lists each with the risk-plots covering its site and their stage (soil plan task 6)."))
+    static let configuration = command("vacated", "Enterprises whose discharge permits were cancelled or revoked: their sites need supervision.",
+        discussion: ["Lists each with the risk-plots covering its site and their stage (soil plan task 6)."])
 
     @OptionGroup var common: CommonOptions
 

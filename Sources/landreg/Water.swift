@@ -6,15 +6,13 @@ extension WaterReportWriter.Format: ExpressibleByArgument {}
 extension AirReportWriter.Format: ExpressibleByArgument {}
 
 struct Water: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "water",
-        abstract: manualText("Sections and outfalls of a month or a quarter: GB 3838-2002 classes, exceedances, the outfalls upstream of failing sections, overdue remedies."))
+    static let configuration = command("water", "Sections and outfalls of a month or a quarter: GB 3838-2002 classes, exceedances, the outfalls upstream of failing sections, overdue remedies.")
 
     @OptionGroup var registry: RegistryOptions
     @Option(help: manual("The month.", valueName: "YYYY-MM")) var month: String?
     @Option(help: manual("The quarter.", valueName: "YYYYQn")) var quarter: String?
     @Option(help: manual("text, json or html.")) var format: WaterReportWriter.Format = .text
-    @Option(help: manual("Write to this file instead of standard output.")) var out: String?
+    @OptionGroup var output: OutputOption
     @Option(help: manual("Language of text and HTML: zh or en (default: from LANG).")) var lang: ReportLanguage?
 
     func validate() throws {
@@ -29,19 +27,17 @@ struct Water: ParsableCommand {
         defer { try? registry.close() }
         let report = try registry.waterReport(period)
         try WaterReportWriter.write(report, format: format, registry: try registry.describe(), language: lang ?? Speech.language,
-                                    to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+                                    to: try output.sink())
     }
 }
 
 struct Air: RegistryCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "air",
-        abstract: manualText("Each area's monthly air-quality means of a year against its monthly targets, months over target flagged."))
+    static let configuration = command("air", "Each area's monthly air-quality means of a year against its monthly targets, months over target flagged.")
 
     @OptionGroup var registry: RegistryOptions
     @Option(help: manual("The year.", valueName: "YYYY")) var year: Int
     @Option(help: manual("text, json, csv or html.")) var format: AirReportWriter.Format = .text
-    @Option(help: manual("Write to this file instead of standard output.")) var out: String?
+    @OptionGroup var output: OutputOption
     @Option(help: manual("Language of text, CSV and HTML: zh or en (default: from LANG).")) var lang: ReportLanguage?
 
     func validate() throws {
@@ -51,6 +47,6 @@ struct Air: RegistryCommand {
     func run(on registry: Registry) throws {
         let report = try registry.airReport(year: year)
         try AirReportWriter.write(report, format: format, registry: try registry.describe(), language: lang ?? Speech.language,
-                                  to: try out.map { try OutputSink(path: $0) } ?? OutputSink())
+                                  to: try output.sink())
     }
 }

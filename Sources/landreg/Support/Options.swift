@@ -159,3 +159,18 @@ struct Recorder: ParsableArguments {
     /// The name recorded.
     var name: String { by ?? loginName }
 }
+
+/// `--out FILE`: where a report goes.
+struct OutputOption: ParsableArguments {
+    @Option(help: manual("Write to this file instead of standard output.")) var out: String?
+
+    /// The file (written whole when the report is done), or standard output.
+    func sink() throws -> OutputSink { try OutputSink.to(out) }
+}
+
+extension OutputSink {
+    /// The file at `path`, or standard output when there is none.
+    static func to(_ path: String?) throws -> OutputSink {
+        try path.map { try OutputSink(path: $0) } ?? OutputSink()
+    }
+}

@@ -47,6 +47,16 @@ func manualText(_ paragraphs: Phrase...) -> String {
     paragraphs.map { $0.spoken(Speech.language) }.joined(separator: "\n")
 }
 
+/// A command's entry in the manual: its name, its one-line description and
+/// its discussion (a paragraph, or an example `Phrase(verbatim:)`, a line),
+/// spoken in the CLI's language.
+func command(_ name: String, _ abstract: Phrase, discussion: [Phrase] = [], version: String = "",
+             subcommands: [ParsableCommand.Type] = [], defaultSubcommand: ParsableCommand.Type? = nil) -> CommandConfiguration {
+    CommandConfiguration(commandName: name, abstract: manualText(abstract),
+                         discussion: discussion.map { $0.spoken(Speech.language) }.joined(separator: "\n"),
+                         version: version, subcommands: subcommands, defaultSubcommand: defaultSubcommand)
+}
+
 /// A line of output in the CLI's language.
 func say(_ phrase: Phrase) { print(phrase.spoken(Speech.language)) }
 
