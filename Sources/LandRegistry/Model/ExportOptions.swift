@@ -12,9 +12,9 @@ public struct PropertyFilter: Sendable {
     /// Chinese words (严格管控类) as its contract values (strict), a
     /// boolean's 是/否 as true/false; anything else as given.
     public func storedValues(in layer: Layer) -> [String] {
-        guard let spec = layer.properties.first(where: { $0.name == property }) else { return values }
-        switch spec.kind {
-        case .enumeration(let allowed, let context): return values.map { Terms.value($0, in: allowed, context: context) ?? $0 }
+        guard let kind = layer.kind(of: property) else { return values }
+        switch kind {
+        case .enumeration(let allowed, let context): return values.map { Layer.enumerationValue($0, in: allowed, context: context) ?? $0 }
         case .bool: return values.map { YesNo.read($0).map { $0 ? "true" : "false" } ?? $0 }
         default: return values
         }

@@ -93,8 +93,7 @@ extension PropertySpec {
             guard case .string(let text) = value else {
                 throw fail("must be one of \(terms: allowed, in: context), found \(term: value.jsonType)")
             }
-            if allowed.contains(text) { return .text(text) }
-            if let value = Terms.value(text, in: allowed, context: context) { return .text(value) }
+            if let value = Layer.enumerationValue(text, in: allowed, context: context) { return .text(value) }
             throw fail(Layer.notOneOf(text, allowed, context: context))
         }
     }
@@ -111,11 +110,26 @@ extension Layer {
                               fail: (Phrase) -> InputError) throws -> JSONValue {
         guard case .enumeration(let allowed, let context)? = optionalEnumerations[layer]?[name], case .string(let text) = value
         else { return value }
-        if allowed.contains(text) { return value }
-        // A reservoir (水库, 湖库型) is judged as a lake.
-        if text.lowercased() == "reservoir" { return .string(WaterBody.lake.name) }
-        if let known = Terms.value(text, in: allowed, context: context) { return .string(known) }
+        if let known = enumerationValue(text, in: allowed, context: context) { return .string(known) }
         throw fail(notOneOf(text, allowed, context: context))
+    }
+
+    /// The kind of one of the layer's properties: a contract property's, or
+    /// an optional enumeration's kept among the other properties (nil for
+    /// any other property).
+    func kind(of property: String) -> PropertySpec.Kind? {
+        properties.first { $0.name == property }?.kind ?? Layer.optionalEnumerations[self]?[property]
+    }
+
+    /// An enumeration's value as people write it, read as the import and the
+    /// filters read it: the contract's value, one of its Chinese words
+    /// (严格管控类 → `strict`), or for a water body `reservoir` (水库 and
+    /// 湖库型 are words of `lake`: a reservoir is judged as a lake); nil
+    /// when it is none of them.
+    static func enumerationValue(_ text: String, in allowed: [String], context: String) -> String? {
+        if allowed.contains(text) { return text }
+        if context == WaterBody.context, text.lowercased() == "reservoir" { return WaterBody.lake.name }
+        return Terms.value(text, in: allowed, context: context)
     }
 
     /// "'x' is not one of …", with the value meant when one is near (its

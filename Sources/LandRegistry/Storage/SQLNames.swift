@@ -82,18 +82,19 @@ extension Layer {
 extension Snapshot {
     /// Refuses filters that cannot mean what was meant: a property the layer
     /// does not have (neither the contract's nor any feature's extra), an
-    /// enumeration value that does not exist.
+    /// enumeration value that does not exist (the contract's enumerations
+    /// and the optional ones, a section's `water_body`).
     func check(_ filters: [PropertyFilter], on layer: Layer) throws {
         for filter in filters {
             let text = "\(filter.property)=\(filter.values.joined(separator: ","))"
-            if let spec = layer.properties.first(where: { $0.name == filter.property }) {
+            if let kind = layer.kind(of: filter.property) {
                 let values = filter.storedValues(in: layer)
-                if spec.kind == .bool, let value = values.first(where: { !["true", "false", "1", "0", "yes", "no"].contains($0.lowercased()) }) {
+                if kind == .bool, let value = values.first(where: { !["true", "false", "1", "0", "yes", "no"].contains($0.lowercased()) }) {
                     throw InvalidArgument(.filter(text), "'\(value)' is not true or false")
                 }
-                guard case .enumeration(let allowed, let context) = spec.kind else { continue }
+                guard case .enumeration(let allowed, let context) = kind else { continue }
                 for value in values where !allowed.contains(value) {
-                    var message: Phrase = "'\(value)' is not a \(spec.name) of layer \(term: layer): one of \(terms: allowed, in: context)"
+                    var message: Phrase = "'\(value)' is not a \(filter.property) of layer \(term: layer): one of \(terms: allowed, in: context)"
                     if let near = closest(value, in: allowed) {
                         message += " (did you mean '\(near)'?)"
                     }

@@ -53,6 +53,28 @@ final class TermsTests: RegistryTestCase {
         }
     }
 
+    /// A filter reads a water body as the import does (湖库, 水库, reservoir
+    /// are a lake), now and as of a date; a word that is no water body is
+    /// refused, never an empty answer.
+    func testAWaterBodyFilterReadsTheWordsTheImportReads() throws {
+        let registry = try makeRegistry()
+        func section(_ code: String, _ body: String) -> String {
+            Projected.point(Double(code.count) * 10, 0).withProperties(#""code":"\#(code)","name":"断面","target_class":"Ⅲ类","water_body":"\#(body)""#)
+        }
+        let sections = Projected.collection([section("S1", "湖库"), section("S22", "river"), section("S333", "reservoir")])
+        try registry.importFeatures(into: .sections, from: GeoJSONReader(text: sections, name: "sections.geojson"),
+                                    options: ImportOptions(effectiveDate: "2023-01-01"))
+        for (word, codes) in [("湖库", ["S1", "S333"]), ("水库", ["S1", "S333"]), ("lake", ["S1", "S333"]), ("reservoir", ["S1", "S333"]),
+                              ("河流", ["S22"]), ("river,湖泊", ["S1", "S22", "S333"])] {
+            let filter = PropertyFilter(property: "water_body", values: word.split(separator: ",").map(String.init))
+            XCTAssertEqual(try registry.query(Query(layer: .sections, filters: [filter])).rows.map(\.code), codes, word)
+            XCTAssertEqual(try registry.query(Query(layer: .sections, filters: [filter], asOf: "2023-06-01")).rows.map(\.code), codes, word)
+        }
+        assertError(InvalidArgument.self, ["'lakes' is not a water_body of layer sections", "did you mean 'lake'"]) {
+            _ = try registry.query(Query(layer: .sections, filters: [PropertyFilter(property: "water_body", values: ["lakes"])]))
+        }
+    }
+
     func testEveryEnumerationRefusesWithTheValueMeant() throws {
         let registry = try makeRegistry()
         let parcel = Projected.polygon(Projected.rect(0, 0, 10, 10)).withProperties(#""code":"F","class":"strick""#)
