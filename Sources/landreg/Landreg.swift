@@ -122,6 +122,10 @@ enum Main {
         case .distance: return "--distance"
         case .limit: return Phrase("limit").spoken(Speech.language)
         case .remedy: return Phrase("remedy").spoken(Speech.language)
+        // Asked by the feature service only.
+        case .pageSize: return "limit"
+        case .bbox: return "bbox"
+        case .crs: return "crs"
         }
     }
 }

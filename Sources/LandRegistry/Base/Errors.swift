@@ -126,6 +126,12 @@ public struct InvalidArgument: LandRegistryError {
         case limit
         /// A remedy's deadline or responsible party.
         case remedy
+        /// How many features a page holds.
+        case pageSize
+        /// A bounding box (its numbers or its CRS).
+        case bbox
+        /// The CRS coordinates are asked in.
+        case crs
     }
 
     public let argument: Argument
@@ -155,6 +161,9 @@ public struct InvalidArgument: LandRegistryError {
         case .distance: return "distance"
         case .limit: return "limit"
         case .remedy: return "remedy"
+        case .pageSize: return "page size"
+        case .bbox: return "bbox"
+        case .crs: return "CRS"
         }
     }
 }

@@ -55,8 +55,14 @@ struct GeoJSONFeatures: ~Copyable {
     private(set) var count = 0
     private(set) var features = 0
 
-    init(precision: Int, capacity: Int = 1 << 16) {
+    /// Positions written northing (latitude) first: the axis order EPSG
+    /// gives EPSG:4326, 4490 and the Gauss-Kruger CRSs, which an OGC API
+    /// answer in those CRSs keeps (RFC 7946 and CRS84 are east first).
+    let northFirst: Bool
+
+    init(precision: Int, capacity: Int = 1 << 16, northFirst: Bool = false) {
         self.precision = precision
+        self.northFirst = northFirst
         scale = GeoJSONFeatures.powersOfTen[precision]
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
@@ -73,10 +79,17 @@ struct GeoJSONFeatures: ~Copyable {
 
     /// Appends a feature (after a comma and a newline but for the first);
     /// `properties` is a JSON object's bytes.
-    mutating func feature(properties: UnsafeBufferPointer<UInt8>, shape: Shape) {
+    mutating func feature(properties: UnsafeBufferPointer<UInt8>, shape: Shape, id: String? = nil) {
         if features > 0 { append(",\n") }
         features += 1
-        append("{\"type\":\"Feature\",\"properties\":")
+        append("{\"type\":\"Feature\",")
+        if let id {
+            var member: [UInt8] = Array("\"id\":".utf8)
+            JSONValue.appendString(id, to: &member)
+            member.append(0x2C)
+            member.withUnsafeBufferPointer { append($0) }
+        }
+        append("\"properties\":")
         append(properties)
         append(",\"geometry\":")
         geometry(shape.rightHandRule())
@@ -136,9 +149,9 @@ struct GeoJSONFeatures: ~Copyable {
 
     private mutating func position(_ xy: [Double], _ i: Int) {
         byte(0x5B)  // [
-        coordinate(xy[2 * i])
+        coordinate(xy[northFirst ? 2 * i + 1 : 2 * i])
         byte(0x2C)  // ,
-        coordinate(xy[2 * i + 1])
+        coordinate(xy[northFirst ? 2 * i : 2 * i + 1])
         byte(0x5D)  // ]
     }
 

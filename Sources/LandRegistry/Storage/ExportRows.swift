@@ -17,6 +17,9 @@ final class ExportReader {
     /// `code >= ? AND code < ?`, and `code >= ?` for a layer's last range.
     private let bounded: Statement
     private let open: Statement
+    /// The SELECT up to its conditions on the code, and the statements made of it for other conditions.
+    private let select: String
+    private var statements: [String: Statement] = [:]
     private var convert: FastStatement?
     private var properties: [UInt8] = []
 
@@ -30,7 +33,7 @@ final class ExportReader {
         if withArea { snapshot.spatial() }
         let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
         filterArguments = arguments
-        let select = """
+        select = """
             SELECT \(specs.map(\.column).joined(separator: ", ")), extra, geom, fid\(withArea ? ", ST_Area(geom)" : "")
             FROM \(layer.table) WHERE \(conditions.map { $0 + " AND " }.joined())
             """
@@ -57,6 +60,27 @@ final class ExportReader {
             properties.removeAll(keepingCapacity: true)
             let shape = try appendRow(rows)
             try properties.withUnsafeBufferPointer { try body($0, shape) }
+        }
+    }
+
+    /// Calls `body` with the properties object, geometry and code of the
+    /// first `limit` rows that pass the filters and `sqlCondition` (on the
+    /// code, with `arguments`), in code order.
+    func forEach(sqlCondition: String, arguments: StatementArguments, limit: Int,
+                 _ body: (UnsafeBufferPointer<UInt8>, Shape, String) throws -> Void) throws {
+        let statement = try statements[sqlCondition] ?? snapshot.db.makeStatement(sql: select + sqlCondition + " ORDER BY code LIMIT ?")
+        statements[sqlCondition] = statement
+        var all = filterArguments
+        all += arguments
+        all += [limit]
+        try statement.setArguments(all)
+        let rows = FastStatement(statement)
+        defer { rows.reset() }
+        while try rows.step(snapshot.db) {
+            properties.removeAll(keepingCapacity: true)
+            let code = rows.text(0) ?? ""
+            let shape = try appendRow(rows)
+            try properties.withUnsafeBufferPointer { try body($0, shape, code) }
         }
     }
 

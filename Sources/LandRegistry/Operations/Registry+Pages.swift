@@ -1,0 +1,199 @@
+import Foundation
+
+/// Pages of a layer's features for a feature service (OGC API – Features
+/// `items`): keyset paging in code order with an exact count, a box decided
+/// in the CRS it was given in, the registry now or as of a date.
+extension Registry {
+    /// One page of features (see `FeaturePageRequest`), read on one snapshot.
+    public func featurePage(_ request: FeaturePageRequest) throws -> FeaturePage {
+        var request = request
+        guard (1...FeaturePageRequest.maximumLimit).contains(request.limit) else {
+            throw InvalidArgument(.pageSize, "\(request.limit) is not between 1 and \(FeaturePageRequest.maximumLimit)")
+        }
+        if let asOf = request.asOf {
+            guard let day = normalizedDate(asOf) else { throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD") }
+            request.asOf = day
+        }
+        let output = try Transformer(from: srid, to: request.srid)
+        let area = try request.bbox.map { try PageArea($0, srid: request.bboxSRID, storage: srid) }
+        var encoder = PageEncoder(request)
+        return try snapshot { snapshot in
+            try snapshot.check(request.filters, on: request.layer)
+            if let asOf = request.asOf {
+                return try pageAsOf(request, asOf: asOf, area: area, output: output, encoder: &encoder, on: snapshot)
+            }
+            let reader = try ExportReader(snapshot, layer: request.layer, filters: request.filters, withArea: false, namesLayer: false)
+            guard let area else {
+                // The whole layer: counted, then read from the code index after the last code served.
+                let matched = try snapshot.count(request.layer, filters: request.filters)
+                try reader.forEach(after: request.after, limit: request.limit + 1) { properties, shape, code in
+                    try encoder.add(code: code, properties: properties, shape: shape, output: output)
+                }
+                return encoder.page(matched: matched)
+            }
+            // A box: the candidates of the R*Tree, decided in the box's CRS, in code order.
+            let candidates = try snapshot.boxes(request.layer, crossing: area.window, filters: request.filters)
+                .sorted { codeOrder($0.code, $1.code) }
+            var matched = 0
+            for candidate in candidates {
+                switch area.decide(box: candidate.box) {
+                case .outside: continue
+                case .inside:
+                    matched += 1
+                    guard encoder.wants(candidate.code) else { continue }
+                    try reader.forEach(code: candidate.code) { try encoder.add(code: $2, properties: $0, shape: $1, output: output) }
+                case .undecided:
+                    var crossed = false
+                    try reader.forEach(code: candidate.code) { properties, shape, code in
+                        guard try area.crosses(shape) else { return }
+                        crossed = true
+                        if encoder.wants(code) { try encoder.add(code: code, properties: properties, shape: shape, output: output) }
+                    }
+                    if crossed { matched += 1 }
+                }
+            }
+            return encoder.page(matched: matched)
+        }
+    }
+
+    /// A page of the layer as it stood on `asOf`: every state of that day
+    /// that passes the filters and crosses the area, counted; the page's
+    /// run of them encoded.
+    private func pageAsOf(_ request: FeaturePageRequest, asOf: String, area: PageArea?, output: Transformer,
+                          encoder: inout PageEncoder, on snapshot: Snapshot) throws -> FeaturePage {
+        var matched = 0
+        try snapshot.forEachState(request.layer, asOf: asOf, filters: request.filters) { code, properties, wkb in
+            let shape = try Shape(wkb: wkb)
+            if let area, try !area.crosses(shape) { return }
+            matched += 1
+            guard encoder.wants(code) else { return }
+            var properties = properties
+            try properties.withUTF8 { try encoder.add(code: code, properties: $0, shape: shape, output: output) }
+        }
+        return encoder.page(matched: matched)
+    }
+}
+
+/// Codes in the order SQLite sorts them (byte order of their UTF-8), which
+/// keyset paging must follow.
+func codeOrder(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+}
+
+/// A page being made: the features after the request's `after`, up to its
+/// limit, encoded as they come; one more found means a next page.
+struct PageEncoder: ~Copyable {
+    private let request: FeaturePageRequest
+    private var features: GeoJSONFeatures
+    private var last: String?
+    private var more = false
+
+    init(_ request: FeaturePageRequest) {
+        self.request = request
+        features = GeoJSONFeatures(precision: request.precision, capacity: 1 << 14, northFirst: request.northFirst)
+    }
+
+    /// Whether a feature with this code (met in code order) belongs on the page.
+    mutating func wants(_ code: String) -> Bool {
+        if let after = request.after, !codeOrder(after, code) { return false }
+        if features.features == request.limit {
+            more = true
+            return false
+        }
+        return true
+    }
+
+    /// Encodes a feature, or notes that there is more than a page.
+    mutating func add(code: String, properties: UnsafeBufferPointer<UInt8>, shape: Shape, output: Transformer) throws {
+        guard wants(code) else { return }
+        var shape = shape
+        try output.transform(&shape)
+        if let names = request.properties {
+            var selected = Registry.selected(names, from: properties)
+            selected.withUnsafeBufferPointer { features.feature(properties: $0, shape: shape, id: code) }
+        } else {
+            features.feature(properties: properties, shape: shape, id: code)
+        }
+        last = code
+    }
+
+    func page(matched: Int) -> FeaturePage {
+        FeaturePage(features: features.bytes, numberReturned: features.features, numberMatched: matched, next: more ? last : nil)
+    }
+}
+
+extension Registry {
+    /// A properties object with only the named members, in its own order.
+    static func selected(_ names: [String], from properties: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard case .object(let members)? = try? JSONValue.parse(String(decoding: properties, as: UTF8.self)) else { return Array("{}".utf8) }
+        return Array(JSONValue.object(members.filter { names.contains($0.0) }).jsonText.utf8)
+    }
+}
+
+/// A box a page is asked for, in the CRS it was given in, and where it lies
+/// in the registry's CRS: the window of the R*Tree lookup (the box's edges
+/// densified and projected, grown by a margin), and the parts of it every
+/// box inside of which is surely in.
+struct PageArea {
+    let box: Envelope
+    /// The R*Tree window in the registry's CRS: holds the whole area.
+    let window: Envelope
+    /// A box in the registry's CRS surely inside the area (nil: none known).
+    let core: Envelope?
+    private let toBox: Transformer
+    private let geos = GEOSContext()
+    private let rectangle: Geometry
+    /// The decimals coordinates are served with in the box's CRS.
+    private let decimals: Int32
+
+    enum Decision { case inside, outside, undecided }
+
+    init(_ box: Envelope, srid: Int, storage: Int) throws {
+        self.box = box
+        toBox = try Transformer(from: storage, to: srid)
+        decimals = Int32(FeaturePageRequest(layer: .admin, srid: srid).precision)
+        // The outline, 64 points an edge, in the registry's CRS.
+        let steps = 64
+        var outline: [(Double, Double)] = []
+        for k in 0..<steps { outline.append((box.minX + (box.maxX - box.minX) * Double(k) / Double(steps), box.minY)) }
+        for k in 0..<steps { outline.append((box.maxX, box.minY + (box.maxY - box.minY) * Double(k) / Double(steps))) }
+        for k in 0..<steps { outline.append((box.maxX - (box.maxX - box.minX) * Double(k) / Double(steps), box.maxY)) }
+        for k in 0..<steps { outline.append((box.minX, box.maxY - (box.maxY - box.minY) * Double(k) / Double(steps))) }
+        outline.append(outline[0])
+        var projected = Shape.polygon(outline)
+        try toBox.inverse(&projected)
+        let bounds = projected.bounds
+        // Between two points of the outline an edge bows by far less than this.
+        let margin = max(1.0, 1e-4 * max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY))
+        window = bounds.expanded(by: margin)
+        let xs = stride(from: 0, to: projected.positionCount, by: 1).map { projected.xy[2 * $0] }
+        let ys = stride(from: 0, to: projected.positionCount, by: 1).map { projected.xy[2 * $0 + 1] }
+        // Inside the outline's inner extremes on each side, less the margin.
+        let west = xs[(3 * steps)...].max()!, east = xs[steps..<(2 * steps + 1)].min()!
+        let south = ys[0...steps].max()!, north = ys[(2 * steps)..<(3 * steps + 1)].min()!
+        core = west + margin < east - margin && south + margin < north - margin
+            ? Envelope(minX: west + margin, minY: south + margin, maxX: east - margin, maxY: north - margin) : nil
+        rectangle = try Geometry(shape: .polygon([(box.minX, box.minY), (box.maxX, box.minY), (box.maxX, box.maxY),
+                                                  (box.minX, box.maxY), (box.minX, box.minY)]), in: geos)
+    }
+
+    /// What a feature's R*Tree box alone says.
+    func decide(box: Envelope) -> Decision {
+        guard box.intersects(window) else { return .outside }
+        if let core, box.minX >= core.minX, box.maxX <= core.maxX, box.minY >= core.minY, box.maxY <= core.maxY { return .inside }
+        return .undecided
+    }
+
+    /// Whether a geometry in the registry's CRS, served in the box's CRS
+    /// (its coordinates rounded to the decimals served there, as a client
+    /// reads them), shares a point with the box.
+    func crosses(_ shape: Shape) throws -> Bool {
+        var shape = shape
+        try toBox.transform(&shape)
+        shape.xy = shape.xy.map { Double(String(format: "%.*f", decimals, $0)) ?? $0 }
+        let bounds = shape.bounds
+        guard bounds.intersects(box) else { return false }
+        if bounds.minX >= box.minX, bounds.maxX <= box.maxX, bounds.minY >= box.minY, bounds.maxY <= box.maxY { return true }
+        return try Geometry(shape: shape, in: geos).intersects(rectangle)
+    }
+}

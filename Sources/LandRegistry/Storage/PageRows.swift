@@ -1,0 +1,61 @@
+import GRDB
+
+/// The rows a feature service's pages are made of: counts, runs of codes
+/// after a code (keyset paging on the code index: as fast on the
+/// thousandth page as on the first), one feature by code, and the features
+/// whose R*Tree box crosses a window with their geometries.
+extension Snapshot {
+    /// How many features of a layer pass the filters.
+    func count(_ layer: Layer, filters: [PropertyFilter]) throws -> Int {
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
+        let condition = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(layer.table)\(condition)", arguments: arguments) ?? 0
+    }
+
+    /// The codes and R*Tree boxes of the features of a layer whose box
+    /// crosses `window` and that pass the filters (in no order).
+    func boxes(_ layer: Layer, crossing window: Envelope, filters: [PropertyFilter]) throws -> [(code: String, box: Envelope)] {
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false,
+                                                                after: StatementArguments([window.maxX, window.minX, window.maxY, window.minY]))
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT t.code, r.xmin, r.ymin, r.xmax, r.ymax
+            FROM idx_\(layer.table)_geom AS r JOIN \(layer.table) AS t ON t.fid = r.pkid
+            WHERE r.xmin <= ? AND r.xmax >= ? AND r.ymin <= ? AND r.ymax >= ?\(conditions.map { " AND " + $0 }.joined())
+            """, arguments: arguments)
+        var result: [(code: String, box: Envelope)] = []
+        while let row = try rows.next() {
+            result.append((row[0], Envelope(minX: row[1], minY: row[2], maxX: row[3], maxY: row[4])))
+        }
+        return result
+    }
+}
+
+extension Snapshot {
+    /// Every feature of a layer as it stood on `asOf` that passes the
+    /// filters, in code order: its code, properties object and WKB geometry.
+    func forEachState(_ layer: Layer, asOf: String, filters: [PropertyFilter],
+                      _ body: (String, String, [UInt8]) throws -> Void) throws {
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: true, after: StatementArguments([layer.rawValue, asOf]))
+        let statement = try db.makeStatement(sql: Snapshot.stateAsOfSQL(columns: "code, after_properties, after_geom", conditions: conditions))
+        try statement.setArguments(arguments)
+        let rows = FastStatement(statement)
+        defer { rows.reset() }
+        while try rows.step(db) {
+            try body(rows.text(0) ?? "", rows.text(1) ?? "{}", rows.blob(2))
+        }
+    }
+}
+
+extension ExportReader {
+    /// Calls `body` with the properties object, geometry and code of the
+    /// first `limit` rows after `code` (nil: from the first) that pass the
+    /// filters, in code order.
+    func forEach(after code: String?, limit: Int, _ body: (UnsafeBufferPointer<UInt8>, Shape, String) throws -> Void) throws {
+        try forEach(sqlCondition: code == nil ? "1" : "code > ?", arguments: code.map { [$0] } ?? [], limit: limit, body)
+    }
+
+    /// The same for the one row with `code`, if it passes the filters.
+    func forEach(code: String, _ body: (UnsafeBufferPointer<UInt8>, Shape, String) throws -> Void) throws {
+        try forEach(sqlCondition: "code = ?", arguments: [code], limit: 1, body)
+    }
+}
