@@ -5,12 +5,18 @@ let package = Package(
     name: "landreg",
     products: [
         .library(name: "LandRegistry", targets: ["LandRegistry"]),
+        .library(name: "LandRegistryServer", targets: ["LandRegistryServer"]),
         .executable(name: "landreg", targets: ["landreg"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         // Exact: the CLI translates ArgumentParser's own words in help and usage texts.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The feature service (`landreg serve`): Hummingbird 2 on SwiftNIO; its thread pool for the blocking work.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +42,21 @@ let package = Package(
             // No unsafe compiler flags, so that the package can be used by
             // version: the streaming readers and writers mark their per-byte
             // class state `@exclusivity(unchecked)` instead.
+        // The HTTP front end: a client of the library's public API, like the CLI.
+        .target(
+            name: "LandRegistryServer",
+            dependencies: [
+                "LandRegistry",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .executableTarget(
             name: "landreg",
             dependencies: [
                 "LandRegistry",
+                "LandRegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // What both test suites share: temporary folders, GeoJSON drawings,
@@ -50,6 +67,9 @@ let package = Package(
         .testTarget(
             name: "LandRegistryTests",
             dependencies: ["LandRegistry", "TestSupport"]),
+        .testTarget(
+            name: "LandRegistryServerTests",
+            dependencies: ["LandRegistry", "LandRegistryServer", "TestSupport"]),
         .testTarget(
             name: "landregTests",
             dependencies: ["LandRegistry", "landreg", "TestSupport"]),

@@ -136,6 +136,6 @@ struct Landreg: ParsableCommand {
         version: landregVersion,
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
                       StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self, QueryCommand.self, Audit.self,
-                      Monitor.self, RemedyCommand.self, Water.self, Air.self])
+                      Monitor.self, RemedyCommand.self, Water.self, Air.self, Serve.self])
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Finds the message literals of the sources.
 public enum MessageScan {
     /// Where a literal is a message: the calls and labels that take a `Phrase`.
-    static let context = try! NSRegularExpression(pattern: #"message:|message \+?= |InputError\(|RegistryError\(|InvalidArgument\(|RuleViolation\(|TransformError\(|\bfail\(|\brefuse\(|\bsay\(|\bwarn\(|usageError\(|\bPhrase\b|(?<!\.)\berror\("|\bwords\(|warnings(\.append\(| \+=)|detail:|ReviewTable\(|\.phrase\(|: Phrase = |Progress\(|\bmanual\(|\bmanualText\(|= command\("#)
+    static let context = try! NSRegularExpression(pattern: #"message:|message \+?= |InputError\(|RegistryError\(|InvalidArgument\(|RuleViolation\(|TransformError\(|\bfail\(|\brefuse\(|\bsay\(|\bwarn\(|usageError\(|\bPhrase\b|(?<!\.)\berror\("|\bwords\(|warnings(\.append\(| \+=)|detail:|ReviewTable\(|\.phrase\(|: Phrase = |Progress\(|\bmanual\(|\bmanualText\(|= command\(|\bServiceError\b"#)
     /// Literals next to these are names, not messages.
     static let notMessages = ["property:", "file:", "subject:", "code:", "separator:", "verbatim:", "terminator:", "table:", "==", "!=", "term:", "check:", "command:", "layer:",
                               "commandName:", "valueName:", "of:", "id:", "instrument:", "flag(", "hasPrefix(", "customLong(", "version:", "String ="]
@@ -40,7 +40,7 @@ public enum MessageScan {
                     let subscripted = lead.hasSuffix("[") && !lead.hasSuffix("discussion: [") && after.hasPrefix("]")
                     if subscripted || lead.hasSuffix("case") { continue }
                     // `fail("stage", "…")`: a property's name, then the message.
-                    if lead.hasSuffix("("), after.hasPrefix(","), key.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) { continue }
+                    if lead.hasSuffix("("), after.hasPrefix(","), key.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-" }) { continue }
                     found[key] = found[key] ?? "\(file.lastPathComponent):\(line)"
                 }
             }

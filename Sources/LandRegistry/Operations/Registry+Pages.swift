@@ -74,6 +74,25 @@ extension Registry {
     }
 }
 
+extension Registry {
+    /// The box, in CGCS2000 lon/lat, that holds every feature of a layer
+    /// (its edges densified, so that it holds the curved outline of the
+    /// registry's box), nil when the layer is empty.
+    public func extent(of layer: Layer) throws -> Envelope? {
+        guard let box = try snapshot({ try $0.extent(layer) }) else { return nil }
+        let steps = 16
+        var outline: [(Double, Double)] = []
+        for k in 0...steps {
+            let t = Double(k) / Double(steps)
+            outline += [(box.minX + (box.maxX - box.minX) * t, box.minY), (box.minX + (box.maxX - box.minX) * t, box.maxY),
+                        (box.minX, box.minY + (box.maxY - box.minY) * t), (box.maxX, box.minY + (box.maxY - box.minY) * t)]
+        }
+        var points = Shape.polygon(outline)
+        try Transformer(from: srid, to: CRS.lonLat).transform(&points)
+        return points.bounds
+    }
+}
+
 /// Codes in the order SQLite sorts them (byte order of their UTF-8), which
 /// keyset paging must follow.
 func codeOrder(_ a: String, _ b: String) -> Bool {
@@ -109,7 +128,7 @@ struct PageEncoder: ~Copyable {
         var shape = shape
         try output.transform(&shape)
         if let names = request.properties {
-            var selected = Registry.selected(names, from: properties)
+            let selected = Registry.selected(names, from: properties)
             selected.withUnsafeBufferPointer { features.feature(properties: $0, shape: shape, id: code) }
         } else {
             features.feature(properties: properties, shape: shape, id: code)

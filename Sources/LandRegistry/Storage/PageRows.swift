@@ -59,3 +59,14 @@ extension ExportReader {
         try forEach(sqlCondition: "code = ?", arguments: [code], limit: 1, body)
     }
 }
+
+extension Snapshot {
+    /// The box of a layer's features in the registry's CRS (from its
+    /// R*Tree), nil when it has none.
+    func extent(_ layer: Layer) throws -> Envelope? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_\(layer.table)_geom"),
+              let minX = row[0] as Double?, let minY = row[1] as Double?, let maxX = row[2] as Double?, let maxY = row[3] as Double?
+        else { return nil }
+        return Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+    }
+}

@@ -18,6 +18,10 @@ enum CLIWords {
         "pass --classification 2017": "使用 --classification 2017",
         " (dry run: nothing was changed)": "（试运行：未作任何修改）",
         "would delete: {}": "将删除：{}",
+        "--port must be 0 to 65535": "--port 须在 0 到 65535 之间",
+        "--host {} is not a loopback address: the registry has no admin account to protect it": "--host {} 不是本机回环地址：登记库还没有管理员账户来保护它",
+        "serving {} on http://{}:{}/": "正在发布 {}：http://{}:{}/",
+        "cannot serve on {}:{}: {}": "无法在 {}:{} 上提供服务：{}",
         "deleted: {}": "已删除：{}",
         "(sewage_plant outfalls without their own limits: GB 18918-2002 class 1A — cod 50, bod5 10, nh3n 5, tn 15, tp 0.5 mg/L, ph 6-9)":
             "（没有自身限值的城镇污水处理厂排污口按 GB 18918-2002 一级A：化学需氧量 50、五日生化需氧量 10、氨氮 5、总氮 15、总磷 0.5 mg/L，pH 6-9）",
@@ -45,14 +49,12 @@ enum CLIWords {
         "1 site": "1 个地块",
         "a remedy needs --measure, --responsible and --deadline": "整治措施需要 --measure、--responsible 和 --deadline",
         "area": "面积",
-        "bbox": "范围",
         "block": "不予通过",
         "checked_at": "审查时间",
         "clear": "未发现冲突",
         "condition": "附条件",
         "create one with 'landreg init', or pass --db PATH": "请用“landreg init”创建，或给出 --db 路径",
         "created {} (EPSG:{}, {} layers)": "已创建 {}（EPSG:{}，{} 个图层）",
-        "CRS": "坐标系",
         "deadline": "完成时限",
         "Error: {}": "错误：{}",
         "event": "事件",
@@ -159,6 +161,14 @@ enum CLIWords {
         "The registry's projected CRS, an EPSG code in metres (default 4547: CGCS2000 / 3-degree GK CM 114E).":
             "登记库的投影坐标系，以米为单位的 EPSG 代码（默认 4547：CGCS2000 / 3 度带高斯-克吕格 中央经线 114°E）。",
         "The registry's path, CRS, layer counts and library versions.": "登记库的路径、坐标系、各图层要素数和所用库的版本。",
+        "Serve the registry as an OGC API – Features service (GDAL, QGIS, a browser) until SIGINT or SIGTERM.":
+            "以 OGC API – Features 服务发布登记库（供 GDAL、QGIS、浏览器读取），直到收到 SIGINT 或 SIGTERM。",
+        "One access-log line per request on standard error. Only the loopback address until the registry has accounts.":
+            "每个请求在标准错误输出一行访问日志。登记库尚无账户时只监听本机回环地址。",
+        "The address to listen on.": "监听的地址。",
+        "The port to listen on (0: one the system chooses, printed).": "监听的端口（0：由系统选择并打印出来）。",
+        "Language of pages and messages when a request does not ask (Accept-Language): zh or en (default: from LANG).":
+            "请求未指定（Accept-Language）时网页和消息的语言：zh 或 en（默认：取自 LANG）。",
         "Load features into a layer, all or nothing.": "将要素导入图层，要么全部导入，要么全不导入。",
         "LAYER is one of: {}. FILE is GeoJSON (a FeatureCollection, a Feature or a geometry; '-' for standard input), a Shapefile (.shp), a land-approval coordinate file (.txt) or a CSV point table (.csv). GeoJSON and CSV coordinates are lon/lat unless the file has a \"crs\" member or --srid is given; a Shapefile's CRS comes from its .prj, a coordinate file's from its zone.":
             "LAYER 为以下之一：{}。FILE 为 GeoJSON（FeatureCollection、Feature 或几何；“-”表示标准输入）、Shapefile（.shp）、用地报批坐标文件（.txt）或 CSV 点位表（.csv）。GeoJSON 和 CSV 的坐标为经纬度，除非文件带有“crs”成员或给出 --srid；Shapefile 的坐标系取自其 .prj，坐标文件的取自其带号。",

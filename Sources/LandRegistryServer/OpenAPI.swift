@@ -1,0 +1,142 @@
+import LandRegistry
+
+/// `/api`: the OpenAPI 3.0 document of every path, parameter and response
+/// of the service, written for landreg: one path per layer, so that each
+/// layer's filters (its queryables) are parameters a client can see.
+extension Documents {
+    func openAPI(title: String) -> JSONValue {
+        var paths: [(String, JSONValue)] = [
+            ("/", operation("landing", "The landing page", [f], json: ref("Landing"))),
+            ("/conformance", operation("conformance", "The conformance classes", [f], json: ref("Conformance"))),
+            ("/api", operation("api", "This document", [f], json: .object([("type", s("object"))]), type: "application/vnd.oai.openapi+json;version=3.0")),
+            ("/collections", operation("collections", "The layers", [f], json: ref("Collections"))),
+        ]
+        for layer in Layer.allCases {
+            let path = "/collections/\(layer.rawValue)"
+            let name = layer.rawValue.replacingOccurrences(of: "-", with: "_")
+            paths.append((path, operation("collection_\(name)", "The layer \(layer.rawValue)", [f], json: ref("Collection"))))
+            paths.append((path + "/queryables", operation("queryables_\(name)", "The properties of \(layer.rawValue) that filter its features", [f],
+                                                          json: .object([("type", s("object"))]), type: "application/schema+json")))
+            let filters: [JSONValue] = layer.properties.map { spec in
+                parameter(spec.name, "query", "Only features whose \(spec.name) is one of these values (comma-separated; Chinese terms read too)",
+                          schema: .object([("type", s("string"))]), explode: false)
+            }
+            paths.append((path + "/items", operation("items_\(name)", "The features of \(layer.rawValue), a page at a time",
+                                                     [f, limit, bbox, bboxCRS, crs, datetime, properties, after] + filters,
+                                                     json: ref("FeatureCollection"), type: "application/geo+json")))
+            paths.append((path + "/items/{featureId}", operation("item_\(name)", "One feature of \(layer.rawValue) by its code (as of a date)",
+                                                                 [parameter("featureId", "path", "The feature's code", schema: .object([("type", s("string"))]), required: true),
+                                                                  f, crs, datetime],
+                                                                 json: ref("Feature"), type: "application/geo+json", notFound: true)))
+        }
+        return .object([
+            ("openapi", s("3.0.3")),
+            ("info", .object([("title", s(title)), ("version", s(landregVersion)),
+                              ("description", s("OGC API – Features Part 1 Core and Part 2 CRS by reference, over a landreg registry"))])),
+            ("servers", .array([.object([("url", s(base))])])),
+            ("paths", .object(paths)),
+            ("components", .object([("schemas", schemas())])),
+        ])
+    }
+
+    private func s(_ text: String) -> JSONValue { .string(text) }
+    private func ref(_ name: String) -> JSONValue { .object([("$ref", s("#/components/schemas/\(name)"))]) }
+
+    private func parameter(_ name: String, _ place: String, _ description: String, schema: JSONValue,
+                           required: Bool = false, explode: Bool? = nil) -> JSONValue {
+        var members: [(String, JSONValue)] = [("name", s(name)), ("in", s(place)), ("description", s(description)),
+                                              ("required", .bool(required)), ("schema", schema)]
+        if let explode { members += [("style", s("form")), ("explode", .bool(explode))] }
+        return .object(members)
+    }
+
+    private var f: JSONValue {
+        parameter("f", "query", "The encoding: json (GeoJSON for features) or html", schema: .object([("type", s("string")), ("enum", .array([s("json"), s("html")]))]))
+    }
+    private var limit: JSONValue {
+        parameter("limit", "query", "How many features a page holds at most",
+                  schema: .object([("type", s("integer")), ("minimum", Documents.number(1)),
+                                   ("maximum", Documents.number(FeaturePageRequest.maximumLimit)), ("default", Documents.number(100))]))
+    }
+    private var bbox: JSONValue {
+        parameter("bbox", "query", "Only features that share a point with this box: lower corner, upper corner, in the axis order of bbox-crs",
+                  schema: .object([("type", s("array")), ("minItems", Documents.number(4)), ("maxItems", Documents.number(4)),
+                                   ("items", .object([("type", s("number"))]))]), explode: false)
+    }
+    private var crsNames: JSONValue { .array(ServiceCRS.offered(registrySRID: registrySRID).map { s($0.uri) }) }
+    private var bboxCRS: JSONValue {
+        parameter("bbox-crs", "query", "The CRS of bbox (default CRS84)", schema: .object([("type", s("string")), ("format", s("uri")), ("enum", crsNames)]))
+    }
+    private var crs: JSONValue {
+        parameter("crs", "query", "The CRS of the coordinates served (default CRS84)", schema: .object([("type", s("string")), ("format", s("uri")), ("enum", crsNames)]))
+    }
+    private var datetime: JSONValue {
+        parameter("datetime", "query", "The registry as it stood in the world on this date (a date or an RFC 3339 date-time)",
+                  schema: .object([("type", s("string"))]))
+    }
+    private var properties: JSONValue {
+        parameter("properties", "query", "Which properties to serve (comma-separated)",
+                  schema: .object([("type", s("array")), ("items", .object([("type", s("string"))]))]), explode: false)
+    }
+    private var after: JSONValue {
+        parameter("after", "query", "The code after which the page starts (the next link gives it)", schema: .object([("type", s("string"))]))
+    }
+
+    private func operation(_ id: String, _ summary: String, _ parameters: [JSONValue], json: JSONValue,
+                           type: String = "application/json", notFound: Bool = false) -> JSONValue {
+        var responses: [(String, JSONValue)] = [
+            ("200", .object([("description", s(summary)), ("content", .object([
+                (type, .object([("schema", json)])), ("text/html", .object([("schema", .object([("type", s("string"))]))])),
+            ]))])),
+            ("400", errorResponse("A parameter that cannot mean anything, named in the description")),
+        ]
+        if notFound || id.contains("_") { responses.append(("404", errorResponse("No such collection or feature"))) }
+        responses.append(("406", errorResponse("An encoding that is not offered")))
+        return .object([("get", .object([("operationId", s(id)), ("summary", s(summary)), ("parameters", .array(parameters)),
+                                         ("responses", .object(responses))]))])
+    }
+
+    private func errorResponse(_ description: String) -> JSONValue {
+        .object([("description", s(description)), ("content", .object([("application/json", .object([("schema", ref("Exception"))]))]))])
+    }
+
+    private func schemas() -> JSONValue {
+        let link: JSONValue = .object([("type", s("object")), ("required", .array([s("href"), s("rel")])), ("properties", .object([
+            ("href", .object([("type", s("string"))])), ("rel", .object([("type", s("string"))])),
+            ("type", .object([("type", s("string"))])), ("title", .object([("type", s("string"))])),
+        ]))])
+        let links: JSONValue = .object([("type", s("array")), ("items", ref("Link"))])
+        let object: JSONValue = .object([("type", s("object"))])
+        return .object([
+            ("Link", link),
+            ("Exception", .object([("type", s("object")), ("required", .array([s("code")])), ("properties", .object([
+                ("code", .object([("type", s("string"))])), ("description", .object([("type", s("string"))])),
+            ]))])),
+            ("Landing", .object([("type", s("object")), ("required", .array([s("links")])), ("properties", .object([
+                ("title", .object([("type", s("string"))])), ("description", .object([("type", s("string"))])), ("links", links),
+            ]))])),
+            ("Conformance", .object([("type", s("object")), ("required", .array([s("conformsTo")])), ("properties", .object([
+                ("conformsTo", .object([("type", s("array")), ("items", .object([("type", s("string"))]))])),
+            ]))])),
+            ("Collection", .object([("type", s("object")), ("required", .array([s("id"), s("links")])), ("properties", .object([
+                ("id", .object([("type", s("string"))])), ("title", .object([("type", s("string"))])), ("links", links),
+                ("extent", object), ("crs", .object([("type", s("array")), ("items", .object([("type", s("string"))]))])),
+                ("storageCrs", .object([("type", s("string"))])),
+            ]))])),
+            ("Collections", .object([("type", s("object")), ("required", .array([s("links"), s("collections")])), ("properties", .object([
+                ("links", links), ("collections", .object([("type", s("array")), ("items", ref("Collection"))])),
+            ]))])),
+            ("Feature", .object([("type", s("object")), ("required", .array([s("type"), s("geometry"), s("properties")])), ("properties", .object([
+                ("type", .object([("type", s("string")), ("enum", .array([s("Feature")]))])), ("id", .object([("type", s("string"))])),
+                ("geometry", object), ("properties", object), ("links", links),
+            ]))])),
+            ("FeatureCollection", .object([("type", s("object")), ("required", .array([s("type"), s("features")])), ("properties", .object([
+                ("type", .object([("type", s("string")), ("enum", .array([s("FeatureCollection")]))])),
+                ("features", .object([("type", s("array")), ("items", ref("Feature"))])), ("links", links),
+                ("numberMatched", .object([("type", s("integer")), ("minimum", Documents.number(0))])),
+                ("numberReturned", .object([("type", s("integer")), ("minimum", Documents.number(0))])),
+                ("timeStamp", .object([("type", s("string")), ("format", s("date-time"))])),
+            ]))])),
+        ])
+    }
+}

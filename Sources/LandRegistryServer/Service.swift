@@ -1,0 +1,223 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LandRegistry
+import Logging
+import NIOPosix
+
+/// The routes of the service and what each answers.
+final class Service: Sendable {
+    let registry: Registry
+    let pool: NIOThreadPool
+    let language: ReportLanguage
+    /// `host:port` for links when a request has no `Host` header.
+    let fallbackHost: String
+
+    init(registry: Registry, pool: NIOThreadPool, language: ReportLanguage, fallbackHost: String) {
+        self.registry = registry
+        self.pool = pool
+        self.language = language
+        self.fallbackHost = fallbackHost
+    }
+
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "landreg")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in try await self.answer(request, known: []) { $0.landing(title: self.title($0.language)) } }
+        router.get("/api") { request, _ in
+            try await self.answer(request, known: [], type: "application/vnd.oai.openapi+json;version=3.0") { $0.openAPI(title: self.title($0.language)) }
+        }
+        router.get("/conformance") { request, _ in try await self.answer(request, known: []) { $0.conformanceDocument() } }
+        router.get("/collections") { request, _ in
+            try await self.answer(request, known: []) { documents in
+                documents.collections(try Layer.allCases.map { ($0, try self.registry.extent(of: $0)) })
+            }
+        }
+        router.get("/collections/:layer") { request, context in
+            let layer = try Service.layer(context)
+            return try await self.answer(request, known: []) { $0.collection(layer, extent: try self.registry.extent(of: layer)) }
+        }
+        router.get("/collections/:layer/queryables") { request, context in
+            let layer = try Service.layer(context)
+            return try await self.answer(request, known: [], type: "application/schema+json") { $0.queryables(layer) }
+        }
+        router.get("/collections/:layer/items") { request, context in try await self.items(request, layer: try Service.layer(context)) }
+        router.get("/collections/:layer/items/:code") { request, context in
+            try await self.item(request, layer: try Service.layer(context), code: try Service.code(context))
+        }
+    }
+
+    // MARK: - Negotiation
+
+    /// The encoding a request asks for: `f`, else its `Accept` header.
+    enum Encoding { case json, html }
+
+    func encoding(_ request: Request, _ query: QueryString) throws -> Encoding {
+        if let f = query["f"] {
+            switch f.lowercased() {
+            case "json", "geojson": return .json
+            case "html": return .html
+            default: throw ServiceError(status: .notAcceptable, code: "NotAcceptable", description: "f='\(f)' is not offered: f=json or f=html")
+            }
+        }
+        guard let accept = request.headers[.accept]?.lowercased(), !accept.isEmpty else { return .json }
+        let types = accept.split(separator: ",").map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces) }
+        for type in types {
+            if type == "text/html" || type == "application/xhtml+xml" { return .html }
+            if type.hasSuffix("json") || type == "*/*" || type == "application/*" { return .json }
+        }
+        throw ServiceError(status: .notAcceptable, code: "NotAcceptable", description: "none of '\(accept)' is offered: JSON or HTML")
+    }
+
+    /// The language of a request: its `Accept-Language` when it prefers zh or en, else the server's.
+    func language(_ request: Request) -> ReportLanguage { Service.requestLanguage(request, default: language) }
+
+    static func requestLanguage(_ request: Request, default language: ReportLanguage) -> ReportLanguage {
+        guard let header = request.headers[.acceptLanguage]?.lowercased() else { return language }
+        for tag in header.split(separator: ",").map({ $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces) }) {
+            if tag.hasPrefix("zh") { return .zh }
+            if tag.hasPrefix("en") { return .en }
+        }
+        return language
+    }
+
+    func documents(_ request: Request) -> Documents {
+        let host = request.head.authority.flatMap { $0.isEmpty ? nil : $0 } ?? fallbackHost
+        return Documents(base: "http://" + host, registrySRID: registry.srid, language: language(request))
+    }
+
+    func title(_ language: ReportLanguage) -> String { Phrase("Land and water-pollution risk registry").said(language) }
+
+    // MARK: - Answers
+
+    /// A JSON document (or its HTML page), made on the pool.
+    func answer(_ request: Request, known: Set<String>, type: String = "application/json",
+                _ make: @escaping @Sendable (Documents) throws -> JSONValue) async throws -> Response {
+        let query = try QueryString(request.uri.query)
+        try query.refuseUnknown(known.union(["f"]))
+        let encoding = try encoding(request, query)
+        let documents = documents(request)
+        let document = try await pool.runIfActive { try make(documents) }
+        switch encoding {
+        case .json: return Service.response(Array(document.jsonText.utf8), type: type)
+        case .html: return Service.response(Array(HTMLPage.render(document, path: request.uri.path, documents: documents).utf8),
+                                            type: "text/html; charset=utf-8")
+        }
+    }
+
+    func items(_ request: Request, layer: Layer) async throws -> Response {
+        let query = try QueryString(request.uri.query)
+        let pageRequest = try FeaturePageRequest(layer: layer, query: query, registrySRID: registry.srid)
+        let encoding = try encoding(request, query)
+        let documents = documents(request)
+        let registry = registry
+        let page = try await pool.runIfActive { try registry.featurePage(pageRequest) }
+        let crs = pageRequest.srid == CRS.lonLat && !pageRequest.northFirst ? ServiceCRS.crs84 : ServiceCRS.epsg(pageRequest.srid)
+        let path = "/collections/\(layer.rawValue)/items"
+        var links = [documents.link(path + Service.query(query, replacing: ["f": "json"]), "self", "application/geo+json", .thisPage),
+                     documents.link(path + Service.query(query, replacing: ["f": "html"]), "alternate", "text/html", .thisPageAsHTML),
+                     documents.link("/collections/\(layer.rawValue)", "collection", "application/json", .theLayer)]
+        if let next = page.next {
+            links.append(documents.link(path + Service.query(query, replacing: ["after": next]), "next", "application/geo+json", .nextPage))
+        }
+        let head = "{\"type\":\"FeatureCollection\",\"numberMatched\":\(page.numberMatched),\"numberReturned\":\(page.numberReturned),"
+            + "\"timeStamp\":\"\(Service.timeStamp())\",\"links\":\(JSONValue.array(links).jsonText),\"features\":[\n"
+        var headers = HTTPFields()
+        headers[.contentCRS] = "<\(crs.uri)>"
+        switch encoding {
+        case .json:
+            var body = Array(head.utf8)
+            body += page.features
+            body += Array("\n]}\n".utf8)
+            return Service.response(body, type: "application/geo+json", headers: headers)
+        case .html:
+            let json = try JSONValue.parse(head + String(decoding: page.features, as: UTF8.self) + "]}")
+            return Service.response(Array(HTMLPage.render(json, path: path, documents: documents).utf8), type: "text/html; charset=utf-8",
+                                    headers: headers)
+        }
+    }
+
+    func item(_ request: Request, layer: Layer, code: String) async throws -> Response {
+        let query = try QueryString(request.uri.query)
+        try query.refuseUnknown(["f", "crs", "datetime"])
+        var pageRequest = try FeaturePageRequest(layer: layer, query: query, registrySRID: registry.srid)
+        pageRequest.filters = [PropertyFilter(property: "code", values: [code])]
+        pageRequest.limit = 1
+        let encoding = try encoding(request, query)
+        let documents = documents(request)
+        let registry = registry
+        let asked = pageRequest
+        let page = try await pool.runIfActive { try registry.featurePage(asked) }
+        guard page.numberReturned == 1 else {
+            throw ServiceError.notFound(pageRequest.asOf.map { "\(term: layer) has no feature '\(code)' on \($0)" } ?? "\(term: layer) has no feature '\(code)'")
+        }
+        guard case .object(var members) = try JSONValue.parse(String(decoding: page.features, as: UTF8.self)) else {
+            throw ServiceError(status: .internalServerError, code: "ServerError", description: "the server could not answer; see its log")
+        }
+        let path = "/collections/\(layer.rawValue)/items/\(Service.escaped(code))"
+        members.append(("links", .array([
+            documents.link(path + "?f=json", "self", "application/geo+json", .thisFeature),
+            documents.link(path + "?f=html", "alternate", "text/html", .thisFeatureAsHTML),
+            documents.link("/collections/\(layer.rawValue)", "collection", "application/json", .theLayer),
+        ])))
+        let crs = pageRequest.srid == CRS.lonLat && !pageRequest.northFirst ? ServiceCRS.crs84 : ServiceCRS.epsg(pageRequest.srid)
+        var headers = HTTPFields()
+        headers[.contentCRS] = "<\(crs.uri)>"
+        switch encoding {
+        case .json: return Service.response(Array(JSONValue.object(members).jsonText.utf8), type: "application/geo+json", headers: headers)
+        case .html:
+            return Service.response(Array(HTMLPage.render(.object(members), path: path, documents: documents).utf8),
+                                    type: "text/html; charset=utf-8", headers: headers)
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func layer(_ context: BasicRequestContext) throws -> Layer {
+        let name = context.parameters.get("layer") ?? ""
+        guard let layer = Layer(rawValue: name.removingPercentEncoding ?? name) else {
+            throw ServiceError.notFound("there is no collection '\(name)': the collections are \(Layer.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return layer
+    }
+
+    static func code(_ context: BasicRequestContext) throws -> String {
+        let raw = context.parameters.get("code") ?? ""
+        guard let code = raw.removingPercentEncoding, !code.isEmpty else { throw ServiceError.notFound("there is no feature '\(raw)'") }
+        return code
+    }
+
+    static func response(_ bytes: [UInt8], type: String, headers: HTTPFields = HTTPFields()) -> Response {
+        var headers = headers
+        headers[.contentType] = type
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A query string with some parameters set anew (the others kept).
+    static func query(_ query: QueryString, replacing: [String: String]) -> String {
+        var values = query.values
+        for (name, value) in replacing { values[name] = value }
+        return "?" + values.sorted { $0.key < $1.key }.map { escaped($0.key) + "=" + escaped($0.value) }.joined(separator: "&")
+    }
+
+    /// Percent-encoded for a URL's path or query.
+    static func escaped(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,")
+
+    static func timeStamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}
+
+extension HTTPField.Name {
+    static let contentCRS = HTTPField.Name("Content-Crs")!
+}

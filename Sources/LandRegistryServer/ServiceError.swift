@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import LandRegistry
+
+/// An answer that is not the resource: a status, an OGC exception code and
+/// the one-line message of the CLI, in the service's language; sent as
+/// `{"code": "…", "description": "…"}`.
+struct ServiceError: Error {
+    let status: HTTPResponse.Status
+    let code: String
+    let description: Phrase
+
+    /// A parameter that cannot mean anything (400), named in the message.
+    static func parameter(_ name: String, _ message: Phrase) -> ServiceError {
+        ServiceError(status: .badRequest, code: "InvalidParameterValue", description: "parameter '\(name)': \(message)")
+    }
+
+    static func notFound(_ message: Phrase) -> ServiceError {
+        ServiceError(status: .notFound, code: "NotFound", description: message)
+    }
+
+    /// What the service says of an error thrown while answering: a
+    /// library's error about the request is the client's (400), anything
+    /// else the server's (500, its message logged, not sent).
+    static func from(_ error: Error, parameter: (InvalidArgument.Argument) -> String) -> ServiceError {
+        switch error {
+        case let error as ServiceError: return error
+        case let error as InvalidArgument:
+            return ServiceError(status: .badRequest, code: "InvalidParameterValue",
+                                description: "parameter '\(parameter(error.argument))': \(error.message)")
+        case let error as HTTPError where error.status == .notFound:
+            return ServiceError.notFound("no such path: the service has /, /api, /conformance, /collections and each collection's paths")
+        case let error as HTTPError:
+            let code = error.status == .notFound ? "NotFound" : "InvalidRequest"
+            return ServiceError(status: error.status, code: code, description: Phrase(verbatim: error.body ?? error.status.reasonPhrase))
+        default:
+            return ServiceError(status: .internalServerError, code: "ServerError", description: "the server could not answer; see its log")
+        }
+    }
+
+    /// The JSON body.
+    func response(_ language: ReportLanguage) -> Response {
+        let body = JSONValue.object([("code", .string(code)), ("description", .string(description.said(language)))]).jsonText
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        if status == .methodNotAllowed { headers[.allow] = "GET, HEAD" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}

@@ -1,0 +1,65 @@
+import LandRegistry
+
+extension Phrase {
+    /// The phrase in `language`, the service's own words first (then the library's).
+    func said(_ language: ReportLanguage) -> String { text(language, with: ServiceWords.zh) }
+}
+
+/// The Chinese of the service's own messages and page words, keyed by their
+/// English as the library's catalogue is (`{}` for each value in order,
+/// `{n}` for the n-th); `ServiceWordsTests` finds every phrase of the
+/// server here and no entry that nothing says.
+enum ServiceWords {
+    static let zh: [String: String] = [
+        // Refusals
+        "parameter '{}': {}": "参数“{}”：{}",
+        "the server could not answer; see its log": "服务器无法应答，请查看服务器日志",
+        "the query string is longer than {} bytes": "查询字符串超过 {} 字节",
+        "a parameter's name is not percent-encoded UTF-8": "参数名不是百分号编码的 UTF-8",
+        "its value is not percent-encoded UTF-8": "其值不是百分号编码的 UTF-8",
+        "is given twice": "给出了两次",
+        "is not a parameter of this resource ({})": "不是此资源的参数（可用：{}）",
+        "'{}' is not a whole number from 1 to {}": "“{}”不是 1 到 {} 之间的整数",
+        "goes with bbox": "须与 bbox 一同给出",
+        "'{}' is not a property of {}": "“{}”不是{}的属性",
+        "gives no value": "未给出值",
+        "gives {} numbers: give 4 (lower left corner, upper right corner)": "给出了 {} 个数：应为 4 个（左下角、右上角）",
+        "a longitude is outside -180…180": "经度超出 -180…180",
+        "a latitude is outside -90…90": "纬度超出 -90…90",
+        "its lower corner is above or right of its upper corner": "左下角位于右上角的上方或右方",
+        "'{}' is an interval: give one date or date-time, the registry as it stood then":
+            "“{}”是时间区间：请给出一个日期或日期时间，即登记库当时的状态",
+        "'{}' is not a date (YYYY-MM-DD) or date-time (RFC 3339)": "“{}”不是日期（YYYY-MM-DD）或日期时间（RFC 3339）",
+        "f='{}' is not offered: f=json or f=html": "不提供 f=“{}”：请用 f=json 或 f=html",
+        "none of '{}' is offered: JSON or HTML": "“{}”中没有可提供的格式：仅提供 JSON 或 HTML",
+        "{} has no feature '{}' on {}": "{1}在 {3} 时没有要素“{2}”",
+        "{} has no feature '{}'": "{}没有要素“{}”",
+        "there is no collection '{}': the collections are {}": "没有图层“{}”：图层有 {}",
+        "there is no feature '{}'": "没有要素“{}”",
+        "no such path: the service has /, /api, /conformance, /collections and each collection's paths":
+            "没有此路径：服务提供 /、/api、/conformance、/collections 及各图层的路径",
+        // Documents and pages
+        "Land and water-pollution risk registry": "土壤和水污染风险登记库",
+        "The county's registry of land and water-pollution risks, as OGC API – Features": "县土壤和水污染风险登记库（OGC API – Features 服务）",
+        "this document": "本文档",
+        "this document as HTML": "本文档（网页）",
+        "the API definition": "接口定义",
+        "the conformance classes": "符合性类别",
+        "the layers": "图层",
+        "the features": "要素",
+        "the features as HTML": "要素（网页）",
+        "the queryables": "可查询属性",
+        "this page": "本页",
+        "this page as HTML": "本页（网页）",
+        "the layer": "所属图层",
+        "the next page": "下一页",
+        "this feature": "本要素",
+        "this feature as HTML": "本要素（网页）",
+        "layer": "图层",
+        "title": "名称",
+        "{} of {} features": "共 {2} 个要素，本页 {1} 个",
+        "property": "属性",
+        "value": "值",
+        "Links": "链接",
+    ]
+}

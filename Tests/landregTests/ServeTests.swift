@@ -1,0 +1,174 @@
+import Foundation
+import XCTest
+
+/// `landreg serve` on a real port, read by real clients: GDAL's OAPIF
+/// driver lists every layer with the counts of `landreg list` and copies
+/// each as `landreg export` writes it; curl sees the answers of §11 and
+/// its refusals (a 4xx naming the parameter, never a 5xx).
+final class ServeTests: CLITestCase {
+    private var server: Process?
+    private var base = ""
+
+    override func tearDownWithError() throws {
+        if let server, server.isRunning {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        try super.tearDownWithError()
+    }
+
+    /// Starts the server on a port the system chooses; returns its URL.
+    @discardableResult
+    private func serve(_ db: String, _ arguments: [String] = []) throws -> String {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--db", db, "--port", "0", "--lang", "en"] + arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        server = process
+        var seen = ""
+        let reader = err.fileHandleForReading
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let data = reader.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+            if let match = seen.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
+                base = String(seen[match])
+                // The access log goes on: drain it so that the server never blocks on a full pipe.
+                reader.readabilityHandler = { _ = $0.availableData }
+                return base
+            }
+        }
+        XCTFail("the server did not say where it listens: \(seen)")
+        return ""
+    }
+
+    struct Answer { var status: Int; var headers: [String: String]; var body: String }
+
+    /// A GET through curl: status, headers (lower-case names) and body.
+    private func get(_ path: String, _ headers: [String] = []) throws -> Answer {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-sS", "-D", "-", "--max-time", "30"] + headers.flatMap { ["-H", $0] } + [base + path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { return Answer(status: 0, headers: [:], body: text) }
+        let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
+        let status = Int(lines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+        var fields: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Answer(status: status, headers: fields, body: String(text[split.upperBound...]))
+    }
+
+    private func json(_ text: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
+    func testGDALReadsEveryLayerAsListAndExportGiveIt() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") else {
+            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_GDAL"] == "1" { XCTFail("ogrinfo is not installed") }
+            throw XCTSkip("GDAL is not installed")
+        }
+        let db = try sampleRegistry()
+        try serve(db)
+        let layers = ["admin", "rivers", "sections", "water-zones", "outfalls", "enterprises", "risk-plots", "farmland", "basic-farmland"]
+        let listing = try gdal("ogrinfo", ["-ro", "-q", "OAPIF:" + base]) ?? ""
+        for layer in layers { XCTAssertTrue(listing.contains(layer), "\(layer) not listed: \(listing)") }
+        for layer in layers {
+            let exported = json(try run(["export", layer, "--db", db]).stdout)["features"] as? [[String: Any]] ?? []
+            let summary = try gdal("ogrinfo", ["-ro", "-so", "OAPIF:" + base, layer]) ?? ""
+            XCTAssertTrue(summary.contains("Feature Count: \(exported.count)"), "\(layer): \(summary)")
+            let copy = path("\(layer).geojson")
+            _ = try gdal("ogr2ogr", ["-f", "GeoJSON", copy, "OAPIF:" + base, layer])
+            let copied = json((try? String(contentsOfFile: copy, encoding: .utf8)) ?? "")["features"] as? [[String: Any]] ?? []
+            XCTAssertEqual(copied.count, exported.count, layer)
+            for (served, written) in zip(copied, exported) {
+                let a = served["properties"] as? [String: Any] ?? [:], b = written["properties"] as? [String: Any] ?? [:]
+                XCTAssertEqual(a["code"] as? String, b["code"] as? String, layer)
+                for (name, value) in b where !(value is NSNull) {
+                    XCTAssertEqual("\(a[name] ?? "missing")", "\(value)", "\(layer) \(b["code"] ?? "") \(name)")
+                }
+                XCTAssertEqual(coordinates(served["geometry"]).count, coordinates(written["geometry"]).count, layer)
+                for (p, q) in zip(coordinates(served["geometry"]), coordinates(written["geometry"])) {
+                    XCTAssertEqual(p, q, accuracy: 1e-7, "\(layer) \(b["code"] ?? "")")
+                }
+            }
+        }
+    }
+
+    /// Every number of a geometry's coordinates, in order.
+    private func coordinates(_ geometry: Any?) -> [Double] {
+        func flatten(_ value: Any?) -> [Double] {
+            if let number = value as? NSNumber { return [number.doubleValue] }
+            if let array = value as? [Any] { return array.flatMap(flatten) }
+            return []
+        }
+        return flatten((geometry as? [String: Any])?["coordinates"])
+    }
+
+    func testPagesCRSsAndRefusals() throws {
+        let db = try sampleRegistry()
+        try serve(db)
+        let total = (json(try run(["export", "farmland", "--db", db]).stdout)["features"] as? [Any])?.count ?? 0
+        // Keyset pages: every feature once, numberMatched exact on each.
+        var path = "/collections/farmland/items?limit=7"
+        var codes: [String] = []
+        for _ in 0..<1000 {
+            let answer = try get(path)
+            XCTAssertEqual(answer.status, 200, answer.body)
+            XCTAssertEqual(answer.headers["content-type"], "application/geo+json")
+            let page = json(answer.body)
+            XCTAssertEqual(page["numberMatched"] as? Int, total)
+            codes += (page["features"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            guard let next = (page["links"] as? [[String: Any]] ?? []).first(where: { $0["rel"] as? String == "next" })?["href"] as? String
+            else { break }
+            path = String(next.dropFirst(base.count))
+        }
+        XCTAssertEqual(codes.count, total)
+        XCTAssertEqual(Set(codes).count, total)
+        // EPSG:4547 is northing, easting; EPSG:4490 latitude, longitude; CRS84 longitude, latitude.
+        let code = codes[0]
+        func first(_ crs: String?) throws -> [Double] {
+            let answer = try get("/collections/farmland/items/\(code)" + (crs.map { "?crs=" + $0 } ?? ""))
+            XCTAssertEqual(answer.status, 200, answer.body)
+            if let crs { XCTAssertEqual(answer.headers["content-crs"], "<\(crs)>") }
+            return Array(coordinates(json(answer.body)["geometry"]).prefix(2))
+        }
+        let lonLat = try first(nil), latLon = try first("http://www.opengis.net/def/crs/EPSG/0/4490")
+        let northEast = try first("http://www.opengis.net/def/crs/EPSG/0/4547")
+        XCTAssertEqual(lonLat, [latLon[1], latLon[0]])
+        XCTAssertTrue((113...114).contains(lonLat[0]) && (35...36).contains(lonLat[1]), "\(lonLat)")
+        XCTAssertTrue(northEast[0] > 3_900_000 && northEast[1] < 600_000, "\(northEast)")
+        // Refusals: 4xx, JSON, naming what is wrong; the server answers the next request.
+        for (query, status, fragment) in [
+            ("/collections/farmland/items?limit=1000000000", 400, "limit"), ("/collections/farmland/items?bbox=1,2,3", 400, "bbox"),
+            ("/collections/farmland/items?bbox=1,2,3,4,5", 400, "bbox"), ("/collections/farmland/items?bbox=113,200,114,201", 400, "latitude"),
+            ("/collections/farmland/items?crs=EPSG:3857", 400, "crs"), ("/collections/farmland/items?datetime=yesterday", 400, "datetime"),
+            ("/collections/farmland/items?class=strick", 400, "did you mean 'strict'"), ("/collections/farmland/items?clas=strict", 400, "clas"),
+            ("/collections/farmland/items?limit=%FF", 400, "limit"), ("/collections/farmland/items?limit=1&limit=2", 400, "twice"),
+            ("/collections/nosuch/items", 404, "nosuch"), ("/collections/farmland/items/NO-SUCH", 404, "NO-SUCH"),
+            ("/collections/farmland?f=xml", 406, "xml"), ("/nowhere", 404, "no such path"),
+        ] {
+            let answer = try get(query)
+            XCTAssertEqual(answer.status, status, "\(query): \(answer.body)")
+            XCTAssertEqual(answer.headers["content-type"], "application/json", query)
+            XCTAssertTrue((json(answer.body)["description"] as? String ?? "").contains(fragment), "\(query): \(answer.body)")
+        }
+        XCTAssertEqual(try get("/conformance").status, 200)
+        XCTAssertTrue(try get("/collections/farmland/items", ["Accept: text/html"]).body.contains("<table>"))
+        // A graceful stop: SIGTERM ends the server with status 0.
+        server?.terminate()
+        server?.waitUntilExit()
+        XCTAssertEqual(server?.terminationStatus, 0)
+    }
+}
