@@ -28,6 +28,9 @@ extension Documents {
                                                                  [parameter("featureId", "path", "The feature's code", schema: .object([("type", s("string"))]), required: true),
                                                                   f, crs, datetime],
                                                                  json: ref("Feature"), type: "application/geo+json", notFound: true)))
+            paths.append((path + "/items/{featureId}/versions", operation("versions_\(name)", "Every recorded change of one feature of \(layer.rawValue), oldest first",
+                                                                          [parameter("featureId", "path", "The feature's code", schema: .object([("type", s("string"))]), required: true), f],
+                                                                          json: .object([("type", s("object"))]), notFound: true)))
         }
         return .object([
             ("openapi", s("3.0.3")),

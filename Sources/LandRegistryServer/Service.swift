@@ -49,6 +49,11 @@ final class Service: Sendable {
         router.get("/collections/:layer/items/:code") { request, context in
             try await self.item(request, layer: try Service.layer(context), code: try Service.code(context))
         }
+        router.get("/static/leaflet/:file") { _, context in try await self.leaflet(context.parameters.get("file") ?? "") }
+        router.get("/static/leaflet/images/:file") { _, context in try await self.leaflet("images/" + (context.parameters.get("file") ?? "")) }
+        router.get("/collections/:layer/items/:code/versions") { request, context in
+            try await self.versions(request, layer: try Service.layer(context), code: try Service.code(context))
+        }
     }
 
     // MARK: - Negotiation
@@ -136,8 +141,8 @@ final class Service: Sendable {
             return Service.response(body, type: "application/geo+json", headers: headers)
         case .html:
             let json = try JSONValue.parse(head + String(decoding: page.features, as: UTF8.self) + "]}")
-            return Service.response(Array(HTMLPage.render(json, path: path, documents: documents).utf8), type: "text/html; charset=utf-8",
-                                    headers: headers)
+            return Service.response(Array(HTMLPage.render(json, path: path, documents: documents, mapped: crs == .crs84).utf8),
+                                    type: "text/html; charset=utf-8", headers: headers)
         }
     }
 
@@ -162,6 +167,7 @@ final class Service: Sendable {
         members.append(("links", .array([
             documents.link(path + "?f=json", "self", "application/geo+json", .thisFeature),
             documents.link(path + "?f=html", "alternate", "text/html", .thisFeatureAsHTML),
+            documents.link(path + "/versions", "version-history", "application/json", .thisHistory),
             documents.link("/collections/\(layer.rawValue)", "collection", "application/json", .theLayer),
         ])))
         let crs = pageRequest.srid == CRS.lonLat && !pageRequest.northFirst ? ServiceCRS.crs84 : ServiceCRS.epsg(pageRequest.srid)
@@ -170,9 +176,48 @@ final class Service: Sendable {
         switch encoding {
         case .json: return Service.response(Array(JSONValue.object(members).jsonText.utf8), type: "application/geo+json", headers: headers)
         case .html:
-            return Service.response(Array(HTMLPage.render(.object(members), path: path, documents: documents).utf8),
+            return Service.response(Array(HTMLPage.render(.object(members), path: path, documents: documents, mapped: crs == .crs84).utf8),
                                     type: "text/html; charset=utf-8", headers: headers)
         }
+    }
+
+    /// A feature's history, oldest first (the OGC versioned-features
+    /// proposal's shape: each version with its validity and what changed).
+    func versions(_ request: Request, layer: Layer, code: String) async throws -> Response {
+        let query = try QueryString(request.uri.query)
+        try query.refuseUnknown(["f"])
+        let encoding = try encoding(request, query)
+        let documents = documents(request)
+        let registry = registry
+        let entries = try await pool.runIfActive { try registry.history(layer, code: code) }
+        guard !entries.isEmpty else { throw ServiceError.notFound("\(term: layer) has no feature '\(code)'") }
+        let path = "/collections/\(layer.rawValue)/items/\(Service.escaped(code))"
+        switch encoding {
+        case .json:
+            let document = Versions.document(entries, code: code, layer: layer, path: path, documents: documents)
+            return Service.response(Array(document.jsonText.utf8), type: "application/json")
+        case .html:
+            return Service.response(Array(HTMLPage.history(entries, code: code, layer: layer, path: path, documents: documents).utf8),
+                                    type: "text/html; charset=utf-8")
+        }
+    }
+
+    /// Where Debian's libjs-leaflet installs Leaflet, which the pages' maps use.
+    static let leafletFolder = "/usr/share/javascript/leaflet"
+
+    /// A file of Leaflet's (its script, style sheet and images; nothing else).
+    func leaflet(_ name: String) async throws -> Response {
+        let types = ["js": "text/javascript", "css": "text/css", "png": "image/png"]
+        guard name.wholeMatch(of: /(images\/)?[A-Za-z0-9-]+(\.min)?\.(js|css|png)/) != nil,
+              let type = types[String(name.split(separator: ".").last ?? "")] else {
+            throw ServiceError.notFound("there is no file '\(name)'")
+        }
+        let path = Service.leafletFolder + "/" + name
+        let data = try await pool.runIfActive { FileManager.default.contents(atPath: path) }
+        guard let data else { throw ServiceError.notFound("there is no file '\(name)' (is libjs-leaflet installed?)") }
+        var headers = HTTPFields()
+        headers[.cacheControl] = "max-age=86400"
+        return Service.response(Array(data), type: type, headers: headers)
     }
 
     // MARK: - Helpers

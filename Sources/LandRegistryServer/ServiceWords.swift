@@ -36,6 +36,8 @@ enum ServiceWords {
         "{} has no feature '{}'": "{}没有要素“{}”",
         "there is no collection '{}': the collections are {}": "没有图层“{}”：图层有 {}",
         "there is no feature '{}'": "没有要素“{}”",
+        "there is no file '{}'": "没有文件“{}”",
+        "there is no file '{}' (is libjs-leaflet installed?)": "没有文件“{}”（是否已安装 libjs-leaflet？）",
         "no such path: the service has /, /api, /conformance, /collections and each collection's paths":
             "没有此路径：服务提供 /、/api、/conformance、/collections 及各图层的路径",
         // Documents and pages
@@ -55,6 +57,9 @@ enum ServiceWords {
         "the next page": "下一页",
         "this feature": "本要素",
         "this feature as HTML": "本要素（网页）",
+        "this feature's history": "本要素的历史",
+        "this feature's history as HTML": "本要素的历史（网页）",
+        "{} {}: history": "{}{}：历史",
         "layer": "图层",
         "title": "名称",
         "{} of {} features": "共 {2} 个要素，本页 {1} 个",

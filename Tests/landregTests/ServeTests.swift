@@ -164,8 +164,28 @@ final class ServeTests: CLITestCase {
             XCTAssertEqual(answer.headers["content-type"], "application/json", query)
             XCTAssertTrue((json(answer.body)["description"] as? String ?? "").contains(fragment), "\(query): \(answer.body)")
         }
+        // A change made by the CLI while the server runs is served at once; the history and the past stay.
+        XCTAssertEqual(try run(["stage", "LC-RP-003", "investigating", "--date", "2024-05-01", "--db", db]).status, 0)
+        let now = json(try get("/collections/risk-plots/items/LC-RP-003").body)
+        XCTAssertEqual((now["properties"] as? [String: Any])?["stage"] as? String, "investigating")
+        let then = json(try get("/collections/risk-plots/items/LC-RP-003?datetime=2024-04-30").body)
+        XCTAssertEqual((then["properties"] as? [String: Any])?["stage"] as? String, "suspected")
+        XCTAssertEqual(try get("/collections/risk-plots/items/LC-RP-003?datetime=1990-01-01").status, 404)
+        let versions = json(try get("/collections/risk-plots/items/LC-RP-003/versions").body)["versions"] as? [[String: Any]] ?? []
+        XCTAssertEqual(versions.count, 2)
+        XCTAssertEqual(versions.last?["validFrom"] as? String, "2024-05-01")
+        XCTAssertEqual(versions.first?["validUntil"] as? String, "2024-05-01")
+        XCTAssertEqual((versions.last?["changes"] as? [String: Any])?["stage"] as? [String], ["suspected", "investigating"])
+        let page = try get("/collections/risk-plots/items/LC-RP-003/versions?f=html", ["Accept-Language: zh-CN"])
+        XCTAssertTrue(page.body.contains("疑似 → 调查中"), page.body)
         XCTAssertEqual(try get("/conformance").status, 200)
-        XCTAssertTrue(try get("/collections/farmland/items", ["Accept: text/html"]).body.contains("<table>"))
+        // A page a person reads: a table and a map drawn by Leaflet, which the server serves itself.
+        let html = try get("/collections/farmland/items", ["Accept: text/html"]).body
+        XCTAssertTrue(html.contains("<table>") && html.contains("L.geoJSON") && html.contains("/static/leaflet/leaflet.js"), html)
+        let leaflet = try get("/static/leaflet/leaflet.js")
+        XCTAssertEqual(leaflet.status, 200)
+        XCTAssertEqual(leaflet.headers["content-type"], "text/javascript")
+        XCTAssertEqual(try get("/static/leaflet/..%2F..%2F..%2Fetc%2Fpasswd").status, 404)
         // A graceful stop: SIGTERM ends the server with status 0.
         server?.terminate()
         server?.waitUntilExit()
