@@ -59,11 +59,12 @@ extension Documents {
     private var limit: JSONValue {
         parameter("limit", "query", "How many features a page holds at most",
                   schema: .object([("type", s("integer")), ("minimum", Documents.number(1)),
-                                   ("maximum", Documents.number(FeaturePageRequest.maximumLimit)), ("default", Documents.number(100))]))
+                                   ("maximum", Documents.number(FeaturePageRequest.maximumLimit)), ("default", Documents.number(100))]),
+                  explode: false)
     }
     private var bbox: JSONValue {
         parameter("bbox", "query", "Only features that share a point with this box: lower corner, upper corner, in the axis order of bbox-crs",
-                  schema: .object([("type", s("array")), ("minItems", Documents.number(4)), ("maxItems", Documents.number(4)),
+                  schema: .object([("type", s("array")), ("minItems", Documents.number(4)), ("maxItems", Documents.number(6)),
                                    ("items", .object([("type", s("number"))]))]), explode: false)
     }
     private var crsNames: JSONValue { .array(ServiceCRS.offered(registrySRID: registrySRID).map { s($0.uri) }) }
@@ -75,7 +76,7 @@ extension Documents {
     }
     private var datetime: JSONValue {
         parameter("datetime", "query", "The registry as it stood in the world on this date (a date or an RFC 3339 date-time)",
-                  schema: .object([("type", s("string"))]))
+                  schema: .object([("type", s("string"))]), explode: false)
     }
     private var properties: JSONValue {
         parameter("properties", "query", "Which properties to serve (comma-separated)",

@@ -106,6 +106,31 @@ final class ServeTests: CLITestCase {
         }
     }
 
+    /// GDAL 3.12 (pyogrio's) in EPSG:4547 and 4490 within 1 mm of the
+    /// registry's vertices, OWSLib's Features client with bbox, limit and
+    /// datetime, and the ogctests Part 1 Core suite (Tools/crosscheck/oapif_clients.py).
+    func testClientsNoOneHereWroteReadTheService() throws {
+        let db = try sampleRegistry()
+        try serve(db)
+        let projected = path("projected.geojson"), lonLat = path("lonlat.geojson")
+        XCTAssertEqual(try run(["export", "--db", db, "--projected", "--out", projected]).status, 0)
+        XCTAssertEqual(try run(["export", "--db", db, "--out", lonLat]).status, 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tools/crosscheck/oapif_clients.py").path, base, projected, lonLat]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if said.contains("ModuleNotFoundError") || process.terminationStatus == 1 && said.isEmpty {
+            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_CLIENTS"] == "1" { XCTFail("the clients are not installed: \(said)") }
+            throw XCTSkip("pyogrio, OWSLib and ogctests are not installed")
+        }
+        XCTAssertEqual(process.terminationStatus, 0, said)
+    }
+
     /// Every number of a geometry's coordinates, in order.
     private func coordinates(_ geometry: Any?) -> [Double] {
         func flatten(_ value: Any?) -> [Double] {
