@@ -14,6 +14,10 @@ struct AccessLog: RouterMiddleware {
         let start = ContinuousClock.now
         var response: Response
         do {
+            // The service only reads (accounts and edits come later).
+            guard request.method == .get || request.method == .head else {
+                throw ServiceError(status: .methodNotAllowed, code: "MethodNotAllowed", description: "the service answers GET and HEAD only")
+            }
             response = try await next(request, context)
         } catch {
             let answer = ServiceError.from(error) { argument in

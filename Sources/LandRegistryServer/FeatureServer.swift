@@ -36,7 +36,7 @@ public struct FeatureServer: Sendable {
         let pool = NIOThreadPool(numberOfThreads: threads)
         pool.start()
         let service = Service(registry: registry, pool: pool, language: language, fallbackHost: "\(host):\(port)")
-        let router = Router()
+        let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: AccessLog(language: language))
         service.addRoutes(to: router)
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "landreg"),

@@ -20,8 +20,9 @@ extension FeaturePageRequest {
             let bboxCRS = try query["bbox-crs"].map { try ServiceCRS.parameter("bbox-crs", $0, registrySRID: registrySRID) } ?? .crs84
             bbox = try FeaturePageRequest.box(text, in: bboxCRS)
             bboxSRID = bboxCRS.srid
-        } else if query["bbox-crs"] != nil {
-            throw ServiceError.parameter("bbox-crs", "goes with bbox")
+        } else if let text = query["bbox-crs"] {
+            // Without a bbox it asks for nothing, but it must still name an offered CRS.
+            _ = try ServiceCRS.parameter("bbox-crs", text, registrySRID: registrySRID)
         }
         if let text = query["datetime"] { asOf = try FeaturePageRequest.day(text) }
         if let text = query["properties"] {
@@ -40,18 +41,21 @@ extension FeaturePageRequest {
         }
     }
 
-    /// `bbox`: four numbers in the axis order of its CRS (lat, lon for
-    /// EPSG:4326 and 4490), read east first; latitudes and longitudes in range.
+    /// `bbox`: four numbers (or six, with heights) in the axis order of its
+    /// CRS (lat, lon for EPSG:4326 and 4490), read east first; latitudes and
+    /// longitudes in range.
     static func box(_ text: String, in crs: ServiceCRS) throws -> Envelope {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 4 else {
-            throw ServiceError.parameter("bbox", "gives \(parts.count) numbers: give 4 (lower left corner, upper right corner)")
+        guard parts.count == 4 || parts.count == 6 else {
+            throw ServiceError.parameter("bbox", "gives \(parts.count) numbers: give 4 (lower left corner, upper right corner) or 6 (with heights)")
         }
         var numbers: [Double] = []
         for part in parts {
             guard let value = Double(part), value.isFinite else { throw ServiceError.parameter("bbox", "'\(part)' is not a number") }
             numbers.append(value)
         }
+        // A box with heights (lower corner x, y, z, upper corner x, y, z): the registry is flat, the heights say nothing.
+        if numbers.count == 6 { numbers = [numbers[0], numbers[1], numbers[3], numbers[4]] }
         if crs.northFirst { numbers = [numbers[1], numbers[0], numbers[3], numbers[2]] }
         let box = Envelope(minX: numbers[0], minY: numbers[1], maxX: numbers[2], maxY: numbers[3])
         if CRS.normalised(crs.srid) == CRS.lonLat {

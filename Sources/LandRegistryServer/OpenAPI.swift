@@ -19,8 +19,12 @@ extension Documents {
                                                           json: .object([("type", s("object"))]), type: "application/schema+json")))
             let filters: [JSONValue] = layer.properties.map { spec in
                 parameter(spec.name, "query", "Only features whose \(spec.name) is one of these values (comma-separated; Chinese terms read too)",
-                          schema: .object([("type", s("string"))]), explode: false)
+                          schema: .object([("type", s("array")), ("minItems", Documents.number(1)), ("items", valueSchema(spec.kind))]), explode: false)
             }
+            let properties = parameter("properties", "query", "Which properties to serve (comma-separated)",
+                                       schema: .object([("type", s("array")), ("minItems", Documents.number(1)),
+                                                        ("items", .object([("type", s("string")), ("enum", .array(layer.properties.map { s($0.name) }))]))]),
+                                       explode: false)
             paths.append((path + "/items", operation("items_\(name)", "The features of \(layer.rawValue), a page at a time",
                                                      [f, limit, bbox, bboxCRS, crs, datetime, properties, after] + filters,
                                                      json: ref("FeatureCollection"), type: "application/geo+json")))
@@ -76,11 +80,23 @@ extension Documents {
     }
     private var datetime: JSONValue {
         parameter("datetime", "query", "The registry as it stood in the world on this date (a date or an RFC 3339 date-time)",
-                  schema: .object([("type", s("string"))]), explode: false)
+                  schema: .object([("type", s("string")), ("pattern", s(Documents.datePattern + "(T" + Documents.timePattern + ")?$"))]),
+                  explode: false)
     }
-    private var properties: JSONValue {
-        parameter("properties", "query", "Which properties to serve (comma-separated)",
-                  schema: .object([("type", s("array")), ("items", .object([("type", s("string"))]))]), explode: false)
+
+    /// A date, YYYY-MM-DD (a day the month has not, 02-31, is refused by the server).
+    static let datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    /// The time of an RFC 3339 date-time.
+    static let timePattern = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?(Z|z|[+-][0-9]{2}:[0-9]{2})"
+
+    /// The values a filter of a property of this kind takes.
+    private func valueSchema(_ kind: PropertySpec.Kind) -> JSONValue {
+        switch kind {
+        case .text: return .object([("type", s("string")), ("pattern", s("^[^,]*[^, ][^,]*$"))])
+        case .bool: return .object([("type", s("string")), ("enum", .array(["true", "false", "是", "否"].map(s)))])
+        case .date: return .object([("type", s("string")), ("pattern", s(Documents.datePattern + "$"))])
+        case .enumeration(let values, _): return .object([("type", s("string")), ("enum", .array(values.map(s)))])
+        }
     }
     private var after: JSONValue {
         parameter("after", "query", "The code after which the page starts (the next link gives it)", schema: .object([("type", s("string"))]))

@@ -49,10 +49,11 @@ final class ServeTests: CLITestCase {
     struct Answer { var status: Int; var headers: [String: String]; var body: String }
 
     /// A GET through curl: status, headers (lower-case names) and body.
-    private func get(_ path: String, _ headers: [String] = []) throws -> Answer {
+    private func get(_ path: String, _ headers: [String] = [], method: String = "GET") throws -> Answer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", "-D", "-", "--max-time", "30"] + headers.flatMap { ["-H", $0] } + [base + path]
+        process.arguments = ["-sS", "-D", "-", "--max-time", "30"] + (method == "HEAD" ? ["-I"] : ["-X", method])
+            + headers.flatMap { ["-H", $0] } + [base + path]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -203,7 +204,12 @@ final class ServeTests: CLITestCase {
         XCTAssertEqual((versions.last?["changes"] as? [String: Any])?["stage"] as? [String], ["suspected", "investigating"])
         let page = try get("/collections/risk-plots/items/LC-RP-003/versions?f=html", ["Accept-Language: zh-CN"])
         XCTAssertTrue(page.body.contains("疑似 → 调查中"), page.body)
+        // A box with heights is the box without them.
+        XCTAssertEqual(json(try get("/collections/farmland/items?bbox=113.2,35.6,-10,113.3,35.8,99").body)["numberMatched"] as? Int,
+                       json(try get("/collections/farmland/items?bbox=113.2,35.6,113.3,35.8").body)["numberMatched"] as? Int)
         XCTAssertEqual(try get("/conformance").status, 200)
+        XCTAssertEqual(try get("/collections", method: "POST").status, 405)
+        XCTAssertEqual(try get("/collections", method: "HEAD").status, 200)
         // A page a person reads: a table and a map drawn by Leaflet, which the server serves itself.
         let html = try get("/collections/farmland/items", ["Accept: text/html"]).body
         XCTAssertTrue(html.contains("<table>") && html.contains("L.geoJSON") && html.contains("/static/leaflet/leaflet.js"), html)

@@ -10,7 +10,9 @@
 - OWSLib's Features client reads every collection with bbox, limit and
   datetime: the bbox pages hold only features whose geometry crosses the
   box (shapely), the limit is kept, datetime answers;
-- the ogctests Part 1 Core suite passes.
+- the ogctests Part 1 Core suite passes;
+- schemathesis, generating requests from `/api`, finds no 5xx and no
+  answer that breaks the document (status, content type, headers, schema).
 
 Prints one line per failure and exits 1 if there is any.
 """
@@ -86,6 +88,16 @@ os.environ["INSTANCE_URL"] = url
 core = os.path.join(os.path.dirname(ogctests.__file__), "features", "core")
 if pytest.main([core, "-q", "-p", "no:cacheprovider", "--tb=line", "-p", "no:warnings", "--rootdir", os.path.dirname(ogctests.__file__)]) != 0:
     failures.append("ogctests features/core: failures above")
+
+# schemathesis: requests generated from the OpenAPI document; every answer held to it.
+import subprocess
+checks = "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance"
+result = subprocess.run([sys.executable, "-c", "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())",
+                         "run", url + "/api", "--checks", checks, "--max-examples", "8", "--seed", "22", "--phases", "coverage,fuzzing"],
+                        capture_output=True, text=True)
+if result.returncode != 0:
+    print(result.stdout[-6000:])
+    failures.append("schemathesis: failures above")
 
 for failure in failures:
     print(failure)
