@@ -106,7 +106,7 @@ final class Service: Sendable {
         try query.refuseUnknown(known.union(["f"]))
         let encoding = try encoding(request, query)
         let documents = documents(request)
-        let document = try await pool.runIfActive { try make(documents) }
+        let document = try await blocking { try make(documents) }
         switch encoding {
         case .json: return Service.response(Array(document.jsonText.utf8), type: type)
         case .html: return Service.response(Array(HTMLPage.render(document, path: request.uri.path, documents: documents).utf8),
@@ -120,7 +120,7 @@ final class Service: Sendable {
         let encoding = try encoding(request, query)
         let documents = documents(request)
         let registry = registry
-        let page = try await pool.runIfActive { try registry.featurePage(pageRequest) }
+        let page = try await blocking { try registry.featurePage(pageRequest) }
         let crs = pageRequest.srid == CRS.lonLat && !pageRequest.northFirst ? ServiceCRS.crs84 : ServiceCRS.epsg(pageRequest.srid)
         let path = "/collections/\(layer.rawValue)/items"
         var links = [documents.link(path + Service.query(query, replacing: ["f": "json"]), "self", "application/geo+json", .thisPage),
@@ -156,7 +156,7 @@ final class Service: Sendable {
         let documents = documents(request)
         let registry = registry
         let asked = pageRequest
-        let page = try await pool.runIfActive { try registry.featurePage(asked) }
+        let page = try await blocking { try registry.featurePage(asked) }
         guard page.numberReturned == 1 else {
             throw ServiceError.notFound(pageRequest.asOf.map { "\(term: layer) has no feature '\(code)' on \($0)" } ?? "\(term: layer) has no feature '\(code)'")
         }
@@ -189,7 +189,7 @@ final class Service: Sendable {
         let encoding = try encoding(request, query)
         let documents = documents(request)
         let registry = registry
-        let entries = try await pool.runIfActive { try registry.history(layer, code: code) }
+        let entries = try await blocking { try registry.history(layer, code: code) }
         guard !entries.isEmpty else { throw ServiceError.notFound("\(term: layer) has no feature '\(code)'") }
         let path = "/collections/\(layer.rawValue)/items/\(Service.escaped(code))"
         switch encoding {
@@ -213,7 +213,7 @@ final class Service: Sendable {
             throw ServiceError.notFound("there is no file '\(name)'")
         }
         let path = Service.leafletFolder + "/" + name
-        let data = try await pool.runIfActive { FileManager.default.contents(atPath: path) }
+        let data = try await blocking { FileManager.default.contents(atPath: path) }
         guard let data else { throw ServiceError.notFound("there is no file '\(name)' (is libjs-leaflet installed?)") }
         var headers = HTTPFields()
         headers[.cacheControl] = "max-age=86400"
@@ -256,10 +256,14 @@ final class Service: Sendable {
 
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,")
 
+    /// Now, as RFC 3339 in UTC (`2026-12-03T14:48:20Z`), without a date
+    /// formatter (ICU's cost a request more than its page of features).
     static func timeStamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }
 

@@ -37,6 +37,7 @@ enum ServiceWords {
         "there is no feature '{}'": "没有要素“{}”",
         "there is no file '{}'": "没有文件“{}”",
         "the service answers GET and HEAD only": "本服务只响应 GET 和 HEAD 请求",
+        "the request took longer than {} s": "请求处理超过 {} 秒",
         "there is no file '{}' (is libjs-leaflet installed?)": "没有文件“{}”（是否已安装 libjs-leaflet？）",
         "no such path: the service has /, /api, /conformance, /collections and each collection's paths":
             "没有此路径：服务提供 /、/api、/conformance、/collections 及各图层的路径",

@@ -14,8 +14,16 @@ extension Registry {
             guard let day = normalizedDate(asOf) else { throw InvalidArgument(.asOf, "'\(asOf)' is not a date YYYY-MM-DD") }
             request.asOf = day
         }
-        let output = try Transformer(from: srid, to: request.srid)
-        let area = try request.bbox.map { try PageArea($0, srid: request.bboxSRID, storage: srid) }
+        let pool = TransformerPool.shared
+        return try pool.with(from: srid, to: request.srid) { output in
+            try pool.with(from: srid, to: request.bboxSRID) { toBox in
+                try page(request, output: output, area: try request.bbox.map { try PageArea($0, srid: request.bboxSRID, toBox: toBox) })
+            }
+        }
+    }
+
+    /// The page, read on one snapshot.
+    private func page(_ request: FeaturePageRequest, output: Transformer, area: PageArea?) throws -> FeaturePage {
         var encoder = PageEncoder(request)
         return try snapshot { snapshot in
             try snapshot.check(request.filters, on: request.layer)
@@ -24,8 +32,13 @@ extension Registry {
             }
             let reader = try ExportReader(snapshot, layer: request.layer, filters: request.filters, withArea: false, namesLayer: false)
             guard let area else {
-                // The whole layer: counted, then read from the code index after the last code served.
-                let matched = try snapshot.count(request.layer, filters: request.filters)
+                // The whole layer: counted (once for each version of the registry), then read
+                // from the code index after the last code served.
+                let key = request.layer.rawValue + "\u{1}" + request.filters.map { $0.property + "=" + $0.storedValues(in: request.layer).joined(separator: ",") }
+                    .joined(separator: "\u{1}")
+                let matched = try pageCounts.count(key, version: try snapshot.historyVersion()) {
+                    try snapshot.count(request.layer, filters: request.filters)
+                }
                 try reader.forEach(after: request.after, limit: request.limit + 1) { properties, shape, code in
                     try encoder.add(code: code, properties: properties, shape: shape, output: output)
                 }
@@ -90,6 +103,28 @@ extension Registry {
         var points = Shape.polygon(outline)
         try Transformer(from: srid, to: CRS.lonLat).transform(&points)
         return points.bounds
+    }
+}
+
+/// The counts of whole-layer pages, each kept for the version of the
+/// registry it was counted on: a page deep in a layer is read from the code
+/// index in a few rows, but counting the layer reads all of its index; a
+/// client paging through 100,000 features asks the same count 10,000 times.
+final class PageCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: (version: Int64, count: Int)] = [:]
+
+    func count(_ key: String, version: Int64, _ compute: () throws -> Int) rethrows -> Int {
+        lock.lock()
+        let known = counts[key]
+        lock.unlock()
+        if let known, known.version == version { return known.count }
+        let count = try compute()
+        lock.lock()
+        if counts.count >= 1024 { counts.removeAll() }
+        counts[key] = (version, count)
+        lock.unlock()
+        return count
     }
 }
 
@@ -167,9 +202,10 @@ struct PageArea {
 
     enum Decision { case inside, outside, undecided }
 
-    init(_ box: Envelope, srid: Int, storage: Int) throws {
+    /// `toBox` transforms from the registry's CRS to the box's, `srid`.
+    init(_ box: Envelope, srid: Int, toBox: Transformer) throws {
         self.box = box
-        toBox = try Transformer(from: storage, to: srid)
+        self.toBox = toBox
         decimals = Int32(FeaturePageRequest(layer: .admin, srid: srid).precision)
         // The outline, 64 points an edge, in the registry's CRS.
         let steps = 64

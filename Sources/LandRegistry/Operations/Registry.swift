@@ -31,6 +31,8 @@
 public final class Registry: @unchecked Sendable {
     /// The database below (Storage).
     let store: Store
+    /// How many features match a page's filters, by registry version (`Registry+Pages`).
+    let pageCounts = PageCounts()
 
     /// The registry file.
     public var path: String { store.path }

@@ -12,6 +12,13 @@ extension Snapshot {
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(layer.table)\(condition)", arguments: arguments) ?? 0
     }
 
+    /// A number that changes whenever any feature changes: the last row of
+    /// the history, which every change of landreg's and every outside edit
+    /// (its triggers) writes.
+    func historyVersion() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM history") ?? 0
+    }
+
     /// The codes and R*Tree boxes of the features of a layer whose box
     /// crosses `window` and that pass the filters (in no order).
     func boxes(_ layer: Layer, crossing window: Envelope, filters: [PropertyFilter]) throws -> [(code: String, box: Envelope)] {
