@@ -190,6 +190,11 @@ final class ServeTests: CLITestCase {
             XCTAssertEqual(answer.headers["content-type"], "application/json", query)
             XCTAssertTrue((json(answer.body)["description"] as? String ?? "").contains(fragment), "\(query): \(answer.body)")
         }
+        // A feature removed by the CLI while the server runs is gone from the next page and its count.
+        XCTAssertEqual(try run(["delete", "farmland", codes[1], "--date", "2024-05-01", "--db", db]).status, 0)
+        let after = json(try get("/collections/farmland/items?limit=7").body)
+        XCTAssertEqual(after["numberMatched"] as? Int, total - 1)
+        XCTAssertFalse((after["features"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == codes[1] })
         // A change made by the CLI while the server runs is served at once; the history and the past stay.
         XCTAssertEqual(try run(["stage", "LC-RP-003", "investigating", "--date", "2024-05-01", "--db", db]).status, 0)
         let now = json(try get("/collections/risk-plots/items/LC-RP-003").body)

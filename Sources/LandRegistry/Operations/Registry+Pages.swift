@@ -40,31 +40,26 @@ extension Registry {
                     try snapshot.count(request.layer, filters: request.filters)
                 }
                 try reader.forEach(after: request.after, limit: request.limit + 1) { properties, shape, code in
-                    try encoder.add(code: code, properties: properties, shape: shape, output: output)
+                    if encoder.wants(code) { try encoder.add(code: code, properties: properties, shape: shape, output: output) }
                 }
                 return encoder.page(matched: matched)
             }
-            // A box: the candidates of the R*Tree, decided in the box's CRS, in code order.
-            let candidates = try snapshot.boxes(request.layer, crossing: area.window, filters: request.filters)
+            // A box: the candidates of the R*Tree, decided in the box's CRS (by their box
+            // alone where it can), in code order; then the page's rows, read in batches.
+            let candidates = try snapshot.boxes(request.layer, crossing: area.window, core: area.core, filters: request.filters)
                 .sorted { codeOrder($0.code, $1.code) }
             var matched = 0
+            var page: [String] = []
             for candidate in candidates {
                 switch area.decide(box: candidate.box) {
                 case .outside: continue
-                case .inside:
-                    matched += 1
-                    guard encoder.wants(candidate.code) else { continue }
-                    try reader.forEach(code: candidate.code) { try encoder.add(code: $2, properties: $0, shape: $1, output: output) }
-                case .undecided:
-                    var crossed = false
-                    try reader.forEach(code: candidate.code) { properties, shape, code in
-                        guard try area.crosses(shape) else { return }
-                        crossed = true
-                        if encoder.wants(code) { try encoder.add(code: code, properties: properties, shape: shape, output: output) }
-                    }
-                    if crossed { matched += 1 }
+                case .inside: break
+                case .undecided: guard let shape = candidate.shape, try area.crosses(shape) else { continue }
                 }
+                matched += 1
+                if encoder.wants(candidate.code) { page.append(candidate.code) }
             }
+            try reader.forEach(codes: page) { try encoder.add(code: $2, properties: $0, shape: $1, output: output) }
             return encoder.page(matched: matched)
         }
     }
@@ -140,6 +135,7 @@ struct PageEncoder: ~Copyable {
     private let request: FeaturePageRequest
     private var features: GeoJSONFeatures
     private var last: String?
+    private var taken = 0
     private var more = false
 
     init(_ request: FeaturePageRequest) {
@@ -147,19 +143,21 @@ struct PageEncoder: ~Copyable {
         features = GeoJSONFeatures(precision: request.precision, capacity: 1 << 14, northFirst: request.northFirst)
     }
 
-    /// Whether a feature with this code (met in code order) belongs on the page.
+    /// Whether a feature with this code (met in code order) belongs on the
+    /// page, taking it if it does; one more than a page notes a next page.
     mutating func wants(_ code: String) -> Bool {
         if let after = request.after, !codeOrder(after, code) { return false }
-        if features.features == request.limit {
+        if taken == request.limit {
             more = true
             return false
         }
+        taken += 1
+        last = code
         return true
     }
 
-    /// Encodes a feature, or notes that there is more than a page.
+    /// Encodes a feature `wants` took.
     mutating func add(code: String, properties: UnsafeBufferPointer<UInt8>, shape: Shape, output: Transformer) throws {
-        guard wants(code) else { return }
         var shape = shape
         try output.transform(&shape)
         if let names = request.properties {
@@ -168,7 +166,6 @@ struct PageEncoder: ~Copyable {
         } else {
             features.feature(properties: properties, shape: shape, id: code)
         }
-        last = code
     }
 
     func page(matched: Int) -> FeaturePage {
@@ -197,8 +194,9 @@ struct PageArea {
     private let toBox: Transformer
     private let geos = GEOSContext()
     private let rectangle: Geometry
-    /// The decimals coordinates are served with in the box's CRS.
+    /// The decimals coordinates are served with in the box's CRS, and 10 to that power.
     private let decimals: Int32
+    private let scale: Double
 
     enum Decision { case inside, outside, undecided }
 
@@ -207,6 +205,7 @@ struct PageArea {
         self.box = box
         self.toBox = toBox
         decimals = Int32(FeaturePageRequest(layer: .admin, srid: srid).precision)
+        scale = GeoJSONFeatures.powersOfTen[Int(decimals)]
         // The outline, 64 points an edge, in the registry's CRS.
         let steps = 64
         var outline: [(Double, Double)] = []
@@ -232,6 +231,18 @@ struct PageArea {
                                                   (box.minX, box.maxY), (box.minX, box.minY)]), in: geos)
     }
 
+    /// A coordinate as a client reads it back from the page: rounded to the
+    /// decimals served, as the GeoJSON writer rounds it. Dividing the rounded
+    /// integer by 10^decimals gives the double nearest that decimal, as
+    /// parsing its text does (both are correctly rounded); a value too near
+    /// a half for binary to be sure is rounded by printf, as the writer does.
+    private func asServed(_ value: Double) -> Double {
+        let scaled = value * scale
+        let rounded = scaled.rounded()
+        if abs(scaled) < 9e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 { return rounded / scale }
+        return Double(String(format: "%.*f", decimals, value)) ?? value
+    }
+
     /// What a feature's R*Tree box alone says.
     func decide(box: Envelope) -> Decision {
         guard box.intersects(window) else { return .outside }
@@ -245,7 +256,7 @@ struct PageArea {
     func crosses(_ shape: Shape) throws -> Bool {
         var shape = shape
         try toBox.transform(&shape)
-        shape.xy = shape.xy.map { Double(String(format: "%.*f", decimals, $0)) ?? $0 }
+        shape.xy = shape.xy.map(asServed)
         let bounds = shape.bounds
         guard bounds.intersects(box) else { return false }
         if bounds.minX >= box.minX, bounds.maxX <= box.maxX, bounds.minY >= box.minY, bounds.maxY <= box.maxY { return true }

@@ -19,19 +19,33 @@ extension Snapshot {
         try Int64.fetchOne(db, sql: "SELECT max(id) FROM history") ?? 0
     }
 
-    /// The codes and R*Tree boxes of the features of a layer whose box
-    /// crosses `window` and that pass the filters (in no order).
-    func boxes(_ layer: Layer, crossing window: Envelope, filters: [PropertyFilter]) throws -> [(code: String, box: Envelope)] {
-        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false,
-                                                                after: StatementArguments([window.maxX, window.minX, window.maxY, window.minY]))
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT t.code, r.xmin, r.ymin, r.xmax, r.ymax
+    /// The features of a layer whose R*Tree box crosses `window` and that
+    /// pass the filters (in no order): each code and box, and the geometry
+    /// of those whose box is not inside `core` (the ones the box alone
+    /// cannot decide; read in the same step, never for the others).
+    func boxes(_ layer: Layer, crossing window: Envelope, core: Envelope?, filters: [PropertyFilter]) throws
+        -> [(code: String, box: Envelope, shape: Shape?)] {
+        let inner = core ?? Envelope(minX: 1, minY: 1, maxX: 0, maxY: 0)
+        let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments([
+            inner.minX, inner.maxX, inner.minY, inner.maxY, window.maxX, window.minX, window.maxY, window.minY]))
+        let statement = try db.makeStatement(sql: """
+            SELECT t.code, r.xmin, r.ymin, r.xmax, r.ymax,
+                   CASE WHEN r.xmin >= ? AND r.xmax <= ? AND r.ymin >= ? AND r.ymax <= ? THEN NULL ELSE t.geom END
             FROM idx_\(layer.table)_geom AS r JOIN \(layer.table) AS t ON t.fid = r.pkid
             WHERE r.xmin <= ? AND r.xmax >= ? AND r.ymin <= ? AND r.ymax >= ?\(conditions.map { " AND " + $0 }.joined())
-            """, arguments: arguments)
-        var result: [(code: String, box: Envelope)] = []
-        while let row = try rows.next() {
-            result.append((row[0], Envelope(minX: row[1], minY: row[2], maxX: row[3], maxY: row[4])))
+            """)
+        try statement.setArguments(arguments)
+        let rows = FastStatement(statement)
+        defer { rows.reset() }
+        var result: [(code: String, box: Envelope, shape: Shape?)] = []
+        while try rows.step(db) {
+            var shape: Shape?
+            if !rows.isNull(5) {
+                shape = rows.withBlob(5) { Shape(spatiaLiteBlob: $0) }
+                if shape == nil { shape = try Shape(wkb: try wkb(of: rows.blob(5))) }
+            }
+            result.append((rows.text(0) ?? "", Envelope(minX: rows.double(1), minY: rows.double(2), maxX: rows.double(3), maxY: rows.double(4)),
+                           shape))
         }
         return result
     }
@@ -61,9 +75,14 @@ extension ExportReader {
         try forEach(sqlCondition: code == nil ? "1" : "code > ?", arguments: code.map { [$0] } ?? [], limit: limit, body)
     }
 
-    /// The same for the one row with `code`, if it passes the filters.
-    func forEach(code: String, _ body: (UnsafeBufferPointer<UInt8>, Shape, String) throws -> Void) throws {
-        try forEach(sqlCondition: "code = ?", arguments: [code], limit: 1, body)
+    /// The same for the rows with these codes (in code order), in batches.
+    func forEach(codes: [String], _ body: (UnsafeBufferPointer<UInt8>, Shape, String) throws -> Void) throws {
+        let batch = 256
+        for start in stride(from: 0, to: codes.count, by: batch) {
+            let part = codes[start..<min(start + batch, codes.count)]
+            try forEach(sqlCondition: "code IN (" + Array(repeating: "?", count: part.count).joined(separator: ",") + ")",
+                        arguments: StatementArguments(Array(part)), limit: part.count, body)
+        }
     }
 }
 
