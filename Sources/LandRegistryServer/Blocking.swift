@@ -1,5 +1,4 @@
 import Foundation
-import LandRegistry
 import NIOPosix
 
 /// The blocking work of a request (SQLite, GEOS, PROJ), on the server's
@@ -13,14 +12,17 @@ extension Service {
         let answer = OneAnswer<T>()
         return try await withCheckedThrowingContinuation { continuation in
             answer.continuation = continuation
+            // The time limit, cancelled as soon as the work answers (not one live timer per request for 30 s).
+            let limit = DispatchWorkItem {
+                answer.give(.failure(ServiceError(status: .serviceUnavailable, code: "ServerBusy",
+                                                  description: "the request took longer than \(Int(Service.timeLimit)) s")))
+            }
+            answer.timer = limit
             pool.submit { state in
                 guard case .active = state else { return answer.give(.failure(CancellationError())) }
                 answer.give(Result { try work() })
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + Service.timeLimit) {
-                answer.give(.failure(ServiceError(status: .serviceUnavailable, code: "ServerBusy",
-                                                  description: "the request took longer than \(Int(Service.timeLimit)) s")))
-            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + Service.timeLimit, execute: limit)
         }
     }
 }
@@ -29,12 +31,16 @@ extension Service {
 private final class OneAnswer<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     var continuation: CheckedContinuation<T, Error>?
+    /// The time limit's work item, cancelled by the first answer.
+    var timer: DispatchWorkItem?
 
     func give(_ result: Result<T, Error>) {
         lock.lock()
-        let waiting = continuation
+        let waiting = continuation, limit = timer
         continuation = nil
+        timer = nil
         lock.unlock()
+        limit?.cancel()
         waiting?.resume(with: result)
     }
 }

@@ -121,7 +121,7 @@ final class Service: Sendable {
         let documents = documents(request)
         let registry = registry
         let page = try await blocking { try registry.featurePage(pageRequest) }
-        let crs = pageRequest.srid == CRS.lonLat && !pageRequest.northFirst ? ServiceCRS.crs84 : ServiceCRS.epsg(pageRequest.srid)
+        let crs = ServiceCRS.served(pageRequest)
         let path = "/collections/\(layer.rawValue)/items"
         var links = [documents.link(path + Service.query(query, replacing: ["f": "json"]), "self", "application/geo+json", .thisPage),
                      documents.link(path + Service.query(query, replacing: ["f": "html"]), "alternate", "text/html", .thisPageAsHTML),
@@ -170,7 +170,7 @@ final class Service: Sendable {
             documents.link(path + "/versions", "version-history", "application/json", .thisHistory),
             documents.link("/collections/\(layer.rawValue)", "collection", "application/json", .theLayer),
         ])))
-        let crs = pageRequest.srid == CRS.lonLat && !pageRequest.northFirst ? ServiceCRS.crs84 : ServiceCRS.epsg(pageRequest.srid)
+        let crs = ServiceCRS.served(pageRequest)
         var headers = HTTPFields()
         headers[.contentCRS] = "<\(crs.uri)>"
         switch encoding {

@@ -21,6 +21,11 @@ struct ServiceCRS: Equatable, Sendable {
                    uri: "http://www.opengis.net/def/crs/EPSG/0/\(code)")
     }
 
+    /// The CRS a page's coordinates are in, as `Content-Crs` names it.
+    static func served(_ request: FeaturePageRequest) -> ServiceCRS {
+        request.srid == CRS.lonLat && !request.northFirst ? .crs84 : .epsg(request.srid)
+    }
+
     /// The CRSs a registry in `registrySRID` is served in, CRS84 first.
     static func offered(registrySRID: Int) -> [ServiceCRS] {
         [.crs84, .epsg(4326), .epsg(4490)] + ([4326, 4490].contains(registrySRID) ? [] : [.epsg(registrySRID)])

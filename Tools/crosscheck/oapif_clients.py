@@ -90,11 +90,11 @@ if pytest.main([core, "-q", "-p", "no:cacheprovider", "--tb=line", "-p", "no:war
     failures.append("ogctests features/core: failures above")
 
 # schemathesis: requests generated from the OpenAPI document; every answer held to it.
-import subprocess
+import subprocess, tempfile
 checks = "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance"
 result = subprocess.run([sys.executable, "-c", "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())",
                          "run", url + "/api", "--checks", checks, "--max-examples", "8", "--seed", "22", "--phases", "coverage,fuzzing"],
-                        capture_output=True, text=True)
+                        capture_output=True, text=True, cwd=tempfile.mkdtemp(prefix="landreg-schemathesis-"))
 if result.returncode != 0:
     print(result.stdout[-6000:])
     failures.append("schemathesis: failures above")
