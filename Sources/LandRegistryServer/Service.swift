@@ -250,11 +250,7 @@ final class Service: Sendable {
     }
 
     /// Percent-encoded for a URL's path or query.
-    static func escaped(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
-    }
-
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,")
+    static func escaped(_ text: String) -> String { QueryString.encode(text) }
 
     /// Now, as RFC 3339 in UTC (`2026-12-03T14:48:20Z`), without a date
     /// formatter (ICU's cost a request more than its page of features).

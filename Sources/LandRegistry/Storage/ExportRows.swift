@@ -14,12 +14,10 @@ final class ExportReader {
     private let namesLayer: Bool
     private let layout: Layout
     private let filterArguments: StatementArguments
-    /// `code >= ? AND code < ?`, and `code >= ?` for a layer's last range.
-    private let bounded: Statement
-    private let open: Statement
-    /// The SELECT up to its conditions on the code, and the statements made of it for other conditions.
+    /// The SELECT up to its conditions on the code; the statements made of
+    /// it are the connection's cached ones (prepared once per connection,
+    /// not per page a server answers).
     private let select: String
-    private var statements: [String: Statement] = [:]
     private var convert: FastStatement?
     private var properties: [UInt8] = []
 
@@ -37,8 +35,6 @@ final class ExportReader {
             SELECT \(specs.map(\.column).joined(separator: ", ")), extra, geom, fid\(withArea ? ", ST_Area(geom)" : "")
             FROM \(layer.table) WHERE \(conditions.map { $0 + " AND " }.joined())
             """
-        bounded = try snapshot.db.makeStatement(sql: select + "code >= ? AND code < ? ORDER BY code")
-        open = try snapshot.db.makeStatement(sql: select + "code >= ? ORDER BY code")
         properties.reserveCapacity(1024)
     }
 
@@ -48,7 +44,7 @@ final class ExportReader {
     /// filters, in code order.
     func forEach(from lower: String?, below upper: String?,
                  _ body: (UnsafeBufferPointer<UInt8>, Shape) throws -> Void) throws {
-        let statement = upper == nil ? open : bounded
+        let statement = try snapshot.db.cachedStatement(sql: select + (upper == nil ? "code >= ?" : "code >= ? AND code < ?") + " ORDER BY code")
         var arguments = filterArguments
         arguments += [lower ?? ""]
         if let upper { arguments += [upper] }
@@ -68,8 +64,7 @@ final class ExportReader {
     /// code, with `arguments`), in code order.
     func forEach(sqlCondition: String, arguments: StatementArguments, limit: Int,
                  _ body: (UnsafeBufferPointer<UInt8>, Shape, String) throws -> Void) throws {
-        let statement = try statements[sqlCondition] ?? snapshot.db.makeStatement(sql: select + sqlCondition + " ORDER BY code LIMIT ?")
-        statements[sqlCondition] = statement
+        let statement = try snapshot.db.cachedStatement(sql: select + sqlCondition + " ORDER BY code LIMIT ?")
         var all = filterArguments
         all += arguments
         all += [limit]

@@ -9,14 +9,14 @@ extension Snapshot {
     func count(_ layer: Layer, filters: [PropertyFilter]) throws -> Int {
         let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
         let condition = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(layer.table)\(condition)", arguments: arguments) ?? 0
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(layer.table)\(condition)"), arguments: arguments) ?? 0
     }
 
     /// A number that changes whenever any feature changes: the last row of
     /// the history, which every change of landreg's and every outside edit
     /// (its triggers) writes.
     func historyVersion() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT max(id) FROM history") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM history")) ?? 0
     }
 
     /// The features of a layer whose R*Tree box crosses `window` and that
@@ -28,7 +28,7 @@ extension Snapshot {
         let inner = core ?? Envelope(minX: 1, minY: 1, maxX: 0, maxY: 0)
         let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments([
             inner.minX, inner.maxX, inner.minY, inner.maxY, window.maxX, window.minX, window.maxY, window.minY]))
-        let statement = try db.makeStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             SELECT t.code, r.xmin, r.ymin, r.xmax, r.ymax,
                    CASE WHEN r.xmin >= ? AND r.xmax <= ? AND r.ymin >= ? AND r.ymax <= ? THEN NULL ELSE t.geom END
             FROM idx_\(layer.table)_geom AS r JOIN \(layer.table) AS t ON t.fid = r.pkid
@@ -57,7 +57,7 @@ extension Snapshot {
     func forEachState(_ layer: Layer, asOf: String, filters: [PropertyFilter],
                       _ body: (String, String, [UInt8]) throws -> Void) throws {
         let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: true, after: StatementArguments([layer.rawValue, asOf]))
-        let statement = try db.makeStatement(sql: Snapshot.stateAsOfSQL(columns: "code, after_properties, after_geom", conditions: conditions))
+        let statement = try db.cachedStatement(sql: Snapshot.stateAsOfSQL(columns: "code, after_properties, after_geom", conditions: conditions))
         try statement.setArguments(arguments)
         let rows = FastStatement(statement)
         defer { rows.reset() }
@@ -75,14 +75,18 @@ extension ExportReader {
         try forEach(sqlCondition: code == nil ? "1" : "code > ?", arguments: code.map { [$0] } ?? [], limit: limit, body)
     }
 
-    /// The same for the rows with these codes (in code order), in batches.
+    /// The same for the rows with these codes (in code order): one statement
+    /// whatever their number, the codes bound as one JSON array.
     func forEach(codes: [String], _ body: (UnsafeBufferPointer<UInt8>, Shape, String) throws -> Void) throws {
-        let batch = 256
-        for start in stride(from: 0, to: codes.count, by: batch) {
-            let part = codes[start..<min(start + batch, codes.count)]
-            try forEach(sqlCondition: "code IN (" + Array(repeating: "?", count: part.count).joined(separator: ",") + ")",
-                        arguments: StatementArguments(Array(part)), limit: part.count, body)
+        guard !codes.isEmpty else { return }
+        var list: [UInt8] = [0x5B]  // [
+        for (i, code) in codes.enumerated() {
+            if i > 0 { list.append(0x2C) }
+            JSONValue.appendString(code, to: &list)
         }
+        list.append(0x5D)
+        try forEach(sqlCondition: "code IN (SELECT value FROM json_each(?))",
+                    arguments: [String(decoding: list, as: UTF8.self)], limit: codes.count, body)
     }
 }
 
@@ -90,7 +94,7 @@ extension Snapshot {
     /// The box of a layer's features in the registry's CRS (from its
     /// R*Tree), nil when it has none.
     func extent(_ layer: Layer) throws -> Envelope? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_\(layer.table)_geom"),
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_\(layer.table)_geom")),
               let minX = row[0] as Double?, let minY = row[1] as Double?, let maxX = row[2] as Double?, let maxY = row[3] as Double?
         else { return nil }
         return Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
