@@ -51,7 +51,7 @@ extension FeaturePageRequest {
         }
         var numbers: [Double] = []
         for part in parts {
-            guard let value = Double(part), value.isFinite else { throw ServiceError.parameter("bbox", "'\(part)' is not a number") }
+            guard let value = Double(decimal: part) else { throw ServiceError.parameter("bbox", "'\(part)' is not a number") }
             numbers.append(value)
         }
         // A box with heights (lower corner x, y, z, upper corner x, y, z): the registry is flat, the heights say nothing.

@@ -73,3 +73,23 @@ func formatValue(_ value: Double) -> String {
     }
     return text
 }
+
+extension Double {
+    /// A decimal number as people write it — sign, digits, point, exponent —
+    /// and nothing else; nil for anything more. Swift's own reading stops at
+    /// a NUL byte ("1\0junk" reads as 1) and takes hexadecimal ("0x10"),
+    /// "nan" and "infinity", none of which a coordinate file, a form or a
+    /// query string means.
+    public init?(decimal text: some StringProtocol) {
+        var digits = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39: digits = true
+            case 0x2B, 0x2D, 0x2E, 0x45, 0x65: continue  // + - . E e
+            default: return nil
+            }
+        }
+        guard digits, let value = Double(String(text)), value.isFinite else { return nil }
+        self = value
+    }
+}

@@ -82,7 +82,7 @@ public final class ApprovalTXTReader: FeatureReader {
             }
             guard !parts.isEmpty else { throw fail(number, "a boundary point before any plot header") }
             guard let ring = Int(fields[1]) else { throw fail(number, "圈号 '\(fields[1])' is not a number") }
-            guard let x = Double(fields[2]), let y = Double(fields[3]), x.isFinite, y.isFinite else {
+            guard let x = Double(decimal: fields[2]), let y = Double(decimal: fields[3]) else {
                 throw fail(number, "coordinate '\(fields[2])' or '\(fields[3])' is not a number")
             }
             var part = parts.removeLast()
@@ -141,7 +141,7 @@ public final class ApprovalTXTReader: FeatureReader {
         if let name = field(3) { properties.append(("name", .string(name))) }
         if let use = field(7) { properties.append(("use", .string(use))) }
         if let useName = field(6) { properties.append(("land_use_name", .string(useName))) }
-        if let declared = field(1), let hectares = Double(declared) {
+        if let declared = field(1), let hectares = Double(decimal: declared) {
             properties.append(("declared_area_ha", .number(hectares, declared)))
             let computed = area / 10_000
             if hectares > 0, abs(computed - hectares) / hectares > 0.01 {

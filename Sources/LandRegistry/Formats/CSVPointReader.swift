@@ -67,8 +67,8 @@ public final class CSVPointReader: FeatureReader {
         guard cells.count == header.count else {
             throw fail(nil, "\(cells.count) cells where the header has \(header.count)")
         }
-        guard let x = Double(cells[xColumn].trimmingCharacters(in: .whitespaces)),
-              let y = Double(cells[yColumn].trimmingCharacters(in: .whitespaces)), x.isFinite, y.isFinite else {
+        guard let x = Double(decimal: cells[xColumn].trimmingCharacters(in: .whitespaces)),
+              let y = Double(decimal: cells[yColumn].trimmingCharacters(in: .whitespaces)) else {
             throw fail(header[xColumn], "coordinates '\(cells[xColumn])', '\(cells[yColumn])' are not numbers")
         }
         var properties: [(String, JSONValue)] = []

@@ -239,10 +239,10 @@ public enum MonitoringFile {
         for prefix in ["ND(", "ND（", "未检出(", "未检出（"] where t.hasPrefix(prefix) {
             t = String(t.dropFirst(prefix.count))
             guard let close = t.last, close == ")" || close == "）" else { return nil }
-            return Double(t.dropLast()).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil }
+            return Double(decimal: t.dropLast()).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil }
         }
         if t.hasPrefix("<") || t.hasPrefix("＜") { return Double(t.dropFirst()).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } }
-        if t.hasSuffix("L") { return Double(t.dropLast()).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } }
+        if t.hasSuffix("L") { return Double(decimal: t.dropLast()).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } }
         return nil
     }
 
@@ -251,7 +251,7 @@ public enum MonitoringFile {
     static func value(_ text: String, parameter: MonitoringParameter,
                       fail: (String, Phrase) -> InputError) throws -> Double {
         if parameter != .ph, let limit = detectionLimit(text) { return limit / 2 }
-        guard let value = Double(text), value.isFinite else {
+        guard let value = Double(decimal: text) else {
             throw fail(parameter.rawValue, "'\(text)' is not a number (a value below the detection limit is written 0.01L or <0.01)")
         }
         guard value >= 0 else { throw fail(parameter.rawValue, "\(text) is negative") }

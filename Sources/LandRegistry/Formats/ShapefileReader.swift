@@ -144,7 +144,7 @@ public final class ShapefileReader: FeatureReader {
             if text.isEmpty || text.allSatisfy({ $0 == "*" }) { continue }
             switch field.type {
             case UInt8(ascii: "N"), UInt8(ascii: "F"):
-                if let value = Double(text) {
+                if let value = Double(decimal: text) {
                     if booleans.contains(field.name) && (value == 0 || value == 1) {
                         // GDAL writes booleans as numeric fields of width 1.
                         properties.append((field.name, .bool(value == 1)))

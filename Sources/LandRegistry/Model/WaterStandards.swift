@@ -107,18 +107,18 @@ public struct DischargeLimit: Sendable, Equatable, CustomStringConvertible {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         self.source = source
         if trimmed.hasPrefix(">=") || trimmed.hasPrefix("≥") {
-            guard let low = Double(trimmed.drop { $0 == ">" || $0 == "=" || $0 == "≥" }.trimmingCharacters(in: .whitespaces)),
-                  low.isFinite, low >= 0 else { return nil }
+            guard let low = Double(decimal: trimmed.drop { $0 == ">" || $0 == "=" || $0 == "≥" }.trimmingCharacters(in: .whitespaces)),
+                  low >= 0 else { return nil }
             minimum = low
             return
         }
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
             .flatMap { $0.split(separator: "～") }.flatMap { $0.split(separator: "~") }
-        if parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]), low.isFinite, high.isFinite, 0 <= low, low <= high {
+        if parts.count == 2, let low = Double(decimal: parts[0]), let high = Double(decimal: parts[1]), 0 <= low, low <= high {
             minimum = low; maximum = high
             return
         }
-        guard parts.count == 1, let high = Double(trimmed), high.isFinite, high >= 0 else { return nil }
+        guard parts.count == 1, let high = Double(decimal: trimmed), high >= 0 else { return nil }
         maximum = high
     }
 

@@ -7,7 +7,7 @@ extension Registry {
         guard let setting = Setting(rawValue: name) else {
             throw InvalidArgument(.setting(name), "unknown setting; the settings are \(Setting.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let value = Double(text), value.isFinite, value >= 0 else {
+        guard let value = Double(decimal: text), value >= 0 else {
             throw InvalidArgument(.setting(name), "'\(text)' is not a number of metres or square metres ≥ 0")
         }
         guard setting.range.contains(value) else {

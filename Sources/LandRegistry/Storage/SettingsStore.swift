@@ -23,7 +23,7 @@ extension Store {
     /// A numeric setting read in a transaction, or its default when absent.
     static func setting(_ name: Setting, _ db: Database) throws -> Double {
         try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [name.rawValue])
-            .flatMap(Double.init) ?? name.defaultValue
+            .flatMap { Double(decimal: $0) } ?? name.defaultValue
     }
 
     /// Every numeric setting.

@@ -17,4 +17,24 @@ final class FormattingTests: XCTestCase {
             XCTAssertEqual(ours.split(separator: ".").last?.count ?? 0, decimals == 0 ? ours.count : decimals, "\(ours)")
         }
     }
+
+    /// A number read from a file or a request is the whole text or nothing:
+    /// Swift's `Double("1\0junk")` is 1 (its reading stops at a NUL), which
+    /// let `bbox=1%00,2,3,4` through as 1,2,3,4 and a coordinate file's
+    /// `3950000.5<NUL>99` through as 3950000.5.
+    func testADecimalIsTheWholeTextOrNothing() {
+        for text in ["1\u{0}junk", "1\u{0}", "0x10", "nan", "inf", "infinity", "1e400", "", "-", ".", "1,5", " 1", "1 ", "1e", "--1"] {
+            XCTAssertNil(Double(decimal: text), "'\(text.debugDescription)'")
+        }
+        for (text, value) in [("1", 1.0), ("-2.5", -2.5), ("+.5", 0.5), ("3950000.125", 3950000.125), ("1e3", 1000), ("6.02E-3", 0.00602)] {
+            XCTAssertEqual(Double(decimal: text), value, text)
+        }
+        // Random numbers as printf writes them read back exactly.
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let value = Double.random(in: -1e7...1e7, using: &g)
+            XCTAssertEqual(Double(decimal: "\(value)"), value)
+            XCTAssertEqual(Double(decimal: String(format: "%.3f", value)), Double(String(format: "%.3f", value)))
+        }
+    }
 }
