@@ -34,9 +34,7 @@ extension Registry {
             guard let area else {
                 // The whole layer: counted (once for each version of the registry), then read
                 // from the code index after the last code served.
-                let key = request.layer.rawValue + "\u{1}" + request.filters.map { $0.property + "=" + $0.storedValues(in: request.layer).joined(separator: ",") }
-                    .joined(separator: "\u{1}")
-                let matched = try pageCounts.count(key, version: try snapshot.historyVersion()) {
+                let matched = try pageCounts.count(countKey(request), version: try snapshot.historyVersion()) {
                     try snapshot.count(request.layer, filters: request.filters)
                 }
                 try reader.forEach(after: request.after, limit: request.limit + 1) { properties, shape, code in
@@ -64,11 +62,34 @@ extension Registry {
         }
     }
 
-    /// A page of the layer as it stood on `asOf`: every state of that day
-    /// that passes the filters and crosses the area, counted; the page's
-    /// run of them encoded.
+    /// What a count of whole-layer pages is kept under: the layer, the filters, the date.
+    private func countKey(_ request: FeaturePageRequest) -> String {
+        ([request.layer.rawValue, request.asOf ?? ""] + request.filters.map { $0.property + "=" + $0.storedValues(in: request.layer).joined(separator: ",") })
+            .joined(separator: "\u{1}")
+    }
+
+    /// A page of the layer as it stood on `asOf`. Without a box: counted
+    /// (once for each version of the registry; at once for given codes),
+    /// then read from the history's code index after the last code served.
+    /// With a box: every state of that day that passes the filters and
+    /// crosses it, counted; the page's run of them encoded.
     private func pageAsOf(_ request: FeaturePageRequest, asOf: String, area: PageArea?, output: Transformer,
                           encoder: inout PageEncoder, on snapshot: Snapshot) throws -> FeaturePage {
+        if area == nil {
+            let codes = request.filters.first { $0.property == "code" }?.values
+            let others = request.filters.filter { $0.property != "code" }
+            let matched = try codes != nil
+                ? snapshot.countStates(request.layer, asOf: asOf, codes: codes, filters: others)
+                : pageCounts.count(countKey(request), version: try snapshot.historyVersion()) {
+                    try snapshot.countStates(request.layer, asOf: asOf, codes: nil, filters: others)
+                }
+            try snapshot.forEachState(request.layer, asOf: asOf, after: request.after, codes: codes, filters: others,
+                                      limit: request.limit + 1) { code, properties, wkb in
+                guard encoder.wants(code) else { return }
+                try encoder.add(code: code, properties: properties, shape: try Shape(wkb: wkb), output: output)
+            }
+            return encoder.page(matched: matched)
+        }
         var matched = 0
         try snapshot.forEachState(request.layer, asOf: asOf, filters: request.filters) { code, properties, wkb in
             let shape = try Shape(wkb: wkb)

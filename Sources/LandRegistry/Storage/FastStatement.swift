@@ -95,10 +95,10 @@ struct FastStatement {
     }
 
     /// Calls `body` with a text column's UTF-8 bytes in place (empty when NULL).
-    func withText<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    func withText<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         let bytes = sqlite3_column_text(handle, column)
         let count = bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, column))
-        return body(UnsafeBufferPointer(start: bytes, count: count))
+        return try body(UnsafeBufferPointer(start: bytes, count: count))
     }
 
     /// A blob column's bytes (empty when NULL).

@@ -67,6 +67,68 @@ extension Snapshot {
     }
 }
 
+extension Snapshot {
+    /// A layer's states on a date read from the history's code index one
+    /// code at a time (each history row that is its code's last effective
+    /// on or before the date): a page deep in the past costs its own rows,
+    /// not the layer's whole history. Arguments: layer, date, then the
+    /// conditions' own.
+    private static func stateRunSQL(columns: String, conditions: [String], ordered: Bool) -> String {
+        """
+        SELECT \(columns) FROM history AS h
+        WHERE h.layer = ? AND h.action != 'delete'
+          AND h.id = (SELECT l.id FROM history AS l WHERE l.code = h.code AND l.layer = h.layer AND l.effective_date <= ?
+                      ORDER BY l.effective_date DESC, l.id DESC LIMIT 1)\(conditions.map { " AND " + $0 }.joined())\(ordered ? " ORDER BY h.code LIMIT ?" : "")
+        """
+    }
+
+    /// The conditions of a run of states: the codes (a list, and after a
+    /// code) on the history's code column, the other filters on the state's properties.
+    private func stateRunConditions(_ layer: Layer, asOf: String, after: String?, codes: [String]?, filters: [PropertyFilter])
+        -> ([String], StatementArguments) {
+        var conditions: [String] = []
+        var arguments = StatementArguments([layer.rawValue, asOf])
+        if let after { conditions.append("h.code > ?"); arguments += [after] }
+        if let codes {
+            var list: [UInt8] = [0x5B]
+            for (i, code) in codes.enumerated() {
+                if i > 0 { list.append(0x2C) }
+                JSONValue.appendString(code, to: &list)
+            }
+            list.append(0x5D)
+            conditions.append("h.code IN (SELECT value FROM json_each(?))")
+            arguments += [String(decoding: list, as: UTF8.self)]
+        }
+        let (others, otherArguments) = PropertyFilter.conditions(filters, on: layer, onHistory: true, after: StatementArguments())
+        return (conditions + others, arguments + otherArguments)
+    }
+
+    /// The first `limit` states of a layer on `asOf` after `after` (nil:
+    /// from the first), among `codes` (nil: any), passing the filters, in
+    /// code order: each code, properties object and WKB geometry.
+    func forEachState(_ layer: Layer, asOf: String, after: String?, codes: [String]?, filters: [PropertyFilter], limit: Int,
+                      _ body: (String, UnsafeBufferPointer<UInt8>, [UInt8]) throws -> Void) throws {
+        var (conditions, arguments) = stateRunConditions(layer, asOf: asOf, after: after, codes: codes, filters: filters)
+        arguments += [limit]
+        let statement = try db.cachedStatement(sql: Snapshot.stateRunSQL(
+            columns: "h.code, h.after_properties, \(Snapshot.historyWKB)", conditions: conditions, ordered: true))
+        try statement.setArguments(arguments)
+        let rows = FastStatement(statement)
+        defer { rows.reset() }
+        while try rows.step(db) {
+            let wkb = rows.blob(2)
+            try rows.withText(1) { try body(rows.text(0) ?? "", $0, wkb) }
+        }
+    }
+
+    /// How many states of a layer on `asOf`, among `codes` (nil: any), pass the filters.
+    func countStates(_ layer: Layer, asOf: String, codes: [String]?, filters: [PropertyFilter]) throws -> Int {
+        let (conditions, arguments) = stateRunConditions(layer, asOf: asOf, after: nil, codes: codes, filters: filters)
+        return try Int.fetchOne(db.cachedStatement(sql: Snapshot.stateRunSQL(columns: "count(*)", conditions: conditions, ordered: false)),
+                                arguments: arguments) ?? 0
+    }
+}
+
 extension ExportReader {
     /// Calls `body` with the properties object, geometry and code of the
     /// first `limit` rows after `code` (nil: from the first) that pass the
