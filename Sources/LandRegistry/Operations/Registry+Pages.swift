@@ -43,17 +43,15 @@ extension Registry {
                 return encoder.page(matched: matched)
             }
             // A box: the candidates of the R*Tree, decided in the box's CRS (by their box
-            // alone where it can), in code order; then the page's rows, read in batches.
+            // alone where it can), in code order; then the page's rows, in one statement.
             let candidates = try snapshot.boxes(request.layer, crossing: area.window, core: area.core, filters: request.filters)
                 .sorted { codeOrder($0.code, $1.code) }
             var matched = 0
             var page: [String] = []
             for candidate in candidates {
-                switch area.decide(box: candidate.box) {
-                case .outside: continue
-                case .inside: break
-                case .undecided: guard let shape = candidate.shape, try area.crosses(shape) else { continue }
-                }
+                // The storage reads the geometry of only the candidates whose R*Tree box
+                // (rounded outward) is not inside the core: those without one are inside.
+                if let shape = candidate.shape, try !area.crosses(shape) { continue }
                 matched += 1
                 if encoder.wants(candidate.code) { page.append(candidate.code) }
             }
@@ -219,8 +217,6 @@ struct PageArea {
     private let decimals: Int32
     private let scale: Double
 
-    enum Decision { case inside, outside, undecided }
-
     /// `toBox` transforms from the registry's CRS to the box's, `srid`.
     init(_ box: Envelope, srid: Int, toBox: Transformer) throws {
         self.box = box
@@ -262,13 +258,6 @@ struct PageArea {
         let rounded = scaled.rounded()
         if abs(scaled) < 9e15, abs(abs(scaled - rounded) - 0.5) > 1e-6 { return rounded / scale }
         return Double(String(format: "%.*f", decimals, value)) ?? value
-    }
-
-    /// What a feature's R*Tree box alone says.
-    func decide(box: Envelope) -> Decision {
-        guard box.intersects(window) else { return .outside }
-        if let core, box.minX >= core.minX, box.maxX <= core.maxX, box.minY >= core.minY, box.maxY <= core.maxY { return .inside }
-        return .undecided
     }
 
     /// Whether a geometry in the registry's CRS, served in the box's CRS
