@@ -90,14 +90,8 @@ extension Snapshot {
         var arguments = StatementArguments([layer.rawValue, asOf])
         if let after { conditions.append("h.code > ?"); arguments += [after] }
         if let codes {
-            var list: [UInt8] = [0x5B]
-            for (i, code) in codes.enumerated() {
-                if i > 0 { list.append(0x2C) }
-                JSONValue.appendString(code, to: &list)
-            }
-            list.append(0x5D)
             conditions.append("h.code IN (SELECT value FROM json_each(?))")
-            arguments += [String(decoding: list, as: UTF8.self)]
+            arguments += [jsonArray(codes)]
         }
         let (others, otherArguments) = PropertyFilter.conditions(filters, on: layer, onHistory: true, after: StatementArguments())
         return (conditions + others, arguments + otherArguments)
@@ -141,14 +135,7 @@ extension ExportReader {
     /// whatever their number, the codes bound as one JSON array.
     func forEach(codes: [String], _ body: (UnsafeBufferPointer<UInt8>, Shape, String) throws -> Void) throws {
         guard !codes.isEmpty else { return }
-        var list: [UInt8] = [0x5B]  // [
-        for (i, code) in codes.enumerated() {
-            if i > 0 { list.append(0x2C) }
-            JSONValue.appendString(code, to: &list)
-        }
-        list.append(0x5D)
-        try forEach(sqlCondition: "code IN (SELECT value FROM json_each(?))",
-                    arguments: [String(decoding: list, as: UTF8.self)], limit: codes.count, body)
+        try forEach(sqlCondition: "code IN (SELECT value FROM json_each(?))", arguments: [jsonArray(codes)], limit: codes.count, body)
     }
 }
 
@@ -161,4 +148,16 @@ extension Snapshot {
         else { return nil }
         return Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
     }
+}
+
+/// Codes as one JSON array, bound to `json_each(?)`: one statement (prepared
+/// once) whatever their number, instead of one per length of an `IN` list.
+func jsonArray(_ values: [String]) -> String {
+    var list: [UInt8] = [0x5B]  // [
+    for (i, value) in values.enumerated() {
+        if i > 0 { list.append(0x2C) }
+        JSONValue.appendString(value, to: &list)
+    }
+    list.append(0x5D)
+    return String(decoding: list, as: UTF8.self)
 }
