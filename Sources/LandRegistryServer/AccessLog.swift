@@ -14,9 +14,13 @@ struct AccessLog: RouterMiddleware {
         let start = ContinuousClock.now
         var response: Response
         do {
-            // The service only reads (accounts and edits come later).
-            guard request.method == .get || request.method == .head else {
-                throw ServiceError(status: .methodNotAllowed, code: "MethodNotAllowed", description: "the service answers GET and HEAD only")
+            // The service reads, and checks proposals (accounts and edits come later).
+            let checking = Service.checkPaths.contains(request.uri.path)
+            guard checking ? request.method == .post : request.method == .get || request.method == .head else {
+                var refusal = ServiceError(status: .methodNotAllowed, code: "MethodNotAllowed",
+                                           description: checking ? "the check takes POST only" : "the service answers GET and HEAD only")
+                if checking { refusal.allow = "POST" }
+                throw refusal
             }
             response = try await next(request, context)
         } catch {

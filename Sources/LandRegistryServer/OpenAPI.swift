@@ -36,6 +36,8 @@ extension Documents {
                                                                           [parameter("featureId", "path", "The feature's code", schema: .object([("type", s("string"))]), required: true), f],
                                                                           json: .object([("type", s("object"))]), notFound: true)))
         }
+        paths.append(("/check", checkOperation("check")))
+        paths.append(("/processes/pre-approval-check/execution", checkOperation("execute_pre_approval_check")))
         return .object([
             ("openapi", s("3.0.3")),
             ("info", .object([("title", s(title)), ("version", s(landregVersion)),
@@ -114,6 +116,49 @@ extension Documents {
         responses.append(("406", errorResponse("An encoding that is not offered")))
         return .object([("get", .object([("operationId", s(id)), ("summary", s(summary)), ("parameters", .array(parameters)),
                                          ("responses", .object(responses))]))])
+    }
+
+    /// The check (contract §12): proposals as a GeoJSON body, the CLI's options as parameters.
+    private func checkOperation(_ id: String) -> JSONValue {
+        func flag(_ name: String, _ description: String) -> JSONValue {
+            parameter(name, "query", description, schema: .object([("type", s("boolean"))]))
+        }
+        let text: JSONValue = .object([("type", s("string"))])
+        let parameters: [JSONValue] = [
+            f,
+            parameter("use", "query", "The land-use code of proposals that have none (e.g. 0701)", schema: text),
+            parameter("action", "query", "The action of proposals that have none",
+                      schema: .object([("type", s("string")), ("enum", .array(ProposalAction.allCases.map { s($0.rawValue) }))])),
+            flag("air_polluting", "Proposals without air_polluting emit air pollutants (or not)"),
+            flag("soil_polluting", "Proposals without soil_polluting may pollute soil (or not)"),
+            flag("discharges", "Proposals without discharges discharge water pollutants (or not)"),
+            flag("food_crops", "Proposals without food_crops will grow food crops (or not)"),
+            parameter("classification", "query", "The land-use classification of the codes (2017: 三调, mapped to 2023)",
+                      schema: .object([("type", s("string")), ("enum", .array([s("2023"), s("2017")]))])),
+            parameter("srid", "query", "The EPSG code of the proposals' coordinates", schema: .object([("type", s("integer")), ("minimum", Documents.number(1))])),
+            parameter("by", "query", "Who runs the check, for its record (required unless record=false)", schema: text),
+            parameter("date", "query", "The date the check was made, when recorded later",
+                      schema: .object([("type", s("string")), ("pattern", s(Documents.datePattern + "$"))])),
+            flag("record", "Keep a record of the check in the registry (default true)"),
+        ]
+        let responses: [(String, JSONValue)] = [
+            ("200", .object([("description", s("The check: the JSON of `landreg check --format json`, or its HTML report")), ("content", .object([
+                ("application/json", .object([("schema", .object([("type", s("object"))]))])),
+                ("text/html", .object([("schema", .object([("type", s("string"))]))])),
+            ]))])),
+            ("400", errorResponse("A parameter that cannot mean anything, named in the description")),
+            ("406", errorResponse("An encoding that is not offered")),
+            ("413", errorResponse("Proposals larger than the service reads")),
+            ("415", errorResponse("A body that is not GeoJSON")),
+            ("422", errorResponse("Proposals that cannot be read, with the CLI's message")),
+        ]
+        return .object([("post", .object([
+            ("operationId", s(id)), ("summary", s("Check proposals against every rule before approval")), ("parameters", .array(parameters)),
+            ("requestBody", .object([("required", .bool(true)), ("content", .object([
+                ("application/geo+json", .object([("schema", .object([("type", s("object"))]))])),
+            ]))])),
+            ("responses", .object(responses)),
+        ]))])
     }
 
     private func errorResponse(_ description: String) -> JSONValue {

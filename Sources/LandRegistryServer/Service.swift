@@ -51,6 +51,7 @@ final class Service: Sendable {
         }
         router.get("/static/leaflet/:file") { _, context in try await self.leaflet(context.parameters.get("file") ?? "") }
         router.get("/static/leaflet/images/:file") { _, context in try await self.leaflet("images/" + (context.parameters.get("file") ?? "")) }
+        for path in Service.checkPaths { router.post(RouterPath(path)) { request, _ in try await self.check(request) } }
         router.get("/collections/:layer/items/:code/versions") { request, context in
             try await self.versions(request, layer: try Service.layer(context), code: try Service.code(context))
         }

@@ -9,6 +9,10 @@ struct ServiceError: Error {
     let status: HTTPResponse.Status
     let code: String
     let description: Phrase
+    /// The methods the path answers, for a 405.
+    var allow = "GET, HEAD"
+    /// A library's error about the client's input, said in its own words (the CLI's).
+    var libraryError: (any LandRegistryError)? = nil
 
     /// A parameter that cannot mean anything (400), named in the message.
     static func parameter(_ name: String, _ message: Phrase) -> ServiceError {
@@ -40,10 +44,11 @@ struct ServiceError: Error {
 
     /// The JSON body.
     func response(_ language: ReportLanguage) -> Response {
-        let body = JSONValue.object([("code", .string(code)), ("description", .string(description.said(language)))]).jsonText
+        let said = libraryError?.text(language, with: ServiceWords.zh) ?? description.said(language)
+        let body = JSONValue.object([("code", .string(code)), ("description", .string(said))]).jsonText
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        if status == .methodNotAllowed { headers[.allow] = "GET, HEAD" }
+        if status == .methodNotAllowed { headers[.allow] = allow }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

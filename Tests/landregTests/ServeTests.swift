@@ -49,11 +49,13 @@ final class ServeTests: CLITestCase {
     struct Answer { var status: Int; var headers: [String: String]; var body: String }
 
     /// A GET through curl: status, headers (lower-case names) and body.
-    private func get(_ path: String, _ headers: [String] = [], method: String = "GET") throws -> Answer {
+    private func get(_ path: String, _ headers: [String] = [], method: String = "GET", body file: String? = nil) throws -> Answer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", "-D", "-", "--max-time", "30"] + (method == "HEAD" ? ["-I"] : ["-X", method])
-            + headers.flatMap { ["-H", $0] } + [base + path]
+        var arguments = ["-sS", "-D", "-", "--max-time", "30"] + (method == "HEAD" ? ["-I"] : ["-X", method])
+        arguments += headers.flatMap { ["-H", $0] }
+        if let file { arguments += ["--data-binary", "@" + file] }
+        process.arguments = arguments + [base + path]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -228,6 +230,53 @@ final class ServeTests: CLITestCase {
                 }
             }
         }
+    }
+
+    /// The check over HTTP (§12) is the CLI's: the same JSON byte for byte
+    /// for the same proposals and options, recorded by the name given (and
+    /// the file by the name the client knows), and refusals that record
+    /// nothing.
+    func testTheCheckOverHTTPIsTheCLIs() throws {
+        let db = try sampleRegistry()
+        try serve(db)
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        let geojson = ["Content-Type: application/geo+json"]
+        for (query, flags) in [("record=false", [String]()), ("record=false&air_polluting=true&classification=2023", ["--air-polluting"]),
+                               ("record=false&date=2024-01-05", ["--date", "2024-01-05"])] {
+            let cli = try run(["check", proposals, "--db", db, "--format", "json", "--no-record", "--lang", "en"] + flags)
+            XCTAssertEqual(cli.status, 0, cli.stderr)
+            for path in ["/check", "/processes/pre-approval-check/execution"] {
+                let answer = try get(path + "?" + query, geojson, method: "POST", body: proposals)
+                XCTAssertEqual(answer.status, 200, answer.body)
+                XCTAssertEqual(answer.headers["content-type"], "application/json")
+                XCTAssertEqual(answer.body, cli.stdout, "\(path)?\(query)")
+            }
+        }
+        XCTAssertFalse(try run(["checks", "--db", db]).stdout.contains("proposals.geojson"), "record=false recorded the check")
+        // Recorded by the name given, the file by the client's name for it.
+        let recorded = try get("/check?by=%E7%8E%8B%E7%A7%91%E5%91%98", geojson, method: "POST", body: proposals)
+        XCTAssertEqual(recorded.status, 200, recorded.body)
+        let checks = try run(["checks", "--db", db]).stdout
+        XCTAssertTrue(checks.contains("王科员") && checks.contains("proposals.geojson") && !checks.contains("landreg-check-"), checks)
+        let html = try get("/check?by=x&f=html", geojson, method: "POST", body: proposals)
+        XCTAssertEqual(html.headers["content-type"], "text/html; charset=utf-8")
+        XCTAssertTrue(html.body.contains("<svg"), String(html.body.prefix(300)))
+        // Refusals: nothing recorded.
+        let broken = path("broken.geojson")
+        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature""#.utf8).write(to: URL(fileURLWithPath: broken))
+        let before = try run(["checks", "--db", db]).stdout
+        for (path, headers, file, status, fragment) in [
+            ("/check?record=false", geojson, broken, 422, "proposals.geojson"), ("/check", geojson, proposals, 400, "by"),
+            ("/check?record=maybe", geojson, proposals, 400, "record"), ("/check?record=false&action=fly", geojson, proposals, 400, "action"),
+            ("/check?record=false&colour=red", geojson, proposals, 400, "colour"), ("/check?record=false", ["Content-Type: text/plain"], proposals, 415, "GeoJSON"),
+        ] {
+            let answer = try get(path, headers, method: "POST", body: file)
+            XCTAssertEqual(answer.status, status, "\(path): \(answer.body)")
+            XCTAssertTrue((json(answer.body)["description"] as? String ?? "").contains(fragment), "\(path): \(answer.body)")
+        }
+        XCTAssertEqual(try get("/check").status, 405)
+        XCTAssertEqual(try get("/check").headers["allow"], "POST")
+        XCTAssertEqual(try run(["checks", "--db", db]).stdout, before)
     }
 
     /// Every number of a geometry's coordinates, in order.

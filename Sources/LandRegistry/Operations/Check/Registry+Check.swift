@@ -19,6 +19,10 @@ public struct CheckOptions: Sendable {
     /// not in the future); nil: today. A permit rests on a check made on or
     /// before its date.
     public var date: String?
+    /// The name the proposals' file is recorded and named by in messages
+    /// (nil: the path it was read from) — a service reads an upload from a
+    /// temporary file the client never saw.
+    public var file: String?
 
     public init(srid: Int? = nil, by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", record: Bool = true,
                 context: Double? = nil, defaults: ProposalDefaults = ProposalDefaults(), date: String? = nil) {
@@ -43,15 +47,16 @@ extension Registry {
         let checker = try Checker(registry: self, context: options.context)
         var summary = CheckSummary()
         var ids = Set<String>()
-        let recorder = options.record ? CheckRecorder(registry: store, file: reader.fileName, by: options.by, date: date) : nil
+        let fileName = options.file ?? reader.fileName
+        let recorder = options.record ? CheckRecorder(registry: store, file: fileName, by: options.by, date: date) : nil
         func next() throws -> (InputFeature, Proposal)? {
             guard let feature = try reader.next() else { return nil }
-            var proposal = try Proposal(feature, file: reader.fileName, defaults: options.defaults)
+            var proposal = try Proposal(feature, file: fileName, defaults: options.defaults)
             if let fields = reader.fieldNames {
                 proposal.assumed = Set(RuleTable.unsaid.map(\.property).filter { proposal.sources[$0] == .default && !fields.contains($0) })
             }
             guard ids.insert(proposal.id).inserted else {
-                throw InputError(file: reader.fileName, feature: feature.number, code: proposal.id, property: "id",
+                throw InputError(file: fileName, feature: feature.number, code: proposal.id, property: "id",
                                  message: "duplicate proposal id in the file")
             }
             return (feature, proposal)
