@@ -1,10 +1,13 @@
 import Foundation
 import Hummingbird
 import LandRegistry
+import MultipartKit
 
 /// The pre-approval check over HTTP (contract §12): `POST /check` and
 /// `POST /processes/pre-approval-check/execution` take proposals as a
-/// GeoJSON body with the CLI's check options as query parameters, and
+/// GeoJSON body with the CLI's check options as query parameters, or as a
+/// file (`multipart/form-data`, field `file`: GeoJSON, a land-approval
+/// coordinate TXT in GBK or UTF-8, CSV points) with the options as fields, and
 /// answer §6's JSON — what `check --format json` writes for the same
 /// proposals and options, through the same library call — or the HTML
 /// report with `f=html`. The check is recorded, by the name given in `by`,
@@ -18,17 +21,15 @@ extension Service {
 
     private static let checkParameters: Set<String> = [
         "f", "use", "action", "air_polluting", "soil_polluting", "discharges", "food_crops", "classification",
-        "srid", "by", "date", "record",
+        "srid", "by", "date", "record", "encoding",
     ]
 
     func check(_ request: Request) async throws -> Response {
         let query = try QueryString(request.uri.query)
-        try query.refuseUnknown(Service.checkParameters)
-        let encoding = try encoding(request, query)
-        let type = request.headers[.contentType].map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        guard ["application/geo+json", "application/json"].contains(type) else {
+        let (type, boundary) = Service.mediaType(request.headers[.contentType])
+        guard ["application/geo+json", "application/json", "multipart/form-data"].contains(type) else {
             throw ServiceError(status: .unsupportedMediaType, code: "UnsupportedMediaType",
-                               description: "the proposals are sent as GeoJSON (Content-Type: application/geo+json)")
+                               description: "send the proposals as GeoJSON (Content-Type: application/geo+json) or as a file (multipart/form-data, field 'file')")
         }
         let body: ByteBuffer
         do {
@@ -37,12 +38,28 @@ extension Service {
             throw ServiceError(status: .contentTooLarge, code: "ContentTooLarge",
                                description: "the proposals are larger than \(Service.maximumUpload >> 20) MB")
         }
-        let options = try checkOptions(query)
+        var fields = query.values
+        var upload = (name: "proposals.geojson", bytes: Array(buffer: body))
+        if type == "multipart/form-data" {
+            let form = try Service.form(body, boundary: boundary)
+            for (name, value) in form.fields {
+                guard fields.updateValue(value, forKey: name) == nil else { throw ServiceError.parameter(name, "is given twice") }
+            }
+            guard let file = form.file else { throw ServiceError.parameter("file", "gives no file: send the proposals in the field 'file'") }
+            upload = file
+        }
+        let unknown = fields.keys.sorted().first { !Service.checkParameters.contains($0) }
+        if let unknown {
+            throw ServiceError.parameter(unknown, "is not a parameter of this resource (\(Service.checkParameters.sorted().joined(separator: ", ")))")
+        }
+        let encoding = try encoding(request, query)
+        let options = try checkOptions(fields)
         let language = documents(request).language
         let registry = registry
-        let bytes = Array(buffer: body)
+        let (name, bytes, textEncoding) = (upload.name, upload.bytes, fields["encoding"])
         let report = try await blocking {
-            try Service.runCheck(bytes, name: "proposals.geojson", options: options, html: encoding == .html, language: language, on: registry)
+            try Service.runCheck(bytes, name: name, options: options, textEncoding: textEncoding,
+                                 html: encoding == .html, language: language, on: registry)
         }
         switch encoding {
         case .json: return Service.response(report, type: "application/json")
@@ -50,8 +67,61 @@ extension Service {
         }
     }
 
-    /// The CLI's check options, from the query.
-    private func checkOptions(_ query: QueryString) throws -> CheckOptions {
+    /// A Content-Type's media type (lower case) and its boundary parameter.
+    static func mediaType(_ header: String?) -> (String, String?) {
+        let parts = (header ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let boundary = parts.dropFirst().first { $0.lowercased().hasPrefix("boundary=") }
+            .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        return ((parts.first ?? "").lowercased(), boundary)
+    }
+
+    /// A form's text fields, and its file (by the name the client gave it, as a plain file name).
+    static func form(_ body: ByteBuffer, boundary: String?) throws -> (fields: [String: String], file: (name: String, bytes: [UInt8])?) {
+        guard let boundary, !boundary.isEmpty else {
+            throw ServiceError(status: .badRequest, code: "InvalidRequest", description: "the form has no boundary")
+        }
+        var parts: [MultipartPart] = []
+        var part = MultipartPart(body: ByteBuffer())
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { name, value in part.headers.add(name: name, value: value) }
+        parser.onBody = { chunk in part.body.writeBuffer(&chunk) }
+        parser.onPartComplete = { parts.append(part); part = MultipartPart(body: ByteBuffer()) }
+        do { try parser.execute(body) } catch {
+            throw ServiceError(status: .badRequest, code: "InvalidRequest", description: "the form cannot be read as multipart/form-data")
+        }
+        var fields: [String: String] = [:]
+        var file: (name: String, bytes: [UInt8])?
+        for part in parts {
+            let disposition = part.headers.first(name: "Content-Disposition") ?? ""
+            guard let name = Service.dispositionValue(disposition, "name") else { continue }
+            if name == "file" {
+                let given = Service.dispositionValue(disposition, "filename") ?? "proposals.geojson"
+                let printable = String(String.UnicodeScalarView(given.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\u{7F}" }))
+                let plain = (printable.replacingOccurrences(of: "\\", with: "/") as NSString).lastPathComponent
+                let safe = plain.replacingOccurrences(of: "/", with: "")
+                file = (safe.isEmpty || safe.hasPrefix(".") ? "proposals" + safe : safe, Array(buffer: part.body))
+            } else {
+                guard let value = String(validating: Array(buffer: part.body), as: UTF8.self) else {
+                    throw ServiceError.parameter(name, "its value is not UTF-8")
+                }
+                guard fields.updateValue(value, forKey: name) == nil else { throw ServiceError.parameter(name, "is given twice") }
+            }
+        }
+        return (fields, file)
+    }
+
+    /// A parameter of a Content-Disposition header (`name="file"`).
+    static func dispositionValue(_ header: String, _ key: String) -> String? {
+        for item in header.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let pair = item.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].lowercased() == key else { continue }
+            return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+        return nil
+    }
+
+    /// The CLI's check options, from the query or the form.
+    private func checkOptions(_ query: [String: String]) throws -> CheckOptions {
         func flag(_ name: String) throws -> Bool? {
             guard let text = query[name] else { return nil }
             switch text.lowercased() {
@@ -91,8 +161,8 @@ extension Service {
     }
 
     /// The check of a body's proposals, as the CLI makes it: the report's bytes.
-    private static func runCheck(_ bytes: [UInt8], name: String, options: CheckOptions, html: Bool, language: ReportLanguage,
-                                 on registry: Registry) throws -> [UInt8] {
+    private static func runCheck(_ bytes: [UInt8], name: String, options: CheckOptions, textEncoding: String?, html: Bool,
+                                 language: ReportLanguage, on registry: Registry) throws -> [UInt8] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("landreg-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -101,7 +171,8 @@ extension Service {
             throw ServiceError(status: .internalServerError, code: "ServerError", description: "the server could not answer; see its log")
         }
         do {
-            let reader = try openFeatureReader(path: file, format: nil, booleans: ["air_polluting", "soil_polluting", "discharges", "food_crops"])
+            let reader = try openFeatureReader(path: file, format: nil, booleans: ["air_polluting", "soil_polluting", "discharges", "food_crops"],
+                                               encoding: textEncoding)
             let sink = OutputSink.memory()
             let conditions = try registry.checkConditions()
             var options = options

@@ -156,6 +156,11 @@ extension Documents {
             ("operationId", s(id)), ("summary", s("Check proposals against every rule before approval")), ("parameters", .array(parameters)),
             ("requestBody", .object([("required", .bool(true)), ("content", .object([
                 ("application/geo+json", .object([("schema", .object([("type", s("object"))]))])),
+                ("multipart/form-data", .object([("schema", .object([
+                    ("type", s("object")), ("required", .array([s("file")])),
+                    ("properties", .object([("file", .object([("type", s("string")), ("format", s("binary")),
+                                                               ("description", s("GeoJSON, a land-approval TXT (GBK or UTF-8) or CSV points"))]))])),
+                ]))])),
             ]))])),
             ("responses", .object(responses)),
         ]))])

@@ -19,7 +19,12 @@ enum ServiceWords {
         "its value is not percent-encoded UTF-8": "其值不是百分号编码的 UTF-8",
         "is given twice": "给出了两次",
         "the check takes POST only": "核查只接受 POST 请求",
-        "the proposals are sent as GeoJSON (Content-Type: application/geo+json)": "拟批地块须以 GeoJSON 发送（Content-Type: application/geo+json）",
+        "send the proposals as GeoJSON (Content-Type: application/geo+json) or as a file (multipart/form-data, field 'file')":
+            "请以 GeoJSON（Content-Type: application/geo+json）或文件（multipart/form-data，字段 file）发送拟批地块",
+        "gives no file: send the proposals in the field 'file'": "未附文件：请在字段 file 中发送拟批地块",
+        "the form has no boundary": "表单缺少 boundary",
+        "the form cannot be read as multipart/form-data": "表单无法按 multipart/form-data 读取",
+        "its value is not UTF-8": "其值不是 UTF-8",
         "the proposals are larger than {} MB": "拟批地块文件超过 {} MB",
         "'{}' is neither true nor false": "“{}”既不是 true 也不是 false",
         "'{}' is neither 2023 nor 2017": "“{}”既不是 2023 也不是 2017",

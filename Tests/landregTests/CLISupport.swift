@@ -1,5 +1,6 @@
 import Foundation
 @_exported import TestSupport
+@testable import LandRegistry
 import XCTest
 
 /// Runs the built `landreg` binary and checks stdout, stderr and exit status.
@@ -37,6 +38,27 @@ class CLITestCase: TemporaryFolderTestCase {
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A land-approval coordinate file (UTF-8, zone-38 eastings) of one square
+    /// plot of `side` metres centred on a lon/lat, with a declared area.
+    func approvalTXT(lon: Double, lat: Double, side: Double, use: String, declaredHa: String, zone: Int = 38,
+                     words: String = "工业用地") throws -> String {
+        var centre = Shape(type: .point, xy: [lon, lat])
+        try Transformer(from: 4490, to: 4526).transform(&centre)
+        let (e, n) = (centre.xy[0], centre.xy[1])
+        let h = side / 2
+        let corners = [(n - h, e - h), (n - h, e + h), (n + h, e + h), (n + h, e - h), (n - h, e - h)]
+        var text = "[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=3\n带号=\(zone)\n[地块坐标]\n"
+        text += "5,\(declaredHa),LC-2024-007,工业用地,面,,\(words),\(use),,@\n"
+        for (k, corner) in corners.enumerated() {
+            // The easting's first two digits are the zone (a mistyped zone moves the plot 300 km).
+            let easting = corner.1 + Double(zone - 38) * 1_000_000
+            text += "J\(k == 4 ? 1 : k + 1),1,\(String(format: "%.3f", corner.0)),\(String(format: "%.3f", easting))\n"
+        }
+        let file = path("plot.txt")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
     }
 
     func sampleRegistry() throws -> String {

@@ -279,6 +279,59 @@ final class ServeTests: CLITestCase {
         XCTAssertEqual(try run(["checks", "--db", db]).stdout, before)
     }
 
+    /// A file uploaded as a form (`multipart/form-data`, field `file`, the
+    /// options as fields) is checked as the CLI checks that file: a GBK
+    /// land-approval TXT and the sample's GeoJSON give the CLI's JSON byte
+    /// for byte; a file of no known type is a 422, a form without a file a
+    /// 400; nothing recorded.
+    func testTheCheckTakesFilesAsForms() throws {
+        let db = try sampleRegistry()
+        try serve(db)
+        let utf8 = try approvalTXT(lon: 113.15, lat: 35.65, side: 40, use: "0701", declaredHa: "0.1600", words: "城镇住宅用地")
+        let txt = path("地块.txt")
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "UTF-8", "-t", "GBK", utf8, "-o", txt]
+        try iconv.run()
+        iconv.waitUntilExit()
+        XCTAssertEqual(iconv.terminationStatus, 0)
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        for (file, form, flags) in [(txt, ["action=supply", "record=false"], ["--action", "supply"]),
+                                    (proposals, ["record=false", "food_crops=true"], ["--food-crops"])] {
+            let cli = try run(["check", file, "--db", db, "--format", "json", "--no-record", "--lang", "en"] + flags)
+            XCTAssertEqual(cli.status, 0, cli.stderr)
+            let answer = try post(form: ["file=@" + file] + form)
+            XCTAssertEqual(answer.status, 200, answer.body)
+            XCTAssertEqual(answer.body, cli.stdout, file)
+        }
+        let before = try run(["checks", "--db", db]).stdout
+        let odd = path("plot.xyz")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: odd))
+        let unknown = try post(form: ["file=@" + odd, "record=false"])
+        XCTAssertEqual(unknown.status, 422, unknown.body)
+        XCTAssertTrue(unknown.body.contains("plot.xyz") && !unknown.body.contains("landreg-check-"), unknown.body)
+        let fileless = try post(form: ["record=false"])
+        XCTAssertEqual(fileless.status, 400, fileless.body)
+        XCTAssertTrue(fileless.body.contains("'file'"), fileless.body)
+        XCTAssertEqual(try post(form: ["file=@" + txt, "record=false", "colour=red"]).status, 400)
+        XCTAssertEqual(try run(["checks", "--db", db]).stdout, before)
+    }
+
+    /// A form POSTed to /check through curl (`-F` fields).
+    private func post(form: [String]) throws -> Answer {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-sS", "-D", "-", "--max-time", "60"] + form.flatMap { ["-F", $0] } + [base + "/check"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard let split = text.range(of: "\r\n\r\n") else { return Answer(status: 0, headers: [:], body: text) }
+        let status = Int(text[..<split.lowerBound].split(separator: " ").dropFirst().first ?? "") ?? 0
+        return Answer(status: status, headers: [:], body: String(text[split.upperBound...]))
+    }
+
     /// Every number of a geometry's coordinates, in order.
     private func coordinates(_ geometry: Any?) -> [Double] {
         func flatten(_ value: Any?) -> [Double] {
