@@ -48,12 +48,11 @@ extension Service {
             guard let file = form.file else { throw ServiceError.parameter("file", "gives no file: send the proposals in the field 'file'") }
             upload = file
         }
-        let unknown = fields.keys.sorted().first { !Service.checkParameters.contains($0) }
-        if let unknown {
-            throw ServiceError.parameter(unknown, "is not a parameter of this resource (\(Service.checkParameters.sorted().joined(separator: ", ")))")
-        }
-        let encoding = try encoding(request, query)
-        let options = try checkOptions(fields)
+        // The query's parameters and the form's fields, as one.
+        let parameters = QueryString(values: fields)
+        try parameters.refuseUnknown(Service.checkParameters)
+        let encoding = try encoding(request, parameters)
+        let options = try checkOptions(parameters)
         let language = documents(request).language
         let registry = registry
         let (name, bytes, textEncoding) = (upload.name, upload.bytes, fields["encoding"])
@@ -121,7 +120,7 @@ extension Service {
     }
 
     /// The CLI's check options, from the query or the form.
-    private func checkOptions(_ query: [String: String]) throws -> CheckOptions {
+    private func checkOptions(_ query: QueryString) throws -> CheckOptions {
         func flag(_ name: String) throws -> Bool? {
             guard let text = query[name] else { return nil }
             switch text.lowercased() {

@@ -78,6 +78,9 @@ struct QueryString {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Parameters given otherwise (a form's fields), held to the same rules.
+    init(values: [String: String]) { self.values = values }
+
     subscript(_ name: String) -> String? { values[name] }
 
     /// Refuses the parameters not among `known` (nor accepted by `alsoKnown`).

@@ -304,6 +304,9 @@ final class ServeTests: CLITestCase {
             XCTAssertEqual(answer.status, 200, answer.body)
             XCTAssertEqual(answer.body, cli.stdout, file)
         }
+        // f=html as a field (a browser's form) gives the HTML report.
+        let page = try post(form: ["file=@" + txt, "action=supply", "record=false", "f=html"])
+        XCTAssertTrue(page.body.lowercased().hasPrefix("<!doctype html>") && page.body.contains("<svg"), String(page.body.prefix(200)))
         let before = try run(["checks", "--db", db]).stdout
         let odd = path("plot.xyz")
         try Data("x".utf8).write(to: URL(fileURLWithPath: odd))
