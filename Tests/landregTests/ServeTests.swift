@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LandRegistry
 
 /// `landreg serve` on a real port, read by real clients: GDAL's OAPIF
 /// driver lists every layer with the counts of `landreg list` and copies
@@ -251,6 +252,29 @@ final class ServeTests: CLITestCase {
                 XCTAssertEqual(answer.headers["content-type"], "application/json")
                 XCTAssertEqual(answer.body, cli.stdout, "\(path)?\(query)")
             }
+        }
+        // Random sets of the options, each as parameters and as the CLI's flags: the same JSON.
+        var g = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
+        let seed = g.next()
+        g = SeededGenerator(seed: seed)
+        for round in 0..<12 {
+            var query = ["record=false"], flags: [String] = []
+            if let use = ["0701", "1001", "0901", nil].randomElement(using: &g)! { query.append("use=\(use)"); flags += ["--use", use] }
+            if let action = (ProposalAction.allCases.map(Optional.some) + [nil]).randomElement(using: &g)! {
+                query.append("action=\(action.rawValue)"); flags += ["--action", action.rawValue]
+            }
+            for (name, flag) in [("air_polluting", "air-polluting"), ("soil_polluting", "soil-polluting"), ("discharges", "discharges"),
+                                 ("food_crops", "food-crops")] {
+                switch Int.random(in: 0..<3, using: &g) {
+                case 0: query.append("\(name)=true"); flags.append("--\(flag)")
+                case 1: query.append("\(name)=false"); flags.append("--no-\(flag)")
+                default: break
+                }
+            }
+            let cli = try run(["check", proposals, "--db", db, "--format", "json", "--no-record", "--lang", "en"] + flags)
+            XCTAssertEqual(cli.status, 0, cli.stderr)
+            let answer = try get("/check?" + query.joined(separator: "&"), geojson, method: "POST", body: proposals)
+            XCTAssertEqual(answer.body, cli.stdout, "seed \(seed), round \(round): \(query)")
         }
         XCTAssertFalse(try run(["checks", "--db", db]).stdout.contains("proposals.geojson"), "record=false recorded the check")
         // Recorded by the name given, the file by the client's name for it.
