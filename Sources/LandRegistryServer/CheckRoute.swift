@@ -39,7 +39,7 @@ extension Service {
                                description: "the proposals are larger than \(Service.maximumUpload >> 20) MB")
         }
         var fields = query.values
-        var upload = (name: "proposals.geojson", bytes: Array(buffer: body))
+        let upload: (name: String, bytes: [UInt8])
         if type == "multipart/form-data" {
             let form = try Service.form(body, boundary: boundary)
             for (name, value) in form.fields {
@@ -47,6 +47,8 @@ extension Service {
             }
             guard let file = form.file else { throw ServiceError.parameter("file", "gives no file: send the proposals in the field 'file'") }
             upload = file
+        } else {
+            upload = ("proposals.geojson", Array(buffer: body))
         }
         // The query's parameters and the form's fields, as one.
         let parameters = QueryString(values: fields)

@@ -20,16 +20,16 @@ extension Snapshot {
     }
 
     /// The features of a layer whose R*Tree box crosses `window` and that
-    /// pass the filters (in no order): each code and box, and the geometry
-    /// of those whose box is not inside `core` (the ones the box alone
-    /// cannot decide; read in the same step, never for the others).
+    /// pass the filters (in no order): each code, and the geometry of those
+    /// whose box is not inside `core` (the ones the box alone cannot decide;
+    /// read in the same step, never for the others, which are inside).
     func boxes(_ layer: Layer, crossing window: Envelope, core: Envelope?, filters: [PropertyFilter]) throws
-        -> [(code: String, box: Envelope, shape: Shape?)] {
+        -> [(code: String, shape: Shape?)] {
         let inner = core ?? Envelope(minX: 1, minY: 1, maxX: 0, maxY: 0)
         let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments([
             inner.minX, inner.maxX, inner.minY, inner.maxY, window.maxX, window.minX, window.maxY, window.minY]))
         let statement = try db.cachedStatement(sql: """
-            SELECT t.code, r.xmin, r.ymin, r.xmax, r.ymax,
+            SELECT t.code,
                    CASE WHEN r.xmin >= ? AND r.xmax <= ? AND r.ymin >= ? AND r.ymax <= ? THEN NULL ELSE t.geom END
             FROM idx_\(layer.table)_geom AS r JOIN \(layer.table) AS t ON t.fid = r.pkid
             WHERE r.xmin <= ? AND r.xmax >= ? AND r.ymin <= ? AND r.ymax >= ?\(conditions.map { " AND " + $0 }.joined())
@@ -37,15 +37,14 @@ extension Snapshot {
         try statement.setArguments(arguments)
         let rows = FastStatement(statement)
         defer { rows.reset() }
-        var result: [(code: String, box: Envelope, shape: Shape?)] = []
+        var result: [(code: String, shape: Shape?)] = []
         while try rows.step(db) {
             var shape: Shape?
-            if !rows.isNull(5) {
-                shape = rows.withBlob(5) { Shape(spatiaLiteBlob: $0) }
-                if shape == nil { shape = try Shape(wkb: try wkb(of: rows.blob(5))) }
+            if !rows.isNull(1) {
+                shape = rows.withBlob(1) { Shape(spatiaLiteBlob: $0) }
+                if shape == nil { shape = try Shape(wkb: try wkb(of: rows.blob(1))) }
             }
-            result.append((rows.text(0) ?? "", Envelope(minX: rows.double(1), minY: rows.double(2), maxX: rows.double(3), maxY: rows.double(4)),
-                           shape))
+            result.append((rows.text(0) ?? "", shape))
         }
         return result
     }
@@ -153,11 +152,5 @@ extension Snapshot {
 /// Codes as one JSON array, bound to `json_each(?)`: one statement (prepared
 /// once) whatever their number, instead of one per length of an `IN` list.
 func jsonArray(_ values: [String]) -> String {
-    var list: [UInt8] = [0x5B]  // [
-    for (i, value) in values.enumerated() {
-        if i > 0 { list.append(0x2C) }
-        JSONValue.appendString(value, to: &list)
-    }
-    list.append(0x5D)
-    return String(decoding: list, as: UTF8.self)
+    JSONValue.array(values.map(JSONValue.string)).jsonText
 }
