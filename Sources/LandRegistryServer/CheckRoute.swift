@@ -21,10 +21,29 @@ extension Service {
 
     private static let checkParameters: Set<String> = [
         "f", "use", "action", "air_polluting", "soil_polluting", "discharges", "food_crops", "classification",
-        "srid", "by", "date", "record", "encoding",
+        "srid", "by", "date", "record", "encoding", "map",
     ]
 
     func check(_ request: Request) async throws -> Response {
+        let (upload, parameters) = try await checkUpload(request)
+        let output = try checkOutput(request, parameters)
+        let report = try await runCheck(upload, parameters, outputs: [output], language: documents(request).language)[output]!
+        return Service.response(report, type: output.type)
+    }
+
+    /// The clerk's page's check (`POST /app/check`, as `/check` takes it): recorded once, answered at once
+    /// as the check's JSON, its GeoJSON for the map and its signed HTML report, in one JSON object.
+    func pageCheck(_ request: Request) async throws -> Response {
+        let (upload, parameters) = try await checkUpload(request)
+        guard parameters["f"] == nil else { throw ServiceError.parameter("f", "is not taken here: the answer holds the JSON, the GeoJSON and the report") }
+        let answers = try await runCheck(upload, parameters, outputs: [.json, .html, .geojson], language: documents(request).language)
+        var body = Array("{\"report\":".utf8) + answers[.json]! + Array(",\"geojson\":".utf8) + answers[.geojson]!
+        body += Array((",\"html\":" + JSONValue.string(String(decoding: answers[.html]!, as: UTF8.self)).jsonText + "}\n").utf8)
+        return Service.response(body, type: "application/json")
+    }
+
+    /// A check request's proposals (the body, or the form's `file`) and its options (the query's parameters and the form's fields, as one).
+    private func checkUpload(_ request: Request) async throws -> ((name: String, bytes: [UInt8]), QueryString) {
         let query = try QueryString(request.uri.query)
         let (type, boundary) = Service.mediaType(request.headers[.contentType])
         guard ["application/geo+json", "application/json", "multipart/form-data"].contains(type) else {
@@ -50,21 +69,42 @@ extension Service {
         } else {
             upload = ("proposals.geojson", Array(buffer: body))
         }
-        // The query's parameters and the form's fields, as one.
         let parameters = QueryString(values: fields)
         try parameters.refuseUnknown(Service.checkParameters)
-        let encoding = try encoding(request, parameters)
-        let options = try checkOptions(parameters)
-        let language = documents(request).language
-        let registry = registry
-        let (name, bytes, textEncoding) = (upload.name, upload.bytes, fields["encoding"])
-        let report = try await blocking {
-            try Service.runCheck(bytes, name: name, options: options, textEncoding: textEncoding,
-                                 html: encoding == .html, language: language, on: registry)
+        return (upload, parameters)
+    }
+
+    /// What a check answers with.
+    enum CheckOutput: Hashable, Sendable {
+        case json, html, geojson
+        var type: String {
+            switch self {
+            case .json: "application/json"
+            case .html: "text/html; charset=utf-8"
+            case .geojson: "application/geo+json"
+            }
         }
-        switch encoding {
-        case .json: return Service.response(report, type: "application/json")
-        case .html: return Service.response(report, type: "text/html; charset=utf-8")
+    }
+
+    private func checkOutput(_ request: Request, _ parameters: QueryString) throws -> CheckOutput {
+        if parameters["f"]?.lowercased() == "geojson" { return .geojson }
+        return try encoding(request, parameters) == .html ? .html : .json
+    }
+
+    /// The check of an upload with the options in `parameters`, once, in every output asked for.
+    func runCheck(_ upload: (name: String, bytes: [UInt8]), _ parameters: QueryString, outputs: Set<CheckOutput>,
+                  language: ReportLanguage) async throws -> [CheckOutput: [UInt8]] {
+        let options = try checkOptions(parameters)
+        var mapping = FieldMapping()
+        if let text = parameters["map"] {
+            guard let parsed = FieldMapping(parsing: text) else { throw ServiceError.parameter("map", "'\(text)' is not property=FIELD[,property=FIELD…]") }
+            mapping = parsed
+        }
+        let (registry, fields) = (registry, mapping)
+        let textEncoding = parameters["encoding"]
+        return try await blocking {
+            try Service.runCheck(upload.bytes, name: upload.name, options: options, reading: (textEncoding, fields), outputs: outputs,
+                                 language: language, on: registry)
         }
     }
 
@@ -161,9 +201,9 @@ extension Service {
         return options
     }
 
-    /// The check of a body's proposals, as the CLI makes it: the report's bytes.
-    private static func runCheck(_ bytes: [UInt8], name: String, options: CheckOptions, textEncoding: String?, html: Bool,
-                                 language: ReportLanguage, on registry: Registry) throws -> [UInt8] {
+    /// The check of a body's proposals, as the CLI makes it: each report's bytes.
+    private static func runCheck(_ bytes: [UInt8], name: String, options: CheckOptions, reading: (encoding: String?, mapping: FieldMapping),
+                                 outputs: Set<CheckOutput>, language: ReportLanguage, on registry: Registry) throws -> [CheckOutput: [UInt8]] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("landreg-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -173,22 +213,29 @@ extension Service {
         }
         do {
             let reader = try openFeatureReader(path: file, format: nil, booleans: ["air_polluting", "soil_polluting", "discharges", "food_crops"],
-                                               encoding: textEncoding)
-            let sink = OutputSink.memory()
+                                               mapping: reading.mapping, encoding: reading.encoding)
             let conditions = try registry.checkConditions()
             var options = options
             options.file = name
-            let report: any CheckReport
-            if html {
-                options.context = CheckOptions.mapContext
-                report = CheckHTMLReport(sink: sink, registry: try registry.describe(), file: name, by: options.by, language: language,
-                                         conditions: conditions)
-            } else {
-                report = CheckJSONReport(sink: sink, registry: registry.path, language: language, conditions: conditions)
+            if outputs.contains(.html) { options.context = CheckOptions.mapContext } else if outputs.contains(.geojson) { options.context = 0 }
+            var reports: [(CheckOutput, OutputSink, any CheckReport)] = []
+            for output in outputs {
+                let sink = OutputSink.memory()
+                switch output {
+                case .json: reports.append((output, sink, CheckJSONReport(sink: sink, registry: registry.path, language: language, conditions: conditions)))
+                case .html:
+                    reports.append((output, sink, CheckHTMLReport(sink: sink, registry: try registry.describe(), file: name, by: options.by,
+                                                                  language: language, conditions: conditions)))
+                case .geojson: reports.append((output, sink, try CheckGeoJSONReport(sink: sink, registrySRID: registry.srid)))
+                }
             }
-            let summary = try registry.check(reader, options: options) { report.add($0) }
-            try report.finish(summary)
-            return Array(sink.data)
+            let summary = try registry.check(reader, options: options) { result in reports.forEach { $0.2.add(result) } }
+            var answers: [CheckOutput: [UInt8]] = [:]
+            for (output, sink, report) in reports {
+                try report.finish(summary)
+                answers[output] = Array(sink.data)
+            }
+            return answers
         } catch var error as InputError {
             // The client's file, by the name it knows it by.
             if error.file == file { error.file = name }

@@ -125,7 +125,8 @@ extension Documents {
         }
         let text: JSONValue = .object([("type", s("string"))])
         let parameters: [JSONValue] = [
-            f,
+            parameter("f", "query", "The answer: json (the CLI's check JSON), html (the signed report) or geojson (each proposal and the features it meets, lon/lat)",
+                      schema: .object([("type", s("string")), ("enum", .array([s("json"), s("html"), s("geojson")]))])),
             parameter("use", "query", "The land-use code of proposals that have none (e.g. 0701)", schema: text),
             parameter("action", "query", "The action of proposals that have none",
                       schema: .object([("type", s("string")), ("enum", .array(ProposalAction.allCases.map { s($0.rawValue) }))])),
@@ -140,10 +141,13 @@ extension Documents {
             parameter("date", "query", "The date the check was made, when recorded later",
                       schema: .object([("type", s("string")), ("pattern", s(Documents.datePattern + "$"))])),
             flag("record", "Keep a record of the check in the registry (default true)"),
+            parameter("encoding", "query", "The text encoding of a TXT, CSV or Shapefile's attributes (UTF-8, GBK …; default: detected)", schema: text),
+            parameter("map", "query", "Which field gives which property, e.g. use=用途,id=DKBH", schema: text),
         ]
         let responses: [(String, JSONValue)] = [
-            ("200", .object([("description", s("The check: the JSON of `landreg check --format json`, or its HTML report")), ("content", .object([
+            ("200", .object([("description", s("The check: the JSON of `landreg check --format json`, its HTML report or its GeoJSON")), ("content", .object([
                 ("application/json", .object([("schema", .object([("type", s("object"))]))])),
+                ("application/geo+json", .object([("schema", .object([("type", s("object"))]))])),
                 ("text/html", .object([("schema", .object([("type", s("string"))]))])),
             ]))])),
             ("400", errorResponse("A parameter that cannot mean anything, named in the description")),
@@ -159,7 +163,7 @@ extension Documents {
                 ("multipart/form-data", .object([("schema", .object([
                     ("type", s("object")), ("required", .array([s("file")])),
                     ("properties", .object([("file", .object([("type", s("string")), ("format", s("binary")),
-                                                               ("description", s("GeoJSON, a land-approval TXT (GBK or UTF-8) or CSV points"))]))])),
+                                                               ("description", s("GeoJSON, a land-approval TXT (GBK or UTF-8), CSV points or a zipped Shapefile"))]))])),
                 ]))])),
             ]))])),
             ("responses", .object(responses)),

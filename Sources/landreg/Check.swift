@@ -11,7 +11,7 @@ struct Check: ParsableCommand {
     @Argument(help: manual("The proposals file ('-' for standard input)."))
     var file: String
 
-    @Option(help: manual("text, json or html (a self-contained report with a map of each proposal; use --out)."))
+    @Option(help: manual("text, json, html (a self-contained report with a map of each proposal; use --out) or geojson (each proposal with its verdict and the features its findings name, lon/lat, for a map)."))
     var format: CheckFormat = .text
 
     @Option(help: manual("Write the report to this file instead of standard output."))
@@ -47,7 +47,7 @@ struct Check: ParsableCommand {
         defer { try? registry.close() }
         let sink = try OutputSink.to(out)
         let language = lang ?? Speech.language
-        var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? CheckOptions.mapContext : nil, defaults: proposals.defaults,
+        var options = CheckOptions(srid: srid, record: !noRecord, context: format == .html ? CheckOptions.mapContext : format == .geojson ? 0 : nil, defaults: proposals.defaults,
                                    date: date)
         if let by { options.by = by }
         let report: any CheckReport
@@ -57,6 +57,7 @@ struct Check: ParsableCommand {
         case .html: report = CheckHTMLReport(sink: sink, registry: try registry.describe(), file: file, by: options.by, language: language,
                                              conditions: conditions)
         case .text: report = CheckTextReport(sink: sink, language: language, conditions: conditions)
+        case .geojson: report = try CheckGeoJSONReport(sink: sink, registrySRID: registry.srid)
         }
         var worst = Verdict.clear
         var checked = 0

@@ -20,7 +20,12 @@ func decodeChineseText(_ bytes: [UInt8], encoding: String? = nil) -> String? {
 
 /// Decodes `bytes` from `charset` to a String with iconv.
 func iconvDecode(_ bytes: [UInt8], from charset: String) -> String? {
-    let converter = iconv_open("UTF-8", charset)
+    iconvConvert(bytes, from: charset, to: "UTF-8").map { String(decoding: $0, as: UTF8.self) }
+}
+
+/// `bytes` in `source` converted to `target` with iconv; nil when they cannot be.
+func iconvConvert(_ bytes: [UInt8], from source: String, to target: String) -> [UInt8]? {
+    let converter = iconv_open(target, source)
     guard converter != iconv_t(bitPattern: -1) else { return nil }
     defer { iconv_close(converter) }
     var input = bytes.map { CChar(bitPattern: $0) }
@@ -35,7 +40,7 @@ func iconvDecode(_ bytes: [UInt8], from charset: String) -> String? {
     }
     guard ok, inLeft == 0 else { return nil }
     let count = output.count - outLeft
-    return String(decoding: output[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return output[0..<count].map { UInt8(bitPattern: $0) }
 }
 
 /// The bytes without a UTF-8 sequence cut short at their end: a `.dbf`

@@ -17,8 +17,10 @@ public func openFeatureReader(path: String, format: String? = nil, booleans: Set
         return try CSVPointReader(path: path, booleans: booleans, encoding: encoding, mapping: mapping)
     case "shp":
         return try ShapefileReader(path: path, mapping: mapping, encoding: encoding, booleans: booleans)
+    case "zip":
+        return try ZippedReader(path: path, booleans: booleans, mapping: mapping, encoding: encoding)
     default:
-        throw InputError(file: path, message: "unknown file type '.\(ext)'; landreg reads .geojson, .json, .shp, .txt (land-approval coordinates) and .csv (point tables)",
+        throw InputError(file: path, message: "unknown file type '.\(ext)'; landreg reads .geojson, .json, .shp, .zip (a zipped Shapefile), .txt (land-approval coordinates) and .csv (point tables)",
                          remedy: .giveFormat)
     }
 }

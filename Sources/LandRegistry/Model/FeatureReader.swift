@@ -1,3 +1,5 @@
+import Foundation
+
 //// A source of features to import or check: every reader streams.
 public protocol FeatureReader: AnyObject {
     /// The file's name, for error messages.
@@ -36,6 +38,18 @@ public struct FieldMapping: Sendable, Equatable, ExpressibleByDictionaryLiteral 
     }
 
     public init(_ pairs: [Pair] = []) { self.pairs = pairs }
+
+    /// `property=FIELD[,property=FIELD…]` (the CLI's `--map`, the service's `map`), or nil when it is not that.
+    public init?(parsing text: String) {
+        var pairs: [Pair] = []
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            pairs.append(Pair(property: parts[0], field: parts[1]))
+        }
+        guard !pairs.isEmpty else { return nil }
+        self.pairs = pairs
+    }
 
     /// From `[field: property]`, as earlier versions took it.
     public init(dictionaryLiteral elements: (String, String)...) {

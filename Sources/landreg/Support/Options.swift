@@ -42,15 +42,7 @@ struct ReaderOptions: ParsableArguments {
 }
 
 /// `property=FIELD[,property=FIELD…]`, or nil when it is not that.
-func fieldMapping(_ text: String) -> FieldMapping? {
-    var pairs: [FieldMapping.Pair] = []
-    for pair in text.split(separator: ",") {
-        let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-        pairs.append(FieldMapping.Pair(property: parts[0], field: parts[1]))
-    }
-    return FieldMapping(pairs)
-}
+func fieldMapping(_ text: String) -> FieldMapping? { FieldMapping(parsing: text) }
 
 extension Stage: ExpressibleByArgument {
     /// A stage by its contract name or the Chinese word (调查中, 已列入名录 …).
@@ -78,7 +70,7 @@ extension Severity: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
 
 /// `--format` of `check`.
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html, geojson }
 
 /// `--format` of `export`.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
