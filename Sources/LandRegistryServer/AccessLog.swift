@@ -15,7 +15,7 @@ struct AccessLog: RouterMiddleware {
         var response: Response
         do {
             // The service reads, and checks proposals (accounts and edits come later).
-            let checking = Service.checkPaths.contains(request.uri.path)
+            let checking = Service.checkPaths.contains(request.uri.path) || request.uri.path == "/app/check"
             guard checking ? request.method == .post : request.method == .get || request.method == .head else {
                 var refusal = ServiceError(status: .methodNotAllowed, code: "MethodNotAllowed",
                                            description: checking ? "the check takes POST only" : "the service answers GET and HEAD only")

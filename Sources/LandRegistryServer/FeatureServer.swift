@@ -17,6 +17,9 @@ public struct FeatureServer: Sendable {
     public var language: ReportLanguage
     /// Threads for the blocking work.
     public var threads: Int
+    /// The clerk's page's base map: a tile URL template (`{z}`, `{x}`, `{y}`, `{s}`), such as the
+    /// office's 天地图 WMTS address with its key; nil: the registry's own layers are the background.
+    public var basemap: String?
 
     private let registry: Registry
 
@@ -35,7 +38,7 @@ public struct FeatureServer: Sendable {
     public func run(listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let pool = NIOThreadPool(numberOfThreads: threads)
         pool.start()
-        let service = Service(registry: registry, pool: pool, language: language, fallbackHost: "\(host):\(port)")
+        let service = Service(registry: registry, pool: pool, language: language, fallbackHost: "\(host):\(port)", basemap: basemap)
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: AccessLog(language: language))
         service.addRoutes(to: router)

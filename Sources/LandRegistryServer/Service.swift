@@ -12,8 +12,11 @@ final class Service: Sendable {
     let language: ReportLanguage
     /// `host:port` for links when a request has no `Host` header.
     let fallbackHost: String
+    /// The page's base-map tile URL template, if the office has one.
+    let basemap: String?
 
-    init(registry: Registry, pool: NIOThreadPool, language: ReportLanguage, fallbackHost: String) {
+    init(registry: Registry, pool: NIOThreadPool, language: ReportLanguage, fallbackHost: String, basemap: String? = nil) {
+        self.basemap = basemap
         self.registry = registry
         self.pool = pool
         self.language = language
@@ -55,6 +58,8 @@ final class Service: Sendable {
         router.get("/collections/:layer/items/:code/versions") { request, context in
             try await self.versions(request, layer: try Service.layer(context), code: try Service.code(context))
         }
+        addReportRoutes(to: router)
+        addAppRoutes(to: router)
     }
 
     // MARK: - Negotiation

@@ -45,7 +45,13 @@ struct ServiceError: Error {
     /// The JSON body.
     func response(_ language: ReportLanguage) -> Response {
         let said = libraryError?.text(language, with: ServiceWords.zh) ?? description.said(language)
-        let body = JSONValue.object([("code", .string(code)), ("description", .string(said))]).jsonText
+        var members: [(String, JSONValue)] = [("code", .string(code)), ("description", .string(said))]
+        // Where in the client's file, for a page to point at (the feature's number, the property).
+        if let error = libraryError as? InputError {
+            if let feature = error.feature { members.append(("feature", .number(Double(feature), String(feature)))) }
+            if let property = error.property { members.append(("property", .string(property))) }
+        }
+        let body = JSONValue.object(members).jsonText
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         if status == .methodNotAllowed { headers[.allow] = allow }

@@ -17,6 +17,9 @@ struct Serve: ParsableCommand {
     @Option(help: manual("Language of pages and messages when a request does not ask (Accept-Language): zh or en (default: from LANG)."))
     var lang: ReportLanguage?
 
+    @Option(help: manual("The base map of the clerk's page (/app): a tile URL template with {z}, {x}, {y} (and {s}), e.g. the office's 天地图 address with its key; default none: the registry's own layers.", valueName: "URL"))
+    var basemap: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw usageError("--port must be 0 to 65535") }
         // Nobody can be told apart yet (no accounts): the registry stays on this machine.
@@ -28,7 +31,8 @@ struct Serve: ParsableCommand {
     func run() throws {
         let opened = try Registry.open(at: registry.path, concurrentReads: true)
         defer { try? opened.close() }
-        let server = FeatureServer(registry: opened, host: host, port: port, language: lang ?? Speech.language)
+        var server = FeatureServer(registry: opened, host: host, port: port, language: lang ?? Speech.language)
+        server.basemap = basemap
         let done = DispatchSemaphore(value: 0)
         let failure = ServeFailure()
         let path = opened.path, host = host

@@ -39,16 +39,16 @@ public enum ReviewReport {
         try geojson.finish()
         written.append("flagged.geojson")
 
-        try writeHTML(review, registry: registry, to: directory + "/review.html", language: language)
+        try writeHTML(review, registry: registry, to: try OutputSink(path: directory + "/review.html"), language: language)
         written.append("review.html")
         return written
     }
 
     private static let palette = ["#ad1457", "#b71c1c", "#e65100", "#f9a825", "#6d4c41", "#1565c0", "#2e7d32", "#0277bd", "#6a1b9a", "#00838f"]
 
-    private static func writeHTML(_ review: QuarterlyReview, registry: RegistryDescription, to path: String,
-                                  language: ReportLanguage) throws {
-        let sink = try OutputSink(path: path)
+    /// The review as one self-contained HTML page (`review.html`), with a map of the county.
+    public static func writeHTML(_ review: QuarterlyReview, registry: RegistryDescription, to sink: OutputSink,
+                                 language: ReportLanguage) throws {
         sink.write(htmlHead(review, registry: registry, language: language))
         for warning in review.warnings {
             sink.write("<p style=\"color:#b71c1c;font-weight:bold\">\(reportWord("Note", language)): \(escapeHTML(warning.text(language)))</p>\n")
