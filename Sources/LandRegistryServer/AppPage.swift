@@ -27,7 +27,7 @@ extension Service {
             ("words", .object(AppWords.all.map { ($0.key, .string($0.said(language))) }
                 + Verdict.allCases.map { ($0.rawValue, .string($0.text(language))) })),
             ("layers", .array(Layer.allCases.map { layer in appLayer(layer, language) })),
-            ("actions", .array(ProposalAction.allCases.map { .object([("value", .string($0.rawValue)), ("label", .string(Layer.valueText($0.rawValue, property: "action", language)))]) })),
+            ("actions", .array(ProposalAction.allCases.map { .object([("value", .string($0.rawValue)), ("label", .string($0.text(language)))]) })),
             ("basemap", basemap.map { .string($0) } ?? .null),
         ])
         let title = self.title(language)

@@ -6,78 +6,7 @@ import LandRegistry
 /// driver lists every layer with the counts of `landreg list` and copies
 /// each as `landreg export` writes it; curl sees the answers of §11 and
 /// its refusals (a 4xx naming the parameter, never a 5xx).
-final class ServeTests: CLITestCase {
-    private var server: Process?
-    private var base = ""
-
-    override func tearDownWithError() throws {
-        if let server, server.isRunning {
-            server.terminate()
-            server.waitUntilExit()
-        }
-        try super.tearDownWithError()
-    }
-
-    /// Starts the server on a port the system chooses; returns its URL.
-    @discardableResult
-    private func serve(_ db: String, _ arguments: [String] = []) throws -> String {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["serve", "--db", db, "--port", "0", "--lang", "en"] + arguments
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        server = process
-        var seen = ""
-        let reader = err.fileHandleForReading
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let data = reader.availableData
-            if data.isEmpty { break }
-            seen += String(decoding: data, as: UTF8.self)
-            if let match = seen.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
-                base = String(seen[match])
-                // The access log goes on: drain it so that the server never blocks on a full pipe.
-                reader.readabilityHandler = { _ = $0.availableData }
-                return base
-            }
-        }
-        XCTFail("the server did not say where it listens: \(seen)")
-        return ""
-    }
-
-    struct Answer { var status: Int; var headers: [String: String]; var body: String }
-
-    /// A GET through curl: status, headers (lower-case names) and body.
-    private func get(_ path: String, _ headers: [String] = [], method: String = "GET", body file: String? = nil) throws -> Answer {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        var arguments = ["-sS", "-D", "-", "--max-time", "30"] + (method == "HEAD" ? ["-I"] : ["-X", method])
-        arguments += headers.flatMap { ["-H", $0] }
-        if let file { arguments += ["--data-binary", "@" + file] }
-        process.arguments = arguments + [base + path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard let split = text.range(of: "\r\n\r\n") else { return Answer(status: 0, headers: [:], body: text) }
-        let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
-        let status = Int(lines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
-        var fields: [String: String] = [:]
-        for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        }
-        return Answer(status: status, headers: fields, body: String(text[split.upperBound...]))
-    }
-
-    private func json(_ text: String) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-    }
-
+final class ServeTests: ServerTestCase {
     func testGDALReadsEveryLayerAsListAndExportGiveIt() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") else {
             if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_GDAL"] == "1" { XCTFail("ogrinfo is not installed") }
@@ -133,26 +62,6 @@ final class ServeTests: CLITestCase {
             throw XCTSkip("pyogrio, OWSLib and ogctests are not installed")
         }
         XCTAssertEqual(process.terminationStatus, 0, said)
-    }
-
-    /// A script of Tools/crosscheck run against the server: what it printed
-    /// and its status; skipped when its Python modules are missing (a
-    /// failure under LANDREG_REQUIRE_SHAPELY=1).
-    private func crosscheck(_ script: String, _ arguments: [String]) throws -> (status: Int32, said: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tools/crosscheck/\(script)").path] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if said.contains("ModuleNotFoundError") {
-            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_SHAPELY"] == "1" { XCTFail(said) }
-            throw XCTSkip("\(script) needs python3 with shapely: \(said)")
-        }
-        return (process.terminationStatus, said)
     }
 
     /// Thousands of random boxes over a generated county, half in CRS84 and
@@ -342,21 +251,6 @@ final class ServeTests: CLITestCase {
         XCTAssertTrue(fileless.body.contains("'file'"), fileless.body)
         XCTAssertEqual(try post(form: ["file=@" + txt, "record=false", "colour=red"]).status, 400)
         XCTAssertEqual(try run(["checks", "--db", db]).stdout, before)
-    }
-
-    /// A form POSTed to /check through curl (`-F` fields).
-    private func post(form: [String]) throws -> Answer {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", "-D", "-", "--max-time", "60"] + form.flatMap { ["-F", $0] } + [base + "/check"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard let split = text.range(of: "\r\n\r\n") else { return Answer(status: 0, headers: [:], body: text) }
-        let status = Int(text[..<split.lowerBound].split(separator: " ").dropFirst().first ?? "") ?? 0
-        return Answer(status: status, headers: [:], body: String(text[split.upperBound...]))
     }
 
     /// Every number of a geometry's coordinates, in order.

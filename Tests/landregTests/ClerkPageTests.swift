@@ -1,0 +1,112 @@
+import Foundation
+import XCTest
+import LandRegistry
+
+/// The clerk's page (`/app`) in a real browser: Debian's Chromium driven by
+/// Selenium (`Tools/crosscheck/app_browser.py`) chooses an applicant's files
+/// as a clerk would — the sample proposals, a land-approval TXT in GBK, a
+/// zipped Shapefile with GBK names and attributes, a TXT whose plot has no
+/// use (the page asks for it, and checks once given), a damaged zip — and
+/// reads every verdict and finding off the page: each equals `landreg check
+/// --format json` on the same file; a bad file shows the CLI's message beside
+/// it and records nothing.
+final class ClerkPageTests: ServerTestCase {
+    private func requireBrowser() throws {
+        let needed = ["/usr/bin/chromium", "/usr/bin/chromedriver"]
+        guard needed.allSatisfy(FileManager.default.isExecutableFile(atPath:)) else {
+            if ProcessInfo.processInfo.environment["LANDREG_REQUIRE_CLIENTS"] == "1" { XCTFail("Chromium and chromium-driver are not installed") }
+            throw XCTSkip("Chromium and chromium-driver are not installed")
+        }
+    }
+
+    /// `text` written in GBK, as Chinese Windows writes it.
+    private func gbk(_ utf8: String, to name: String) throws -> String {
+        let out = path(name)
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "UTF-8", "-t", "GBK", utf8, "-o", out]
+        try iconv.run()
+        iconv.waitUntilExit()
+        XCTAssertEqual(iconv.terminationStatus, 0)
+        return out
+    }
+
+    /// The sample's polygon proposals as a Shapefile with GBK attributes, zipped in a folder with GBK names.
+    private func zippedShapefile() throws -> String? {
+        try FileManager.default.createDirectory(atPath: path("shp"), withIntermediateDirectories: true)
+        guard try gdal("ogr2ogr", ["-f", "ESRI Shapefile", "-lco", "ENCODING=GBK", "-where", "OGR_GEOMETRY='POLYGON'", "-nlt", "POLYGON",
+                                   path("shp/申报地块.shp"), Self.sample.appendingPathComponent("proposals.geojson").path]) != nil else { return nil }
+        let zip = path("申报材料.zip")
+        let script = """
+            import os, sys, zipfile
+            zipfile.ZipInfo._encodeFilenameFlags = lambda self: (self.filename.encode("cp437"), self.flag_bits)
+            with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+                for name in sorted(os.listdir(sys.argv[1])):
+                    z.write(os.path.join(sys.argv[1], name), ("材料/" + name).encode("gbk").decode("cp437"))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path("shp"), zip]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        return zip
+    }
+
+    /// The CLI's JSON for a file (`flags` as the page's fields), written beside it.
+    private func expected(_ db: String, _ file: String, _ flags: [String] = []) throws -> String {
+        let cli = try run(["check", file, "--db", db, "--format", "json", "--no-record", "--lang", "en"] + flags)
+        XCTAssertEqual(cli.status, 0, cli.stderr)
+        let out = file + ".expected.json"
+        try cli.stdout.write(toFile: out, atomically: true, encoding: .utf8)
+        return out
+    }
+
+    /// The CLI's one-line message for a file it refuses, as the page names the file (by its name alone).
+    private func refusal(_ db: String, _ file: String) throws -> String {
+        let cli = try run(["check", file, "--db", db, "--no-record", "--lang", "en"])
+        XCTAssertEqual(cli.status, 1, cli.stdout)
+        var message = cli.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "landreg: error: ", with: "").replacingOccurrences(of: directory.path + "/", with: "")
+        // The CLI's remedy names its flags (--use); the page says it in its own words.
+        if let remedy = message.range(of: " (", options: .backwards), message[remedy.upperBound...].contains("--") {
+            message = String(message[..<remedy.lowerBound])
+        }
+        return message
+    }
+
+    func testTheClerksPageShowsWhatTheCLISays() throws {
+        try requireBrowser()
+        let db = try sampleRegistry()
+        try serve(db)
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        let txt = try gbk(try approvalTXT(lon: 113.2955, lat: 35.7695, side: 60, use: "0701", declaredHa: "0.3600", words: "城镇住宅用地"), to: "住宅地块.txt")
+        let noUse = try gbk(try approvalTXT(lon: 113.15, lat: 35.65, side: 40, use: "", declaredHa: "0.1600", words: "城镇住宅用地"), to: "无用途.txt")
+        let junk = path("损坏.zip")
+        try Data("PK\u{3}\u{4} not really".utf8).write(to: URL(fileURLWithPath: junk))
+        guard let zip = try zippedShapefile() else { return }
+        let by = "王芳"
+        var cases: [[String: Any]] = [
+            ["file": proposals, "by": by, "expect": try expected(db, proposals)],
+            ["file": txt, "by": by, "expect": try expected(db, txt)],
+            ["file": zip, "by": by, "expect": try expected(db, zip)],
+            ["file": noUse, "by": by, "error": try refusal(db, noUse), "wanted": "use"],
+            ["file": junk, "by": by, "error": try refusal(db, junk)],
+        ]
+        // Given the use it lacked, the plot is checked (the page's field is the CLI's --use).
+        cases.append(["file": noUse, "by": by, "fields": ["use": "0701"], "expect": try expected(db, noUse, ["--use", "0701"])])
+        let manifest = path("manifest.json")
+        try JSONSerialization.data(withJSONObject: cases).write(to: URL(fileURLWithPath: manifest))
+        let shots = ProcessInfo.processInfo.environment["LANDREG_SCREENSHOTS"] ?? path("screenshots")
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let (status, said) = try crosscheck("app_browser.py", [base, manifest, shots])
+        XCTAssertEqual(status, 0, said)
+        for language in ["zh", "en"] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: shots + "/app-\(language).png")[.size] as? Int) ?? 0
+            XCTAssertGreaterThan(size ?? 0, 20_000, "no screenshot of the page in \(language)")
+        }
+        // Four checks recorded, by the name the clerk gave; the refused files recorded nothing.
+        let runs = try run(["checks", "--db", db]).stdout
+        XCTAssertEqual(runs.components(separatedBy: "\n").filter { $0.contains(by) }.count, 4, runs)
+    }
+}
