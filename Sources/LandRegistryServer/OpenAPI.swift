@@ -38,6 +38,7 @@ extension Documents {
         }
         paths.append(("/check", checkOperation("check")))
         paths.append(("/processes/pre-approval-check/execution", checkOperation("execute_pre_approval_check")))
+        paths += reportOperations()
         return .object([
             ("openapi", s("3.0.3")),
             ("info", .object([("title", s(title)), ("version", s(landregVersion)),
@@ -107,15 +108,35 @@ extension Documents {
     private func operation(_ id: String, _ summary: String, _ parameters: [JSONValue], json: JSONValue,
                            type: String = "application/json", notFound: Bool = false) -> JSONValue {
         var responses: [(String, JSONValue)] = [
-            ("200", .object([("description", s(summary)), ("content", .object([
-                (type, .object([("schema", json)])), ("text/html", .object([("schema", .object([("type", s("string"))]))])),
-            ]))])),
+            ("200", .object([("description", s(summary)), ("content", .object([(type, .object([("schema", json)]))]
+                + (type == "text/html" ? [] : [("text/html", .object([("schema", .object([("type", s("string"))]))]))])))])),
             ("400", errorResponse("A parameter that cannot mean anything, named in the description")),
         ]
         if notFound || id.contains("_") { responses.append(("404", errorResponse("No such collection or feature"))) }
         responses.append(("406", errorResponse("An encoding that is not offered")))
         return .object([("get", .object([("operationId", s(id)), ("summary", s(summary)), ("parameters", .array(parameters)),
                                          ("responses", .object(responses))]))])
+    }
+
+    /// The periodic reports, as `landreg review`, `water` and `air` write them.
+    private func reportOperations() -> [(String, JSONValue)] {
+        let lang = parameter("lang", "query", "The language of the page (default: Accept-Language)",
+                             schema: .object([("type", s("string")), ("enum", .array([s("zh"), s("en")]))]))
+        func pattern(_ regex: String) -> JSONValue { .object([("type", s("string")), ("pattern", s(regex))]) }
+        let quarter = "^[0-9]{4}Q[1-4]$"
+        return [
+            ("/reports/review", operation("review", "The quarterly land-safety review of a quarter, as a page (f=html)",
+                                          [f, lang, parameter("quarter", "query", "The quarter, YYYYQn", schema: pattern(quarter), required: true)],
+                                          json: .object([("type", s("string"))]), type: "text/html")),
+            ("/reports/water", operation("water", "The water report of a month or a quarter (give one)",
+                                         [f, lang, parameter("month", "query", "The month, YYYY-MM", schema: pattern("^[0-9]{4}-(0[1-9]|1[0-2])$")),
+                                          parameter("quarter", "query", "The quarter, YYYYQn", schema: pattern(quarter))],
+                                         json: .object([("type", s("object"))]))),
+            ("/reports/air", operation("air", "Each area's monthly air-quality means of a year against its targets",
+                                       [f, lang, parameter("year", "query", "The year", schema: .object([("type", s("integer")), ("minimum", Documents.number(1900)),
+                                                                                                         ("maximum", Documents.number(9999))]), required: true)],
+                                       json: .object([("type", s("object"))]))),
+        ]
     }
 
     /// The check (contract §12): proposals as a GeoJSON body, the CLI's options as parameters.

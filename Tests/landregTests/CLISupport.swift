@@ -70,4 +70,14 @@ class CLITestCase: TemporaryFolderTestCase {
         }
         return db
     }
+
+    /// The sample registry with the sample's water and air monitoring.
+    func monitoredRegistry() throws -> String {
+        let db = try sampleRegistry()
+        for file in ["monitoring-2023.csv", "air-2023.csv", "air-targets-2023.csv"] {
+            let result = try run(["monitor", "import", Self.sample.appendingPathComponent(file).path, "--db", db])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        return db
+    }
 }

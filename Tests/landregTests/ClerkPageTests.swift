@@ -109,4 +109,58 @@ final class ClerkPageTests: ServerTestCase {
         let runs = try run(["checks", "--db", db]).stdout
         XCTAssertEqual(runs.components(separatedBy: "\n").filter { $0.contains(by) }.count, 4, runs)
     }
+
+    /// What the page is given is the CLI's: `/app/check` answers, from one
+    /// recorded check, the JSON of `check --format json`, the GeoJSON of
+    /// `check --format geojson` and the signed report; `/check` takes a zipped
+    /// Shapefile and `map` as the CLI's `--map`; the reports are `water` and `air`'s JSON.
+    func testWhatThePageIsGivenIsTheCLIs() throws {
+        let db = try monitoredRegistry()
+        try serve(db)
+        guard let zip = try zippedShapefile() else { return }
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        for (file, fields, flags) in [(proposals, ["food_crops=true"], ["--food-crops"]),
+                                      (zip, ["map=use=use,action=action"], ["--map", "use=use,action=action"])] {
+            let before = try run(["checks", "--db", db]).stdout
+            let answer = try post(form: ["file=@" + file, "by=李明"] + fields, to: "/app/check")
+            XCTAssertEqual(answer.status, 200, answer.body)
+            let cli = try run(["check", file, "--db", db, "--format", "json", "--no-record", "--lang", "en"] + flags).stdout
+            let cliMap = try run(["check", file, "--db", db, "--format", "geojson", "--no-record"] + flags).stdout
+            let page = json(answer.body)
+            XCTAssertEqual(page["report"] as? NSDictionary, json(cli) as NSDictionary, file)
+            XCTAssertEqual(page["geojson"] as? NSDictionary, json(cliMap) as NSDictionary, file)
+            XCTAssertTrue((page["html"] as? String ?? "").contains("<svg"), file)
+            let after = try run(["checks", "--db", db]).stdout
+            XCTAssertEqual(after.components(separatedBy: "李明").count, before.components(separatedBy: "李明").count + 1, "one record per check")
+            // The same file and options through /check, as the CLI's JSON and GeoJSON, byte for byte.
+            XCTAssertEqual(try post(form: ["file=@" + file, "record=false"] + fields).body, cli, file)
+            XCTAssertEqual(try post(form: ["file=@" + file, "record=false", "f=geojson"] + fields).body, cliMap, file)
+        }
+        let features = json(try run(["check", zip, "--db", db, "--format", "geojson", "--no-record"]).stdout)["features"] as? [[String: Any]] ?? []
+        XCTAssertTrue(features.contains { ($0["properties"] as? [String: Any])?["kind"] as? String == "finding" }, "no finding's feature drawn")
+        XCTAssertEqual(try post(form: ["file=@" + zip, "by=李明", "f=json"], to: "/app/check").status, 400)
+        XCTAssertEqual(try post(form: ["file=@" + zip, "record=false", "map=use"]).status, 400)
+        for (path, command) in [("/reports/water?quarter=2023Q3", ["water", "--quarter", "2023Q3"]), ("/reports/water?month=2023-08", ["water", "--month", "2023-08"]),
+                                ("/reports/air?year=2023", ["air", "--year", "2023"])] {
+            let answer = try get(path)
+            XCTAssertEqual(answer.status, 200, answer.body)
+            XCTAssertEqual(answer.body, try run(command + ["--format", "json", "--db", db]).stdout, path)
+            XCTAssertTrue(try get(path + "&f=html&lang=zh").body.contains("<html"), path)
+        }
+        let review = try get("/reports/review?quarter=2023Q3&lang=zh")
+        XCTAssertEqual(review.status, 200, review.body)
+        XCTAssertTrue(review.body.contains("<svg") && review.body.contains("lang=\"zh"), String(review.body.prefix(300)))
+        for refused in ["/reports/review", "/reports/review?quarter=2023Q5", "/reports/water?month=2023-13", "/reports/water",
+                        "/reports/water?month=2023-08&quarter=2023Q3", "/reports/air?year=twenty", "/reports/air?year=2023&colour=red",
+                        "/app?lang=fr", "/reports/review?quarter=2023Q3&f=json"] {
+            let answer = try get(refused)
+            XCTAssertTrue([400, 406].contains(answer.status), "\(refused): \(answer.status) \(answer.body)")
+            XCTAssertNotNil(json(answer.body)["description"], refused)
+        }
+        let page = try get("/app", ["Accept-Language: en-US"])
+        XCTAssertTrue(page.body.contains("<html lang=\"en\"") && page.body.contains("/static/leaflet/leaflet.js"), String(page.body.prefix(300)))
+        XCTAssertTrue(try get("/app").body.contains("<html lang=\"zh-CN\""), "the page is Chinese unless asked otherwise")
+        XCTAssertEqual(try get("/app/check").status, 405)
+        XCTAssertTrue(try get("/app/app.js").body.contains("L.map("))
+    }
 }

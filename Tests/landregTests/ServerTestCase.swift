@@ -97,10 +97,10 @@ class ServerTestCase: CLITestCase {
     }
 
     /// A form POSTed to /check through curl (`-F` fields).
-    func post(form: [String]) throws -> Answer {
+    func post(form: [String], to target: String = "/check") throws -> Answer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", "-D", "-", "--max-time", "60"] + form.flatMap { ["-F", $0] } + [base + "/check"]
+        process.arguments = ["-sS", "-D", "-", "--max-time", "60"] + form.flatMap { ["-F", $0] } + [base + target]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

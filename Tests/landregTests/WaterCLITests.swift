@@ -3,15 +3,6 @@ import XCTest
 
 /// `landreg monitor`, `remedy`, `water` and `air` on the sample county.
 final class WaterCLITests: CLITestCase {
-    func monitoredRegistry() throws -> String {
-        let db = try sampleRegistry()
-        for file in ["monitoring-2023.csv", "air-2023.csv", "air-targets-2023.csv"] {
-            let result = try run(["monitor", "import", Self.sample.appendingPathComponent(file).path, "--db", db])
-            XCTAssertEqual(result.status, 0, result.stderr)
-        }
-        return db
-    }
-
     func testWaterReportOfTheSampleTracesTheFailingSections() throws {
         let db = try monitoredRegistry()
         XCTAssertEqual(try run(["monitor", "limit", "agricultural", "nh3n", "80", "--db", db]).status, 0)
