@@ -58,6 +58,7 @@ extension AppScript {
     async function runCheck() {
       const started = performance.now();
       if (!chosen) return fail(W('Choose a file first'));
+      if (chosen.size > CONFIG.maxUpload) return fail(W('the proposals are larger than {} MB', CONFIG.maxUpload / 1048576));
       const by = byInput.value.trim();
       if (recordInput.checked && !by) return fail(W('Give the name of who checks, for the record'), 'by');
       localStorage.setItem('landreg.by', by);

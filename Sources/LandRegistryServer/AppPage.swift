@@ -29,6 +29,7 @@ extension Service {
             ("layers", .array(Layer.allCases.map { layer in appLayer(layer, language) })),
             ("actions", .array(ProposalAction.allCases.map { .object([("value", .string($0.rawValue)), ("label", .string($0.text(language)))]) })),
             ("basemap", basemap.map { .string($0) } ?? .null),
+            ("maxUpload", .number(Double(Service.maximumUpload), String(Service.maximumUpload))),
         ])
         let title = self.title(language)
         let page = """

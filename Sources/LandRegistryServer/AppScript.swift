@@ -58,7 +58,10 @@ enum AppScript {
         el('button', {type: 'button', class: 'history-button', onclick: () => showHistory(layer, String(feature.id))}, W('Its history')));
       return box;
     }
+    // The registry's layers are drawn on a canvas (thousands of parcels at once); a check's plots as SVG.
+    const canvas = L.canvas({padding: 0.3});
     function geoLayer(layer, style) {
+      style = Object.assign({renderer: canvas}, style);
       return L.geoJSON(null, {
         style: () => style,
         pointToLayer: (f, at) => L.circleMarker(at, Object.assign({radius: 5, weight: 1.5, fillOpacity: 0.8}, style)),
@@ -71,6 +74,7 @@ enum AppScript {
     }
 
     const overlays = {};
+    window.landregLoads = {};
     const loaded = {};
     const controllers = {};
     const notes = {};
@@ -116,6 +120,7 @@ enum AppScript {
         const page = await fetchJSON(`/collections/${id}/items?bbox=${bbox}&limit=${VIEW_LIMIT}`, {signal: controller.signal});
         overlays[id].clearLayers();
         overlays[id].addData(page);
+        window.landregLoads[id] = (window.landregLoads[id] || 0) + 1;
         setNote(id, page.numberMatched > page.numberReturned ? W('{} of {} shown: zoom in to see all', page.numberReturned, page.numberMatched) : '');
       } catch (e) { if (e.name !== 'AbortError') setNote(id, e.message); }
     }

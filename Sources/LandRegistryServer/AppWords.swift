@@ -11,7 +11,7 @@ enum AppWords {
         "Emits air pollutants", "May pollute soil", "Discharges water pollutants", "Grows food crops",
         "as the file says", "yes", "no", "Keep a record of the check", "Check again",
         "Checking…", "Give the name of who checks, for the record", "The file gives a plot no land-use code: give it here and check again",
-        "Choose a file first", "The server did not answer",
+        "Choose a file first", "The server did not answer", "the proposals are larger than {} MB",
         "No finding", "How it was checked", "Print the report", "Save the JSON", "Save the GeoJSON",
         "rule", "feature", "overlap", "distance", "what it means", "basis", "area", "use", "action", "mu",
         "registry's counties", "margin", "settings",

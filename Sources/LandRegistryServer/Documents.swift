@@ -39,6 +39,7 @@ struct Documents {
                 link("/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", .apiDefinition),
                 link("/conformance", "conformance", "application/json", .conformanceClasses),
                 link("/collections", "data", "application/json", .theLayers),
+                link("/app", "related", "text/html", .theClerksPage),
             ])),
         ])
     }
@@ -110,6 +111,7 @@ extension Phrase {
     static let apiDefinition: Phrase = "the API definition"
     static let conformanceClasses: Phrase = "the conformance classes"
     static let theLayers: Phrase = "the layers"
+    static let theClerksPage: Phrase = "the pre-approval check page (the clerk's map)"
     static let theFeaturesAsHTML: Phrase = "the features as HTML"
     static let theFeatures: Phrase = "the features"
     static let theQueryables: Phrase = "the queryables"

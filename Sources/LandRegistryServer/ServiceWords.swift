@@ -141,5 +141,6 @@ enum ServiceWords {
         "'{}' is not a year (YYYY)": "“{}”不是年份（YYYY）",
         "'{}' is neither zh nor en": "“{}”既不是 zh 也不是 en",
         "is required": "为必填项",
+        "the pre-approval check page (the clerk's map)": "用地预审核查页面（窗口地图）",
     ]
 }

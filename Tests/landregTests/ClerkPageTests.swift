@@ -85,6 +85,8 @@ final class ClerkPageTests: ServerTestCase {
         let junk = path("损坏.zip")
         try Data("PK\u{3}\u{4} not really".utf8).write(to: URL(fileURLWithPath: junk))
         guard let zip = try zippedShapefile() else { return }
+        let big = path("全县.geojson")
+        try Data(repeating: 0x20, count: 51 << 20).write(to: URL(fileURLWithPath: big))
         let by = "王芳"
         var cases: [[String: Any]] = [
             ["file": proposals, "by": by, "expect": try expected(db, proposals)],
@@ -92,6 +94,7 @@ final class ClerkPageTests: ServerTestCase {
             ["file": zip, "by": by, "expect": try expected(db, zip)],
             ["file": noUse, "by": by, "error": try refusal(db, noUse), "wanted": "use"],
             ["file": junk, "by": by, "error": try refusal(db, junk)],
+            ["file": big, "by": by, "error": "the proposals are larger than 50 MB"],
         ]
         // Given the use it lacked, the plot is checked (the page's field is the CLI's --use).
         cases.append(["file": noUse, "by": by, "fields": ["use": "0701"], "expect": try expected(db, noUse, ["--use", "0701"])])

@@ -17,7 +17,9 @@ English. Exit 0 when everything agrees; each disagreement on stderr.
     app_browser.py BASE --time FILE USE N
 
 times N drops of FILE (with use USE, not recorded) from choosing the file to
-the verdict on the page, and prints the median and the worst in ms.
+the verdict on the page, and prints the median and the worst in ms; then
+moves the map to N random views at zoom 15 inside the county and times each
+until the farmland of the view is drawn.
 """
 import json
 import statistics
@@ -192,9 +194,28 @@ def timing(base, path, use, n):
                 print("error: " + driver.find_element(By.ID, "check-error").text, file=sys.stderr)
                 return 1
         print(f"drop to verdict over {n} drops: median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms")
+        pan(driver, n)
         return 0
     finally:
         driver.quit()
+
+
+def pan(driver, n):
+    """N random views at zoom 15: from setting the view to its farmland drawn."""
+    import random
+    rnd = random.Random(7)
+    box = driver.execute_script("const b = map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]")
+    times, drawn = [], []
+    for _ in range(n):
+        loads = driver.execute_script("return window.landregLoads.farmland || 0")
+        lon, lat = rnd.uniform(box[0], box[2]), rnd.uniform(box[1], box[3])
+        started = time.perf_counter()
+        driver.execute_script("map.setView([arguments[0], arguments[1]], 15, {animate: false})", lat, lon)
+        wait(driver, lambda d: d.execute_script("return window.landregLoads.farmland || 0") > loads, 30)
+        times.append((time.perf_counter() - started) * 1000)
+        drawn.append(driver.execute_script("return overlays.farmland.getLayers().length"))
+    print(f"farmland at zoom 15, {n} random views: median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms, "
+          f"{statistics.median(drawn):.0f} parcels drawn (median)")
 
 
 def main():
