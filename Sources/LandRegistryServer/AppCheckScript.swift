@@ -175,8 +175,9 @@ extension AppScript {
       let history;
       try { history = await fetchJSON(`/collections/${layer}/items/${encodeURIComponent(code)}/versions`); }
       catch (e) { historyPanel.replaceChildren(el('div', {class: 'error'}, e.message)); return; }
+      // What a version changed: a new feature's values as they are, a change's as before → after.
       const changes = v => Object.entries(v.changes || {}).map(([k, [before, after]]) =>
-        el('div', {}, `${label(layer, k)}: ${valueText(layer, k, before)} → ${valueText(layer, k, after)}`));
+        el('div', {}, `${label(layer, k)}: ` + (v.version === 1 || before === null ? valueText(layer, k, after) : `${valueText(layer, k, before)} → ${valueText(layer, k, after)}`)));
       historyPanel.replaceChildren(el('h3', {}, `${LAYERS[layer] ? LAYERS[layer].title : layer} ${code}`),
         el('ol', {class: 'timeline', id: 'timeline'}, history.versions.map(v => el('li', {'data-version': v.version},
           el('b', {}, `${W('version')} ${v.version} · ${W('valid from')} ${v.validFrom}`), ` (${v.command})`,
