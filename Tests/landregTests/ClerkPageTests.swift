@@ -57,7 +57,8 @@ final class ClerkPageTests: ServerTestCase {
     private func expected(_ db: String, _ file: String, _ flags: [String] = []) throws -> String {
         let cli = try run(["check", file, "--db", db, "--format", "json", "--no-record", "--lang", "en"] + flags)
         XCTAssertEqual(cli.status, 0, cli.stderr)
-        let out = file + ".expected.json"
+        // Beside the test's files, never the sample's.
+        let out = path((file as NSString).lastPathComponent + "\(flags.count).expected.json")
         try cli.stdout.write(toFile: out, atomically: true, encoding: .utf8)
         return out
     }
