@@ -211,8 +211,8 @@ enum CLIWords {
         "FILE is a GeoJSON Feature or FeatureCollection of proposals with the properties id, use, action, air_polluting, soil_polluting, discharges and food_crops; or a Shapefile, a land-approval coordinate file (.txt: the plot number is the id, its land-class code the use) or a CSV point table. Exit status 0 whatever the verdicts; with --fail-on, 3 when a proposal's verdict is at least that severe.":
             "FILE 为项目的 GeoJSON Feature 或 FeatureCollection，属性为 id、use、action、air_polluting、soil_polluting、discharges 和 food_crops；也可以是 Shapefile、用地报批坐标文件（.txt：地块编号为 id，地类编码为 use）或 CSV 点位表。无论结论如何退出状态均为 0；给出 --fail-on 时，若有项目的结论达到该严重程度，退出状态为 3。",
         "The proposals file ('-' for standard input).": "项目文件（“-”表示标准输入）。",
-        "text, json or html (a self-contained report with a map of each proposal; use --out).":
-            "text、json 或 html（自带每个项目地图的独立报告；请用 --out）。",
+        "text, json, html (a self-contained report with a map of each proposal; use --out) or geojson (each proposal with its verdict and the features its findings name, lon/lat, for a map).":
+            "text、json、html（自带每个项目地图的独立报告；请用 --out）或 geojson（每个项目及其结论、核查发现涉及的要素，经纬度，供地图使用）。",
         "Write the report to this file instead of standard output.": "将报告写入此文件，而不是标准输出。",
         "Exit 3 when a verdict is at least this severe: block, condition or warn.":
             "结论达到此严重程度时以 3 退出：block、condition 或 warn。",
