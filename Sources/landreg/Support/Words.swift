@@ -214,6 +214,8 @@ enum CLIWords {
         "text, json, html (a self-contained report with a map of each proposal; use --out) or geojson (each proposal with its verdict and the features its findings name, lon/lat, for a map).":
             "text、json、html（自带每个项目地图的独立报告；请用 --out）或 geojson（每个项目及其结论、核查发现涉及的要素，经纬度，供地图使用）。",
         "Write the report to this file instead of standard output.": "将报告写入此文件，而不是标准输出。",
+        "The base map of the clerk's page (/app): a tile URL template with {z}, {x}, {y} (and {s}), e.g. the office's 天地图 address with its key; default none: the registry's own layers.":
+            "窗口核查页面（/app）的底图：含 {z}、{x}、{y}（及 {s}）的瓦片地址模板，例如单位的天地图地址及其密钥；默认无底图：以登记库自身图层为背景。",
         "Exit 3 when a verdict is at least this severe: block, condition or warn.":
             "结论达到此严重程度时以 3 退出：block、condition 或 warn。",
         "The EPSG code of the proposals' coordinates (overrides their \"crs\" member).": "项目坐标的 EPSG 代码（优先于文件的“crs”成员）。",
