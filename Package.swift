@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Accounts: passwords and tokens kept only as bcrypt hashes (HummingbirdBcrypt, not a hash written here).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // Zipped Shapefiles (how an applicant's plot arrives by e-mail): ZIP's deflate and ZIP64 on zlib, not a reader written here.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -43,6 +45,7 @@ let package = Package(
                 "CProj",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]),
             // No unsafe compiler flags, so that the package can be used by
             // version: the streaming readers and writers mark their per-byte

@@ -7,21 +7,24 @@ import LandRegistry
 /// into its JSON answer: a client's mistake a 4xx naming what is wrong,
 /// anything else a 500 whose cause is logged, never sent.
 struct AccessLog: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = ServiceContext
     let language: ReportLanguage
+    let gatekeeper: Gatekeeper
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         var response: Response
+        var context = context
         do {
-            // The service reads, and checks proposals (accounts and edits come later).
-            let checking = Service.checkPaths.contains(request.uri.path) || request.uri.path == "/app/check"
-            guard checking ? request.method == .post : request.method == .get || request.method == .head else {
+            // The service reads, checks proposals and signs in (edits come later).
+            let posting = Service.postPaths.contains(request.uri.path)
+            guard posting ? request.method == .post : request.method == .get || request.method == .head else {
                 var refusal = ServiceError(status: .methodNotAllowed, code: "MethodNotAllowed",
-                                           description: checking ? "the check takes POST only" : "the service answers GET and HEAD only")
-                if checking { refusal.allow = "POST" }
+                                           description: posting ? "this path takes POST only" : "the service answers GET and HEAD only")
+                if posting { refusal.allow = "POST" }
                 throw refusal
             }
+            try gatekeeper.admit(request, &context)
             response = try await next(request, context)
         } catch {
             let answer = ServiceError.from(error) { argument in
@@ -31,6 +34,7 @@ struct AccessLog: RouterMiddleware {
                 case .crs: return "crs"
                 case .asOf: return "datetime"
                 case .filter(let filter): return String(filter.prefix { $0 != "=" })
+                case .account: return "name"
                 default: return "\(argument)"
                 }
             }
@@ -39,7 +43,7 @@ struct AccessLog: RouterMiddleware {
         }
         let elapsed = ContinuousClock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        AccessLog.write("\(Service.timeStamp()) \(request.method) \(request.uri.string) \(response.status.code) \(String(format: "%.1f", ms)) ms -")
+        AccessLog.write("\(Service.timeStamp()) \(request.method) \(request.uri.string) \(response.status.code) \(String(format: "%.1f", ms)) ms \(context.caller.name ?? "-")")
         return response
     }
 

@@ -21,6 +21,8 @@ extension AppScript {
     const nav = document.getElementById('nav');
     nav.append(el('a', {href: '?lang=zh', id: 'lang-zh'}, '中文'), el('a', {href: '?lang=en', id: 'lang-en'}, 'English'),
                el('a', {href: '/?f=html'}, W('Open the data service (OGC API)')));
+    if (USER) nav.append(el('span', {id: 'user'}, ' ' + USER.name + ' '),
+      el('a', {href: '#', id: 'sign-out', onclick: e => { e.preventDefault(); fetchJSON('/logout', {method: 'POST'}).finally(() => location.reload()); }}, W('Sign out')));
 
     // ---- The check ----
     const checkPanel = panel('check', W('Check'));
@@ -59,8 +61,8 @@ extension AppScript {
       const started = performance.now();
       if (!chosen) return fail(W('Choose a file first'));
       if (chosen.size > CONFIG.maxUpload) return fail(W('the proposals are larger than {} MB', CONFIG.maxUpload / 1048576));
-      const by = byInput.value.trim();
-      if (recordInput.checked && !by) return fail(W('Give the name of who checks, for the record'), 'by');
+      const by = USER ? '' : byInput.value.trim();
+      if (recordInput.checked && !by && !USER) return fail(W('Give the name of who checks, for the record'), 'by');
       localStorage.setItem('landreg.by', by);
       const form = new FormData();
       form.append('file', chosen, chosen.name);
@@ -199,7 +201,24 @@ extension AppScript {
                  v => `/reports/water?${/Q/i.test(v) ? 'quarter' : 'month'}=${encodeURIComponent(v)}&f=html${lang}`),
       reportForm('air', W('Air quality report'), W('Year (YYYY)'), v => `/reports/air?year=${encodeURIComponent(v)}&f=html${lang}`));
 
-    side.append(tabs, ...Object.values(panels));
-    showPanel('check');
+    if (USER) byInput.parentElement.style.display = 'none';
+    if (CONFIG.accounts && !USER) {
+      // The registry has accounts: the page is for those who sign in.
+      const name = el('input', {id: 'signin-name', type: 'text', autocomplete: 'username'});
+      const password = el('input', {id: 'signin-password', type: 'password', autocomplete: 'current-password'});
+      const said = el('div', {class: 'error', id: 'signin-error', role: 'alert'});
+      const signIn = async () => {
+        try {
+          await fetchJSON('/login', {method: 'POST', body: new URLSearchParams({name: name.value, password: password.value})});
+          location.reload();
+        } catch (e) { said.textContent = e.message; }
+      };
+      password.addEventListener('keydown', e => { if (e.key === 'Enter') signIn(); });
+      side.append(el('section', {id: 'signin'}, el('h2', {}, W('Sign in')), field('signin-name', W('Name'), name),
+        field('signin-password', W('Password'), password), el('button', {type: 'button', id: 'signin-run', onclick: signIn}, W('Sign in')), said));
+    } else {
+      side.append(tabs, ...Object.values(panels));
+      showPanel('check');
+    }
     """#
 }

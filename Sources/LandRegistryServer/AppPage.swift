@@ -10,14 +10,14 @@ import LandRegistry
 /// service's public paths: `/collections/…/items` by the view's bbox,
 /// `…/versions`, `/app/check`, `/reports/…`. No Internet, no CDN.
 extension Service {
-    func addAppRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/app") { request, _ in try self.appPage(request) }
+    func addAppRoutes(to router: Router<ServiceContext>) {
+        router.get("/app") { request, context in try self.appPage(request, context) }
         router.get("/app/app.js") { _, _ in Service.response(Array((AppScript.map + AppScript.check).utf8), type: "text/javascript; charset=utf-8") }
         router.get("/app/app.css") { _, _ in Service.response(Array(AppScript.style.utf8), type: "text/css; charset=utf-8") }
-        router.post("/app/check") { request, _ in try await self.pageCheck(request) }
+        router.post("/app/check") { request, context in try await self.pageCheck(request, context) }
     }
 
-    private func appPage(_ request: Request) throws -> Response {
+    private func appPage(_ request: Request, _ context: ServiceContext) throws -> Response {
         let query = try QueryString(request.uri.query)
         try query.refuseUnknown(["lang"])
         // Chinese unless asked otherwise (the clerks' language), whatever the server's own.
@@ -30,6 +30,10 @@ extension Service {
             ("actions", .array(ProposalAction.allCases.map { .object([("value", .string($0.rawValue)), ("label", .string($0.text(language)))]) })),
             ("basemap", basemap.map { .string($0) } ?? .null),
             ("maxUpload", .number(Double(Service.maximumUpload), String(Service.maximumUpload))),
+            // Whether the page must sign in, and as whom it is signed in (with its CSRF token).
+            ("accounts", .bool(context.caller != .local)),
+            ("user", context.session.flatMap { session in context.caller.name.map { name in
+                .object([("name", .string(name)), ("csrf", .string(session.csrf))]) } } ?? .null),
         ])
         let title = self.title(language)
         let page = """

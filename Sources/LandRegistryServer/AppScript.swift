@@ -86,8 +86,12 @@ enum AppScript {
       [`<span class="swatch" style="background:${(STYLE[l.id] || {}).fillColor || (STYLE[l.id] || {}).color}"></span>${l.title}<small class="note" id="note-${l.id}"></small>`,
        overlays[l.id]])), {collapsed: false}).addTo(map);
 
+    // Signed in on the page, every request that changes something carries the session's CSRF token.
+    const USER = CONFIG.user;
     async function fetchJSON(url, options) {
-      const response = await fetch(url, Object.assign({headers: {'Accept': 'application/json', 'Accept-Language': CONFIG.lang}}, options || {}));
+      const headers = {'Accept': 'application/json', 'Accept-Language': CONFIG.lang};
+      if (USER && options && options.method && options.method !== 'GET') headers['X-CSRF-Token'] = USER.csrf;
+      const response = await fetch(url, Object.assign({headers, credentials: 'same-origin'}, options || {}));
       let body = null;
       try { body = await response.json(); } catch (e) { body = null; }
       if (!response.ok) { const error = new Error(body && body.description ? body.description : W('The server did not answer')); error.body = body; error.status = response.status; throw error; }
@@ -143,7 +147,7 @@ enum AppScript {
       map.fitBounds(box ? [[box[1], box[0]], [box[3], box[2]]] : [[35.5, 113.0], [36.0, 113.6]]);
       refresh();
     }
-    start().catch(e => setNote('admin', e.message));
+    if (!CONFIG.accounts || USER) start().catch(e => setNote('admin', e.message));
     """#
 
     static let style = #"""

@@ -15,7 +15,7 @@ enum AppWords {
         "No finding", "How it was checked", "Print the report", "Save the JSON", "Save the GeoJSON",
         "rule", "feature", "overlap", "distance", "what it means", "basis", "area", "use", "action", "mu",
         "registry's counties", "margin", "settings",
-        "Verdicts: {}",
+        "Verdicts: {}", "Sign in", "Sign out", "Name", "Password",
         // Finding and history
         "Layer", "Code", "Search", "no feature with this code", "Its history", "version", "valid from", "recorded", "by", "what changed",
         "the geometry", "Click a feature on the map, or find one, to see its history",

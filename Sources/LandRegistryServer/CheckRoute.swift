@@ -16,6 +16,8 @@ import MultipartKit
 extension Service {
     /// The paths the check answers on (the only ones that take POST).
     static let checkPaths: Set<String> = ["/check", "/processes/pre-approval-check/execution"]
+    /// Every path that takes POST (and only POST).
+    static let postPaths: Set<String> = checkPaths.union(["/app/check", "/login", "/logout"])
     /// The largest body read (a larger one is refused with 413).
     static let maximumUpload = 50 << 20
 
@@ -24,8 +26,8 @@ extension Service {
         "srid", "by", "date", "record", "encoding", "map",
     ]
 
-    func check(_ request: Request) async throws -> Response {
-        let (upload, parameters) = try await checkUpload(request)
+    func check(_ request: Request, _ context: ServiceContext) async throws -> Response {
+        let (upload, parameters) = try await checkUpload(request, context)
         let output = try checkOutput(request, parameters)
         let report = try await runCheck(upload, parameters, outputs: [output], language: documents(request).language)[output]!
         return Service.response(report, type: output.type)
@@ -33,8 +35,8 @@ extension Service {
 
     /// The clerk's page's check (`POST /app/check`, as `/check` takes it): recorded once, answered at once
     /// as the check's JSON, its GeoJSON for the map and its signed HTML report, in one JSON object.
-    func pageCheck(_ request: Request) async throws -> Response {
-        let (upload, parameters) = try await checkUpload(request)
+    func pageCheck(_ request: Request, _ context: ServiceContext) async throws -> Response {
+        let (upload, parameters) = try await checkUpload(request, context)
         guard parameters["f"] == nil else { throw ServiceError.parameter("f", "is not taken here: the answer holds the JSON, the GeoJSON and the report") }
         let answers = try await runCheck(upload, parameters, outputs: [.json, .html, .geojson], language: documents(request).language)
         var body = Array("{\"report\":".utf8) + answers[.json]! + Array(",\"geojson\":".utf8) + answers[.geojson]!
@@ -43,7 +45,7 @@ extension Service {
     }
 
     /// A check request's proposals (the body, or the form's `file`) and its options (the query's parameters and the form's fields, as one).
-    private func checkUpload(_ request: Request) async throws -> ((name: String, bytes: [UInt8]), QueryString) {
+    private func checkUpload(_ request: Request, _ context: ServiceContext) async throws -> ((name: String, bytes: [UInt8]), QueryString) {
         let query = try QueryString(request.uri.query)
         let (type, boundary) = Service.mediaType(request.headers[.contentType])
         guard ["application/geo+json", "application/json", "multipart/form-data"].contains(type) else {
@@ -68,6 +70,11 @@ extension Service {
             upload = file
         } else {
             upload = ("proposals.geojson", Array(buffer: body))
+        }
+        // Signed in, the check is recorded by the account: a `by` naming someone else is refused.
+        if let name = context.caller.name {
+            if let by = fields["by"], by != name { throw ServiceError.parameter("by", "is the signed-in account, \(name)") }
+            fields["by"] = name
         }
         let parameters = QueryString(values: fields)
         try parameters.refuseUnknown(Service.checkParameters)

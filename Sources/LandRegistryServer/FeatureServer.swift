@@ -39,8 +39,8 @@ public struct FeatureServer: Sendable {
         let pool = NIOThreadPool(numberOfThreads: threads)
         pool.start()
         let service = Service(registry: registry, pool: pool, language: language, fallbackHost: "\(host):\(port)", basemap: basemap)
-        let router = Router(options: .autoGenerateHeadEndpoints)
-        router.add(middleware: AccessLog(language: language))
+        let router = Router(context: ServiceContext.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: AccessLog(language: language, gatekeeper: Gatekeeper(registry: registry, credentials: service.credentials)))
         service.addRoutes(to: router)
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "landreg"),
                               onServerRunning: { channel in listening(channel.localAddress?.port ?? 0) },

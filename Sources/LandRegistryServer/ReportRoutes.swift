@@ -7,7 +7,7 @@ import LandRegistry
 /// page), `GET /reports/water?month=YYYY-MM|quarter=YYYYQn` and
 /// `GET /reports/air?year=YYYY` (JSON, or HTML with `f=html`).
 extension Service {
-    func addReportRoutes(to router: Router<BasicRequestContext>) {
+    func addReportRoutes(to router: Router<ServiceContext>) {
         router.get("/reports/review") { request, _ in try await self.review(request) }
         router.get("/reports/water") { request, _ in try await self.water(request) }
         router.get("/reports/air") { request, _ in try await self.air(request) }

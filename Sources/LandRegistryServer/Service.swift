@@ -14,6 +14,8 @@ final class Service: Sendable {
     let fallbackHost: String
     /// The page's base-map tile URL template, if the office has one.
     let basemap: String?
+    /// Tokens already checked, the page's sessions, failed sign-ins.
+    let credentials = Credentials()
 
     init(registry: Registry, pool: NIOThreadPool, language: ReportLanguage, fallbackHost: String, basemap: String? = nil) {
         self.basemap = basemap
@@ -29,15 +31,18 @@ final class Service: Sendable {
         return logger
     }()
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<ServiceContext>) {
         router.get("/") { request, _ in try await self.answer(request, known: []) { $0.landing(title: self.title($0.language)) } }
         router.get("/api") { request, _ in
             try await self.answer(request, known: [], type: "application/vnd.oai.openapi+json;version=3.0") { $0.openAPI(title: self.title($0.language)) }
         }
         router.get("/conformance") { request, _ in try await self.answer(request, known: []) { $0.conformanceDocument() } }
-        router.get("/collections") { request, _ in
-            try await self.answer(request, known: []) { documents in
-                documents.collections(try Layer.allCases.map { ($0, try self.registry.extent(of: $0)) })
+        router.get("/collections") { request, context in
+            // Without an account, only the public layers (contract §13).
+            let caller = context.caller
+            return try await self.answer(request, known: []) { documents in
+                let visible = caller.may(.viewer) ? Set(Layer.allCases) : try self.registry.publicLayers()
+                return documents.collections(try Layer.allCases.filter(visible.contains).map { ($0, try self.registry.extent(of: $0)) })
             }
         }
         router.get("/collections/:layer") { request, context in
@@ -54,12 +59,13 @@ final class Service: Sendable {
         }
         router.get("/static/leaflet/:file") { _, context in try await self.leaflet(context.parameters.get("file") ?? "") }
         router.get("/static/leaflet/images/:file") { _, context in try await self.leaflet("images/" + (context.parameters.get("file") ?? "")) }
-        for path in Service.checkPaths { router.post(RouterPath(path)) { request, _ in try await self.check(request) } }
+        for path in Service.checkPaths { router.post(RouterPath(path)) { request, context in try await self.check(request, context) } }
         router.get("/collections/:layer/items/:code/versions") { request, context in
             try await self.versions(request, layer: try Service.layer(context), code: try Service.code(context))
         }
         addReportRoutes(to: router)
         addAppRoutes(to: router)
+        addSignInRoutes(to: router)
     }
 
     // MARK: - Negotiation
@@ -228,7 +234,7 @@ final class Service: Sendable {
 
     // MARK: - Helpers
 
-    static func layer(_ context: BasicRequestContext) throws -> Layer {
+    static func layer(_ context: ServiceContext) throws -> Layer {
         let name = context.parameters.get("layer") ?? ""
         guard let layer = Layer(rawValue: name.removingPercentEncoding ?? name) else {
             throw ServiceError.notFound("there is no collection '\(name)': the collections are \(Layer.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -236,7 +242,7 @@ final class Service: Sendable {
         return layer
     }
 
-    static func code(_ context: BasicRequestContext) throws -> String {
+    static func code(_ context: ServiceContext) throws -> String {
         let raw = context.parameters.get("code") ?? ""
         guard let code = raw.removingPercentEncoding, !code.isEmpty else { throw ServiceError.notFound("there is no feature '\(raw)'") }
         return code

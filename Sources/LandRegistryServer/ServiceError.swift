@@ -11,6 +11,8 @@ struct ServiceError: Error {
     let description: Phrase
     /// The methods the path answers, for a 405.
     var allow = "GET, HEAD"
+    /// Seconds to wait, for a 429.
+    var retryAfter: Int? = nil
     /// A library's error about the client's input, said in its own words (the CLI's).
     var libraryError: (any LandRegistryError)? = nil
 
@@ -55,6 +57,8 @@ struct ServiceError: Error {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         if status == .methodNotAllowed { headers[.allow] = allow }
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"landreg\"" }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

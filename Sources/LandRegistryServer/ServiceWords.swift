@@ -18,7 +18,7 @@ enum ServiceWords {
         "a parameter's name is not percent-encoded UTF-8": "参数名不是百分号编码的 UTF-8",
         "its value is not percent-encoded UTF-8": "其值不是百分号编码的 UTF-8",
         "is given twice": "给出了两次",
-        "the check takes POST only": "核查只接受 POST 请求",
+        "this path takes POST only": "此路径只接受 POST 请求",
         "send the proposals as GeoJSON (Content-Type: application/geo+json) or as a file (multipart/form-data, field 'file')":
             "请以 GeoJSON（Content-Type: application/geo+json）或文件（multipart/form-data，字段 file）发送拟批地块",
         "gives no file: send the proposals in the field 'file'": "未附文件：请在字段 file 中发送拟批地块",
@@ -142,5 +142,19 @@ enum ServiceWords {
         "'{}' is neither zh nor en": "“{}”既不是 zh 也不是 en",
         "is required": "为必填项",
         "the pre-approval check page (the clerk's map)": "用地预审核查页面（窗口地图）",
+        "Sign in": "登录",
+        "Sign out": "退出",
+        "Name": "用户名",
+        "Password": "密码",
+        "sign in, or send a token (Authorization: Bearer …): this needs an account": "请登录，或发送令牌（Authorization: Bearer …）：此操作需要账号",
+        "this needs the role {} or above": "此操作需要“{}”或更高的角色",
+        "the service takes bearer tokens (Authorization: Bearer …)": "服务只接受 Bearer 令牌（Authorization: Bearer …）",
+        "the token is unknown, revoked, or its account disabled": "令牌未知、已撤销，或其账号已停用",
+        "the session has ended: sign in again": "会话已结束：请重新登录",
+        "the page's request lacks its CSRF token: reload the page": "页面请求缺少 CSRF 令牌：请刷新页面",
+        "sign in with a form (application/x-www-form-urlencoded: name, password)": "请以表单登录（application/x-www-form-urlencoded：name、password）",
+        "too many failed sign-ins: try again in {} s": "登录失败次数过多：请 {} 秒后再试",
+        "wrong name or password, or the account is disabled": "用户名或密码错误，或账号已停用",
+        "is the signed-in account, {}": "应为已登录的账号 {}",
     ]
 }

@@ -126,6 +126,7 @@ enum Main {
         case .pageSize: return "limit"
         case .bbox: return "bbox"
         case .crs: return "crs"
+        case .account(let name): return Phrase("account '\(name)'").spoken(Speech.language)
         }
     }
 }
@@ -136,6 +137,6 @@ struct Landreg: ParsableCommand {
         version: landregVersion,
         subcommands: [Init.self, Import.self, Export.self, Check.self, Checks.self, List.self, Show.self, Info.self, Settings.self,
                       StageCommand.self, Reclass.self, History.self, Permit.self, Review.self, Vacated.self, Delete.self, QueryCommand.self, Audit.self,
-                      Monitor.self, RemedyCommand.self, Water.self, Air.self, Serve.self])
+                      Monitor.self, RemedyCommand.self, Water.self, Air.self, Serve.self, User.self])
 }
 

@@ -22,15 +22,19 @@ struct Serve: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw usageError("--port must be 0 to 65535") }
-        // Nobody can be told apart yet (no accounts): the registry stays on this machine.
-        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
-            throw usageError("--host \(host) is not a loopback address: the registry has no admin account to protect it")
-        }
     }
+
+    /// Whether the address is this machine's own.
+    var loopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") }
 
     func run() throws {
         let opened = try Registry.open(at: registry.path, concurrentReads: true)
         defer { try? opened.close() }
+        // Until someone can be told apart (an admin account), the registry stays on this machine.
+        let admins = try opened.accountCounts().admins
+        guard loopback || admins > 0 else {
+            throw usageError("--host \(host) is not a loopback address: the registry has no admin account to protect it (landreg user add NAME --role admin)")
+        }
         var server = FeatureServer(registry: opened, host: host, port: port, language: lang ?? Speech.language)
         server.basemap = basemap
         let done = DispatchSemaphore(value: 0)

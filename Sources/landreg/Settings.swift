@@ -6,7 +6,7 @@ struct Settings: ParsableCommand {
     static let configuration = command("settings", "List the registry's settings (rule thresholds), or change one.",
         discussion: ["landreg settings                      list them",
                      "landreg settings set NAME VALUE       change one (recorded with who and when)",
-                     "Names: \(Setting.allCases.map(\.rawValue).joined(separator: ", "))."],
+                     "Names: \(Setting.allCases.map(\.rawValue).joined(separator: ", ")), \(Registry.publicLayersSetting) (the layers anyone may read over HTTP, e.g. risk-plots,water-zones)."],
         subcommands: [ListSettings.self, SetSetting.self],
         defaultSubcommand: ListSettings.self)
 
@@ -35,7 +35,7 @@ struct Settings: ParsableCommand {
             defer { try? registry.close() }
             let who = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
             let old = try registry.setSetting(name, to: value, by: who)
-            say("\(name): \(old == old.rounded() ? String(Int64(old)) : String(old)) → \(value)")
+            say("\(name): \(old) → \(value)")
         }
     }
 }

@@ -1,7 +1,7 @@
 SELECT type || ' ' || name || char(10) || sql || ';' FROM sqlite_master
 WHERE sql IS NOT NULL AND (
   tbl_name IN ('settings','settings_log','check_runs','checks','history','permits','grdb_migrations','landreg_writer',
-               'monitor_imports','monitoring','monitoring_replaced','discharge_limits','remedies',
+               'monitor_imports','monitoring','monitoring_replaced','discharge_limits','remedies','accounts','tokens','account_log',
                'risk_plots','farmland','basic_farmland','water_zones','rivers','sections','outfalls','enterprises','admin')
   OR name LIKE 'idx\_%\_geom' ESCAPE '\')
   AND name NOT LIKE 'ggi\_%' ESCAPE '\' AND name NOT LIKE 'ggu\_%' ESCAPE '\' AND name NOT LIKE 'gii\_%' ESCAPE '\'

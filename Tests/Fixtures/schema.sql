@@ -10,6 +10,22 @@ index permits_date
 CREATE INDEX permits_date ON permits(permit_date);
 index remedies_outfall
 CREATE INDEX remedies_outfall ON remedies(outfall);
+index tokens_active
+CREATE UNIQUE INDEX tokens_active ON tokens(account, label) WHERE revoked_at IS NULL;
+table account_log
+CREATE TABLE account_log (
+    id INTEGER PRIMARY KEY,
+    account TEXT NOT NULL,
+    change TEXT NOT NULL,
+    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    changed_by TEXT NOT NULL);
+table accounts
+CREATE TABLE accounts (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('viewer', 'clerk', 'editor', 'admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
 table admin
 CREATE TABLE admin (
     fid INTEGER PRIMARY KEY,
@@ -214,6 +230,14 @@ CREATE TABLE settings_log (
     new_value TEXT NOT NULL,
     changed_by TEXT NOT NULL,
     changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+table tokens
+CREATE TABLE tokens (
+    id INTEGER PRIMARY KEY,
+    account TEXT NOT NULL REFERENCES accounts(name),
+    label TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    revoked_at TEXT);
 table water_zones
 CREATE TABLE water_zones (
     fid INTEGER PRIMARY KEY,
@@ -445,6 +469,7 @@ setting overlap_min_m2 = 1
 setting sequencing_distance_m = 500
 setting srid = 4547
 migration v1 layers and settings
+migration v10 accounts and tokens
 migration v2 check records
 migration v3 settings log
 migration v4 history and permits

@@ -167,4 +167,23 @@ final class ClerkPageTests: ServerTestCase {
         XCTAssertEqual(try get("/app/check").status, 405)
         XCTAssertTrue(try get("/app/app.js").body.contains("L.map("))
     }
+
+    /// With accounts, the page asks to sign in (a wrong password refused on the page), then checks as
+    /// the clerk: the check is recorded by the account, not by a name typed in.
+    func testTheClerkSignsInOnThePage() throws {
+        try requireBrowser()
+        let db = try sampleRegistry()
+        let password = "陵川 clerk password"
+        XCTAssertEqual(try run(["user", "add", "li.ming", "--role", "clerk", "--db", db], input: password + "\n").status, 0)
+        try serve(db)
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        let manifest = path("signed-in.json")
+        let cases: [[String: Any]] = [["file": proposals, "by": "someone", "expect": try expected(db, proposals)]]
+        try JSONSerialization.data(withJSONObject: ["signin": ["name": "li.ming", "password": password], "cases": cases])
+            .write(to: URL(fileURLWithPath: manifest))
+        let (status, said) = try crosscheck("app_browser.py", [base, manifest])
+        XCTAssertEqual(status, 0, said)
+        let runs = try run(["checks", "--db", db]).stdout
+        XCTAssertTrue(runs.contains("li.ming") && !runs.contains("someone"), runs)
+    }
 }

@@ -48,12 +48,13 @@ class ServerTestCase: CLITestCase {
     struct Answer { var status: Int; var headers: [String: String]; var body: String }
 
     /// A GET through curl: status, headers (lower-case names) and body.
-    func get(_ path: String, _ headers: [String] = [], method: String = "GET", body file: String? = nil) throws -> Answer {
+    func get(_ path: String, _ headers: [String] = [], method: String = "GET", body file: String? = nil, data: String? = nil) throws -> Answer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         var arguments = ["-sS", "-D", "-", "--max-time", "30"] + (method == "HEAD" ? ["-I"] : ["-X", method])
         arguments += headers.flatMap { ["-H", $0] }
         if let file { arguments += ["--data-binary", "@" + file] }
+        if let data { arguments += ["--data-binary", data] }
         process.arguments = arguments + [base + path]
         let out = Pipe()
         process.standardOutput = out
@@ -97,10 +98,10 @@ class ServerTestCase: CLITestCase {
     }
 
     /// A form POSTed to /check through curl (`-F` fields).
-    func post(form: [String], to target: String = "/check") throws -> Answer {
+    func post(form: [String], headers: [String] = [], to target: String = "/check") throws -> Answer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", "-D", "-", "--max-time", "60"] + form.flatMap { ["-F", $0] } + [base + target]
+        process.arguments = ["-sS", "-D", "-", "--max-time", "60"] + form.flatMap { ["-F", $0] } + headers.flatMap { ["-H", $0] } + [base + target]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

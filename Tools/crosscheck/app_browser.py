@@ -4,7 +4,8 @@ Selenium through chromium-driver, headless.
 
     app_browser.py BASE MANIFEST [SCREENSHOTS_DIR]
 
-MANIFEST is a JSON list of cases, each
+MANIFEST is a JSON list of cases (or {"signin": {"name": N, "password": P},
+"cases": [...]}: the page is signed in first, after one wrong password), each
   {"file": PATH, "fields": {"use": "0701", ...}, "by": NAME, "expect": PATH of `landreg check --format json` on it}
 or {"file": PATH, "fields": {...}, "by": NAME, "error": TEXT the page must show beside the file, "wanted": FIELD or null}.
 Each file is chosen in the page's file input as a clerk would; the verdict of
@@ -53,10 +54,11 @@ def open_page(driver, base, lang=None):
 
 def fill(driver, fields, by):
     driver.execute_script("localStorage.clear()")
-    for name in ["use", "by"]:
-        box = driver.find_element(By.ID, name)
-        box.clear()
-    driver.find_element(By.ID, "by").send_keys(by or "")
+    driver.find_element(By.ID, "use").clear()
+    by_box = driver.find_element(By.ID, "by")
+    if by_box.is_displayed():  # signed in, the page records the check by the account
+        by_box.clear()
+        by_box.send_keys(by or "")
     record = driver.find_element(By.ID, "record")
     if record.is_selected() != bool(by):
         record.click()
@@ -104,8 +106,28 @@ def compare(shown, expected, label, problems):
                 problems.append(f"{label} {page['id']}: the finding {c['rule']} does not show its message")
 
 
-def run_cases(driver, base, cases, problems):
-    open_page(driver, base, "en")
+def sign_in(driver, base, account, problems):
+    """The page asks to sign in: a wrong password is refused on the page, the right one lets the clerk in."""
+    driver.get(base + "/app?lang=en")
+    wait(driver, lambda d: d.find_elements(By.ID, "signin-name"))
+    if driver.find_elements(By.ID, "file"):
+        problems.append("the page lets a clerk check before signing in")
+    for password in [account["password"] + "-wrong", account["password"]]:
+        driver.find_element(By.ID, "signin-name").clear()
+        driver.find_element(By.ID, "signin-name").send_keys(account["name"])
+        driver.find_element(By.ID, "signin-password").clear()
+        driver.find_element(By.ID, "signin-password").send_keys(password)
+        driver.find_element(By.ID, "signin-run").click()
+        if password != account["password"]:
+            wait(driver, lambda d: d.find_element(By.ID, "signin-error").text)
+    wait(driver, lambda d: d.find_elements(By.ID, "file"))
+    if account["name"] not in driver.find_element(By.ID, "user").text:
+        problems.append("the page does not say who is signed in")
+
+
+def run_cases(driver, base, cases, problems, signed_in=False):
+    if not signed_in:
+        open_page(driver, base, "en")
     for case in cases:
         label = case["file"].rsplit("/", 1)[-1]
         fill(driver, case.get("fields", {}), case.get("by"))
@@ -221,16 +243,20 @@ def pan(driver, n):
 def main():
     if sys.argv[2] == "--time":
         return timing(sys.argv[1], sys.argv[3], sys.argv[4], int(sys.argv[5]))
-    base, cases = sys.argv[1], json.load(open(sys.argv[2], encoding="utf-8"))
+    base, manifest = sys.argv[1], json.load(open(sys.argv[2], encoding="utf-8"))
+    cases = manifest["cases"] if isinstance(manifest, dict) else manifest
+    account = manifest.get("signin") if isinstance(manifest, dict) else None
     problems = []
     driver = browser()
     try:
-        run_cases(driver, base, cases, problems)
+        if account:
+            sign_in(driver, base, account, problems)
+        run_cases(driver, base, cases, problems, signed_in=bool(account))
         check_layers(driver, problems)
         check_find_and_history(driver, base, problems)
     finally:
         driver.quit()
-    if len(sys.argv) > 3:
+    if len(sys.argv) > 3 and not account:
         screenshots(base, cases, sys.argv[3], problems)
     for problem in problems:
         print(problem, file=sys.stderr)

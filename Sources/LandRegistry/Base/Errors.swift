@@ -132,6 +132,8 @@ public struct InvalidArgument: LandRegistryError {
         case bbox
         /// The CRS coordinates are asked in.
         case crs
+        /// An account (its name, role, password or token).
+        case account(String)
     }
 
     public let argument: Argument
@@ -164,6 +166,7 @@ public struct InvalidArgument: LandRegistryError {
         case .pageSize: return "page size"
         case .bbox: return "bbox"
         case .crs: return "CRS"
+        case .account(let name): return "account '\(name)'"
         }
     }
 }

@@ -35,6 +35,8 @@ extension Terms {
         // a finding's severity, a proposal's verdict (`Severity`, `Verdict`)
         "severity.block": "不予通过", "severity.condition": "附条件", "severity.warn": "提示",
         "verdict.block": "不予通过", "verdict.condition": "附条件", "verdict.warn": "提示", "verdict.clear": "未发现冲突",
+        // role (`Role`): what an account may do
+        "role.viewer": "查看", "role.clerk": "窗口核查", "role.editor": "编辑", "role.admin": "管理员",
         // where a rule's words come from (`LegalBasis.Source.Kind`)
         "source.statute": "法律", "source.plan": "县行动计划",
         // a remedy's measure and event (`RemedyMeasure`, `RemedyEvent`)

@@ -262,4 +262,34 @@ enum MigrationSQL {
         BEGIN SELECT RAISE(ABORT, 'remedies are append-only'); END
         """,
     ]
+
+    /// v10: accounts, tokens, and who changed them.
+    static let v10Tables: [String] = [
+        """
+        CREATE TABLE accounts (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('viewer', 'clerk', 'editor', 'admin')),
+            password_hash TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+        """,
+        """
+        CREATE TABLE tokens (
+            id INTEGER PRIMARY KEY,
+            account TEXT NOT NULL REFERENCES accounts(name),
+            label TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            revoked_at TEXT)
+        """,
+        "CREATE UNIQUE INDEX tokens_active ON tokens(account, label) WHERE revoked_at IS NULL",
+        """
+        CREATE TABLE account_log (
+            id INTEGER PRIMARY KEY,
+            account TEXT NOT NULL,
+            change TEXT NOT NULL,
+            changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            changed_by TEXT NOT NULL)
+        """,
+    ]
 }

@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v7 check dates") { db in try v7(db) }
         migrator.registerMigration("v8 outside edits index") { db in try v8(db) }
         migrator.registerMigration("v9 outside edits keep nested nulls") { db in try v9(db) }
+        migrator.registerMigration("v10 accounts and tokens") { db in try v10(db) }
         return migrator
     }
 
@@ -168,5 +169,12 @@ enum Migrations {
     /// (an extra property's nested nulls kept).
     private static func v9(_ db: Database) throws {
         for sql in MigrationSQL.v9Triggers { try db.execute(sql: sql) }
+    }
+
+    /// V10: the service's accounts (a role, a bcrypt hash of the password,
+    /// never the password), their API tokens (a bcrypt hash of the secret;
+    /// revoked, never deleted) and the log of every change to them.
+    private static func v10(_ db: Database) throws {
+        for sql in MigrationSQL.v10Tables { try db.execute(sql: sql) }
     }
 }

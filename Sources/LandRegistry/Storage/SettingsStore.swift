@@ -26,6 +26,29 @@ extension Store {
             .flatMap { Double(decimal: $0) } ?? name.defaultValue
     }
 
+    /// A setting that is text (`public_layers`), or nil when never set.
+    func textSetting(_ name: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [name]) }
+    }
+
+    /// Stores a text setting, logged as the numeric ones are; returns the old value ("" when unset).
+    func storeTextSetting(_ name: String, _ value: String, by: String, date: String) throws -> String {
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE name = ?", arguments: [name]) ?? ""
+            try db.execute(sql: """
+                INSERT INTO settings (name, value, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """, arguments: [name, value])
+            try db.execute(sql: "INSERT INTO settings_log (name, old_value, new_value, changed_by) VALUES (?, ?, ?, ?)",
+                           arguments: [name, old, value, by])
+            try db.execute(sql: """
+                INSERT INTO history (layer, code, action, effective_date, recorded_by, command, after_properties)
+                VALUES ('settings', ?, 'settings', ?, ?, ?, ?)
+                """, arguments: [name, date, by, "settings set \(name) \(value)", JSONValue.object([("value", .string(value))]).jsonText])
+            return old
+        }
+    }
+
     /// Every numeric setting.
     func thresholds() throws -> [Setting: Double] {
         try database.read { db in

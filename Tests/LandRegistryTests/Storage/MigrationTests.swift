@@ -40,7 +40,7 @@ final class MigrationTests: RegistryTestCase {
                 }
                 try db.execute(sql: "DROP TABLE landreg_writer")
                 try db.execute(sql: "SELECT DiscardGeometryColumn('checks', 'geom')")
-                for table in ["remedies", "discharge_limits", "monitoring_replaced", "monitoring", "monitor_imports",
+                for table in ["account_log", "tokens", "accounts", "remedies", "discharge_limits", "monitoring_replaced", "monitoring", "monitor_imports",
                               "history", "permits", "checks", "check_runs", "settings_log"] {
                     try db.execute(sql: "DROP TABLE \(table)")
                 }
