@@ -16,12 +16,12 @@ struct AccessLog: RouterMiddleware {
         var response: Response
         var context = context
         do {
-            // The service reads, checks proposals and signs in (edits come later).
-            let posting = Service.postPaths.contains(request.uri.path)
-            guard posting ? request.method == .post : request.method == .get || request.method == .head else {
+            // Each path answers its methods: reads, the check and sign-in, and the edits of features.
+            let allowed = Service.methods(request.uri.path)
+            guard allowed.contains(request.method) else {
                 var refusal = ServiceError(status: .methodNotAllowed, code: "MethodNotAllowed",
-                                           description: posting ? "this path takes POST only" : "the service answers GET and HEAD only")
-                if posting { refusal.allow = "POST" }
+                                           description: "this path takes \(allowed.map(\.rawValue).joined(separator: ", ")) only")
+                refusal.allow = allowed.map(\.rawValue).joined(separator: ", ")
                 throw refusal
             }
             try gatekeeper.admit(request, &context)

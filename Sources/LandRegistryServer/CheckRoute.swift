@@ -18,6 +18,15 @@ extension Service {
     static let checkPaths: Set<String> = ["/check", "/processes/pre-approval-check/execution"]
     /// Every path that takes POST (and only POST).
     static let postPaths: Set<String> = checkPaths.union(["/app/check", "/login", "/logout"])
+
+    /// The methods a path answers.
+    static func methods(_ path: String) -> [HTTPRequest.Method] {
+        if postPaths.contains(path) { return [.post] }
+        let parts = path.split(separator: "/")
+        if parts.count == 3 && parts[0] == "collections" && parts[2] == "items" { return [.get, .head, .post] }
+        if parts.count == 4 && parts[0] == "collections" && parts[2] == "items" { return [.get, .head, .put, .patch, .delete] }
+        return [.get, .head]
+    }
     /// The largest body read (a larger one is refused with 413).
     static let maximumUpload = 50 << 20
 

@@ -157,6 +157,7 @@ struct Gatekeeper: Sendable {
             return nil
         }
         if Service.checkPaths.contains(path) || path == "/app/check" { return .clerk }
+        if request.method != .get && request.method != .head { return .editor }
         let parts = path.split(separator: "/")
         if parts.first == "collections", parts.count >= 2, let layer = Layer(rawValue: String(parts[1])),
            try registry.publicLayers().contains(layer) {

@@ -66,6 +66,7 @@ final class Service: Sendable {
         addReportRoutes(to: router)
         addAppRoutes(to: router)
         addSignInRoutes(to: router)
+        addEditRoutes(to: router)
     }
 
     // MARK: - Negotiation
@@ -168,7 +169,10 @@ final class Service: Sendable {
         let documents = documents(request)
         let registry = registry
         let asked = pageRequest
-        let page = try await blocking { try registry.featurePage(asked) }
+        // The feature as it is now carries its version, for an edit's If-Match.
+        let (page, version) = try await blocking {
+            (try registry.featurePage(asked), asked.asOf == nil ? try registry.version(of: layer, code: code) : nil)
+        }
         guard page.numberReturned == 1 else {
             throw ServiceError.notFound(pageRequest.asOf.map { "\(term: layer) has no feature '\(code)' on \($0)" } ?? "\(term: layer) has no feature '\(code)'")
         }
@@ -185,6 +189,7 @@ final class Service: Sendable {
         let crs = ServiceCRS.served(pageRequest)
         var headers = HTTPFields()
         headers[.contentCRS] = "<\(crs.uri)>"
+        if let version { headers[.eTag] = "\"\(version)\"" }
         switch encoding {
         case .json: return Service.response(Array(JSONValue.object(members).jsonText.utf8), type: "application/geo+json", headers: headers)
         case .html:

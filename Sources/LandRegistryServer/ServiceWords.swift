@@ -18,7 +18,7 @@ enum ServiceWords {
         "a parameter's name is not percent-encoded UTF-8": "参数名不是百分号编码的 UTF-8",
         "its value is not percent-encoded UTF-8": "其值不是百分号编码的 UTF-8",
         "is given twice": "给出了两次",
-        "this path takes POST only": "此路径只接受 POST 请求",
+        "this path takes {} only": "此路径只接受 {} 请求",
         "send the proposals as GeoJSON (Content-Type: application/geo+json) or as a file (multipart/form-data, field 'file')":
             "请以 GeoJSON（Content-Type: application/geo+json）或文件（multipart/form-data，字段 file）发送拟批地块",
         "gives no file: send the proposals in the field 'file'": "未附文件：请在字段 file 中发送拟批地块",
@@ -48,7 +48,6 @@ enum ServiceWords {
         "there is no collection '{}': the collections are {}": "没有图层“{}”：图层有 {}",
         "there is no feature '{}'": "没有要素“{}”",
         "there is no file '{}'": "没有文件“{}”",
-        "the service answers GET and HEAD only": "本服务只响应 GET 和 HEAD 请求",
         "the request took longer than {} s": "请求处理超过 {} 秒",
         "there is no file '{}' (is libjs-leaflet installed?)": "没有文件“{}”（是否已安装 libjs-leaflet？）",
         "no such path: the service has /, /api, /conformance, /collections and each collection's paths":
@@ -156,5 +155,14 @@ enum ServiceWords {
         "too many failed sign-ins: try again in {} s": "登录失败次数过多：请 {} 秒后再试",
         "wrong name or password, or the account is disabled": "用户名或密码错误，或账号已停用",
         "is the signed-in account, {}": "应为已登录的账号 {}",
+        "the body is not a GeoJSON Feature": "请求体不是 GeoJSON 要素（Feature）",
+        "the feature has no code (properties.code or id)": "要素没有编码（properties.code 或 id）",
+        "the feature's code '{}' is not the path's '{}'": "要素编码“{}”与路径中的“{}”不一致",
+        "names who makes the edit, for the history": "应写明编辑人，以记入历史",
+        "send If-Match with the feature's ETag (GET it first), so that no one's edit is overwritten": "请以 If-Match 发送要素的 ETag（先 GET 取得），以免覆盖他人的编辑",
+        "If-Match '{}' is not an ETag of this service": "If-Match“{}”不是本服务的 ETag",
+        "send a merge patch (Content-Type: application/merge-patch+json)": "请发送合并补丁（Content-Type: application/merge-patch+json）",
+        "send a GeoJSON Feature (Content-Type: application/geo+json)": "请发送 GeoJSON 要素（Content-Type: application/geo+json）",
+        "the body is not JSON": "请求体不是 JSON",
     ]
 }

@@ -29,6 +29,8 @@ public struct ImportOptions: Sendable {
     /// Do everything but keep nothing: the counts (and the codes `replace`
     /// would delete) of an import that is then rolled back.
     public var dryRun: Bool
+    /// Write only if this feature is still at this version (an HTTP edit's `If-Match`), in the same transaction.
+    public var expectedVersion: ExpectedVersion?
 
     public init(mode: ImportMode = .insert, srid: Int? = nil, makeValid: Bool = false, effectiveDate: String? = nil,
                 by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown", command: String = "import",

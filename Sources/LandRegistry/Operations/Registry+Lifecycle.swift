@@ -106,12 +106,13 @@ extension Registry {
     /// recorded change, or a risk-plot on the risk list or unresolved
     /// without a note giving the reason, changes nothing.
     @discardableResult
-    public func delete(_ layer: Layer, codes: [String], date: String, by: String, note: String? = nil) throws -> Int {
+    public func delete(_ layer: Layer, codes: [String], date: String, by: String, note: String? = nil,
+                       expected: ExpectedVersion? = nil) throws -> Int {
         let date = try checkDate(date)
         var seen = Set<String>()
         let reason = note?.trimmingCharacters(in: .whitespaces).isEmpty == false ? note : nil
         let stamp = ChangeStamp(effective: date, by: by, command: "delete", note: reason)
-        return try store.deleteFeatures(layer, codes: codes, stamp: stamp) { code, exists, stage, latest in
+        return try store.deleteFeatures(layer, codes: codes, stamp: stamp, expected: expected) { code, exists, stage, latest in
             guard seen.insert(code).inserted else {
                 throw RuleViolation(subject: layer.rawValue, code: code, message: "given twice")
             }

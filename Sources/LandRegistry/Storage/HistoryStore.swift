@@ -23,6 +23,23 @@ extension Store {
     /// The effective date of the feature's latest recorded change (nil when
     /// the history has none): no change may take effect before it, so that
     /// the current row is always the history replayed as of today.
+    /// A feature's version: the id of its latest history row, nil when the layer has no feature of that code now.
+    static func version(_ db: Database, _ layer: Layer, code: String) throws -> Int64? {
+        guard try Int.fetchOne(db, sql: "SELECT 1 FROM \(layer.table) WHERE code = ?", arguments: [code]) != nil else { return nil }
+        return try Int64.fetchOne(db, sql: "SELECT max(id) FROM history WHERE layer = ? AND code = ?", arguments: [layer.rawValue, code]) ?? 0
+    }
+
+    func version(_ layer: Layer, code: String) throws -> Int64? { try read { db in try Store.version(db, layer, code: code) } }
+
+    /// Refuses a write whose feature is no longer at the version its writer saw (nil: it must not exist).
+    static func expect(_ db: Database, _ layer: Layer, _ expected: ExpectedVersion?) throws {
+        guard let expected else { return }
+        let actual = try version(db, layer, code: expected.code)
+        guard actual == expected.version else {
+            throw VersionConflict(layer: layer, code: expected.code, expected: expected.version, actual: actual)
+        }
+    }
+
     static func latestChange(_ db: Database, _ layer: Layer, code: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT max(effective_date) FROM history WHERE layer = ? AND code = ?",
                             arguments: [layer.rawValue, code])
@@ -126,9 +143,10 @@ extension Store {
     /// (`action` `delete`, effective on the stamp's date); `allow` sees each
     /// code, whether a feature has it, its risk-plot stage (nil for other
     /// layers) and the date of its latest recorded change, and throws to refuse.
-    func deleteFeatures(_ layer: Layer, codes: [String], stamp: ChangeStamp,
+    func deleteFeatures(_ layer: Layer, codes: [String], stamp: ChangeStamp, expected: ExpectedVersion? = nil,
                         allow: (_ code: String, _ exists: Bool, _ stage: String?, _ latest: String?) throws -> Void) throws -> Int {
         try write { db in
+            try Store.expect(db, layer, expected)
             for code in codes {
                 let exists = try Int.fetchOne(db, sql: "SELECT 1 FROM \(layer.table) WHERE code = ?", arguments: [code]) != nil
                 let stage = layer == .riskPlots

@@ -9,7 +9,7 @@ extension Store {
     /// checkpoint —, a sixth of a million-feature import. It is WAL again after.
     /// Meanwhile the file's pages are written to the disk as they come
     /// (`BackgroundFlush`), not all at the commit.
-    func writeLayer<T>(_ layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?,
+    func writeLayer<T>(_ layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?, expected: ExpectedVersion? = nil,
                        _ body: (LayerWriter) throws -> T) throws -> T {
         let direct = isSingleConnection && (try? database.writeWithoutTransaction { db in
             try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
@@ -32,7 +32,8 @@ extension Store {
         // writes its blobs and the R*Tree itself); updating reads stored
         // geometries through it.
         return try write(spatial: mode != .insert) { db in
-            try body(try LayerWriter(db: db, layer: layer, mode: mode, stamp: stamp, rule: rule,
+            try Store.expect(db, layer, expected)
+            return try body(try LayerWriter(db: db, layer: layer, mode: mode, stamp: stamp, rule: rule,
                                      spatial: { self.ensureSpatial(db) }))
         }
     }

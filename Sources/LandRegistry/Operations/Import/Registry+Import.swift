@@ -49,7 +49,7 @@ extension Registry {
         let ahead = ReadAheadReader(reader)
         defer { ahead.cancel() }
         let preparer = FeaturePreparer(layer: layer, registrySRID: srid, reader: ahead, options: options)
-        return try store.writeLayer(layer, mode: options.mode, stamp: stamp, rule: rule) { writer in
+        return try store.writeLayer(layer, mode: options.mode, stamp: stamp, rule: rule, expected: options.expectedVersion) { writer in
             let pipeline = BackgroundBatches(name: "landreg-prepare") { try preparer.next() }
             var counts = ImportCounts()
             do {
