@@ -24,6 +24,7 @@ extension Service {
         if postPaths.contains(path) { return [.post] }
         let parts = path.split(separator: "/")
         if parts.count == 3 && parts[0] == "collections" && parts[2] == "items" { return [.get, .head, .post] }
+        if parts.count == 3 && parts[0] == "collections" && parts[2] == "import" { return [.post] }
         if parts.count == 4 && parts[0] == "collections" && parts[2] == "items" { return [.get, .head, .put, .patch, .delete] }
         return [.get, .head]
     }
@@ -55,31 +56,7 @@ extension Service {
 
     /// A check request's proposals (the body, or the form's `file`) and its options (the query's parameters and the form's fields, as one).
     private func checkUpload(_ request: Request, _ context: ServiceContext) async throws -> ((name: String, bytes: [UInt8]), QueryString) {
-        let query = try QueryString(request.uri.query)
-        let (type, boundary) = Service.mediaType(request.headers[.contentType])
-        guard ["application/geo+json", "application/json", "multipart/form-data"].contains(type) else {
-            throw ServiceError(status: .unsupportedMediaType, code: "UnsupportedMediaType",
-                               description: "send the proposals as GeoJSON (Content-Type: application/geo+json) or as a file (multipart/form-data, field 'file')")
-        }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: Service.maximumUpload)
-        } catch {
-            throw ServiceError(status: .contentTooLarge, code: "ContentTooLarge",
-                               description: "the proposals are larger than \(Service.maximumUpload >> 20) MB")
-        }
-        var fields = query.values
-        let upload: (name: String, bytes: [UInt8])
-        if type == "multipart/form-data" {
-            let form = try Service.form(body, boundary: boundary)
-            for (name, value) in form.fields {
-                guard fields.updateValue(value, forKey: name) == nil else { throw ServiceError.parameter(name, "is given twice") }
-            }
-            guard let file = form.file else { throw ServiceError.parameter("file", "gives no file: send the proposals in the field 'file'") }
-            upload = file
-        } else {
-            upload = ("proposals.geojson", Array(buffer: body))
-        }
+        var (upload, fields) = try await readUpload(request, defaultName: "proposals.geojson")
         // Signed in, the check is recorded by the account: a `by` naming someone else is refused.
         if let name = context.caller.name {
             if let by = fields["by"], by != name { throw ServiceError.parameter("by", "is the signed-in account, \(name)") }
@@ -111,11 +88,7 @@ extension Service {
     func runCheck(_ upload: (name: String, bytes: [UInt8]), _ parameters: QueryString, outputs: Set<CheckOutput>,
                   language: ReportLanguage) async throws -> [CheckOutput: [UInt8]] {
         let options = try checkOptions(parameters)
-        var mapping = FieldMapping()
-        if let text = parameters["map"] {
-            guard let parsed = FieldMapping(parsing: text) else { throw ServiceError.parameter("map", "'\(text)' is not property=FIELD[,property=FIELD…]") }
-            mapping = parsed
-        }
+        let mapping = try Service.mapping(parameters)
         let (registry, fields) = (registry, mapping)
         let textEncoding = parameters["encoding"]
         return try await blocking {
@@ -179,14 +152,7 @@ extension Service {
 
     /// The CLI's check options, from the query or the form.
     private func checkOptions(_ query: QueryString) throws -> CheckOptions {
-        func flag(_ name: String) throws -> Bool? {
-            guard let text = query[name] else { return nil }
-            switch text.lowercased() {
-            case "true", "1", "yes": return true
-            case "false", "0", "no": return false
-            default: throw ServiceError.parameter(name, "'\(text)' is neither true nor false")
-            }
-        }
+        func flag(_ name: String) throws -> Bool? { try Service.flag(query, name) }
         var action: ProposalAction?
         if let text = query["action"] {
             guard let value = ProposalAction(rawValue: text) else {
@@ -220,13 +186,24 @@ extension Service {
     /// The check of a body's proposals, as the CLI makes it: each report's bytes.
     private static func runCheck(_ bytes: [UInt8], name: String, options: CheckOptions, reading: (encoding: String?, mapping: FieldMapping),
                                  outputs: Set<CheckOutput>, language: ReportLanguage, on registry: Registry) throws -> [CheckOutput: [UInt8]] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("landreg-check-\(UUID().uuidString)")
+        try withUpload(bytes, name: name) { file in try runCheck(file, name: name, options: options, reading: reading, outputs: outputs,
+                                                                  language: language, on: registry) }
+    }
+
+    /// An upload written to a private temporary folder under the client's file name, for `body`; removed after.
+    static func withUpload<T>(_ bytes: [UInt8], name: String, _ body: (String) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("landreg-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(name).path
         guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else {
             throw ServiceError(status: .internalServerError, code: "ServerError", description: "the server could not answer; see its log")
         }
+        return try body(file)
+    }
+
+    private static func runCheck(_ file: String, name: String, options: CheckOptions, reading: (encoding: String?, mapping: FieldMapping),
+                                 outputs: Set<CheckOutput>, language: ReportLanguage, on registry: Registry) throws -> [CheckOutput: [UInt8]] {
         do {
             let reader = try openFeatureReader(path: file, format: nil, booleans: ["air_polluting", "soil_polluting", "discharges", "food_crops"],
                                                mapping: reading.mapping, encoding: reading.encoding)

@@ -51,7 +51,7 @@ extension Service {
     }
 
     /// Who records the edit: the account, or without accounts the `by` parameter.
-    private func editor(_ context: ServiceContext, _ query: QueryString) throws -> String {
+    func editor(_ context: ServiceContext, _ query: QueryString) throws -> String {
         if let name = context.caller.name {
             if let by = query["by"], by != name { throw ServiceError.parameter("by", "is the signed-in account, \(name)") }
             return name

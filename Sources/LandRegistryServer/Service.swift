@@ -67,6 +67,7 @@ final class Service: Sendable {
         addAppRoutes(to: router)
         addSignInRoutes(to: router)
         addEditRoutes(to: router)
+        addImportRoute(to: router)
     }
 
     // MARK: - Negotiation

@@ -19,9 +19,10 @@ enum ServiceWords {
         "its value is not percent-encoded UTF-8": "其值不是百分号编码的 UTF-8",
         "is given twice": "给出了两次",
         "this path takes {} only": "此路径只接受 {} 请求",
-        "send the proposals as GeoJSON (Content-Type: application/geo+json) or as a file (multipart/form-data, field 'file')":
-            "请以 GeoJSON（Content-Type: application/geo+json）或文件（multipart/form-data，字段 file）发送拟批地块",
-        "gives no file: send the proposals in the field 'file'": "未附文件：请在字段 file 中发送拟批地块",
+        "send the file as GeoJSON (Content-Type: application/geo+json) or in a form (multipart/form-data, field 'file')":
+            "请以 GeoJSON（Content-Type: application/geo+json）或表单（multipart/form-data，字段 file）发送文件",
+        "gives no file: send it in the field 'file'": "未附文件：请在字段 file 中发送",
+        "'{}' is not insert, upsert or replace": "“{}”不是 insert、upsert 或 replace",
         "the form has no boundary": "表单缺少 boundary",
         "the form cannot be read as multipart/form-data": "表单无法按 multipart/form-data 读取",
         "its value is not UTF-8": "其值不是 UTF-8",

@@ -91,4 +91,39 @@ final class EditServeTests: ServerTestCase {
         XCTAssertTrue(said.contains("accepted") && !said.contains(" 0 accepted"), said)
         XCTAssertEqual(try sqlite(db, "PRAGMA integrity_check;"), "ok")
     }
+
+    /// `POST /collections/{layer}/import` is `landreg import`: the same registry afterwards as the CLI's on a twin,
+    /// the CLI's message for a bad file, nothing changed by a refusal.
+    func testImportOverHTTPIsTheCLIs() throws {
+        let db = try sampleRegistry()
+        XCTAssertEqual(try run(["user", "add", "importer", "--role", "editor", "--db", db], input: password + "\n").status, 0)
+        XCTAssertEqual(try run(["user", "add", "counter", "--role", "clerk", "--db", db], input: password + "\n").status, 0)
+        let editor = "Authorization: Bearer " + (try run(["user", "token", "importer", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let clerk = "Authorization: Bearer " + (try run(["user", "token", "counter", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let twin = path("twin.sqlite")
+        try FileManager.default.copyItem(atPath: db, toPath: twin)
+        let plots = try write(Local.collection([
+            Local.feature(#""code":"HTTP-1","stage":"suspected","stage_date":"2024-02-01","name":"经由网络导入""#, Local.polygon(Local.rect(100, 100, 180, 160))),
+            Local.feature(#""code":"LC-RP-003","stage":"investigating","stage_date":"2024-02-01","name":"原城关电镀车间地块""#, Local.polygon(Local.rect(400, 100, 480, 160))),
+        ]), to: "plots.geojson")
+        try serve(db)
+        let before = try export(db)
+        XCTAssertEqual(try post(form: ["file=@" + plots, "mode=upsert", "date=2024-02-01"], headers: [clerk], to: "/collections/risk-plots/import").status, 403)
+        XCTAssertEqual(try post(form: ["file=@" + plots, "mode=sideways"], headers: [editor], to: "/collections/risk-plots/import").status, 400)
+        let insert = try post(form: ["file=@" + plots, "mode=insert"], headers: [editor], to: "/collections/risk-plots/import")
+        XCTAssertEqual(insert.status, 422, insert.body)
+        let cliInsert = try run(["import", "risk-plots", plots, "--db", twin, "--lang", "en"])
+        XCTAssertEqual(cliInsert.status, 1)
+        let message = cliInsert.stderr.replacingOccurrences(of: "landreg: error: ", with: "").replacingOccurrences(of: directory.path + "/", with: "")
+            .components(separatedBy: " (").first!.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(insert.body.contains(message), "\(insert.body) lacks \(message)")
+        XCTAssertEqual(try export(db), before, "a refused import changed the registry")
+        let upsert = try post(form: ["file=@" + plots, "mode=upsert", "date=2024-02-01"], headers: [editor], to: "/collections/risk-plots/import")
+        XCTAssertEqual(upsert.status, 200, upsert.body)
+        XCTAssertEqual(json(upsert.body)["inserted"] as? Int, 1)
+        XCTAssertEqual(json(upsert.body)["updated"] as? Int, 1)
+        XCTAssertEqual(try run(["import", "risk-plots", plots, "--mode", "upsert", "--date", "2024-02-01", "--db", twin]).status, 0)
+        XCTAssertEqual(try export(db), try export(twin), "the import over HTTP left another registry than the CLI's")
+        XCTAssertTrue(try run(["history", "risk-plots", "HTTP-1", "--db", db]).stdout.contains("importer"))
+    }
 }
