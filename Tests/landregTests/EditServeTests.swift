@@ -126,4 +126,17 @@ final class EditServeTests: ServerTestCase {
         XCTAssertEqual(try export(db), try export(twin), "the import over HTTP left another registry than the CLI's")
         XCTAssertTrue(try run(["history", "risk-plots", "HTTP-1", "--db", db]).stdout.contains("importer"))
     }
+
+    /// OWSLib's create, replace and delete calls, with an editor's token (and the ETag as If-Match).
+    func testOWSLibEditsTheService() throws {
+        let db = try sampleRegistry()
+        XCTAssertEqual(try run(["user", "add", "gis", "--role", "editor", "--db", db], input: password + "\n").status, 0)
+        let token = try run(["user", "token", "gis", "--label", "owslib", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try serve(db)
+        let (status, said) = try crosscheck("oapif_owslib_edits.py", [base, token])
+        if said.contains("ModuleNotFoundError") { throw XCTSkip("OWSLib is not installed") }
+        XCTAssertEqual(status, 0, said)
+        let history = try run(["history", "enterprises", "ENT-OWS", "--db", db]).stdout
+        XCTAssertEqual(history.components(separatedBy: "gis").count - 1, 3, "create, replace and delete recorded by the account: \(history)")
+    }
 }
