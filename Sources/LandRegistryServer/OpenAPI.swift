@@ -25,20 +25,21 @@ extension Documents {
                                        schema: .object([("type", s("array")), ("minItems", Documents.number(1)),
                                                         ("items", .object([("type", s("string")), ("enum", .array(layer.properties.map { s($0.name) }))]))]),
                                        explode: false)
-            paths.append((path + "/items", operation("items_\(name)", "The features of \(layer.rawValue), a page at a time",
+            paths.append((path + "/items", Documents.adding(editOperations(create: name), to: operation("items_\(name)", "The features of \(layer.rawValue), a page at a time",
                                                      [f, limit, bbox, bboxCRS, crs, datetime, properties, after] + filters,
-                                                     json: ref("FeatureCollection"), type: "application/geo+json")))
-            paths.append((path + "/items/{featureId}", operation("item_\(name)", "One feature of \(layer.rawValue) by its code (as of a date)",
+                                                     json: ref("FeatureCollection"), type: "application/geo+json"))))
+            paths.append((path + "/items/{featureId}", Documents.adding(editOperations(item: name), to: operation("item_\(name)", "One feature of \(layer.rawValue) by its code (as of a date)",
                                                                  [parameter("featureId", "path", "The feature's code", schema: .object([("type", s("string"))]), required: true),
                                                                   f, crs, datetime],
-                                                                 json: ref("Feature"), type: "application/geo+json", notFound: true)))
+                                                                 json: ref("Feature"), type: "application/geo+json", notFound: true))))
+            paths.append((path + "/import", importOperation(name)))
             paths.append((path + "/items/{featureId}/versions", operation("versions_\(name)", "Every recorded change of one feature of \(layer.rawValue), oldest first",
                                                                           [parameter("featureId", "path", "The feature's code", schema: .object([("type", s("string"))]), required: true), f],
                                                                           json: .object([("type", s("object"))]), notFound: true)))
         }
         paths.append(("/check", checkOperation("check")))
         paths.append(("/processes/pre-approval-check/execution", checkOperation("execute_pre_approval_check")))
-        paths += reportOperations()
+        paths += reportOperations() + signInOperations()
         return .object([
             ("openapi", s("3.0.3")),
             ("info", .object([("title", s(title)), ("version", s(landregVersion)),
@@ -49,10 +50,10 @@ extension Documents {
         ])
     }
 
-    private func s(_ text: String) -> JSONValue { .string(text) }
-    private func ref(_ name: String) -> JSONValue { .object([("$ref", s("#/components/schemas/\(name)"))]) }
+    func s(_ text: String) -> JSONValue { .string(text) }
+    func ref(_ name: String) -> JSONValue { .object([("$ref", s("#/components/schemas/\(name)"))]) }
 
-    private func parameter(_ name: String, _ place: String, _ description: String, schema: JSONValue,
+    func parameter(_ name: String, _ place: String, _ description: String, schema: JSONValue,
                            required: Bool = false, explode: Bool? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = [("name", s(name)), ("in", s(place)), ("description", s(description)),
                                               ("required", .bool(required)), ("schema", schema)]
@@ -191,7 +192,7 @@ extension Documents {
         ]))])
     }
 
-    private func errorResponse(_ description: String) -> JSONValue {
+    func errorResponse(_ description: String) -> JSONValue {
         .object([("description", s(description)), ("content", .object([("application/json", .object([("schema", ref("Exception"))]))]))])
     }
 
