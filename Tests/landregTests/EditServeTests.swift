@@ -139,4 +139,15 @@ final class EditServeTests: ServerTestCase {
         let history = try run(["history", "enterprises", "ENT-OWS", "--db", db]).stdout
         XCTAssertEqual(history.components(separatedBy: "gis").count - 1, 3, "create, replace and delete recorded by the account: \(history)")
     }
+
+    /// schemathesis over every write endpoint (edits, import, check) with an admin's token: no 5xx, only documented answers.
+    func testFuzzedWritesWithATokenAreAnsweredAsDocumented() throws {
+        let db = try sampleRegistry()
+        XCTAssertEqual(try run(["user", "add", "fuzz", "--role", "admin", "--db", db], input: password + "\n").status, 0)
+        let token = try run(["user", "token", "fuzz", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try serve(db)
+        let (status, said) = try crosscheck("oapif_fuzz_writes.py", [base, token])
+        XCTAssertEqual(status, 0, said)
+        XCTAssertEqual(try sqlite(db, "PRAGMA integrity_check;"), "ok")
+    }
 }
