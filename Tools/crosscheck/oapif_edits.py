@@ -6,7 +6,9 @@ held to what the service answered.
 
 WRITERS threads each make EDITS random edits of the features CODES (comma-
 separated; overlapping between writers): GET the feature (its ETag), then
-PATCH its name to a value no one else writes, with If-Match. READERS threads
+PATCH its name to a value no one else writes, with If-Match; on risk-plots
+half the edits move the plot to a random stage instead, legal or not (422
+for an illegal one, with the import's message). READERS threads
 page through the layer meanwhile. Every answer must be 204 (accepted) or 412
 (someone was first); afterwards every feature's history must hold exactly
 the accepted names, in the order of their ETags, none lost, none refused in
@@ -26,7 +28,10 @@ token = sys.argv[8] if len(sys.argv) > 8 else None
 host = urllib.parse.urlparse(base)
 problems, lock = [], threading.Lock()
 accepted = {code: [] for code in codes}  # (new version, name)
-counts = {"accepted": 0, "refused": 0, "read": 0}
+counts = {"accepted": 0, "refused": 0, "read": 0, "illegal": 0, "moved": 0}
+stages = ["suspected", "investigating", "clean", "contaminated", "listed", "remediating", "delisted"]
+NEXT = {"suspected": ["investigating"], "investigating": ["clean", "contaminated"], "contaminated": ["listed", "clean"],
+        "listed": ["remediating"], "remediating": ["delisted"], "delisted": ["suspected"], "clean": ["suspected"]}
 done = threading.Event()
 
 
@@ -46,17 +51,35 @@ def writer(number):
     for i in range(edits):
         code = rnd.choice(codes)
         path = "/collections/%s/items/%s" % (layer, urllib.parse.quote(code))
-        status, headers, _ = request(connection, "GET", path)
+        status, headers, read = request(connection, "GET", path)
         if status != 200:
             with lock:
                 problems.append("GET %s: %d" % (code, status))
             continue
         name = "w%d-%d" % (number, i)
-        patch = json.dumps({"properties": {"name": name}})
-        status, headers, body = request(connection, "PATCH", path + "?date=2024-06-01" + by, patch,
-                                        {"Content-Type": "application/merge-patch+json", "If-Match": headers["etag"]})
+        staging = layer == "risk-plots" and rnd.random() < 0.5
+        if staging:
+            # Mostly a stage the lifecycle allows from where the plot stands as read; else any.
+            current = json.loads(read)["properties"].get("stage")
+            legal = [stage for stage in NEXT.get(current, []) if stage != "suspected"]
+            target = rnd.choice(legal) if legal and rnd.random() < 0.6 else rnd.choice(stages)
+            patch = json.dumps({"properties": {"stage": target, "stage_date": "2024-06-01"}})
+        else:
+            patch = json.dumps({"properties": {"name": name}})
+        before = headers["etag"]
+        status, headers, body = request(connection, "PATCH", path + "?date=2024-06-01&note=reopened" + by, patch,
+                                        {"Content-Type": "application/merge-patch+json", "If-Match": before})
         with lock:
-            if status == 204:
+            if staging:
+                if status == 204:
+                    counts["moved"] += headers["etag"] != before
+                elif status == 422 and (b"cannot move from" in body or b"needs a reason" in body):
+                    counts["illegal"] += 1
+                elif status == 412:
+                    counts["refused"] += 1
+                else:
+                    problems.append("stage PATCH %s: %d %s" % (code, status, body[:200]))
+            elif status == 204:
                 accepted[code].append((int(headers["etag"].strip('"')), name))
                 counts["accepted"] += 1
             elif status == 412:
@@ -93,14 +116,27 @@ done.set()
 for t in watchers:
     t.join()
 
+moved = 0
 for code in codes:
-    versions = history(code)[earlier[code]:]
+    whole = history(code)
+    versions = whole[earlier[code]:]
+    # Every stage change of this run is one the lifecycle allows, from where the plot stood.
+    for v in versions:
+        change = v.get("changes", {}).get("stage")
+        if v["command"] == "serve PATCH" and "name" not in v.get("changes", {}):
+            moved += 1  # a stage edit that changed the plot (its stage, or only its stage date)
+        if change and v["command"] == "serve PATCH":
+            if change[1] not in NEXT.get(change[0], []):
+                problems.append("%s: an illegal stage path %s -> %s in the history" % (code, change[0], change[1]))
     names = [v["changes"]["name"][1] for v in versions if v["command"] == "serve PATCH" and "name" in v.get("changes", {})]
     want = [name for _, name in sorted(accepted[code])]
     if names != want:
         problems.append("%s: the history holds %d accepted names, %d were accepted (first difference at %s)"
                         % (code, len(names), len(want), next((i for i, (a, b) in enumerate(zip(names, want)) if a != b), min(len(names), len(want)))))
+if moved != counts["moved"]:
+    problems.append("the history holds %d stage edits, %d were accepted" % (moved, counts["moved"]))
 for problem in problems[:20]:
     print(problem, file=sys.stderr)
-print("edits: %d accepted, %d refused (412), %d reads, %d problems" % (counts["accepted"], counts["refused"], counts["read"], len(problems)))
+print("edits: %d accepted (names), %d stage changes, %d illegal stage changes refused (422), %d refused (412), %d reads, %d problems"
+      % (counts["accepted"], counts["moved"], counts["illegal"], counts["refused"], counts["read"], len(problems)))
 sys.exit(1 if problems else 0)
