@@ -101,6 +101,11 @@ extension Service {
                 try registry.delete(layer, codes: [code], date: date ?? todayDate(), by: by, note: note, expected: expected)
                 return (code, nil)
             }
+            // A plot's stage alone moves as `landreg stage` moves it (with the note a re-opening needs).
+            if kind == .patch, layer == .riskPlots, let pathCode, let body, let (stage, stageDate) = Service.stageOnly(body) {
+                try registry.changeStage(code: pathCode, to: stage, date: stageDate ?? date ?? todayDate(), by: by, note: note, expected: expected)
+                return (pathCode, try registry.version(of: layer, code: pathCode))
+            }
             let reader: FeatureReader
             let code: String
             if kind == .patch, let pathCode {
@@ -127,6 +132,15 @@ extension Service {
         } catch let error as InvalidArgument {
             throw ServiceError(status: .badRequest, code: "InvalidParameterValue", description: "", libraryError: error)
         }
+    }
+
+    /// The stage (and stage date) of a merge patch that changes nothing else.
+    private static func stageOnly(_ patch: JSONValue) -> (Stage, String?)? {
+        guard case .object(let members) = patch, members.allSatisfy({ ["properties", "type"].contains($0.0) }),
+              case .object(let properties)? = patch["properties"],
+              properties.allSatisfy({ ["stage", "stage_date"].contains($0.0) }),
+              let stage = properties.first(where: { $0.0 == "stage" })?.1.stringValue.flatMap(Stage.init(rawValue:)) else { return nil }
+        return (stage, properties.first { $0.0 == "stage_date" }?.1.stringValue)
     }
 
     /// A GeoJSON Feature as a reader of one feature; its code from `properties.code`, else `id`, else the path's.

@@ -123,9 +123,10 @@ for code in codes:
     # Every stage change of this run is one the lifecycle allows, from where the plot stood.
     for v in versions:
         change = v.get("changes", {}).get("stage")
-        if v["command"] == "serve PATCH" and "name" not in v.get("changes", {}):
-            moved += 1  # a stage edit that changed the plot (its stage, or only its stage date)
-        if change and v["command"] == "serve PATCH":
+        # A stage edit moves the plot as `landreg stage` does (its command says so).
+        if v["command"].startswith("stage ") or (v["command"] == "serve PATCH" and "name" not in v.get("changes", {})):
+            moved += 1
+        if change:
             if change[1] not in NEXT.get(change[0], []):
                 problems.append("%s: an illegal stage path %s -> %s in the history" % (code, change[0], change[1]))
     names = [v["changes"]["name"][1] for v in versions if v["command"] == "serve PATCH" and "name" in v.get("changes", {})]

@@ -6,10 +6,10 @@ extension Registry {
     /// transitions; records the change with its date, document, author and
     /// note. Throws a `RuleViolation` (and changes nothing) otherwise.
     public func changeStage(code: String, to stage: Stage, date: String, doc: String? = nil, by: String,
-                            note: String? = nil) throws {
+                            note: String? = nil, expected: ExpectedVersion? = nil) throws {
         let date = try checkDate(date)
         let stamp = ChangeStamp(effective: date, by: by, command: "stage \(stage.rawValue)", doc: doc, note: note)
-        try store.updateStage(code: code, to: stage, stamp: stamp) { current, latest in
+        try store.updateStage(code: code, to: stage, stamp: stamp, expected: expected) { current, latest in
             func refuse(_ property: String?, _ message: Phrase, _ remedy: Remedy? = nil) -> RuleViolation {
                 RuleViolation(subject: Layer.riskPlots.rawValue, code: code, property: property, message: message, remedy: remedy)
             }

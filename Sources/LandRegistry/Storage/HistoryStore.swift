@@ -48,9 +48,10 @@ extension Store {
     /// Sets a risk-plot's stage and stage date; `allow` sees the plot's
     /// current stage and stage date (nil: no such plot) and the date of its
     /// latest recorded change, and throws to refuse.
-    func updateStage(code: String, to stage: Stage, stamp: ChangeStamp,
+    func updateStage(code: String, to stage: Stage, stamp: ChangeStamp, expected: ExpectedVersion? = nil,
                      allow: (_ current: (stage: String, date: String?)?, _ latest: String?) throws -> Void) throws {
         try write { db in
+            try Store.expect(db, .riskPlots, expected)
             let row = try Row.fetchOne(db, sql: "SELECT stage, stage_date FROM risk_plots WHERE code = ?", arguments: [code])
             try allow(row.map { ($0[0], $0[1]) }, try Store.latestChange(db, .riskPlots, code: code))
             try db.execute(sql: "UPDATE risk_plots SET stage = ?, stage_date = ? WHERE code = ?",
