@@ -55,13 +55,16 @@ final class Credentials: Sendable {
         var failures: [String: (count: Int, last: ContinuousClock.Instant)] = [:]
     }
     private let state = Mutex(State())
-    static let sessionLength = Duration.seconds(8 * 3600)
+    /// How long a page's session lasts (8 hours: a working day).
+    let sessionLength: Duration
+
+    init(sessionLength: Duration = .seconds(8 * 3600)) { self.sessionLength = sessionLength }
 
     func knownToken(_ token: String) -> Int64? { state.withLock { $0.tokens[token] } }
     func remember(token: String, id: Int64) { state.withLock { if $0.tokens.count < 10_000 { $0.tokens[token] = id } } }
 
     func newSession(for account: String) -> Session {
-        let session = Session(id: Credentials.random(), account: account, csrf: Credentials.random(), expires: .now + Credentials.sessionLength)
+        let session = Session(id: Credentials.random(), account: account, csrf: Credentials.random(), expires: .now + sessionLength)
         state.withLock { state in
             state.sessions = state.sessions.filter { $0.value.expires > .now }
             state.sessions[session.id] = session

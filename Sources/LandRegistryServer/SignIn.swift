@@ -41,7 +41,7 @@ extension Service {
         credentials.succeeded(keys)
         let session = credentials.newSession(for: account.name)
         var headers = HTTPFields()
-        headers[.setCookie] = "landreg_session=\(session.id); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(Credentials.sessionLength.components.seconds))"
+        headers[.setCookie] = "landreg_session=\(session.id); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(credentials.sessionLength.components.seconds))"
         let body2 = JSONValue.object([("name", .string(account.name)), ("role", .string(account.role.rawValue)), ("csrf", .string(session.csrf))])
         return Service.response(Array(body2.jsonText.utf8), type: "application/json", headers: headers)
     }
