@@ -98,12 +98,12 @@ extension Service {
                               date: String?, note: String?, by: String, on registry: Registry) throws -> (String, Int64?) {
         do {
             if kind == .delete, let code = pathCode {
-                try registry.delete(layer, codes: [code], date: date ?? todayDate(), by: by, note: note, expected: expected)
+                try registry.delete(layer, codes: [code], date: date ?? todayUTC(), by: by, note: note, expected: expected)
                 return (code, nil)
             }
             // A plot's stage alone moves as `landreg stage` moves it (with the note a re-opening needs).
             if kind == .patch, layer == .riskPlots, let pathCode, let body, let (stage, stageDate) = Service.stageOnly(body) {
-                try registry.changeStage(code: pathCode, to: stage, date: stageDate ?? date ?? todayDate(), by: by, note: note, expected: expected)
+                try registry.changeStage(code: pathCode, to: stage, date: stageDate ?? date ?? todayUTC(), by: by, note: note, expected: expected)
                 return (pathCode, try registry.version(of: layer, code: pathCode))
             }
             let reader: FeatureReader
@@ -160,13 +160,5 @@ extension Service {
         members.append(("properties", .object(properties)))
         let text = "{\"type\":\"FeatureCollection\",\"features\":[" + JSONValue.object(members).jsonText + "]}"
         return (GeoJSONReader(text: text, name: "request"), code)
-    }
-
-    private static func todayDate() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 }

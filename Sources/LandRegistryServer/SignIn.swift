@@ -42,8 +42,8 @@ extension Service {
         let session = credentials.newSession(for: account.name)
         var headers = HTTPFields()
         headers[.setCookie] = "landreg_session=\(session.id); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(credentials.sessionLength.components.seconds))"
-        let body2 = JSONValue.object([("name", .string(account.name)), ("role", .string(account.role.rawValue)), ("csrf", .string(session.csrf))])
-        return Service.response(Array(body2.jsonText.utf8), type: "application/json", headers: headers)
+        let answer = JSONValue.object([("name", .string(account.name)), ("role", .string(account.role.rawValue)), ("csrf", .string(session.csrf))])
+        return Service.response(Array(answer.jsonText.utf8), type: "application/json", headers: headers)
     }
 
     /// Where a request comes from: its peer, or behind a proxy on this machine the address the proxy

@@ -19,18 +19,6 @@ final class ClerkPageTests: ServerTestCase {
         }
     }
 
-    /// `text` written in GBK, as Chinese Windows writes it.
-    private func gbk(_ utf8: String, to name: String) throws -> String {
-        let out = path(name)
-        let iconv = Process()
-        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        iconv.arguments = ["-f", "UTF-8", "-t", "GBK", utf8, "-o", out]
-        try iconv.run()
-        iconv.waitUntilExit()
-        XCTAssertEqual(iconv.terminationStatus, 0)
-        return out
-    }
-
     /// The sample's polygon proposals as a Shapefile with GBK attributes, zipped in a folder with GBK names.
     private func zippedShapefile() throws -> String? {
         try FileManager.default.createDirectory(atPath: path("shp"), withIntermediateDirectories: true)

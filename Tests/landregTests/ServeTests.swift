@@ -221,13 +221,7 @@ final class ServeTests: ServerTestCase {
         let db = try sampleRegistry()
         try serve(db)
         let utf8 = try approvalTXT(lon: 113.15, lat: 35.65, side: 40, use: "0701", declaredHa: "0.1600", words: "城镇住宅用地")
-        let txt = path("地块.txt")
-        let iconv = Process()
-        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        iconv.arguments = ["-f", "UTF-8", "-t", "GBK", utf8, "-o", txt]
-        try iconv.run()
-        iconv.waitUntilExit()
-        XCTAssertEqual(iconv.terminationStatus, 0)
+        let txt = try gbk(utf8, to: "地块.txt")
         let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
         for (file, form, flags) in [(txt, ["action=supply", "record=false"], ["--action", "supply"]),
                                     (proposals, ["record=false", "food_crops=true"], ["--food-crops"])] {

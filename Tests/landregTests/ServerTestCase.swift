@@ -112,4 +112,15 @@ class ServerTestCase: CLITestCase {
         return Answer(status: status, headers: [:], body: String(text[split.upperBound...]))
     }
 
+    /// `text` written in GBK, as Chinese Windows writes it.
+    func gbk(_ utf8: String, to name: String) throws -> String {
+        let out = path(name)
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "UTF-8", "-t", "GBK", utf8, "-o", out]
+        try iconv.run()
+        iconv.waitUntilExit()
+        XCTAssertEqual(iconv.terminationStatus, 0)
+        return out
+    }
 }

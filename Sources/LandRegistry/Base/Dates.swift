@@ -1,7 +1,7 @@
 import Foundation
 
 /// Today's date in UTC, YYYY-MM-DD.
-func todayUTC() -> String {
+public func todayUTC() -> String {
     let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
     return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
 }

@@ -25,7 +25,6 @@ extension Registry {
         }
         var properties = stored.properties
         var shape = try Shape(wkb: stored.wkb)
-        var shapeSRID = geometrySRID ?? CRS.lonLat
         for (key, value) in members {
             switch key {
             case "properties":
@@ -47,7 +46,8 @@ extension Registry {
                 throw InputError(file: "request", code: code, property: key, message: "a feature's merge patch has properties and geometry only")
             }
         }
-        if !members.contains(where: { $0.0 == "geometry" }) { shapeSRID = srid }
+        // The stored shape is in the registry's CRS; a patch's geometry in the one it was given in.
+        let shapeSRID = members.contains(where: { $0.0 == "geometry" }) ? geometrySRID ?? CRS.lonLat : srid
         if properties.contains(where: { $0.0 == "code" && $0.1 != .string(code) }) {
             throw InputError(file: "request", code: code, property: "code", message: "a patch cannot change a feature's code")
         }
