@@ -28,15 +28,8 @@ struct AccessLog: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             let answer = ServiceError.from(error) { argument in
-                switch argument {
-                case .pageSize: return "limit"
-                case .bbox: return "bbox"
-                case .crs: return "crs"
-                case .asOf: return "datetime"
-                case .filter(let filter): return String(filter.prefix { $0 != "=" })
-                case .account: return "name"
-                default: return "\(argument)"
-                }
+                if case .account = argument { return "name" }
+                return ServiceError.field(argument) ?? "\(argument)"
             }
             if answer.status == .internalServerError { AccessLog.write("error: \(request.uri.path): \(error)") }
             response = answer.response(Service.requestLanguage(request, default: language))

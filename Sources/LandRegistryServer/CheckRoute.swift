@@ -17,16 +17,27 @@ extension Service {
     /// The paths the check answers on (the only ones that take POST).
     static let checkPaths: Set<String> = ["/check", "/processes/pre-approval-check/execution"]
     /// Every path that takes POST (and only POST).
-    static let postPaths: Set<String> = checkPaths.union(["/app/check", "/login", "/logout"])
+    static let postPaths: Set<String> = checkPaths.union(["/app/check", "/login", "/logout", "/permits", "/monitoring/import", "/account/password"])
 
     /// The methods a path answers.
     static func methods(_ path: String) -> [HTTPRequest.Method] {
         if postPaths.contains(path) { return [.post] }
-        let parts = path.split(separator: "/")
-        if parts.count == 3 && parts[0] == "collections" && parts[2] == "items" { return [.get, .head, .post] }
-        if parts.count == 3 && parts[0] == "collections" && parts[2] == "import" { return [.post] }
-        if parts.count == 4 && parts[0] == "collections" && parts[2] == "items" { return [.get, .head, .put, .patch, .delete] }
-        return [.get, .head]
+        let parts = path.split(separator: "/").map(String.init)
+        let reads: [HTTPRequest.Method] = [.get, .head]
+        switch (parts.first ?? "", parts.count) {
+        case ("collections", 3) where parts[2] == "items": return reads + [.post]
+        case ("collections", 3) where parts[2] == "import" || parts[2] == "reclass": return [.post]
+        case ("collections", 4) where parts[2] == "items": return reads + [.put, .patch, .delete]
+        case ("collections", 5) where parts[2] == "items" && parts[4] == "stage": return [.post]
+        case ("accounts", 1): return reads + [.post]
+        case ("accounts", 2): return reads + [.patch]
+        case ("accounts", 3) where parts[2] == "tokens": return [.post]
+        case ("accounts", 4) where parts[2] == "tokens": return [.delete]
+        case ("settings", 2): return [.put]
+        case ("monitoring", 4) where parts[1] == "limits": return [.put, .delete]
+        case ("outfalls", 3) where parts[2] == "remedies": return reads + [.post]
+        default: return reads
+        }
     }
     /// The largest body read (a larger one is refused with 413).
     static let maximumUpload = 50 << 20
@@ -56,7 +67,8 @@ extension Service {
 
     /// A check request's proposals (the body, or the form's `file`) and its options (the query's parameters and the form's fields, as one).
     private func checkUpload(_ request: Request, _ context: ServiceContext) async throws -> ((name: String, bytes: [UInt8]), QueryString) {
-        var (upload, fields) = try await readUpload(request, defaultName: "proposals.geojson")
+        var (upload, fields) = try await readUpload(request, defaultName: "proposals.geojson",
+                                                    tooLarge: "the proposals are larger than \(Service.maximumUpload >> 20) MB")
         // Signed in, the check is recorded by the account: a `by` naming someone else is refused.
         if let name = context.caller.name {
             if let by = fields["by"], by != name { throw ServiceError.parameter("by", "is the signed-in account, \(name)") }

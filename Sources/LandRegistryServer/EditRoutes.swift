@@ -84,10 +84,7 @@ extension Service {
             if kind == .patch { said = "send a merge patch (Content-Type: application/merge-patch+json)" }
             throw ServiceError(status: .unsupportedMediaType, code: "UnsupportedMediaType", description: said)
         }
-        let body: ByteBuffer
-        do { body = try await request.body.collect(upTo: Service.maximumUpload) } catch {
-            throw ServiceError(status: .contentTooLarge, code: "ContentTooLarge", description: "the proposals are larger than \(Service.maximumUpload >> 20) MB")
-        }
+        let body = try await Service.collect(request)
         do { return try JSONValue.parse(String(buffer: body)) } catch {
             throw ServiceError(status: .badRequest, code: "InvalidRequest", description: "the body is not JSON")
         }
@@ -96,7 +93,7 @@ extension Service {
     /// The edit, through the library: the feature's code and its new version (nil once deleted).
     private static func apply(_ kind: Edit, _ body: JSONValue?, layer: Layer, pathCode: String?, expected: ExpectedVersion?,
                               date: String?, note: String?, by: String, on registry: Registry) throws -> (String, Int64?) {
-        do {
+        do { return try refusing {
             if kind == .delete, let code = pathCode {
                 try registry.delete(layer, codes: [code], date: date ?? todayUTC(), by: by, note: note, expected: expected)
                 return (code, nil)
@@ -121,16 +118,10 @@ extension Service {
             options.expectedVersion = expected ?? ExpectedVersion(code: code, version: nil)
             _ = try registry.importFeatures(into: layer, from: reader, options: options)
             return (code, try registry.version(of: layer, code: code))
-        } catch let conflict as VersionConflict {
+        } } catch let conflict as VersionConflict {
             // Created twice: 409; gone: 404; changed since the client read it: 412.
             let status: HTTPResponse.Status = conflict.expected == nil ? .conflict : conflict.actual == nil ? .notFound : .preconditionFailed
             throw ServiceError(status: status, code: status.reasonPhrase.replacingOccurrences(of: " ", with: ""), description: "", libraryError: conflict)
-        } catch let error as InputError {
-            throw ServiceError(status: .unprocessableContent, code: "InvalidInput", description: "", libraryError: error)
-        } catch let error as RuleViolation {
-            throw ServiceError(status: .unprocessableContent, code: "InvalidInput", description: "", libraryError: error)
-        } catch let error as InvalidArgument {
-            throw ServiceError(status: .badRequest, code: "InvalidParameterValue", description: "", libraryError: error)
         }
     }
 

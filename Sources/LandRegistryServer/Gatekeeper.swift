@@ -116,6 +116,11 @@ struct Gatekeeper: Sendable {
     /// Sets the context's caller, or throws the refusal.
     func admit(_ request: Request, _ context: inout Context) throws {
         context.caller = try caller(request, &context)
+        // Accounts are managed over HTTP by an admin's account only, never by whoever is at the machine.
+        if context.caller == .local && request.uri.path.split(separator: "/").first.map({ $0 == "accounts" || $0 == "account" }) == true {
+            throw ServiceError(status: .forbidden, code: "Forbidden",
+                               description: "the registry has no accounts: add the first admin at the machine (landreg user add NAME --role admin)")
+        }
         if let needed = try required(request), !context.caller.may(needed) {
             if context.caller == .anonymous {
                 throw ServiceError(status: .unauthorized, code: "Unauthorized",
@@ -159,9 +164,12 @@ struct Gatekeeper: Sendable {
             || path.hasPrefix("/static/") {
             return nil
         }
-        if Service.checkPaths.contains(path) || path == "/app/check" { return .clerk }
-        if request.method != .get && request.method != .head { return .editor }
         let parts = path.split(separator: "/")
+        let reading = request.method == .get || request.method == .head
+        if parts.first == "accounts" || (parts.first == "settings" && !reading) { return .admin }
+        if path == "/account/password" { return .viewer }
+        if Service.checkPaths.contains(path) || path == "/app/check" || path == "/permits" { return .clerk }
+        if !reading { return .editor }
         if parts.first == "collections", parts.count >= 2, let layer = Layer(rawValue: String(parts[1])),
            try registry.publicLayers().contains(layer) {
             return nil

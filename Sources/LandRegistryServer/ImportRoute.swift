@@ -37,20 +37,15 @@ extension Service {
         let (registry, encoding, name, chosen) = (registry, parameters["encoding"], upload.name, options)
         let counts = try await blocking {
             try Service.withUpload(upload.bytes, name: name) { file in
-                do {
-                    let reader = try openFeatureReader(path: file, mapping: mapping, encoding: encoding)
-                    return try registry.importFeatures(into: layer, from: reader, options: chosen)
-                } catch var error as InputError {
-                    if error.file == file { error.file = name }
-                    throw ServiceError(status: .unprocessableContent, code: "InvalidInput", description: "", libraryError: error)
-                } catch let error as RuleViolation {
-                    throw ServiceError(status: .unprocessableContent, code: "InvalidInput", description: "", libraryError: error)
-                } catch let error as InvalidArgument {
-                    throw ServiceError(status: .badRequest, code: "InvalidParameterValue", description: "", libraryError: error)
+                try Service.refusing {
+                    try Service.namedAs(name, file) {
+                        let reader = try openFeatureReader(path: file, mapping: mapping, encoding: encoding)
+                        return try registry.importFeatures(into: layer, from: reader, options: chosen)
+                    }
                 }
             }
         }
-        func number(_ value: Int) -> JSONValue { .number(Double(value), String(value)) }
+        let number = Service.number(_:) as (Int) -> JSONValue
         let body = JSONValue.object([
             ("layer", .string(layer.rawValue)), ("mode", .string(options.mode.rawValue)), ("dry_run", .bool(options.dryRun)),
             ("read", number(counts.read)), ("inserted", number(counts.inserted)), ("updated", number(counts.updated)),
@@ -58,21 +53,22 @@ extension Service {
             ("deleted_codes", .array(counts.deletedCodes.map { .string($0) })),
             ("repaired", .array(counts.repaired.map { .object([("code", .string($0.code)), ("reason", .string($0.reason.said(.en)))]) })),
         ])
-        return Service.response(Array(body.jsonText.utf8), type: "application/json")
+        return Service.json(body)
     }
 
-    /// An upload: a form's `file` with its fields, or the body itself as GeoJSON; the query's parameters with the fields.
-    func readUpload(_ request: Request, defaultName: String) async throws -> ((name: String, bytes: [UInt8]), [String: String]) {
+    static let geoJSONTypes: Set<String> = ["application/geo+json", "application/json"]
+
+    /// An upload: a form's `file` with its fields, or the body itself (of one of `bodyTypes`: GeoJSON unless
+    /// said otherwise); the query's parameters with the fields.
+    func readUpload(_ request: Request, defaultName: String, bodyTypes: Set<String> = Service.geoJSONTypes,
+                    refusal: Phrase = "send the file as GeoJSON (Content-Type: application/geo+json) or in a form (multipart/form-data, field 'file')",
+                    tooLarge: Phrase? = nil) async throws -> ((name: String, bytes: [UInt8]), [String: String]) {
         let query = try QueryString(request.uri.query)
         let (type, boundary) = Service.mediaType(request.headers[.contentType])
-        guard ["application/geo+json", "application/json", "multipart/form-data"].contains(type) else {
-            throw ServiceError(status: .unsupportedMediaType, code: "UnsupportedMediaType",
-                               description: "send the file as GeoJSON (Content-Type: application/geo+json) or in a form (multipart/form-data, field 'file')")
+        guard bodyTypes.contains(type) || type == "multipart/form-data" else {
+            throw ServiceError(status: .unsupportedMediaType, code: "UnsupportedMediaType", description: refusal)
         }
-        let body: ByteBuffer
-        do { body = try await request.body.collect(upTo: Service.maximumUpload) } catch {
-            throw ServiceError(status: .contentTooLarge, code: "ContentTooLarge", description: "the proposals are larger than \(Service.maximumUpload >> 20) MB")
-        }
+        let body = try await Service.collect(request, tooLarge: tooLarge)
         var fields = query.values
         guard type == "multipart/form-data" else { return ((defaultName, Array(buffer: body)), fields) }
         let form = try Service.form(body, boundary: boundary)

@@ -39,7 +39,7 @@ extension Documents {
         }
         paths.append(("/check", checkOperation("check")))
         paths.append(("/processes/pre-approval-check/execution", checkOperation("execute_pre_approval_check")))
-        paths += reportOperations() + signInOperations()
+        paths += reportOperations() + signInOperations() + workOperations()
         return .object([
             ("openapi", s("3.0.3")),
             ("info", .object([("title", s(title)), ("version", s(landregVersion)),

@@ -68,6 +68,8 @@ final class Service: Sendable {
         addSignInRoutes(to: router)
         addEditRoutes(to: router)
         addImportRoute(to: router)
+        addWorkRoutes(to: router)
+        addAdminRoutes(to: router)
     }
 
     // MARK: - Negotiation

@@ -44,9 +44,39 @@ struct ServiceError: Error {
         }
     }
 
+    /// The request's field a library argument came from (nil: none, the library's words name it).
+    static func field(_ argument: InvalidArgument.Argument) -> String? {
+        switch argument {
+        case .date: return "date"
+        case .asOf: return "datetime"
+        case .permitKind: return "kind"
+        case .setting(let name): return name
+        case .pageSize: return "limit"
+        case .bbox: return "bbox"
+        case .crs: return "crs"
+        case .filter(let filter): return String(filter.prefix { $0 != "=" })
+        case .registryCRS, .otherFilter, .sumBy, .distance, .limit, .remedy, .account: return nil
+        }
+    }
+
+    /// The service's advice for a library remedy: the field to send.
+    static func hint(_ remedy: Remedy?) -> Phrase? {
+        switch remedy {
+        case .giveInputCRS?: return "send srid with the EPSG code, e.g. srid=4547"
+        case .giveEncoding?: return "send encoding, e.g. encoding=GBK"
+        case .repairGeometry?: return "make_valid=true repairs it"
+        case .upsert?: return "use mode=upsert to update it"
+        case .giveReason?: return "give it in the field note"
+        case .giveUse?: return "send use=CODE for the proposals that lack one, or map=use=FIELD"
+        case .giveClassification?: return "send classification=2017"
+        case nil, .giveFormat?, .createRegistry?, .chooseAnotherPath?: return nil
+        }
+    }
+
     /// The JSON body.
     func response(_ language: ReportLanguage) -> Response {
-        let said = libraryError?.text(language, with: ServiceWords.zh) ?? description.said(language)
+        var said = libraryError?.text(language, with: ServiceWords.zh) ?? description.said(language)
+        if let hint = ServiceError.hint(libraryError?.remedy) { said = Phrase("\(said) (\(hint))").said(language) }
         var members: [(String, JSONValue)] = [("code", .string(code)), ("description", .string(said))]
         // Where in the client's file, for a page to point at (the feature's number, the property).
         if let error = libraryError as? InputError {

@@ -12,6 +12,34 @@ extension Phrase {
 enum ServiceWords {
     static let zh: [String: String] = [
         // Refusals
+        // Permits, stages, classes, monitoring, remedies, accounts and settings over HTTP
+        "send srid with the EPSG code, e.g. srid=4547": "请用 srid 给出 EPSG 代码，例如 srid=4547",
+        "send encoding, e.g. encoding=GBK": "请给出 encoding，例如 encoding=GBK",
+        "make_valid=true repairs it": "make_valid=true 可修复",
+        "use mode=upsert to update it": "如需更新，请用 mode=upsert",
+        "give it in the field note": "请在字段 note 中写明",
+        "send use=CODE for the proposals that lack one, or map=use=FIELD": "请为缺少用途的地块给出 use=用途代码，或用 map=use=字段名",
+        "send classification=2017": "请给出 classification=2017",
+        "the request is larger than {} MB": "请求超过 {} MB",
+        "the body is not a JSON object": "请求体不是 JSON 对象",
+        "is not a single value (a string, a number, true or false)": "不是单个值（字符串、数字、true 或 false）",
+        "send the fields as JSON (application/json) or a form (application/x-www-form-urlencoded)":
+            "请以 JSON（application/json）或表单（application/x-www-form-urlencoded）发送各字段",
+        "there is no '{}' here": "此处没有“{}”",
+        "give role, password or disabled=true": "请给出 role、password 或 disabled=true",
+        "only a signed-in account has a password to change": "只有已登录的账号才能修改自己的密码",
+        "the current password is wrong": "当前密码不正确",
+        "there is no account '{}'": "没有账号“{}”",
+        "an account once disabled stays so: add a new one": "账号停用后不能恢复：请新建账号",
+        "the registry has no accounts: add the first admin at the machine (landreg user add NAME --role admin)":
+            "登记库尚无账号：请在本机添加第一个管理员（landreg user add 名称 --role admin）",
+        "'{}' is neither insert nor upsert": "“{}”既不是 insert 也不是 upsert",
+        "'{}' is not a parameter ({})": "“{}”不是监测指标（可用：{}）",
+        "takes only date and note": "只能与 date 和 note 同用",
+        "is required (or done=true)": "为必填项（或给出 done=true）",
+        "only risk plots have a lifecycle stage": "只有疑似污染地块和污染地块有生命周期阶段",
+        "only farmland has soil-quality classes": "只有耕地有土壤环境质量类别",
+        "send the CSV as text/csv or in a form (multipart/form-data, field 'file')": "请以 text/csv 或表单（multipart/form-data，字段 file）发送 CSV 文件",
         "parameter '{}': {}": "参数“{}”：{}",
         "the server could not answer; see its log": "服务器无法应答，请查看服务器日志",
         "the query string is longer than {} bytes": "查询字符串超过 {} 字节",

@@ -26,13 +26,7 @@ extension Service {
         try form.refuseUnknown(["name", "password"])
         let name = try Service.required(form, "name"), password = try Service.required(form, "password")
         let keys = ["account " + name, "address " + Service.clientAddress(request, context)]
-        let wait = keys.map(credentials.wait).max() ?? 0
-        guard wait == 0 else {
-            var refusal = ServiceError(status: .tooManyRequests, code: "TooManyRequests",
-                                       description: "too many failed sign-ins: try again in \(wait) s")
-            refusal.retryAfter = wait
-            throw refusal
-        }
+        try refuseWhileLockedOut(keys)
         let registry = registry
         guard let account = try await blocking({ try registry.signIn(name, password: password) }) else {
             credentials.failed(keys)
@@ -44,6 +38,17 @@ extension Service {
         headers[.setCookie] = "landreg_session=\(session.id); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(credentials.sessionLength.components.seconds))"
         let answer = JSONValue.object([("name", .string(account.name)), ("role", .string(account.role.rawValue)), ("csrf", .string(session.csrf))])
         return Service.response(Array(answer.jsonText.utf8), type: "application/json", headers: headers)
+    }
+
+    /// 429 while an account or an address must wait after failed sign-ins.
+    func refuseWhileLockedOut(_ keys: [String]) throws {
+        let wait = keys.map(credentials.wait).max() ?? 0
+        guard wait == 0 else {
+            var refusal = ServiceError(status: .tooManyRequests, code: "TooManyRequests",
+                                       description: "too many failed sign-ins: try again in \(wait) s")
+            refusal.retryAfter = wait
+            throw refusal
+        }
     }
 
     /// Where a request comes from: its peer, or behind a proxy on this machine the address the proxy

@@ -95,7 +95,7 @@ final class ClerkPageTests: ServerTestCase {
         XCTAssertEqual(status, 0, said)
         for language in ["zh", "en"] {
             let size = (try? FileManager.default.attributesOfItem(atPath: shots + "/app-\(language).png")[.size] as? Int) ?? 0
-            XCTAssertGreaterThan(size ?? 0, 20_000, "no screenshot of the page in \(language)")
+            XCTAssertGreaterThan(size, 20_000, "no screenshot of the page in \(language)")
         }
         // Four checks recorded, by the name the clerk gave; the refused files recorded nothing.
         let runs = try run(["checks", "--db", db]).stdout

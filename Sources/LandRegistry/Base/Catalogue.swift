@@ -83,6 +83,7 @@ public enum Catalogue {
         "byte 0x{}": "字节 0x{}",
         "cannot move from {} to {}; from {} the next stage is one of {}": "不能由{}变为{}；{}之后的阶段只能是：{}",
         "a name is 1 to 64 characters without spaces, control characters or ':'": "名称为 1 至 64 个字符，不含空格、控制字符或“:”",
+        "it is the registry's last admin: make another account admin first": "这是登记库最后一个可登录的管理员账号：请先将另一账号设为管理员",
         "a password has at least 10 characters": "密码至少 10 个字符",
         "a password has at most 72 bytes (bcrypt reads no more)": "密码至多 72 字节（bcrypt 不读取更多）",
         "a password has no control characters": "密码不能含控制字符",

@@ -29,7 +29,8 @@ public func displayWidth(_ text: String) -> Int {
 /// The word of `candidates` within two edits of `word` (the nearest), for a
 /// "did you mean"; nil when none is that close.
 func closest(_ word: String, in candidates: [String]) -> String? {
-    candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    // Ties go to the first in order, whatever order the candidates come in (a dictionary's keys change from run to run).
+    candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
 }
 
 /// `text` without leading and trailing spaces and tabs (ASCII and the

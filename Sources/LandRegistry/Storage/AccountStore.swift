@@ -45,7 +45,12 @@ extension Store {
     /// Changes an account (its role, its password's hash, or disables it); false when there is no such account.
     func updateAccount(_ name: String, role: Role? = nil, passwordHash: String? = nil, disable: Bool = false, by: String) throws -> Bool {
         try write(spatial: false) { db in
-            guard try Row.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE name = ?", arguments: [name]) != nil else { return false }
+            guard let row = try Row.fetchOne(db, sql: "SELECT role, disabled FROM accounts WHERE name = ?", arguments: [name]) else { return false }
+            // The registry never loses its last admin that may sign in: no one could manage the accounts then.
+            let losesAdmin = row["role"] as String == Role.admin.rawValue && row["disabled"] as Int == 0 && (disable || (role.map { $0 != .admin } ?? false))
+            if losesAdmin, try Int.fetchOne(db, sql: "SELECT count(*) FROM accounts WHERE role = 'admin' AND disabled = 0") == 1 {
+                throw InvalidArgument(.account(name), "it is the registry's last admin: make another account admin first")
+            }
             if let role {
                 try db.execute(sql: "UPDATE accounts SET role = ? WHERE name = ?", arguments: [role.rawValue, name])
                 try log(db, name, "role \(role.rawValue)", by: by)
