@@ -61,17 +61,7 @@ extension Documents {
     private var refused: (String, String) { ("422", "Refused by the registry's rules, with the CLI's message") }
 
     func workOperations() -> [(String, JSONValue)] {
-        let csvForm: JSONValue = .object([("required", .bool(true)), ("content", .object([
-            ("text/csv", .object([("schema", .object([("type", s("string"))]))])),
-            ("multipart/form-data", .object([("schema", .object([("type", s("object")), ("required", .array([s("file")])),
-                ("properties", .object([("file", .object([("type", s("string")), ("format", s("binary"))]))]))]))])),
-        ]))])
-        let query = { (name: String, description: String) in
-            self.parameter(name, "query", description, schema: .object([("type", self.s("string"))]))
-        }
-        let limitPath = [path("subject", "An outfall's code, or a type: \(OutfallType.names.joined(separator: ", "))"),
-                         path("parameter", "The parameter: \(MonitoringParameter.names.joined(separator: ", "))")]
-        return [
+        [
             ("/permits", .object([("post", writeOperation("record_permit", "landreg permit: record that a checked proposal was approved", role: "clerk",
                 body: fieldsBody([text("proposal", "The proposal's id, as checked", required: true),
                                   choice("kind", ["supply", "use_change", "planning_permit"], "The permit", required: true),
@@ -94,6 +84,22 @@ extension Documents {
                                      ("properties", .object([("file", .object([("type", s("string")), ("format", s("binary"))])),
                                                              ("date", .object([("type", s("string"))])), ("basis", .object([("type", s("string"))]))]))]))]))]),
                 success: ("200", "Changed: how many"), refusals: [refused]))])),
+        ] + waterOperations() + adminOperations()
+    }
+
+    /// Monitoring, discharge limits and remedies.
+    private func waterOperations() -> [(String, JSONValue)] {
+        let csvForm: JSONValue = .object([("required", .bool(true)), ("content", .object([
+            ("text/csv", .object([("schema", .object([("type", s("string"))]))])),
+            ("multipart/form-data", .object([("schema", .object([("type", s("object")), ("required", .array([s("file")])),
+                ("properties", .object([("file", .object([("type", s("string")), ("format", s("binary"))]))]))]))])),
+        ]))])
+        let query = { (name: String, description: String) in
+            self.parameter(name, "query", description, schema: .object([("type", self.s("string"))]))
+        }
+        let limitPath = [path("subject", "An outfall's code, or a type: \(OutfallType.names.joined(separator: ", "))"),
+                         path("parameter", "The parameter: \(MonitoringParameter.names.joined(separator: ", "))")]
+        return [
             ("/monitoring/import", .object([("post", writeOperation("import_monitoring",
                 "landreg monitor import: a monitoring CSV (values or targets), all or nothing", role: "editor",
                 parameters: [parameter("mode", "query", "insert or upsert", schema: .object([("type", s("string")), ("enum", .array([s("insert"), s("upsert")]))])),
@@ -119,7 +125,7 @@ extension Documents {
                                       date("date", "The date of the decision or of completion", required: true), note, by]),
                     success: ("201", "Recorded: the outfall's remedy events"), refusals: [refused])),
             ])),
-        ] + adminOperations()
+        ]
     }
 
     private func adminOperations() -> [(String, JSONValue)] {

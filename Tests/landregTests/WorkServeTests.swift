@@ -164,6 +164,98 @@ final class WorkServeTests: ServerTestCase {
         }
     }
 
+    /// Who may do which (contract §13): each write refused without credentials (401), below its role (403),
+    /// from a page's session without its CSRF token (403), by a revoked token — and nothing changes; then done
+    /// by its role. Accounts over HTTP: an admin's alone, never the last admin away, never a hash shown;
+    /// an account's own password, slowed after wrong ones.
+    func testWhoMayDoWhichAndARefusalChangesNothing() throws {
+        let (db, adminToken) = try workRegistry()
+        var tokens: [Role: String] = [.admin: adminToken]
+        for role in [Role.viewer, .clerk, .editor] {
+            XCTAssertEqual(try run(["user", "add", "u-\(role.rawValue)", "--role", role.rawValue, "--db", db], input: password + "\n").status, 0)
+            tokens[role] = try run(["user", "token", "u-\(role.rawValue)", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        XCTAssertEqual(try run(["user", "add", "u-revoked", "--role", "admin", "--db", db], input: password + "\n").status, 0)
+        let revoked = try run(["user", "token", "u-revoked", "--label", "old", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try run(["user", "revoke", "u-revoked", "old", "--db", db]).status, 0)
+        try serve(db)
+        let signIn = try get("/login", ["Content-Type: application/x-www-form-urlencoded"], method: "POST",
+                             data: "name=\(admin)&password=" + password.replacingOccurrences(of: " ", with: "+"))
+        let session = "Cookie: " + (signIn.headers["set-cookie"]?.split(separator: ";").first.map(String.init) ?? "")
+        let writes: [(Role, Step)] = [
+            (.clerk, Step(method: "POST", path: "/permits", fields: ["proposal": "P-014", "kind": "supply", "date": "2023-02-01"], cli: [])),
+            (.editor, Step(method: "POST", path: "/collections/risk-plots/items/LC-RP-004/stage", fields: ["stage": "contaminated", "date": "2023-05-01"], cli: [])),
+            (.editor, Step(method: "POST", path: "/collections/farmland/reclass", fields: ["code": "FL-0001", "class": "strict", "date": "2023-05-01"], cli: [])),
+            (.editor, Step(method: "PUT", path: "/monitoring/limits/industrial/cod", fields: ["limit": "60"], cli: [])),
+            (.editor, Step(method: "POST", path: "/outfalls/140524-GY-001/remedies",
+                           fields: ["measure": "regularize", "responsible": "县生态环境局", "deadline": "2023-12-31", "date": "2023-05-01"], cli: [])),
+            (.editor, Step(method: "DELETE", path: "/monitoring/limits/industrial/cod", fields: [:], cli: [])),
+            (.admin, Step(method: "PUT", path: "/settings/river_distance_m", fields: ["value": "600"], cli: [])),
+            (.admin, Step(method: "POST", path: "/accounts", fields: ["name": "zhao", "role": "clerk", "password": password], cli: [])),
+            (.admin, Step(method: "PATCH", path: "/accounts/u-viewer", fields: ["role": "clerk"], cli: [])),
+            (.admin, Step(method: "POST", path: "/accounts/u-clerk/tokens", fields: ["label": "qgis"], cli: [])),
+            (.admin, Step(method: "DELETE", path: "/accounts/u-clerk/tokens/qgis", fields: [:], cli: [])),
+        ]
+        let before = try crosscheck("registry_rows.py", [db]).said
+        for (role, write) in writes {
+            let why = "\(write.method) \(write.path)"
+            XCTAssertEqual(try send(write, token: nil).status, 401, why)
+            XCTAssertEqual(try send(write, token: revoked).status, 401, why)
+            for lower in Role.allCases where lower < role { XCTAssertEqual(try send(write, token: tokens[lower]!).status, 403, "\(why) as \(lower)") }
+            XCTAssertEqual(try send(write, token: nil, headers: [session]).status, 403, "\(why) from a page without its CSRF token")
+        }
+        XCTAssertEqual(try get("/accounts", ["Authorization: Bearer " + tokens[.editor]!]).status, 403)
+        XCTAssertEqual(try crosscheck("registry_rows.py", [db]).said, before, "a refused request changed the registry")
+        for (role, write) in writes {
+            let answer = try send(write, token: tokens[role]!)
+            XCTAssertTrue((200..<300).contains(answer.status), "\(write.method) \(write.path) as \(role): \(answer.status) \(answer.body)")
+        }
+        // Recorded by the account that did it.
+        XCTAssertTrue(try run(["history", "risk-plots", "LC-RP-004", "--db", db]).stdout.contains("u-editor"))
+        XCTAssertTrue(try run(["remedy", "140524-GY-001", "--db", db]).stdout.contains("u-editor"))
+        // Accounts: never a hash; the last admin that may sign in stays one.
+        let accounts = try get("/accounts", ["Authorization: Bearer " + adminToken])
+        XCTAssertEqual(accounts.status, 200)
+        XCTAssertFalse(accounts.body.contains("$2b$") || accounts.body.contains("hash"), accounts.body)
+        XCTAssertEqual((json(accounts.body)["accounts"] as? [[String: Any]])?.compactMap { $0["name"] as? String },
+                       [admin, "u-clerk", "u-editor", "u-revoked", "u-viewer", "zhao"])
+        XCTAssertEqual(try send(Step(method: "PATCH", path: "/accounts/u-revoked", fields: ["disabled": true], cli: []), token: adminToken).status, 200)
+        let last = try send(Step(method: "PATCH", path: "/accounts/\(admin)", fields: ["role": "editor"], cli: []), token: adminToken)
+        XCTAssertEqual(last.status, 400, last.body)
+        XCTAssertTrue(last.body.contains("last admin"), last.body)
+        XCTAssertEqual(try send(Step(method: "PATCH", path: "/accounts/nobody", fields: ["role": "editor"], cli: []), token: adminToken).status, 404)
+        let made = try send(Step(method: "POST", path: "/accounts/zhao/tokens", fields: [:], cli: []), token: adminToken)
+        XCTAssertEqual(made.status, 201, made.body)
+        let zhao = json(made.body)["token"] as? String ?? ""
+        XCTAssertEqual(json(made.body)["label"] as? String, "token-1")
+        XCTAssertEqual(try send(writes[0].1, token: zhao).status, 422, "a second permit of the same kind")
+        // One's own password: the current one first; wrong ones slowed as sign-ins are.
+        let change = { (current: String, new: String) in
+            try self.send(Step(method: "POST", path: "/account/password", fields: ["password": current, "new_password": new], cli: []), token: zhao)
+        }
+        XCTAssertEqual(try change(password, "zhao's new password").status, 204)
+        XCTAssertEqual(try run(["user", "list", "--db", db]).status, 0)
+        let signedIn = try get("/login", ["Content-Type: application/x-www-form-urlencoded"], method: "POST", data: "name=zhao&password=zhao%27s+new+password")
+        XCTAssertEqual(signedIn.status, 200, signedIn.body)
+        for attempt in 1...6 {
+            XCTAssertEqual(try change("wrong-\(attempt)-password", "another password").status, attempt <= 5 ? 403 : 429, "attempt \(attempt)")
+        }
+    }
+
+    /// Without accounts, whoever is at the machine edits (by naming themselves), but manages no account over HTTP.
+    func testWithoutAccountsNoAccountIsManagedOverHTTP() throws {
+        let db = try sampleRegistry()
+        try serve(db)
+        let add = try send(Step(method: "POST", path: "/accounts", fields: ["name": "intruder", "role": "admin", "password": password], cli: []), token: nil)
+        XCTAssertEqual(add.status, 403, add.body)
+        XCTAssertTrue(add.body.contains("landreg user add"), add.body)
+        XCTAssertEqual(try get("/accounts").status, 403)
+        XCTAssertEqual(try run(["user", "list", "--db", db]).stdout.contains("intruder"), false)
+        let limit = try send(Step(method: "PUT", path: "/monitoring/limits/sewage_plant/tp", fields: ["limit": "0.3", "by": "王工"], cli: []), token: nil)
+        XCTAssertEqual(limit.status, 200, limit.body)
+        XCTAssertTrue(try run(["monitor", "limits", "--db", db]).stdout.contains("王工"))
+    }
+
     func with(_ fields: [String: Any], _ name: String, _ value: String?) -> [String: Any] {
         var fields = fields
         if let value { fields[name] = value }
@@ -171,14 +263,14 @@ final class WorkServeTests: ServerTestCase {
     }
 
     /// A step over HTTP: JSON fields, or the monitoring file as a form.
-    func send(_ step: Step, token: String) throws -> Answer {
-        let auth = "Authorization: Bearer " + token
+    func send(_ step: Step, token: String?, headers: [String] = []) throws -> Answer {
+        let auth = (token.map { ["Authorization: Bearer " + $0] } ?? []) + headers
         if let file = step.file {
-            return try post(form: ["file=@" + file], headers: [auth], to: step.path)
+            return try post(form: ["file=@" + file], headers: auth, to: step.path)
         }
         let fields = step.fields
         let body = String(decoding: try JSONSerialization.data(withJSONObject: fields), as: UTF8.self)
-        return try get(step.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!, [auth, "Content-Type: application/json"],
+        return try get(step.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!, auth + ["Content-Type: application/json"],
                        method: step.method, data: fields.isEmpty ? nil : body)
     }
 }
