@@ -83,6 +83,7 @@ extension AppScript {
         const body = e.body || {};
         return body.property === 'use' ? fail(e.message + ' — ' + W('The file gives a plot no land-use code: give it here and check again'), 'use') : fail(e.message);
       }
+      answer.recorded = recordInput.checked;
       show(answer);
       results.dataset.state = 'done';
       results.dataset.ms = String(Math.round(performance.now() - started));
@@ -107,7 +108,7 @@ extension AppScript {
       checkLayer.addLayer(drawn);
       if (drawn.getBounds().isValid()) map.fitBounds(drawn.getBounds(), {maxZoom: 16, padding: [20, 20]});
       const summary = report.summary;
-      const cards = report.proposals.map(p => proposalCard(p, drawn));
+      const cards = report.proposals.map(p => proposalCard(p, drawn, answer.recorded));
       const blob = (text, type) => URL.createObjectURL(new Blob([text], {type}));
       const stem = (chosen ? chosen.name.replace(/\.[^.]*$/, '') : 'check');
       results.replaceChildren(
@@ -124,20 +125,45 @@ extension AppScript {
           (report.notes || []).map(n => el('p', {class: 'note-line'}, n))));
     }
 
-    function proposalCard(p, drawn) {
+    const today = () => new Date().toISOString().slice(0, 10);
+    const by = () => USER ? {} : {by: byInput.value.trim()};
+    // After a recorded check, the clerk records the approval of a proposal (landreg permit) where it is shown.
+    function permitForm(p) {
+      const date = el('input', {type: 'date', class: 'permit-date', value: today()});
+      const note = el('input', {type: 'text', class: 'permit-note', size: 22, placeholder: W('Why, when the check says block')});
+      const said = el('div', {class: 'permit-said', role: 'status'});
+      const button = el('button', {type: 'button', class: 'permit-run'}, W('Record the permit'));
+      button.onclick = async () => {
+        said.textContent = ''; said.classList.remove('error');
+        const fields = Object.assign({proposal: p.id, kind: p.action, date: date.value}, by(), note.value.trim() ? {note: note.value.trim()} : {});
+        try {
+          const made = await fetchJSON('/permits', {method: 'POST', body: new URLSearchParams(fields)});
+          said.textContent = W('Permit {} recorded', made.id);
+          said.dataset.permit = made.id;
+          button.disabled = true;
+        } catch (e) { said.textContent = e.message; said.classList.add('error'); }
+      };
+      const form = el('div', {class: 'permit'}, el('b', {}, W('Approved:')), ' ', date, ' ', note, ' ', button, said);
+      form.addEventListener('click', e => e.stopPropagation());
+      return form;
+    }
+
+    function proposalCard(p, drawn, recorded) {
       const rows = p.findings.map(f => el('tr', {class: 'finding', 'data-rule': f.rule, 'data-layer': f.layer, 'data-code': f.code,
           'data-severity': f.severity, 'data-overlap': f.overlap_m2, 'data-distance': f.distance_m},
         el('td', {}, el('span', {class: 'verdict ' + f.severity}, W(f.severity)), el('br'), f.rule),
         el('td', {}, (LAYERS[f.layer] ? LAYERS[f.layer].title : f.layer), el('br'), f.code, ' ', f.name || ''),
         el('td', {}, f.overlap_m2 > 0 ? `${number(f.overlap_m2, 1)} m² / ${mu(f.overlap_m2)} ${W('mu')}` : '', f.distance_m > 0 ? `${number(f.distance_m, 1)} m` : ''),
         el('td', {}, el('div', {class: 'message'}, f.message), el('div', {class: 'basis'}, f.basis))));
+      const permittable = CONFIG.may.permit && recorded && ['supply', 'use_change', 'planning_permit'].includes(p.action);
       const card = el('div', {class: 'proposal', 'data-id': p.id, 'data-verdict': p.verdict},
         el('div', {}, el('b', {}, p.id), ' ', el('span', {class: 'verdict ' + p.verdict}, W(p.verdict)), ' ',
           p.use ? `${W('use')} ${p.use} · ` : '', `${W('action')} ${(CONFIG.actions.find(a => a.value === p.action) || {label: p.action}).label}`,
           p.area_m2 > 0 ? ` · ${W('area')} ${number(p.area_m2, 1)} m² / ${mu(p.area_m2)} ${W('mu')}` : ''),
         p.findings.length
           ? el('table', {class: 'findings'}, el('tr', {}, el('th', {}, W('rule')), el('th', {}, W('feature')), el('th', {}, W('overlap') + ' / ' + W('distance')), el('th', {}, W('what it means') + ' / ' + W('basis'))), rows)
-          : el('p', {}, W('No finding')));
+          : el('p', {}, W('No finding')),
+        permittable ? permitForm(p) : null);
       card.addEventListener('click', () => drawn.eachLayer(shape => {
         if (shape.feature.properties.kind === 'proposal' && shape.feature.properties.id === p.id) map.fitBounds(shape.getBounds ? shape.getBounds() : L.latLngBounds([shape.getLatLng()]), {maxZoom: 17});
       }));
@@ -184,7 +210,31 @@ extension AppScript {
         el('ol', {class: 'timeline', id: 'timeline'}, history.versions.map(v => el('li', {'data-version': v.version},
           el('b', {}, `${W('version')} ${v.version} · ${W('valid from')} ${v.validFrom}`), ` (${v.command})`,
           el('div', {}, `${W('recorded')} ${v.recorded} ${W('by')} ${v.by}`), v.note ? el('div', {}, v.note) : null,
-          changes(v), v.geometryChanged ? el('div', {}, W('the geometry')) : null))));
+          changes(v), v.geometryChanged ? el('div', {}, W('the geometry')) : null))),
+        layer === 'risk-plots' && CONFIG.may.edit ? stageForm(code) : null);
+    }
+
+    // An editor moves a risk plot along its lifecycle (landreg stage) from its history.
+    function stageForm(code) {
+      const stage = el('select', {id: 'stage-to'}, ...CONFIG.stages.map(s => el('option', {value: s.value}, s.label)));
+      const date = el('input', {type: 'date', id: 'stage-date', value: today()});
+      const doc = el('input', {type: 'text', id: 'stage-doc', size: 18});
+      const note = el('input', {type: 'text', id: 'stage-note', size: 22});
+      const said = el('div', {id: 'stage-said', role: 'status'});
+      const move = async () => {
+        said.textContent = ''; said.classList.remove('error');
+        const fields = Object.assign({stage: stage.value, date: date.value}, by(), doc.value.trim() ? {doc: doc.value.trim()} : {},
+                                     note.value.trim() ? {note: note.value.trim()} : {});
+        try {
+          await fetchJSON(`/collections/risk-plots/items/${encodeURIComponent(code)}/stage`, {method: 'POST', body: new URLSearchParams(fields)});
+          await showHistory('risk-plots', code);
+          document.getElementById('stage-said').textContent = W('Moved to {}', stage.selectedOptions[0].textContent);
+        } catch (e) { said.textContent = e.message; said.classList.add('error'); }
+      };
+      return el('div', {id: 'stage-form', class: 'stage-form'}, el('h3', {}, W('Move to another stage')),
+        field('stage-to', W('Stage'), stage), field('stage-date', W('Date it took effect'), date),
+        field('stage-doc', W('Report or decision number'), doc), field('stage-note', W('Note (needed to re-open a plot)'), note),
+        el('button', {type: 'button', id: 'stage-run', onclick: move}, W('Move')), said);
     }
 
     // ---- Reports for a chosen period ----

@@ -34,6 +34,9 @@ extension Service {
             ("accounts", .bool(context.caller != .local)),
             ("user", context.session.flatMap { session in context.caller.name.map { name in
                 .object([("name", .string(name)), ("csrf", .string(session.csrf))]) } } ?? .null),
+            // What the page offers to whom: a clerk records permits, an editor moves plots along their lifecycle.
+            ("may", .object([("permit", .bool(context.caller.may(.clerk))), ("edit", .bool(context.caller.may(.editor)))])),
+            ("stages", .array(Stage.allCases.map { .object([("value", .string($0.rawValue)), ("label", .string($0.text(language)))]) })),
         ])
         let title = self.title(language)
         let page = """

@@ -167,6 +167,8 @@ enum AppScript {
     .error { color: #b71c1c; font-weight: bold; min-height: 1.2em; }
     .field { margin: 4px 0; } .field label { display: inline-block; min-width: 14em; }
     .field.wanted input { outline: 2px solid #b71c1c; }
+    .permit { margin-top: 6px; padding: 4px 6px; background: #f3f6f3; cursor: default; } .permit-said, #stage-said { min-height: 1.2em; }
+    .stage-form { margin-top: 12px; padding-top: 6px; border-top: 1px solid #ccc; }
     .proposal { border: 1px solid #ccc; border-left: 8px solid #999; margin: 8px 0; padding: 6px 8px; cursor: pointer; }
     .proposal[data-verdict=block] { border-left-color: #c62828; } .proposal[data-verdict=condition] { border-left-color: #ef6c00; }
     .proposal[data-verdict=warn] { border-left-color: #f9a825; } .proposal[data-verdict=clear] { border-left-color: #2e7d32; }

@@ -19,6 +19,9 @@ enum AppWords {
         // Finding and history
         "Layer", "Code", "Search", "no feature with this code", "Its history", "version", "valid from", "recorded", "by", "what changed",
         "the geometry", "Click a feature on the map, or find one, to see its history",
+        // Permits and stages
+        "Approved:", "Why, when the check says block", "Record the permit", "Permit {} recorded",
+        "Move to another stage", "Stage", "Date it took effect", "Report or decision number", "Note (needed to re-open a plot)", "Move", "Moved to {}",
         // Reports
         "Quarterly land-safety review", "Quarter (YYYYQn)", "Water quality report", "Month (YYYY-MM) or quarter (YYYYQn)",
         "Air quality report", "Year (YYYY)", "Open",

@@ -174,4 +174,39 @@ final class ClerkPageTests: ServerTestCase {
         let runs = try run(["checks", "--db", db]).stdout
         XCTAssertTrue(runs.contains("li.ming") && !runs.contains("someone"), runs)
     }
+
+    /// On the page, after a recorded check, the permit of a proposal; a plot's move along its lifecycle from
+    /// its history — each refused on the page with the service's words where the CLI refuses it, recorded by
+    /// the account where it is accepted, exactly as `landreg permit` and `landreg stage` record them.
+    func testTheClerkRecordsPermitsAndMovesPlotsOnThePage() throws {
+        try requireBrowser()
+        let db = try sampleRegistry()
+        let password = "陵川 editor password"
+        XCTAssertEqual(try run(["user", "add", "zhang.wei", "--role", "editor", "--db", db], input: password + "\n").status, 0)
+        try serve(db)
+        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        let (status, said) = try crosscheck("app_edits_browser.py", [base, "zhang.wei", password, proposals])
+        XCTAssertEqual(status, 0, said)
+        let seen = json(said.components(separatedBy: "\n").first { $0.hasPrefix("{") } ?? "{}")
+        func answer(_ key: String) -> [String: Any] { seen[key] as? [String: Any] ?? [:] }
+        // Only the proposals whose action is a permit's (supply, use change, planning permit) offer one.
+        XCTAssertEqual(seen["permit_forms"] as? Int, 7, said)
+        XCTAssertEqual(answer("clear")["error"] as? Bool, false, said)
+        XCTAssertTrue((answer("clear")["text"] as? String ?? "").hasPrefix("Permit "), said)
+        XCTAssertEqual(answer("block_without_reason")["error"] as? Bool, true, said)
+        XCTAssertTrue((answer("block_without_reason")["text"] as? String ?? "").contains("a permit needs the reason (give it in the field note)"), said)
+        XCTAssertEqual(answer("block_with_reason")["error"] as? Bool, false, said)
+        XCTAssertEqual(answer("illegal_stage")["error"] as? Bool, true, said)
+        XCTAssertTrue((answer("illegal_stage")["text"] as? String ?? "").contains("cannot move from investigating to listed"), said)
+        XCTAssertEqual(answer("stage")["error"] as? Bool, false, said)
+        XCTAssertEqual(seen["versions"] as? [Int], [1, 2], said)
+        XCTAssertTrue((seen["last_version"] as? String ?? "").contains("zhang.wei"), said)
+        // The registry holds what the CLI would have recorded, by the account.
+        let history = try run(["history", "risk-plots", "LC-RP-004", "--db", db, "--lang", "en"]).stdout
+        XCTAssertTrue(history.contains("contaminated") && history.contains("zhang.wei") && history.contains("晋环函〔2023〕2号"), history)
+        let again = try run(["permit", "P-014", "--kind", "supply", "--date", todayUTC(), "--db", db, "--lang", "en"])
+        XCTAssertTrue(again.stderr.contains("already has a supply permit"), "the page's permit is not the CLI's: \(again.stderr)")
+        let refusedTwice = try run(["permit", "P-001", "--kind", "supply", "--date", todayUTC(), "--note", "x", "--db", db, "--lang", "en"])
+        XCTAssertTrue(refusedTwice.stderr.contains("already has a supply permit"), refusedTwice.stderr)
+    }
 }
