@@ -94,10 +94,10 @@ public enum JSONValue: Equatable, Sendable {
         out += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends a JSON string literal as UTF-8.
+    /// Appends a JSON string literal as UTF-8 (a Swift string is valid UTF-8: nothing to check).
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         var s = s
-        s.withUTF8 { appendString(utf8: $0, to: &out) }
+        s.withUTF8 { appendEscaped($0, to: &out) }
     }
 
     /// A JSON string of UTF-8 bytes (a database column's, in place);
@@ -105,9 +105,14 @@ public enum JSONValue: Equatable, Sendable {
     static func appendString(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard isValidUTF8(utf8) else {
             var repaired = String(decoding: utf8, as: UTF8.self)
-            repaired.withUTF8 { appendString(utf8: $0, to: &out) }
+            repaired.withUTF8 { appendEscaped($0, to: &out) }
             return
         }
+        appendEscaped(utf8, to: &out)
+    }
+
+    /// A JSON string of well-formed UTF-8: quoted, with `"`, `\\` and control characters escaped.
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
         var plainStart = 0
         for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {

@@ -58,19 +58,24 @@ public final class CheckJSONReport: CheckReport {
         sink.write(head)
     }
 
+    /// Each rule's `"basis":…,"sources":[…]}`, the same in every finding of the rule: written once per run.
+    private var basisTails: [String: [UInt8]] = [:]
+
     public func add(_ result: CheckResult) {
-        var out = first ? "\n    " : ",\n    "
+        var out: [UInt8] = []
+        out.reserveCapacity(512 + 1024 * result.findings.count)
+        out += Array((first ? "\n    " : ",\n    ").utf8)
         first = false
         let p = result.proposal
         var members: [(String, JSONValue)] = [("id", .string(p.id)), ("verdict", .string(result.verdict.name))]
         if let use = p.use { members.append(("use", .string(use))) }
         members.append(("action", .string(p.action.rawValue)))
         members.append(("area_m2", .number(result.areaM2, formatDecimal(result.areaM2))))
-        JSONValue.object(members).write(to: &out)
+        JSONValue.object(members).append(to: &out)
         out.removeLast()
-        out += ",\"findings\":["
+        out += Array(",\"findings\":[".utf8)
         for (i, f) in result.findings.enumerated() {
-            out += i == 0 ? "\n      " : ",\n      "
+            out += Array((i == 0 ? "\n      " : ",\n      ").utf8)
             var finding: [(String, JSONValue)] = [
                 ("rule", .string(f.rule.id)), ("severity", .string(f.severity.rawValue)),
                 ("layer", .string(f.layer.rawValue)), ("code", .string(f.code)),
@@ -80,16 +85,28 @@ public final class CheckJSONReport: CheckReport {
                 ("overlap_m2", .number(f.overlapM2, formatDecimal(f.overlapM2))),
                 ("distance_m", .number(f.distanceM, formatDecimal(f.distanceM))),
                 ("message", .string(f.message(language))),
-                ("basis", .string(f.rule.basis.text)),
-                ("sources", .array(f.rule.basis.sources.map { source in
-                    .object([("kind", .string(source.kind.rawValue)), ("instrument", .string(source.instrument)),
-                             ("article", .string(source.article)), ("quote", .string(source.quote))])
-                })),
             ]
-            JSONValue.object(finding).write(to: &out)
+            JSONValue.object(finding).append(to: &out)
+            out.removeLast()
+            out += basisTail(f.rule)
         }
-        out += result.findings.isEmpty ? "]}" : "\n    ]}"
-        sink.write(out)
+        out += Array((result.findings.isEmpty ? "]}" : "\n    ]}").utf8)
+        out.withUnsafeBufferPointer { sink.write(bytes: $0) }
+    }
+
+    private func basisTail(_ rule: Rule) -> [UInt8] {
+        if let known = basisTails[rule.id] { return known }
+        var tail: [UInt8] = [0x2C]
+        JSONValue.object([
+            ("basis", .string(rule.basis.text)),
+            ("sources", .array(rule.basis.sources.map { source in
+                .object([("kind", .string(source.kind.rawValue)), ("instrument", .string(source.instrument)),
+                         ("article", .string(source.article)), ("quote", .string(source.quote))])
+            })),
+        ]).append(to: &tail)
+        tail.remove(at: 1)  // the object's own {: its members follow the finding's
+        basisTails[rule.id] = tail
+        return tail
     }
 
     public func finish(_ summary: CheckSummary) throws {
