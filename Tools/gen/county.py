@@ -133,13 +133,17 @@ def layers(outdir, seed, extent, clustered=False):
                       % (i, rnd.choice(stages), "true" if rnd.random() < 0.4 else "false",
                          quad(*plot_position(), rnd.uniform(80, 400), rnd.uniform(80, 400), rnd))
                       for i in range(2000)])
+    # Basic farmland and water sources as dense in a large county as in one of
+    # 100,000 parcels (extent 41,210 m): a plan then meets the rules about as
+    # often per proposal (~5 findings) whatever the county's size.
+    scale = max(1.0, (extent / 41210.0) ** 2)
     fc("basic-farmland", ['{"type":"Feature","properties":{"code":"BF-%05d","concentrated":%s},'
                           '"geometry":{"type":"Polygon","coordinates":%s}}'
                           % (i, "true" if rnd.random() < 0.3 else "false",
                              quad(rnd.uniform(0, extent), rnd.uniform(0, extent), rnd.uniform(300, 1500), rnd.uniform(300, 1500), rnd))
-                          for i in range(1000)])
+                          for i in range(round(1000 * scale))])
     zones = []
-    for i in range(30):
+    for i in range(round(30 * scale)):
         x, y = rnd.uniform(0, extent), rnd.uniform(0, extent)
         for level, r in (("first", 100), ("second", 600), ("quasi", 2000)):
             ring = ",".join(ll(x + r * math.cos(2 * math.pi * k / 32), y + r * math.sin(2 * math.pi * k / 32)) for k in range(32))
