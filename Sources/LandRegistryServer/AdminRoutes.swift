@@ -117,12 +117,10 @@ extension Service {
         try fields.refuseUnknown(["label", "by"])
         let by = try editor(context, fields)
         let name = try Service.pathParameter(context, "name")
-        let before = Set(try await account(name).tokens)
+        _ = try await account(name)
         let (registry, label) = (registry, fields["label"])
-        let token = try await blocking { try Service.refusing { try registry.newToken(for: name, label: label, by: by) } }
-        let after = Set(try await account(name).tokens)
-        let made = label ?? after.subtracting(before).first ?? ""
-        return Service.json(.object([("account", .string(name)), ("label", .string(made)), ("token", .string(token))]), status: .created)
+        let made = try await blocking { try Service.refusing { try registry.newLabelledToken(for: name, label: label, by: by) } }
+        return Service.json(.object([("account", .string(name)), ("label", .string(made.label)), ("token", .string(made.token))]), status: .created)
     }
 
     /// An account's own new password, given its current one (slowed after failures as a sign-in is).

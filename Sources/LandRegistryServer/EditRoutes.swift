@@ -93,7 +93,7 @@ extension Service {
     /// The edit, through the library: the feature's code and its new version (nil once deleted).
     private static func apply(_ kind: Edit, _ body: JSONValue?, layer: Layer, pathCode: String?, expected: ExpectedVersion?,
                               date: String?, note: String?, by: String, on registry: Registry) throws -> (String, Int64?) {
-        do { return try refusing {
+        return try refusingConflicts {
             if kind == .delete, let code = pathCode {
                 try registry.delete(layer, codes: [code], date: date ?? todayUTC(), by: by, note: note, expected: expected)
                 return (code, nil)
@@ -118,10 +118,6 @@ extension Service {
             options.expectedVersion = expected ?? ExpectedVersion(code: code, version: nil)
             _ = try registry.importFeatures(into: layer, from: reader, options: options)
             return (code, try registry.version(of: layer, code: code))
-        } } catch let conflict as VersionConflict {
-            // Created twice: 409; gone: 404; changed since the client read it: 412.
-            let status: HTTPResponse.Status = conflict.expected == nil ? .conflict : conflict.actual == nil ? .notFound : .preconditionFailed
-            throw ServiceError(status: status, code: status.reasonPhrase.replacingOccurrences(of: " ", with: ""), description: "", libraryError: conflict)
         }
     }
 

@@ -81,6 +81,15 @@ extension Service {
         }
     }
 
+    /// The library's work on one feature whose version the client named: refusals as `refusing`'s; a
+    /// version conflict 409 when created twice, 404 when gone, 412 when changed since the client read it.
+    static func refusingConflicts<T>(_ work: () throws -> T) throws -> T {
+        do { return try refusing(work) } catch let conflict as VersionConflict {
+            let status: HTTPResponse.Status = conflict.expected == nil ? .conflict : conflict.actual == nil ? .notFound : .preconditionFailed
+            throw ServiceError(status: status, code: status.reasonPhrase.replacingOccurrences(of: " ", with: ""), description: "", libraryError: conflict)
+        }
+    }
+
     /// A JSON answer.
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) -> Response {
         var headers = headers

@@ -45,11 +45,10 @@ extension Service {
                 }
             }
         }
-        let number = Service.number(_:) as (Int) -> JSONValue
         let body = JSONValue.object([
             ("layer", .string(layer.rawValue)), ("mode", .string(options.mode.rawValue)), ("dry_run", .bool(options.dryRun)),
-            ("read", number(counts.read)), ("inserted", number(counts.inserted)), ("updated", number(counts.updated)),
-            ("unchanged", number(counts.unchanged)), ("deleted", number(counts.deleted)),
+            ("read", Service.number(counts.read)), ("inserted", Service.number(counts.inserted)), ("updated", Service.number(counts.updated)),
+            ("unchanged", Service.number(counts.unchanged)), ("deleted", Service.number(counts.deleted)),
             ("deleted_codes", .array(counts.deletedCodes.map { .string($0) })),
             ("repaired", .array(counts.repaired.map { .object([("code", .string($0.code)), ("reason", .string($0.reason.said(.en)))]) })),
         ])

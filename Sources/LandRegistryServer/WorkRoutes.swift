@@ -90,11 +90,10 @@ extension Service {
             let (changed, of) = try await blocking {
                 try Service.withUpload(upload.bytes, name: upload.name) { file in
                     try Service.refusing {
-                        let changes = try Service.namedAs(upload.name, file) { try ReclassificationFile.read(file) }
-                        let changed = try Service.namedAs(upload.name, file) {
-                            try registry.reclassify(changes, date: date, basis: basis, by: by, file: file)
+                        try Service.namedAs(upload.name, file) {
+                            let changes = try ReclassificationFile.read(file)
+                            return (try registry.reclassify(changes, date: date, basis: basis, by: by, file: file), changes.count)
                         }
-                        return (changed, changes.count)
                     }
                 }
             }
@@ -232,13 +231,5 @@ extension Service {
         }
         let events = try await blocking { try registry.remedyEvents(outfall: code) }
         return Service.json(.object([("outfall", .string(code)), ("events", .array(events.map(Service.remedyEvent)))]), status: .created)
-    }
-
-    /// A stage change whose `If-Match` is stale: 412 (404 when the plot is gone).
-    static func refusingConflicts<T>(_ work: () throws -> T) throws -> T {
-        do { return try refusing(work) } catch let conflict as VersionConflict {
-            let status: HTTPResponse.Status = conflict.actual == nil ? .notFound : .preconditionFailed
-            throw ServiceError(status: status, code: status.reasonPhrase.replacingOccurrences(of: " ", with: ""), description: "", libraryError: conflict)
-        }
     }
 }

@@ -156,15 +156,20 @@ final class ClerkPageTests: ServerTestCase {
         XCTAssertTrue(try get("/app/app.js").body.contains("L.map("))
     }
 
+    /// The sample registry with one account, served (a browser needed); the registry and the sample proposals.
+    func serveWithAccount(_ name: String, role: String, password: String) throws -> (db: String, proposals: String) {
+        try requireBrowser()
+        let db = try sampleRegistry()
+        XCTAssertEqual(try run(["user", "add", name, "--role", role, "--db", db], input: password + "\n").status, 0)
+        try serve(db)
+        return (db, Self.sample.appendingPathComponent("proposals.geojson").path)
+    }
+
     /// With accounts, the page asks to sign in (a wrong password refused on the page), then checks as
     /// the clerk: the check is recorded by the account, not by a name typed in.
     func testTheClerkSignsInOnThePage() throws {
-        try requireBrowser()
-        let db = try sampleRegistry()
         let password = "陵川 clerk password"
-        XCTAssertEqual(try run(["user", "add", "li.ming", "--role", "clerk", "--db", db], input: password + "\n").status, 0)
-        try serve(db)
-        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        let (db, proposals) = try serveWithAccount("li.ming", role: "clerk", password: password)
         let manifest = path("signed-in.json")
         let cases: [[String: Any]] = [["file": proposals, "by": "someone", "expect": try expected(db, proposals)]]
         try JSONSerialization.data(withJSONObject: ["signin": ["name": "li.ming", "password": password], "cases": cases])
@@ -179,12 +184,8 @@ final class ClerkPageTests: ServerTestCase {
     /// its history — each refused on the page with the service's words where the CLI refuses it, recorded by
     /// the account where it is accepted, exactly as `landreg permit` and `landreg stage` record them.
     func testTheClerkRecordsPermitsAndMovesPlotsOnThePage() throws {
-        try requireBrowser()
-        let db = try sampleRegistry()
         let password = "陵川 editor password"
-        XCTAssertEqual(try run(["user", "add", "zhang.wei", "--role", "editor", "--db", db], input: password + "\n").status, 0)
-        try serve(db)
-        let proposals = Self.sample.appendingPathComponent("proposals.geojson").path
+        let (db, proposals) = try serveWithAccount("zhang.wei", role: "editor", password: password)
         let (status, said) = try crosscheck("app_edits_browser.py", [base, "zhang.wei", password, proposals])
         XCTAssertEqual(status, 0, said)
         let seen = json(said.components(separatedBy: "\n").first { $0.hasPrefix("{") } ?? "{}")

@@ -64,7 +64,7 @@ public final class CheckJSONReport: CheckReport {
     public func add(_ result: CheckResult) {
         var out: [UInt8] = []
         out.reserveCapacity(512 + 1024 * result.findings.count)
-        out += Array((first ? "\n    " : ",\n    ").utf8)
+        out.append(contentsOf: (first ? "\n    " : ",\n    ").utf8)
         first = false
         let p = result.proposal
         var members: [(String, JSONValue)] = [("id", .string(p.id)), ("verdict", .string(result.verdict.name))]
@@ -73,9 +73,9 @@ public final class CheckJSONReport: CheckReport {
         members.append(("area_m2", .number(result.areaM2, formatDecimal(result.areaM2))))
         JSONValue.object(members).append(to: &out)
         out.removeLast()
-        out += Array(",\"findings\":[".utf8)
+        out.append(contentsOf: ",\"findings\":[".utf8)
         for (i, f) in result.findings.enumerated() {
-            out += Array((i == 0 ? "\n      " : ",\n      ").utf8)
+            out.append(contentsOf: (i == 0 ? "\n      " : ",\n      ").utf8)
             var finding: [(String, JSONValue)] = [
                 ("rule", .string(f.rule.id)), ("severity", .string(f.severity.rawValue)),
                 ("layer", .string(f.layer.rawValue)), ("code", .string(f.code)),
@@ -90,7 +90,7 @@ public final class CheckJSONReport: CheckReport {
             out.removeLast()
             out += basisTail(f.rule)
         }
-        out += Array((result.findings.isEmpty ? "]}" : "\n    ]}").utf8)
+        out.append(contentsOf: (result.findings.isEmpty ? "]}" : "\n    ]}").utf8)
         out.withUnsafeBufferPointer { sink.write(bytes: $0) }
     }
 

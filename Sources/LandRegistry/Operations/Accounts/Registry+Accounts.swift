@@ -41,6 +41,11 @@ extension Registry {
     /// A new API token for the account, returned once (only its hash is kept):
     /// `lr1_<id>_<64 hex digits>`. The label names it for `revokeToken` (default `token-N`).
     public func newToken(for name: String, label: String? = nil, by: String) throws -> String {
+        try newLabelledToken(for: name, label: label, by: by).token
+    }
+
+    /// A new API token as `newToken` makes it, with the label it was given (the one asked for, or `token-N`).
+    public func newLabelledToken(for name: String, label: String? = nil, by: String) throws -> (label: String, token: String) {
         guard let (account, _) = try store.account(named: name) else { throw noAccount(name) }
         guard !account.disabled else { throw InvalidArgument(.account(name), "the account is disabled") }
         let used = try store.tokenLabels(name)
@@ -51,7 +56,7 @@ extension Registry {
         guard let id = try store.insertToken(name, label: label, hash: Bcrypt.hash(secret, cost: Registry.tokenCost), by: by) else {
             throw InvalidArgument(.account(name), "the account has a token labelled '\(label)' already")
         }
-        return "lr1_\(id)_\(secret)"
+        return (label, "lr1_\(id)_\(secret)")
     }
 
     public func revokeToken(of name: String, label: String, by: String) throws {
