@@ -20,15 +20,22 @@ struct SpatialRelation {
     private let prepared: PreparedGeometry?
     private let second: Geometry
 
-    /// `first` may come prepared (a proposal checked against many features).
-    init(_ first: Geometry, prepared: PreparedGeometry? = nil, areal firstAreal: Bool, _ second: Geometry, areal secondAreal: Bool,
+    /// `first` may come prepared (a proposal checked against many features),
+    /// and `second` too (a large feature kept for a whole run). When one
+    /// covers the other, their overlap is the covered one's area: no overlay
+    /// is computed (most of a large proposal's parcels lie wholly inside it).
+    init(_ first: Geometry, prepared: PreparedGeometry? = nil, areal firstAreal: Bool, _ second: Geometry,
+         prepared secondPrepared: PreparedGeometry? = nil, areal secondAreal: Bool,
          overlapMinimum: Double, keepIntersection: Bool = false) throws {
         self.first = first
         self.prepared = prepared
         self.second = second
         intersects = try prepared?.intersects(second) ?? first.intersects(second)
         let areas = firstAreal && secondAreal
-        if intersects && areas {
+        if intersects && areas && !keepIntersection, let covered = try SpatialRelation.covered(first, prepared, second, secondPrepared) {
+            overlap = try covered.area()
+            intersection = nil
+        } else if intersects && areas {
             let shared = try first.intersection(second)
             overlap = try shared.area()
             intersection = keepIntersection ? shared : nil
@@ -37,6 +44,15 @@ struct SpatialRelation {
             intersection = nil
         }
         overlaps = intersects && (!areas || overlap > overlapMinimum)
+    }
+
+    /// Whichever of two intersecting areas the other (prepared) covers, if
+    /// either does: their intersection is that one.
+    private static func covered(_ first: Geometry, _ prepared: PreparedGeometry?, _ second: Geometry,
+                                _ secondPrepared: PreparedGeometry?) throws -> Geometry? {
+        if let prepared, try prepared.covers(second) { return second }
+        if let secondPrepared, try secondPrepared.covers(first) { return first }
+        return nil
     }
 
     /// The shortest distance in m, measured once.

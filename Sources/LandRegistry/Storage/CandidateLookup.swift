@@ -33,9 +33,10 @@ final class CandidateLookup {
         }
         let statement = try snapshot.db.makeStatement(sql: """
             SELECT \(specs.map(\.column).joined(separator: ", ")), \(nameAt == nil ? "json_extract(extra, '$.name')" : "NULL"), geom
-            FROM \(layer.table)
-            WHERE fid IN (SELECT pkid FROM idx_\(layer.table)_geom WHERE xmin <= ?1 AND xmax >= ?2 AND ymin <= ?3 AND ymax >= ?4)
+            FROM idx_\(layer.table)_geom AS box CROSS JOIN \(layer.table) ON fid = box.pkid
+            WHERE box.xmin <= ?1 AND box.xmax >= ?2 AND box.ymin <= ?3 AND box.ymax >= ?4
             \(conditions.map { " AND " + $0 }.joined())
+            ORDER BY fid
             """)
         try statement.setArguments(arguments)
         rows = FastStatement(statement)

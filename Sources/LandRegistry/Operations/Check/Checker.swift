@@ -9,7 +9,7 @@ final class Checker {
     let context: Double?
     /// Geometries of the layers of few, large features (admin areas, water
     /// zones, basic farmland), made once per run and kept.
-    private var kept: [String: Geometry] = [:]
+    private var kept: [String: (Geometry, PreparedGeometry)] = [:]
     static let keptLayers: Set<Layer> = [.admin, .waterZones, .basicFarmland]
     /// Each rule's position in the table, for the order of findings.
     private let order = Dictionary(uniqueKeysWithValues: RuleTable.rules.enumerated().map { ($1.id, $0) })
@@ -86,12 +86,18 @@ final class Checker {
                                       geos: geos) { candidate, makeGeometry in
             let concerned = rules.filter { $0.concerns(candidate) }
             if concerned.isEmpty { return }
-            let feature: Geometry
+            let feature: Geometry, featurePrepared: PreparedGeometry?
             if Checker.keptLayers.contains(layer) {
                 let key = layer.rawValue + "\u{1}" + candidate.code
-                if let known = kept[key] { feature = known } else { feature = try makeGeometry(); kept[key] = feature }
+                if let known = kept[key] {
+                    (feature, featurePrepared) = known
+                } else {
+                    let made = try makeGeometry(), prepared = try made.prepared()
+                    (feature, featurePrepared) = (made, prepared)
+                    kept[key] = (made, prepared)
+                }
             } else {
-                feature = try makeGeometry()
+                (feature, featurePrepared) = (try makeGeometry(), nil)
             }
             // A geometry another program wrote may be invalid: the rules cannot be decided on it.
             if let reason = try unusable(layer, candidate.code, feature, snapshot) {
@@ -105,7 +111,7 @@ final class Checker {
             }
             do {
                 var relation = try SpatialRelation(subject.geometry, prepared: subject.prepared, areal: subject.areal, feature,
-                                                   areal: feature.isAreal, overlapMinimum: overlapMinimum)
+                                                   prepared: featurePrepared, areal: feature.isAreal, overlapMinimum: overlapMinimum)
                 var met: [Finding] = []
                 for rule in concerned {
                     guard let (area, d) = try self.met(rule.test, &relation) else { continue }
