@@ -32,7 +32,7 @@ final class CandidateLookup {
             arguments += values
         }
         let statement = try snapshot.db.makeStatement(sql: """
-            SELECT \(specs.map(\.column).joined(separator: ", ")), \(nameAt == nil ? "json_extract(extra, '$.name')" : "NULL"), geom
+            SELECT \(CandidateLookup.columns(of: layer))
             FROM idx_\(layer.table)_geom AS box CROSS JOIN \(layer.table) ON fid = box.pkid
             WHERE box.xmin <= ?1 AND box.xmax >= ?2 AND box.ymin <= ?3 AND box.ymax >= ?4
             \(conditions.map { " AND " + $0 }.joined())
@@ -40,6 +40,14 @@ final class CandidateLookup {
             """)
         try statement.setArguments(arguments)
         rows = FastStatement(statement)
+    }
+
+    /// What a lookup reads of each feature: the contract properties, the
+    /// name when it is no contract property, the geometry.
+    static func columns(of layer: Layer) -> String {
+        let specs = layer.properties
+        let name = specs.contains { $0.name == "name" } ? "NULL" : "json_extract(extra, '$.name')"
+        return "\(specs.map(\.column).joined(separator: ", ")), \(name), geom"
     }
 
     /// The condition that keeps the features some rules are about, and its
@@ -92,11 +100,32 @@ extension Snapshot {
     /// prepared once per snapshot for each layer and set of concerns.
     func forEachCandidate(layer: Layer, bounds: Envelope, reach: Double, concerns: [Concern] = [.all], geos: GEOSContext,
                           _ body: (CandidateFeature, () throws -> Geometry) throws -> Void) throws {
+        if let resident = try resident(layer) {
+            try resident.forEach(bounds, reach: reach, concerns: concerns, snapshot: self) { candidate, makeGeometry in
+                try withoutActuallyEscaping(makeGeometry) { make in try body(candidate) { try make(geos) } }
+            }
+            return
+        }
         let key = LookupKey(layer: layer, concerns: concerns)
         let lookup = try lookups[key] ?? CandidateLookup(self, layer: layer, concerns: concerns)
         lookups[key] = lookup
         try lookup.forEach(bounds, reach: reach) { candidate, makeGeometry in
             try withoutActuallyEscaping(makeGeometry) { make in try body(candidate) { try make(geos) } }
         }
+    }
+}
+
+extension Snapshot {
+    /// The layer in memory once this snapshot has been asked for its
+    /// candidates `ResidentLayer.after` times (nil before, and for a layer
+    /// too large to keep).
+    private func resident(_ layer: Layer) throws -> ResidentLayer? {
+        if let kept = residents[layer] { return kept }
+        let asked = (lookupsAsked[layer] ?? 0) + 1
+        lookupsAsked[layer] = asked
+        guard asked == ResidentLayer.after else { return nil }
+        let loaded = try ResidentLayer(self, layer: layer)
+        residents[layer] = loaded
+        return loaded
     }
 }

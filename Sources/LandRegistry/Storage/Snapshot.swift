@@ -11,6 +11,10 @@ final class Snapshot {
     let spatial: () -> Void
     /// The candidate lookups prepared on this snapshot, by layer and concerns.
     var lookups: [LookupKey: CandidateLookup] = [:]
+    /// How often each layer was asked for candidates, and the layers read
+    /// into memory (nil: too large) — see `ResidentLayer`.
+    var lookupsAsked: [Layer: Int] = [:]
+    var residents: [Layer: ResidentLayer?] = [:]
 
     /// What a prepared candidate lookup is for.
     struct LookupKey: Hashable {
