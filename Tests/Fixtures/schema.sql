@@ -1,9 +1,11 @@
 index checks_proposal
 CREATE INDEX checks_proposal ON checks(proposal_id);
-index history_code
-CREATE INDEX history_code ON history(code);
+index history_change
+CREATE INDEX history_change ON history(layer, action, effective_date);
 index history_external
 CREATE INDEX history_external ON history(layer, code) WHERE recorded_by = 'external';
+index history_feature
+CREATE INDEX history_feature ON history(layer, code, effective_date, id);
 index monitoring_month
 CREATE INDEX monitoring_month ON monitoring(month, kind);
 index permits_date
@@ -470,6 +472,7 @@ setting sequencing_distance_m = 500
 setting srid = 4547
 migration v1 layers and settings
 migration v10 accounts and tokens
+migration v11 history indexes by layer
 migration v2 check records
 migration v3 settings log
 migration v4 history and permits

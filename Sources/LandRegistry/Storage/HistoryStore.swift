@@ -177,7 +177,11 @@ extension Store {
     /// known since the beginning.
     func earliestKnownDate() throws -> String? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT min(effective_date) FROM history WHERE layer != 'settings'")
+            // One seek of the index history_change per layer and kind of change, not a scan of every row.
+            let firsts = Layer.allCases.flatMap { layer in
+                ChangeKind.allCases.map { "(SELECT min(effective_date) FROM history WHERE layer = '\(layer.rawValue)' AND action = '\($0.rawValue)')" }
+            }
+            return try String.fetchOne(db, sql: "SELECT min(first) FROM (\(firsts.map { "SELECT \($0) AS first" }.joined(separator: " UNION ALL ")))")
         }
     }
 }

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v8 outside edits index") { db in try v8(db) }
         migrator.registerMigration("v9 outside edits keep nested nulls") { db in try v9(db) }
         migrator.registerMigration("v10 accounts and tokens") { db in try v10(db) }
+        migrator.registerMigration("v11 history indexes by layer") { db in try v11(db) }
         return migrator
     }
 
@@ -176,5 +177,15 @@ enum Migrations {
     /// revoked, never deleted) and the log of every change to them.
     private static func v10(_ db: Database) throws {
         for sql in MigrationSQL.v10Tables { try db.execute(sql: sql) }
+    }
+
+    /// V11: the history found by layer — a feature's rows by (layer, code)
+    /// in date order, a layer's rows of one kind of change by date — so that
+    /// a layer's state on a date, or a quarter's reclassifications, read
+    /// only their own rows, not every row of a county's million parcels.
+    private static func v11(_ db: Database) throws {
+        try db.execute(sql: "DROP INDEX history_code")
+        try db.execute(sql: "CREATE INDEX history_feature ON history(layer, code, effective_date, id)")
+        try db.execute(sql: "CREATE INDEX history_change ON history(layer, action, effective_date)")
     }
 }

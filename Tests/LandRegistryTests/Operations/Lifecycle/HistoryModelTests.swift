@@ -403,6 +403,12 @@ final class HistoryModelTests: RegistryTestCase {
                         + done.joined(separator: "\n  "))
                 return
             }
+            // The earliest date the history knows (found by one index seek per layer and kind of change) is its first row's.
+            let first = try registry.store.read { try String.fetchOne($0, sql: "SELECT min(effective_date) FROM history WHERE layer != 'settings'") }
+            guard try registry.earliestKnownDate() == first else {
+                XCTFail("the earliest known date \(try registry.earliestKnownDate() ?? "-") is not the history's \(first ?? "-") — seed \(seed), sequence \(sequence)")
+                return
+            }
             // Every date the model knows: the registry as of it is what the model says it was.
             for date in Self.dates {
                 let asOf = try state(try export(registry, asOf: date))
