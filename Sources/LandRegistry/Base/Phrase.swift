@@ -122,24 +122,34 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
 
     public var description: String { text(.en) }
 
-    /// `template` with its `{}` taken in order and `{n}` as the n-th value.
+    /// `template` with its `{}` taken in order and `{n}` as the n-th value
+    /// (scanned as UTF-8: the braces are ASCII, the Chinese between them is copied whole).
     static func fill(_ template: String, with values: [String]) -> String {
         guard !values.isEmpty else { return template }
-        var out = "", next = 0
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let n = after[..<close].isEmpty ? next + 1 : Int(after[..<close]), n >= 1, n <= values.count {
-                out += values[n - 1]
-                if after[..<close].isEmpty { next += 1 }
-                rest = after[after.index(after: close)...]
-            } else {
-                out += "{"
-                rest = after
+        var template = template
+        return template.withUTF8 { t in
+            var out: [UInt8] = []
+            out.reserveCapacity(t.count + values.reduce(0) { $0 + $1.utf8.count })
+            var next = 0, at = 0, copied = 0
+            while at < t.count {
+                guard t[at] == UInt8(ascii: "{") else { at += 1; continue }
+                out.append(contentsOf: t[copied..<at])
+                let inside = at + 1
+                guard let close = t[inside...].firstIndex(of: UInt8(ascii: "}")) else { copied = at; break }
+                let n = close == inside ? next + 1 : Int(String(decoding: t[inside..<close], as: UTF8.self))
+                if let n, n >= 1, n <= values.count {
+                    out.append(contentsOf: values[n - 1].utf8)
+                    if close == inside { next += 1 }
+                    at = close + 1
+                } else {
+                    out.append(UInt8(ascii: "{"))
+                    at = inside
+                }
+                copied = at
             }
+            out.append(contentsOf: t[copied...])
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + rest
     }
 
     /// Two phrases one after the other (a message and its hint), each keyed on its own.

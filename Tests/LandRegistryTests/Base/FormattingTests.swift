@@ -38,3 +38,38 @@ final class FormattingTests: XCTestCase {
         }
     }
 }
+
+/// `Phrase.fill` scans its template as UTF-8; it fills exactly as the
+/// Character-by-Character reading it replaced, on random templates of
+/// Chinese, braces, digits and stray signs.
+final class PhraseFillTests: XCTestCase {
+    /// The reading `fill` had before (grapheme by grapheme), as the oracle.
+    private func reference(_ template: String, _ values: [String]) -> String {
+        guard !values.isEmpty else { return template }
+        var out = "", next = 0
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = after[..<close].isEmpty ? next + 1 : Int(after[..<close]), n >= 1, n <= values.count {
+                out += values[n - 1]
+                if after[..<close].isEmpty { next += 1 }
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    func testFillAgreesWithTheCharacterReading() {
+        var g = SystemRandomNumberGenerator()
+        let pieces = ["{", "}", "{}", "{1}", "{2}", "{3}", "{0}", "{12}", "{+1}", "{-1}", "{a}", "地块", "重叠", " m²", "亩", "x", "9", "（", "）"]
+        for _ in 0..<5000 {
+            let template = (0..<Int.random(in: 0...12, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+            let values = (0..<Int.random(in: 0...3, using: &g)).map { _ in ["LC-01", "磨河泉", "{}", "", "12.5"].randomElement(using: &g)! }
+            XCTAssertEqual(Phrase.fill(template, with: values), reference(template, values), "\(template) \(values)")
+        }
+    }
+}
