@@ -23,6 +23,7 @@ extension Geometry {
             handle = try build.collection(GEOS_MULTIPOLYGON, shape.polygonRanges.map { try build.polygon(rings[$0]) })
         }
         self.init(owning: handle, in: context)
+        self.shape = shape
     }
 }
 

@@ -35,8 +35,11 @@ struct SpatialRelation {
         if intersects && areas && !keepIntersection, let covered = try SpatialRelation.covered(first, prepared, second, secondPrepared) {
             overlap = try covered.area()
             intersection = nil
+        } else if intersects && areas && !keepIntersection, let shared = SpatialRelation.convexOverlap(first, second) {
+            overlap = shared
+            intersection = nil
         } else if intersects && areas {
-            let shared = try first.intersection(second)
+            let shared = try keepIntersection ? first.intersection(second) : first.areaIntersection(second)
             overlap = try shared.area()
             intersection = keepIntersection ? shared : nil
         } else {
@@ -52,6 +55,13 @@ struct SpatialRelation {
                                 _ secondPrepared: PreparedGeometry?) throws -> Geometry? {
         if let prepared, try prepared.covers(second) { return second }
         if let secondPrepared, try secondPrepared.covers(first) { return first }
+        return nil
+    }
+
+    /// The area two areas share, measured by clipping when one is a convex polygon (nil: neither is).
+    private static func convexOverlap(_ first: Geometry, _ second: Geometry) -> Double? {
+        if let clip = second.convexRing, let shape = first.shape { return ConvexClip.area(of: shape, inside: clip) }
+        if let clip = first.convexRing, let shape = second.shape { return ConvexClip.area(of: shape, inside: clip) }
         return nil
     }
 

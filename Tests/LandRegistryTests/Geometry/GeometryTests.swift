@@ -192,3 +192,90 @@ final class KnownPipelineTests: XCTestCase {
         }
     }
 }
+
+/// `ConvexClip` measures what GEOS's overlay measures, on random convex
+/// clippers (either orientation, collinear and repeated positions) against
+/// random star-shaped polygons with and without holes, multipolygons, and
+/// grid rectangles sharing edges and corners with a rectangle clipper — at
+/// the coordinates of a county in EPSG:4547.
+final class ConvexClipTests: XCTestCase {
+    private var g = SystemRandomNumberGenerator()
+
+    private func ring(_ points: [(Double, Double)]) -> [Double] { (points + [points[0]]).flatMap { [$0.0, $0.1] } }
+
+    /// A star-shaped ring about (cx, cy): sorted angles, random radii (convex when the radii are equal).
+    private func star(_ cx: Double, _ cy: Double, _ r: Double, _ n: Int, convex: Bool) -> [(Double, Double)] {
+        let angles = (0..<n).map { _ in Double.random(in: 0..<(2 * .pi), using: &g) }.sorted()
+        return angles.map { a in
+            let radius = convex ? r : r * Double.random(in: 0.3...1, using: &g)
+            return (cx + radius * cos(a), cy + radius * sin(a))
+        }
+    }
+
+    private func convexClipper() -> Shape {
+        if Bool.random(using: &g) {
+            // A grid rectangle, maybe with a collinear position on an edge and a repeated corner.
+            let (x, y) = (500_000 + 10 * Double(Int.random(in: 0...4, using: &g)), 3_800_000 + 10 * Double(Int.random(in: 0...4, using: &g)))
+            let (w, h) = (10 * Double(Int.random(in: 1...3, using: &g)), 10 * Double(Int.random(in: 1...3, using: &g)))
+            var points = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+            if Bool.random(using: &g) { points.insert((x + w / 2, y), at: 1) }
+            if Bool.random(using: &g) { points.insert(points[2], at: 2) }
+            if Bool.random(using: &g) { points.reverse() }
+            return Shape(type: .polygon, xy: ring(points), ringEnds: [points.count + 1])
+        }
+        var points = star(500_020, 3_800_020, Double.random(in: 5...40, using: &g), Int.random(in: 3...40, using: &g), convex: true)
+        if Bool.random(using: &g) { points.reverse() }
+        return Shape(type: .polygon, xy: ring(points), ringEnds: [points.count + 1])
+    }
+
+    private func subject() -> Shape {
+        switch Int.random(in: 0..<4, using: &g) {
+        case 0:
+            // Grid rectangles: shared edges and corners with a grid clipper.
+            let (x, y) = (500_000 + 10 * Double(Int.random(in: 0...5, using: &g)), 3_800_000 + 10 * Double(Int.random(in: 0...5, using: &g)))
+            let (w, h) = (10 * Double(Int.random(in: 1...3, using: &g)), 10 * Double(Int.random(in: 1...3, using: &g)))
+            let points = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+            return Shape(type: .polygon, xy: ring(points), ringEnds: [5])
+        case 1:
+            // A star with a hole (clockwise) around its centre.
+            let (cx, cy) = (500_000 + Double.random(in: 0...50, using: &g), 3_800_000 + Double.random(in: 0...50, using: &g))
+            let outer = star(cx, cy, Double.random(in: 10...40, using: &g), Int.random(in: 5...60, using: &g), convex: false)
+            let hole = Array(star(cx, cy, 2.5, Int.random(in: 3...8, using: &g), convex: true).reversed())
+            return Shape(type: .polygon, xy: ring(outer) + ring(hole), ringEnds: [outer.count + 1, outer.count + hole.count + 2])
+        case 2:
+            // Two stars far enough apart to be one valid multipolygon.
+            let a = star(500_000, 3_800_020, 15, Int.random(in: 3...30, using: &g), convex: false)
+            let b = star(500_040, 3_800_020, 15, Int.random(in: 3...30, using: &g), convex: false)
+            return Shape(type: .multiPolygon, xy: ring(a) + ring(b), ringEnds: [a.count + 1, a.count + b.count + 2], polygonEnds: [1, 2])
+        default:
+            let points = star(500_000 + Double.random(in: 0...50, using: &g), 3_800_000 + Double.random(in: 0...50, using: &g),
+                              Double.random(in: 1...60, using: &g), Int.random(in: 3...170, using: &g), convex: false)
+            return Shape(type: .polygon, xy: ring(points), ringEnds: [points.count + 1])
+        }
+    }
+
+    func testTheClippedAreaIsTheOverlaysArea() throws {
+        let geos = GEOSContext()
+        var measured = 0
+        for _ in 0..<3000 {
+            let clipper = convexClipper(), other = subject()
+            guard let clip = ConvexClip.convexRing(clipper) else { return XCTFail("a convex ring not seen as one: \(clipper.xy)") }
+            let a = try Geometry(shape: clipper, in: geos), b = try Geometry(shape: other, in: geos)
+            guard try a.invalidity() == nil, try b.invalidity() == nil else { continue }
+            let expected = try a.intersection(b).area()
+            let got = ConvexClip.area(of: other, inside: clip)
+            XCTAssertEqual(got, expected, accuracy: 1e-6 * max(1, expected), "\(other.type) \(other.xy) inside \(clipper.xy)")
+            // The relation every rule reads measures the same, whichever comes first.
+            let relation = try SpatialRelation(b, areal: true, a, areal: true, overlapMinimum: 1)
+            XCTAssertEqual(relation.overlap, expected, accuracy: 1e-6 * max(1, expected))
+            measured += expected > 0 ? 1 : 0
+        }
+        XCTAssertGreaterThan(measured, 1000, "most pairs overlap")
+        // Not convex: an L, a polygon with a hole, a multipolygon, a line.
+        let l = Shape(type: .polygon, xy: [0, 0, 2, 0, 2, 1, 1, 1, 1, 2, 0, 2, 0, 0], ringEnds: [7])
+        XCTAssertNil(ConvexClip.convexRing(l))
+        XCTAssertNil(ConvexClip.convexRing(Shape(type: .polygon, xy: ring([(0, 0), (9, 0), (9, 9)]) + ring([(5, 1), (6, 1), (6, 2)]), ringEnds: [4, 8])))
+        XCTAssertNil(ConvexClip.convexRing(Shape(type: .lineString, xy: [0, 0, 1, 1], ringEnds: [2])))
+        XCTAssertNil(ConvexClip.convexRing(Shape(type: .polygon, xy: ring([(0, 0), (1, 1), (2, 2)]), ringEnds: [4])), "no area")
+    }
+}

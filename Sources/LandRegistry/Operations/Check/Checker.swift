@@ -25,6 +25,8 @@ final class Checker {
     func check(_ proposal: Proposal, _ input: InputGeometry.Prepared, in snapshot: Snapshot) throws -> CheckResult {
         let geometry = try input.geometry ?? Geometry(wkb: input.wkb, in: geos)
         let areal = input.shape.type.isAreal
+        // Its positions as GEOS holds them, for the overlaps measured by clipping (`ConvexClip`).
+        if areal && geometry.shape == nil { geometry.shape = try Shape(wkb: geometry.wkb()) }
         let subject = Subject(geometry: geometry, prepared: try geometry.prepared(), bounds: try geometry.bounds(), areal: areal)
         let rules = RuleTable.rules.filter { $0.applies(proposal) } + RuleTable.assumed(for: proposal, areal: areal)
         var findings: [Finding] = []
