@@ -67,7 +67,7 @@ extension Snapshot {
 }
 
 extension Snapshot {
-    /// A layer's states on a date read from the history's code index one
+    /// A layer's states on a date read from the history's (layer, code, date) index one
     /// code at a time (each history row that is its code's last effective
     /// on or before the date): a page deep in the past costs its own rows,
     /// not the layer's whole history. Arguments: layer, date, then the
