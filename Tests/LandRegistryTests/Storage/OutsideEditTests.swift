@@ -23,6 +23,7 @@ final class OutsideEditTests: RegistryTestCase {
         try load(registry, .riskPlots, Projected.collection([
             square("A", 0, 0, 100, 100, #","stage":"listed","stage_date":"2023-01-01""#),
             square("B", 1000, 0, 1100, 100, #","stage":"suspected","stage_date":"2023-01-01""#),
+            square("C", 2000, 0, 2100, 100, #","stage":"listed","stage_date":"2023-01-01""#),
         ]))
         try load(registry, .farmland, Projected.collection([square("F", 3000, 0, 3100, 100, #","class":"priority""#)]))
         // A bow-tie over A (self-intersecting), B jumped to delisted, F given a class that does not exist.
@@ -48,6 +49,24 @@ final class OutsideEditTests: RegistryTestCase {
         let near = try registry.check(proposal, geometry: projectedSquare(400, 0, 450, 50), srid: 4547, options: CheckOptions(record: false))
         XCTAssertEqual(near.findings.filter { $0.code == "A" }.map(\.rule.id), ["undecided.soil.sequencing"])
         XCTAssertEqual(near.verdict, .warn)
+
+        // C stored compressed by SpatiaLite: found and measured alike whether the risk plots are looked up
+        // in SQLite or read into memory from the first lookup (ResidentLayer), and A undecided alike.
+        try edit(registry, "UPDATE risk_plots SET geom = CompressGeometry(geom) WHERE code = 'C'")
+        let saved = ResidentLayer.after
+        defer { ResidentLayer.after = saved }
+        var ways: [[String]] = []
+        for after in [Int.max, 1] {
+            ResidentLayer.after = after
+            var lines: [String] = []
+            for (x0, x1) in [(10.0, 90.0), (2050, 2150), (400, 450)] {
+                let result = try registry.check(proposal, geometry: projectedSquare(x0, 10, x1, 90), srid: 4547, options: CheckOptions(record: false))
+                lines += result.findings.map { "\(x0) \($0.rule.id) \($0.code) \($0.overlapM2) \($0.distanceM)" }
+            }
+            ways.append(lines)
+        }
+        XCTAssertTrue(ways[0].contains("2050.0 soil.listed C 4000.0 0.0"), "\(ways[0])")
+        XCTAssertEqual(ways[1], ways[0])
     }
 
     func projectedSquare(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Shape {
