@@ -100,18 +100,18 @@ extension Snapshot {
     /// prepared once per snapshot for each layer and set of concerns.
     func forEachCandidate(layer: Layer, bounds: Envelope, reach: Double, concerns: [Concern] = [.all], geos: GEOSContext,
                           _ body: (CandidateFeature, () throws -> Geometry) throws -> Void) throws {
+        // Either source hands over a geometry made in a context; the rules' own is `geos`.
+        let inContext: (CandidateFeature, (GEOSContext) throws -> Geometry) throws -> Void = { candidate, makeGeometry in
+            try withoutActuallyEscaping(makeGeometry) { make in try body(candidate) { try make(geos) } }
+        }
         if let resident = try resident(layer) {
-            try resident.forEach(bounds, reach: reach, concerns: concerns, snapshot: self) { candidate, makeGeometry in
-                try withoutActuallyEscaping(makeGeometry) { make in try body(candidate) { try make(geos) } }
-            }
+            try resident.forEach(bounds, reach: reach, concerns: concerns, snapshot: self, inContext)
             return
         }
         let key = LookupKey(layer: layer, concerns: concerns)
         let lookup = try lookups[key] ?? CandidateLookup(self, layer: layer, concerns: concerns)
         lookups[key] = lookup
-        try lookup.forEach(bounds, reach: reach) { candidate, makeGeometry in
-            try withoutActuallyEscaping(makeGeometry) { make in try body(candidate) { try make(geos) } }
-        }
+        try lookup.forEach(bounds, reach: reach, inContext)
     }
 }
 
