@@ -1,7 +1,7 @@
 index checks_proposal
 CREATE INDEX checks_proposal ON checks(proposal_id);
 index history_change
-CREATE INDEX history_change ON history(layer, action, effective_date);
+CREATE INDEX history_change ON history(layer, action, effective_date) WHERE action <> 'insert';
 index history_external
 CREATE INDEX history_external ON history(layer, code) WHERE recorded_by = 'external';
 index history_feature
@@ -473,6 +473,7 @@ setting srid = 4547
 migration v1 layers and settings
 migration v10 accounts and tokens
 migration v11 history indexes by layer
+migration v12 history changes without inserts
 migration v2 check records
 migration v3 settings log
 migration v4 history and permits

@@ -219,6 +219,7 @@ extension Registry {
     /// such warning).
     public func asOfWarning(_ date: String) throws -> Phrase? {
         let date = normalizedDate(date) ?? date
+        if try store.knowsAnything(onOrBefore: date) { return nil }
         guard let earliest = try earliestKnownDate() else { return "the registry holds no feature yet" }
         guard date < earliest else { return nil }
         return "the registry knows nothing before \(earliest) (the earliest effective date in its history): as of \(date) it is empty"

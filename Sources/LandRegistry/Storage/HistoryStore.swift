@@ -176,12 +176,16 @@ extension Store {
     /// (nil for an empty registry); features inserted without a date are
     /// known since the beginning.
     func earliestKnownDate() throws -> String? {
-        try read { db in
-            // One seek of the index history_change per layer and kind of change, not a scan of every row.
-            let firsts = Layer.allCases.flatMap { layer in
-                ChangeKind.allCases.map { "(SELECT min(effective_date) FROM history WHERE layer = '\(layer.rawValue)' AND action = '\($0.rawValue)')" }
-            }
-            return try String.fetchOne(db, sql: "SELECT min(first) FROM (\(firsts.map { "SELECT \($0) AS first" }.joined(separator: " UNION ALL ")))")
+        // The index history_feature holds every row's date: read whole, not the table (70 ms at 1,000,000 rows).
+        try read { try String.fetchOne($0, sql: "SELECT min(effective_date) FROM history INDEXED BY history_feature") }
+    }
+
+    /// Whether the history knows anything effective on or before `date`
+    /// (stops at the first such row).
+    func knowsAnything(onOrBefore date: String) throws -> Bool {
+        try read {
+            try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM history INDEXED BY history_feature WHERE effective_date <= ?)",
+                              arguments: [date]) ?? false
         }
     }
 }

@@ -140,7 +140,8 @@ final class LayerWriter {
                 """))
         }
         // A code with a past here was deleted once: only then can an insert have one.
-        hadDeletes = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM history WHERE layer = ? AND action = 'delete')",
+        // (`action <> 'insert'`: the index history_change, which leaves the inserts out.)
+        hadDeletes = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM history WHERE layer = ? AND action = 'delete' AND action <> 'insert')",
                                        arguments: [layer.rawValue]) ?? false
         latest = FastStatement(try db.makeStatement(sql: "SELECT max(effective_date) FROM history WHERE layer = ? AND code = ?"))
         if mode == .replace {

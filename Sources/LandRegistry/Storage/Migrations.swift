@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v9 outside edits keep nested nulls") { db in try v9(db) }
         migrator.registerMigration("v10 accounts and tokens") { db in try v10(db) }
         migrator.registerMigration("v11 history indexes by layer") { db in try v11(db) }
+        migrator.registerMigration("v12 history changes without inserts") { db in try v12(db) }
         return migrator
     }
 
@@ -187,5 +188,15 @@ enum Migrations {
         try db.execute(sql: "DROP INDEX history_code")
         try db.execute(sql: "CREATE INDEX history_feature ON history(layer, code, effective_date, id)")
         try db.execute(sql: "CREATE INDEX history_change ON history(layer, action, effective_date)")
+    }
+
+    /// V12: the index of a layer's changes by kind leaves out the inserts —
+    /// a million of them in one import, all alike, cost a sixth of it —
+    /// which no query looked up by kind; the earliest date the history
+    /// knows is read from `history_feature`, which covers every row.
+    /// A query of the index says `action <> 'insert'` itself.
+    private static func v12(_ db: Database) throws {
+        try db.execute(sql: "DROP INDEX history_change")
+        try db.execute(sql: "CREATE INDEX history_change ON history(layer, action, effective_date) WHERE action <> 'insert'")
     }
 }

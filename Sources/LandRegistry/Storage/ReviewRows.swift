@@ -112,11 +112,13 @@ extension Snapshot {
     }
 
     /// The history rows of one action on a layer effective between two days.
-    func history(_ layer: Layer, action: String, from start: String, to end: String) throws -> [HistoryRow] {
-        try Row.fetchAll(db, sql: """
+    /// Not the inserts (`history_change`, the index it reads, leaves them out).
+    func history(_ layer: Layer, action: ChangeKind, from start: String, to end: String) throws -> [HistoryRow] {
+        precondition(action != .insert, "history_change has no inserts")
+        return try Row.fetchAll(db, sql: """
             SELECT code, effective_date, command, doc, after_properties, \(Snapshot.historyWKB) FROM history
-            WHERE layer = ? AND action = ? AND effective_date BETWEEN ? AND ? ORDER BY effective_date, id
-            """, arguments: [layer.rawValue, action, start, end]).map(historyRow)
+            WHERE layer = ? AND action = ? AND action <> 'insert' AND effective_date BETWEEN ? AND ? ORDER BY effective_date, id
+            """, arguments: [layer.rawValue, action.rawValue, start, end]).map(historyRow)
     }
 
     private func historyRow(_ row: Row) -> HistoryRow {

@@ -153,7 +153,7 @@ extension ReviewBuilder {
     func farmland() throws -> ReviewTable {
         var table = ReviewTable(file: "farmland-changes.csv", title: "Farmland class adjustments, and food crops proposed on strict farmland",
                                 header: ["code", "event", "date", "detail", "town"])
-        for row in try snapshot.history(.farmland, action: "reclass", from: start, to: end) {
+        for row in try snapshot.history(.farmland, action: .reclass, from: start, to: end) {
             add([.text(row.state.code), .term(ReviewEvent.classAdjusted), .text(row.effectiveDate),
                  .text([row.command, row.doc].compactMap { $0 }.joined(separator: "; "))], to: &table, at: row.state.wkb)
             flag(table.file, Layer.farmland.rawValue, row.state.code, row.state.wkb)
