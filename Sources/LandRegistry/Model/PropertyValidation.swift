@@ -37,39 +37,63 @@ extension Layer {
         var values = [StoredValue](repeating: .null, count: specs.count)
         var present = [Bool](repeating: false, count: specs.count)
         var extra: [(String, JSONValue)] = []
-        let code = feature.code
+        let code = feature.code, number = feature.number
         func fail(_ property: String, _ message: Phrase) -> InputError {
-            InputError(file: file, feature: feature.number, code: code, property: property, message: message)
+            InputError(file: file, feature: number, code: code, property: property, message: message)
         }
-        for (position, (name, value)) in feature.properties.enumerated() {
-            for earlier in feature.properties[..<position] where earlier.0 == name {
+        let properties = feature.properties
+        for position in properties.indices {
+            let name = properties[position].0
+            for earlier in 0..<position where properties[earlier].0 == name {
                 throw fail(name, "appears twice")
             }
             guard let index = specs.firstIndex(where: { $0.name == name }) else {
-                extra.append((name, try Layer.optionalValue(self, name, value, fail: { fail(name, $0) })))
+                extra.append((name, try Layer.optionalValue(self, name, properties[position].1, fail: { fail(name, $0) })))
                 continue
             }
             present[index] = true
-            if case .null = value { continue }
-            values[index] = try specs[index].storedValue(value, fail: { fail(name, $0) })
+            if case .null = properties[position].1 { continue }
+            values[index] = try specs[index].storedValue(properties[position].1, fail: { fail(name, $0) })
         }
         for (index, spec) in specs.enumerated() where spec.required && values[index] == .null {
             throw fail(spec.name, "required by layer \(term: self) but missing")
         }
-        guard let code, code.contains(where: { !$0.isWhitespace }) else {
+        guard let code, Layer.hasNonWhitespace(code) else {
             throw fail("code", "must be a non-empty string")
         }
-        let set = extra.filter { $0.1 != .null }
-        var members: [(String, JSONValue)] = []
+        // The JSON texts written as bytes, without the members' array JSONValue.object would need.
+        var json: [UInt8] = [0x7B], extraJSON: [UInt8] = [0x7B]
+        json.reserveCapacity(128)
+        func member(_ name: String, _ value: JSONValue, to out: inout [UInt8]) {
+            if out.count > 1 { out.append(0x2C) }
+            JSONValue.appendString(name, to: &out)
+            out.append(0x3A)
+            value.append(to: &out)
+        }
         for (spec, value) in zip(specs, values) {
             switch value {
             case .null: break
-            case .text(let text): members.append((spec.name, .string(text)))
-            case .flag(let flag): members.append((spec.name, .bool(flag)))
+            case .text(let text): member(spec.name, .string(text), to: &json)
+            case .flag(let flag): member(spec.name, .bool(flag), to: &json)
             }
         }
-        return ValidatedProperties(code: code, values: values, present: present, extra: set.isEmpty ? "{}" : JSONValue.object(set).jsonText,
-                                   extraPatch: extra, json: JSONValue.object(members + set).jsonText)
+        for (name, value) in extra where value != .null {
+            member(name, value, to: &json)
+            member(name, value, to: &extraJSON)
+        }
+        json.append(0x7D)
+        extraJSON.append(0x7D)
+        return ValidatedProperties(code: code, values: values, present: present,
+                                   extra: extraJSON.count == 2 ? "{}" : String(decoding: extraJSON, as: UTF8.self),
+                                   extraPatch: extra, json: String(decoding: json, as: UTF8.self))
+    }
+
+    /// Whether `text` has a character that is not whitespace: at once when
+    /// it has an ASCII byte that is not (no such byte is part of a character
+    /// that begins with whitespace), else character by character.
+    static func hasNonWhitespace(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) }) { return true }
+        return text.contains { !$0.isWhitespace }
     }
 }
 

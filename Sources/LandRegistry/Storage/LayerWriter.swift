@@ -1,3 +1,4 @@
+import CSpatiaLite
 import GRDB
 
 extension Store {
@@ -170,7 +171,7 @@ final class LayerWriter {
                 throw InputError(file: file, feature: row.number, code: row.code, property: "code",
                                  message: "code already in layer \(layer.rawValue)", remedy: .upsert)
             }
-            index.inserted(fid: db.lastInsertedRowID, bounds: row.bounds)
+            index.inserted(fid: sqlite3_last_insert_rowid(db.sqliteConnection), bounds: row.bounds)
             counts.inserted += 1
             try recordHistory(row, action: "insert", effective: try insertDate(row, file: file))
         }

@@ -123,7 +123,10 @@ final class ReadAheadReader: FeatureReader, @unchecked Sendable {
             (current, position) = (batch, 0)
         }
         position += 1
-        return current[position - 1]
+        // Moved out, not copied: a copy retains each of its arrays and strings, and its release follows.
+        var feature = InputFeature(number: 0, properties: [], shape: nil)
+        swap(&feature, &current[position - 1])
+        return feature
     }
 
     /// Stops the reading thread (when the import fails early).

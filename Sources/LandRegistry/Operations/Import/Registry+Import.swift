@@ -52,11 +52,12 @@ extension Registry {
         return try store.writeLayer(layer, mode: options.mode, stamp: stamp, rule: rule, expected: options.expectedVersion) { writer in
             let pipeline = BackgroundBatches(name: "landreg-prepare") { try preparer.next() }
             var counts = ImportCounts()
+            let file = reader.fileName
             do {
                 while let batch = try pipeline.next() {
-                    for row in batch {
-                        try writer.write(row, file: reader.fileName, counts: &counts)
-                        if let repair = row.repair { counts.repaired.append((row.code, repair)) }
+                    for i in batch.indices {  // each row borrowed, not copied
+                        try writer.write(batch[i], file: file, counts: &counts)
+                        if let repair = batch[i].repair { counts.repaired.append((batch[i].code, repair)) }
                         if counts.read % 10_000 == 0 { progress?(counts.read) }
                     }
                     pipeline.recycle(batch)
@@ -79,6 +80,7 @@ final class FeaturePreparer: @unchecked Sendable {
     let registrySRID: Int
     let reader: FeatureReader
     let options: ImportOptions
+    private let file: String
     private let geos = GEOSContext()
     private var codes = Set<String>()
     private var input: InputGeometry?
@@ -89,6 +91,7 @@ final class FeaturePreparer: @unchecked Sendable {
         self.registrySRID = registrySRID
         self.reader = reader
         self.options = options
+        file = reader.fileName
     }
 
     /// The next feature as a row, or nil at the end of the file.
@@ -99,10 +102,10 @@ final class FeaturePreparer: @unchecked Sendable {
                                       accepted: layer,
                                       policy: options.makeValid ? .makeValid : .reject)
         }
-        let props = try layer.validate(feature, file: reader.fileName)
+        let props = try layer.validate(feature, file: file)
         // An insert's writer tells a code twice in the file from one already in the layer itself.
         guard options.mode == .insert || codes.insert(props.code).inserted else {
-            throw InputError(file: reader.fileName, feature: feature.number, code: props.code, property: "code",
+            throw InputError(file: file, feature: feature.number, code: props.code, property: "code",
                              message: "duplicate code in the file")
         }
         let geometry = try input!.prepare(feature.shape, feature: feature.number, code: props.code)
@@ -122,7 +125,7 @@ final class FeaturePreparer: @unchecked Sendable {
             guard let date = props.values[i].text else { continue }
             effective = date
             if date > today {
-                throw InputError(file: reader.fileName, feature: feature, code: props.code, property: spec.name,
+                throw InputError(file: file, feature: feature, code: props.code, property: spec.name,
                                  message: "\(date) is in the future")
             }
         }
