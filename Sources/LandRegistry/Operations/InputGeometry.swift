@@ -15,7 +15,8 @@ final class InputGeometry {
         /// In the registry's CRS.
         var shape: Shape
         var wkb: [UInt8]
-        /// The GEOS geometry, when validity was checked (not for points).
+        /// The GEOS geometry, when GEOS checked validity (not for points, nor
+        /// for a polygon `SimpleRing` found valid).
         var geometry: Geometry?
         /// What was repaired and where (in the input's CRS), with `.makeValid`.
         var repair: Phrase?
@@ -100,6 +101,8 @@ final class InputGeometry {
         }
         var prepared = Prepared(shape: shape, wkb: shape.wkb(), geometry: nil, repair: nil)
         guard shape.type != .point && shape.type != .multiPoint else { return prepared }
+        // A small simple polygon, the common parcel, is valid without asking GEOS.
+        if SimpleRing.isCertainlyValid(shape) { return prepared }
         let geometry = try Geometry(shape: shape, in: geos)
         prepared.geometry = geometry
         guard let problem = try geometry.invalidity() else { return prepared }
