@@ -196,10 +196,7 @@ public struct Shape: Sendable, Equatable {
         func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
         func points(_ range: Range<Int>) {
             u32(range.count)
-            for i in range {
-                withUnsafeBytes(of: xy[2 * i].bitPattern.littleEndian) { out.append(contentsOf: $0) }
-                withUnsafeBytes(of: xy[2 * i + 1].bitPattern.littleEndian) { out.append(contentsOf: $0) }
-            }
+            appendPositions(range, to: &out)
         }
         func point(_ i: Int) {
             withUnsafeBytes(of: xy[2 * i].bitPattern.littleEndian) { out.append(contentsOf: $0) }
@@ -229,6 +226,19 @@ public struct Shape: Sendable, Equatable {
             }
         }
         return out
+    }
+
+    /// Appends the positions in `range` as little-endian doubles, x then y:
+    /// on a little-endian machine, `xy`'s own bytes in one copy.
+    func appendPositions(_ range: Range<Int>, to out: inout [UInt8]) {
+        #if _endian(little)
+        xy.withUnsafeBytes { out.append(contentsOf: $0[(16 * range.lowerBound)..<(16 * range.upperBound)]) }
+        #else
+        for i in range {
+            withUnsafeBytes(of: xy[2 * i].bitPattern.littleEndian) { out.append(contentsOf: $0) }
+            withUnsafeBytes(of: xy[2 * i + 1].bitPattern.littleEndian) { out.append(contentsOf: $0) }
+        }
+        #endif
     }
 
     /// Reads 2D WKB (either byte order); Z and M values are dropped.

@@ -13,7 +13,7 @@ extension Shape {
         func i32(_ v: Int32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         func f64(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
         func point(_ i: Int) { f64(xy[2 * i]); f64(xy[2 * i + 1]) }
-        func points(_ range: Range<Int>) { i32(Int32(range.count)); for i in range { point(i) } }
+        func points(_ range: Range<Int>) { i32(Int32(range.count)); appendPositions(range, to: &out) }
         let b = bounds
         out.append(0x00); out.append(0x01)
         i32(srid)
