@@ -90,6 +90,17 @@ final class ByteSource {
         return byte
     }
 
+    /// Calls `body` with the bytes buffered from the current position on (as
+    /// many as the buffer holds; none at the end of input); `body` returns how
+    /// many of them it consumed — never a newline — and its result.
+    @inline(__always)
+    func scanBuffered<T>(_ body: (UnsafeBufferPointer<UInt8>) -> (consumed: Int, result: T)) -> T {
+        if position >= count { _ = refill() }
+        let (consumed, result) = body(UnsafeBufferPointer(start: buffer + position, count: count - position))
+        position += consumed
+        return result
+    }
+
     /// Skips JSON white space; returns the next byte without consuming it.
     @inline(__always)
     func skipWhitespace() -> UInt8? {

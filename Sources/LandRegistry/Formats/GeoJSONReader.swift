@@ -293,7 +293,7 @@ public final class GeoJSONReader: FeatureReader {
         if first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) {
             var n = 0
             while true {
-                let value = try parser.parseDouble()
+                let value = try parser.parseCoordinate()
                 if n < 2 { raw.xy.append(value) }
                 n += 1
                 if try parser.endOfContainer(UInt8(ascii: "]")) { break }

@@ -128,6 +128,55 @@ final class GeoJSONReaderTests: XCTestCase {
         XCTAssertNil(JSONParser.fastDouble(Array("12345678901234567890".utf8)))
     }
 
+    /// Coordinates are read in place from the file's buffer when they can
+    /// be: numbers of every form (exponents, 15 and more digits, leading
+    /// zeros, `-0`, malformed), with white space around them, read through
+    /// buffers of 1 to 40 bytes (a number cut by the buffer's end) and
+    /// whole: the same positions bit for bit, or the same error.
+    func testCoordinatesReadInPlaceAsWhole() throws {
+        var g = SystemRandomNumberGenerator()
+        let forms = ["0", "-0", "7", "-12.5", "113.0000639", "35.5503672", "500000.123456789", "1e5", "1E-2", "2.5e+3",
+                     "1234567890123456", "0.00000000000000000000001", "123456789012345.6", "00", "01.5", "1.", ".5", "-",
+                     "--1", "1.2.3", "+1", "1e", "1e999", "3.14159265358979"]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("landreg-numbers-\(UUID().uuidString).geojson")
+        defer { try? FileManager.default.removeItem(at: file) }
+        /// The positions' bits, or the error.
+        func read(_ source: ByteSource) -> (bits: [UInt64]?, error: String?) {
+            do {
+                return (try GeoJSONReader(source: source).next()?.shape?.xy.map(\.bitPattern), nil)
+            } catch {
+                return (nil, "\(error)")
+            }
+        }
+        var fast = 0
+        for _ in 0..<3_000 {
+            let tokens = (0..<(2 * Int.random(in: 1...3, using: &g))).map { _ -> String in
+                if Int.random(in: 0..<3, using: &g) == 0 { return forms.randomElement(using: &g)! }
+                return String(format: "%.\(Int.random(in: 0...9, using: &g))f", Double.random(in: -1000...1000, using: &g))
+            }
+            let space = { [" ", "", "\n", "\t "].randomElement(using: &g)! }
+            let positions = stride(from: 0, to: tokens.count, by: 2).map { "[\(space())\(tokens[$0])\(space()),\(space())\(tokens[$0 + 1])\(space())]" }
+            let text = #"{"type":"Feature","properties":{},"geometry":{"type":"MultiPoint","coordinates":["# + positions.joined(separator: ",") + "]}}"
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let whole = read(ByteSource(bytes: Array(text.utf8), name: file.path))
+            let small = read(ByteSource(path: file.path, bufferSize: Int.random(in: 1...40, using: &g))!)
+            XCTAssertEqual(whole.bits, small.bits, text)
+            XCTAssertEqual(whole.error, small.error, text)
+            // And as JSON values read them (strtod): the same numbers.
+            let expected = tokens.map { token -> UInt64? in
+                guard case .number(let value, _)? = try? JSONValue.parse(token) else { return nil }
+                return value.bitPattern
+            }
+            if expected.allSatisfy({ $0 != nil }) {
+                XCTAssertEqual(whole.bits, expected.map { $0! }, text)
+                fast += 1
+            } else {
+                XCTAssertNotNil(whole.error, text)
+            }
+        }
+        XCTAssertGreaterThan(fast, 1_000)
+    }
+
     func testAFolderIsNotAFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("landreg-\(UUID().uuidString).geojson")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
