@@ -42,10 +42,23 @@ public enum Layer: String, CaseIterable, Sendable, Codable, CustomStringConverti
     }
 
     /// The contract's properties of the layer, `code` first.
-    public var properties: [PropertySpec] { Layer.propertyTable[self]! }
+    /// (A switch, not a dictionary: the check asks it for every candidate feature.)
+    public var properties: [PropertySpec] {
+        switch self {
+        case .riskPlots: return Layer.propertyTable[0]
+        case .farmland: return Layer.propertyTable[1]
+        case .basicFarmland: return Layer.propertyTable[2]
+        case .waterZones: return Layer.propertyTable[3]
+        case .rivers: return Layer.propertyTable[4]
+        case .sections: return Layer.propertyTable[5]
+        case .outfalls: return Layer.propertyTable[6]
+        case .enterprises: return Layer.propertyTable[7]
+        case .admin: return Layer.propertyTable[8]
+        }
+    }
 
-    private static let propertyTable: [Layer: [PropertySpec]] =
-        Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeProperties()) })
+    /// Each layer's properties, in the order of `allCases` (the order of the cases).
+    private static let propertyTable: [[PropertySpec]] = allCases.map { $0.makeProperties() }
 
     private func makeProperties() -> [PropertySpec] {
         let code = PropertySpec("code", .text, required: true)

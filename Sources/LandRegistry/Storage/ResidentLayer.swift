@@ -79,9 +79,9 @@ final class ResidentLayer {
         }
         found.sort()
         for index in found {
-            let candidate = candidates[index]
-            guard concerns.contains(where: { $0.holds(for: candidate) }) else { continue }
-            try body(candidate) { geos in
+            // Borrowed from the array, not copied (a copy retains its strings and values).
+            guard concerns.contains(where: { $0.holds(for: candidates[index]) }) else { continue }
+            try body(candidates[index]) { geos in
                 switch self.stored[index] {
                 case .shape(let shape): return try Geometry(shape: shape, in: geos)
                 case .blob(let blob): return try Geometry(wkb: try snapshot.wkb(of: blob), in: geos)

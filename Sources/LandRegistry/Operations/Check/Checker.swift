@@ -9,8 +9,13 @@ final class Checker {
     let context: Double?
     /// Geometries of the layers of few, large features (admin areas, water
     /// zones, basic farmland), made once per run and kept.
-    private var kept: [String: (Geometry, PreparedGeometry)] = [:]
-    static let keptLayers: Set<Layer> = [.admin, .waterZones, .basicFarmland]
+    private var kept: [KeptKey: (Geometry, PreparedGeometry)] = [:]
+    /// A kept feature: its layer and code (no string made per candidate).
+    private struct KeptKey: Hashable {
+        let layer: Layer
+        let code: String
+    }
+    static func isKept(_ layer: Layer) -> Bool { layer == .admin || layer == .waterZones || layer == .basicFarmland }
     /// Each rule's position in the table, for the order of findings.
     private let order = Dictionary(uniqueKeysWithValues: RuleTable.rules.enumerated().map { ($1.id, $0) })
 
@@ -23,7 +28,8 @@ final class Checker {
 
     /// The check of one proposal whose geometry went through the input step.
     func check(_ proposal: Proposal, _ input: InputGeometry.Prepared, in snapshot: Snapshot) throws -> CheckResult {
-        let geometry = try input.geometry ?? Geometry(wkb: input.wkb, in: geos)
+        // From the coordinates when the input step had no need of GEOS (a point, a small simple polygon).
+        let geometry = try input.geometry ?? Geometry(shape: input.shape, in: geos)
         let areal = input.shape.type.isAreal
         // Its positions as GEOS holds them, for the overlaps measured by clipping (`ConvexClip`).
         if areal && geometry.shape == nil { geometry.shape = try Shape(wkb: geometry.wkb()) }
@@ -89,8 +95,8 @@ final class Checker {
             let concerned = rules.filter { $0.concerns(candidate) }
             if concerned.isEmpty { return }
             let feature: Geometry, featurePrepared: PreparedGeometry?
-            if Checker.keptLayers.contains(layer) {
-                let key = layer.rawValue + "\u{1}" + candidate.code
+            if Checker.isKept(layer) {
+                let key = KeptKey(layer: layer, code: candidate.code)
                 if let known = kept[key] {
                     (feature, featurePrepared) = known
                 } else {
