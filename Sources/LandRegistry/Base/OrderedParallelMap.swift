@@ -11,7 +11,9 @@ import Foundation
 /// everything with an error that belongs to no input.
 final class OrderedParallelMap<Input, Output>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var inputs: [(Int, Input)] = []
+    /// The queue; a taken input is moved out (nil), so that no worker holds
+    /// the queue's storage — an append would then copy all of it.
+    private var inputs: [(Int, Input)?] = []
     private var head = 0
     private var outputs: [Int: Result<Output, any Error>] = [:]
     private var closed = false
@@ -61,16 +63,17 @@ final class OrderedParallelMap<Input, Output>: @unchecked Sendable {
         }
     }
 
-    private func take() -> ArraySlice<(Int, Input)> {
+    private func take() -> [(Int, Input)] {
         condition.lock(); defer { condition.unlock() }
         while head == inputs.count && !closed { condition.wait() }
         guard head < inputs.count, failure == nil else { return [] }
         let count = min(batch, inputs.count - head)
-        defer {
-            head += count
-            if head > 256 { inputs.removeFirst(head); head = 0 }
-        }
-        return inputs[head..<(head + count)]
+        var items: [(Int, Input)] = []
+        items.reserveCapacity(count)
+        for i in head..<(head + count) { items.append(inputs[i].take()!) }
+        head += count
+        if head > 256 { inputs.removeFirst(head); head = 0 }
+        return items
     }
 
     /// Adds an input; when `capacity` are in flight, first hands back the

@@ -92,7 +92,8 @@ final class Checker {
         var findings: [Finding] = []
         try snapshot.forEachCandidate(layer: layer, bounds: subject.bounds, reach: reach, concerns: rules.map(\.concern),
                                       geos: geos) { candidate, makeGeometry in
-            let concerned = rules.filter { $0.concerns(candidate) }
+            // Most candidates concern every rule asked: the same array then, no rule copied.
+            let concerned = rules.allSatisfy { $0.concerns(candidate) } ? rules : rules.filter { $0.concerns(candidate) }
             if concerned.isEmpty { return }
             let feature: Geometry, featurePrepared: PreparedGeometry?
             if Checker.isKept(layer) {
