@@ -89,7 +89,10 @@ public enum Concern: Sendable, Hashable {
 
 /// One rule of the pre-approval check: which proposals it applies to, which
 /// features of which layer it tests, how, and why.
-public struct Rule: Sendable {
+/// A class, not a struct: the check hands each rule to every candidate
+/// feature, and a copy of a struct of this many strings, closures and
+/// arrays retained each of them (a tenth of a large check's reference counting).
+public final class Rule: Sendable {
     public let id: String
     public let severity: Severity
     public let layer: Layer
@@ -101,6 +104,18 @@ public struct Rule: Sendable {
     public let basis: LegalBasis
     /// What the finding means (its Chinese in the catalogue).
     public let message: Phrase
+
+    init(id: String, severity: Severity, layer: Layer, test: SpatialTest, applies: @escaping @Sendable (Proposal) -> Bool,
+         concern: Concern, basis: LegalBasis, message: Phrase) {
+        self.id = id
+        self.severity = severity
+        self.layer = layer
+        self.test = test
+        self.applies = applies
+        self.concern = concern
+        self.basis = basis
+        self.message = message
+    }
 
     /// Whether a candidate feature is one the rule is about.
     func concerns(_ candidate: CandidateFeature) -> Bool { concern.holds(for: candidate) }
