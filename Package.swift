@@ -25,10 +25,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // SQLite's and SpatiaLite's headers; SpatiaLite itself is loaded when first needed (SpatiaLiteLoader), not linked.
         .systemLibrary(
             name: "CSpatiaLite",
-            pkgConfig: "spatialite",
             providers: [.apt(["libspatialite-dev"])]),
+        .target(name: "SpatiaLiteLoader"),
         .systemLibrary(
             name: "CGEOS",
             pkgConfig: "geos",
@@ -41,6 +42,7 @@ let package = Package(
             name: "LandRegistry",
             dependencies: [
                 "CSpatiaLite",
+                "SpatiaLiteLoader",
                 "CGEOS",
                 "CProj",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -230,6 +230,7 @@ public enum Catalogue {
         "SpatiaLite could not add a geometry column to {}": "SpatiaLite 无法为 {} 添加几何列",
         "SpatiaLite could not index {}": "SpatiaLite 无法为 {} 建立空间索引",
         "SpatiaLite could not initialise {}": "SpatiaLite 无法初始化 {}",
+        "SpatiaLite cannot be loaded ({}): install libspatialite (Debian: libspatialite7)": "无法加载 SpatiaLite（{}）：请安装 libspatialite（Debian：libspatialite7）",
         "strict-control farmland": "严格管控类耕地",
         "string is not valid UTF-8": "字符串不是有效的 UTF-8",
         "sum by '{}'": "汇总字段“{}”",

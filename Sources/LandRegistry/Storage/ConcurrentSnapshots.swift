@@ -1,4 +1,5 @@
 import CSpatiaLite
+import SpatiaLiteLoader
 import Foundation
 import GRDB
 
@@ -26,9 +27,8 @@ extension Store {
         // Pages read through a memory map of the file (the kernel's page cache, shared by every worker),
         // not copied into a page cache each worker grows: at 1,000,000 parcels the check spent a tenth of
         // its time zeroing the new memory and copying pages into it.
-        // A small page cache per worker: the file's pages are in the kernel's cache already, and a
-        // worker's reads are scattered; a 32 MB cache each cost the check of 10,000 proposals on
-        // 1,000,000 parcels a fifth of its time zeroing new memory for pages (and 50 MB).
+        // A small page cache per worker (the file's pages are in the kernel's cache): 32 MB each cost a
+        // check of 10,000 proposals on 1,000,000 parcels a fifth of its time zeroing new memory.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -4096") }
         let queues = try (0..<count).map { _ in try DatabaseQueue(path: path, configuration: config) }
         defer { for queue in queues { try? queue.close() } }
@@ -52,7 +52,7 @@ extension Store {
                             var spatialReady = false
                             try work(index, Snapshot(db, srid: srid, spatial: {
                                 // SpatiaLite's functions only if a geometry needs converting.
-                                if !spatialReady { spatialite_init_ex(db.sqliteConnection, caches.make(), 0); spatialReady = true }
+                                if !spatialReady { landreg_spatialite_init_ex(db.sqliteConnection, caches.make(), 0); spatialReady = true }
                             }))
                         }
                     } catch {

@@ -1,4 +1,5 @@
 import CSpatiaLite
+import SpatiaLiteLoader
 import Foundation
 import GRDB
 
@@ -42,7 +43,7 @@ final class Store: @unchecked Sendable {
         guard lazySpatial else { return }
         spatialLock.lock(); defer { spatialLock.unlock() }
         guard !spatialReady else { return }
-        spatialite_init_ex(db.sqliteConnection, caches.make(), 0)
+        landreg_spatialite_init_ex(db.sqliteConnection, caches.make(), 0)
         spatialReady = true
     }
 
@@ -150,13 +151,17 @@ final class Store: @unchecked Sendable {
     static let busyTimeout = 30
 
     private static func openDatabase(_ path: String, single: Bool) throws -> (any DatabaseWriter, SpatiaLiteCaches) {
+        // Connections that take SpatiaLite at once need it loadable (a one-shot process loads it when it needs it).
+        if !single, let problem = landreg_spatialite_problem() {
+            throw RegistryError("SpatiaLite cannot be loaded (\(String(cString: problem))): install libspatialite (Debian: libspatialite7)")
+        }
         let caches = SpatiaLiteCaches()
         var config = Configuration()
         config.busyMode = .timeout(TimeInterval(busyTimeout))
         config.maximumReaderCount = 4
         config.prepareDatabase { db in
             // One connection of a one-shot process gets SpatiaLite when it first needs it (`ensureSpatial`).
-            if !single { spatialite_init_ex(db.sqliteConnection, caches.make(), 0) }
+            if !single { landreg_spatialite_init_ex(db.sqliteConnection, caches.make(), 0) }
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(Store.pageCacheKiB)")
         }
         do {
@@ -200,7 +205,7 @@ final class SpatiaLiteCaches: @unchecked Sendable {
     private var caches: [UnsafeMutableRawPointer] = []
 
     func make() -> UnsafeMutableRawPointer? {
-        guard let cache = spatialite_alloc_connection() else { return nil }
+        guard let cache = landreg_spatialite_alloc_connection() else { return nil }
         lock.lock(); defer { lock.unlock() }
         caches.append(cache)
         return cache
@@ -208,7 +213,7 @@ final class SpatiaLiteCaches: @unchecked Sendable {
 
     func freeAll() {
         lock.lock(); defer { lock.unlock() }
-        for cache in caches { spatialite_cleanup_ex(cache) }
+        for cache in caches { landreg_spatialite_cleanup_ex(cache) }
         caches.removeAll()
     }
 }
