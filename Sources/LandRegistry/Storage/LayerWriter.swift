@@ -95,6 +95,10 @@ final class LayerWriter {
     /// The effective date of a code's latest recorded change.
     let latest: FastStatement
 
+    /// Whether a layer ever lost a feature. `action <> 'insert'`: so that it
+    /// reads the index history_change, which leaves the inserts out (a test asks SQLite's plan).
+    static let hadDeletesSQL = "SELECT EXISTS (SELECT 1 FROM history WHERE layer = ? AND action = 'delete' AND action <> 'insert')"
+
     init(db: Database, layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?,
          spatial: @escaping () -> Void) throws {
         self.db = db
@@ -141,9 +145,7 @@ final class LayerWriter {
                 """))
         }
         // A code with a past here was deleted once: only then can an insert have one.
-        // (`action <> 'insert'`: the index history_change, which leaves the inserts out.)
-        hadDeletes = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM history WHERE layer = ? AND action = 'delete' AND action <> 'insert')",
-                                       arguments: [layer.rawValue]) ?? false
+        hadDeletes = try Bool.fetchOne(db, sql: LayerWriter.hadDeletesSQL, arguments: [layer.rawValue]) ?? false
         latest = FastStatement(try db.makeStatement(sql: "SELECT max(effective_date) FROM history WHERE layer = ? AND code = ?"))
         if mode == .replace {
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (code TEXT PRIMARY KEY)")

@@ -115,11 +115,14 @@ extension Snapshot {
     /// Not the inserts (`history_change`, the index it reads, leaves them out).
     func history(_ layer: Layer, action: ChangeKind, from start: String, to end: String) throws -> [HistoryRow] {
         precondition(action != .insert, "history_change has no inserts")
-        return try Row.fetchAll(db, sql: """
-            SELECT code, effective_date, command, doc, after_properties, \(Snapshot.historyWKB) FROM history
-            WHERE layer = ? AND action = ? AND action <> 'insert' AND effective_date BETWEEN ? AND ? ORDER BY effective_date, id
-            """, arguments: [layer.rawValue, action.rawValue, start, end]).map(historyRow)
+        return try Row.fetchAll(db, sql: Snapshot.historyOfKindSQL, arguments: [layer.rawValue, action.rawValue, start, end]).map(historyRow)
     }
+
+    /// (A test asks SQLite's plan that it reads `history_change`: only a query that says `action <> 'insert'` can.)
+    static let historyOfKindSQL = """
+        SELECT code, effective_date, command, doc, after_properties, \(Snapshot.historyWKB) FROM history
+        WHERE layer = ? AND action = ? AND action <> 'insert' AND effective_date BETWEEN ? AND ? ORDER BY effective_date, id
+        """
 
     private func historyRow(_ row: Row) -> HistoryRow {
         var properties: [(String, JSONValue)] = []

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import LandRegistry
 
@@ -27,6 +28,28 @@ final class MigrationTests: RegistryTestCase {
         let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("schema.sql"), encoding: .utf8)
         XCTAssertEqual(try schema(registry), expected,
                        "the schema changed: add a migration (never edit one) and update Tests/Fixtures/schema.sql")
+    }
+
+    /// The index of a layer's changes by kind leaves the inserts out (v12):
+    /// SQLite uses it only for a query that says so, as these do — else a
+    /// review or an import would read every history row of a layer.
+    func testTheQueriesOfChangesByKindUseTheirIndex() throws {
+        let registry = try makeRegistry()
+        func plan(_ sql: String) throws -> String {
+            try registry.store.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql,
+                                 arguments: StatementArguments(Array(repeating: "x", count: sql.filter { $0 == "?" }.count)))
+                    .map { $0["detail"] as String }.joined(separator: "; ")
+            }
+        }
+        for sql in [Snapshot.historyOfKindSQL, LayerWriter.hadDeletesSQL] {
+            let found = try plan(sql)
+            XCTAssertTrue(found.contains("INDEX history_change"), "\(sql): \(found)")
+        }
+        let earliest = try plan("SELECT min(effective_date) FROM history INDEXED BY history_feature")
+        XCTAssertTrue(earliest.contains("COVERING INDEX history_feature"), earliest)
+        let without = try plan(Snapshot.historyOfKindSQL.replacingOccurrences(of: " AND action <> 'insert'", with: ""))
+        XCTAssertFalse(without.contains("history_change"), "the partial index is not used without the term: \(without)")
     }
 
     func testFirstReleaseRegistryUpgrades() throws {
