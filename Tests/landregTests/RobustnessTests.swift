@@ -120,6 +120,23 @@ final class OutputPathTests: CLITestCase {
     /// the file was written under a temporary name and renamed over it, which
     /// as root turned /dev/null into a regular file. A symbolic link is
     /// followed: the file it names is replaced, the link stays.
+    /// A one-character `--out` (Foundation's deletingLastPathComponent trapped
+    /// on it: the process died of SIGILL) is a file in the current folder;
+    /// `--out -` is standard output, as in other command-line tools.
+    func testAOneCharacterOutIsAFileAndADashIsStandardOutput() throws {
+        let db = path("short.sqlite")
+        XCTAssertEqual(try run(["init", "--db", db]).status, 0)
+        XCTAssertEqual(try run(["import", "admin", Self.sample.appendingPathComponent("admin.geojson").path, "--db", db]).status, 0)
+        // `run` starts landreg in the test's folder: `x` and `-` are relative to it.
+        let file = try run(["export", "admin", "--out", "x", "--db", db])
+        XCTAssertEqual(file.status, 0, file.stderr)
+        XCTAssertTrue(try String(contentsOfFile: path("x"), encoding: .utf8).hasPrefix("{\"type\":\"FeatureCollection\""))
+        let dash = try run(["export", "admin", "--out", "-", "--db", db])
+        XCTAssertEqual(dash.status, 0, dash.stderr)
+        XCTAssertTrue(dash.stdout.hasPrefix("{\"type\":\"FeatureCollection\""), dash.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("-")))
+    }
+
     func testOutWritesIntoAFIFOAndThroughALink() throws {
         let db = path("out.sqlite")
         XCTAssertEqual(try run(["init", "--db", db]).status, 0)

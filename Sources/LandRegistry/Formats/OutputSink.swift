@@ -41,8 +41,11 @@ public final class OutputSink {
     public init(path: String) throws {
         let special = OutputSink.isSpecialFile(path)
         let path = special ? path : OutputSink.linkTarget(path) ?? path
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = special ? nil : (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        // The folder and name split here: Foundation's deletingLastPathComponent traps on a one-character path (`--out x`).
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = special ? nil : directory + "/.\(name).\(getpid()).tmp"
         guard let file = fopen(temporary ?? path, "wb") else { throw OutputSink.cannotWrite(path) }
         destination = .stream(file)
         flushAt = 1 << 16

@@ -161,8 +161,9 @@ struct OutputOption: ParsableArguments {
 }
 
 extension OutputSink {
-    /// The file at `path`, or standard output when there is none.
+    /// The file at `path`, or standard output when there is none or it is `-`.
     static func to(_ path: String?) throws -> OutputSink {
-        try path.map { try OutputSink(path: $0) } ?? OutputSink()
+        guard let path, path != "-" else { return OutputSink() }
+        return try OutputSink(path: path)
     }
 }
