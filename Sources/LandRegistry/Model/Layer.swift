@@ -42,23 +42,30 @@ public enum Layer: String, CaseIterable, Sendable, Codable, CustomStringConverti
     }
 
     /// The contract's properties of the layer, `code` first.
-    /// (A switch, not a dictionary: the check asks it for every candidate feature.)
+    /// (A switch over tables made once, not a dictionary: the check asks it for every candidate feature.)
     public var properties: [PropertySpec] {
         switch self {
-        case .riskPlots: return Layer.propertyTable[0]
-        case .farmland: return Layer.propertyTable[1]
-        case .basicFarmland: return Layer.propertyTable[2]
-        case .waterZones: return Layer.propertyTable[3]
-        case .rivers: return Layer.propertyTable[4]
-        case .sections: return Layer.propertyTable[5]
-        case .outfalls: return Layer.propertyTable[6]
-        case .enterprises: return Layer.propertyTable[7]
-        case .admin: return Layer.propertyTable[8]
+        case .riskPlots: return Layer.riskPlotsProperties
+        case .farmland: return Layer.farmlandProperties
+        case .basicFarmland: return Layer.basicFarmlandProperties
+        case .waterZones: return Layer.waterZonesProperties
+        case .rivers: return Layer.riversProperties
+        case .sections: return Layer.sectionsProperties
+        case .outfalls: return Layer.outfallsProperties
+        case .enterprises: return Layer.enterprisesProperties
+        case .admin: return Layer.adminProperties
         }
     }
 
-    /// Each layer's properties, in the order of `allCases` (the order of the cases).
-    private static let propertyTable: [[PropertySpec]] = allCases.map { $0.makeProperties() }
+    private static let riskPlotsProperties = Layer.riskPlots.makeProperties()
+    private static let farmlandProperties = Layer.farmland.makeProperties()
+    private static let basicFarmlandProperties = Layer.basicFarmland.makeProperties()
+    private static let waterZonesProperties = Layer.waterZones.makeProperties()
+    private static let riversProperties = Layer.rivers.makeProperties()
+    private static let sectionsProperties = Layer.sections.makeProperties()
+    private static let outfallsProperties = Layer.outfalls.makeProperties()
+    private static let enterprisesProperties = Layer.enterprises.makeProperties()
+    private static let adminProperties = Layer.admin.makeProperties()
 
     private func makeProperties() -> [PropertySpec] {
         let code = PropertySpec("code", .text, required: true)

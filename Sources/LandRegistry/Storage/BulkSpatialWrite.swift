@@ -26,14 +26,14 @@ final class BulkSpatialWrite {
     /// changed: a rebuild needs no reading back of the rows.
     @exclusivity(unchecked) private var added: [RTreeEntry]?
     /// Brings SpatiaLite into the connection, for a blob landreg cannot read.
-    private let spatial: () -> Void
+    private let spatial: () throws -> Void
     @exclusivity(unchecked) private var inserted = false, updated = false, deleted = false
 
     /// SpatiaLite's triggers on a geometry column: type/SRID constraints,
     /// spatial index maintenance, last-change times.
     private static let prefixes = ["ggi", "ggu", "gii", "giu", "gid", "tmi", "tmu", "tmd"]
 
-    init(_ db: Database, table: String, spatial: @escaping () -> Void = {}) throws {
+    init(_ db: Database, table: String, spatial: @escaping () throws -> Void = {}) throws {
         self.db = db
         self.spatial = spatial
         self.table = table
@@ -141,7 +141,7 @@ final class BulkSpatialWrite {
         defer { rows.reset() }
         while try rows.step(db) {
             guard let b = rows.withBlob(1, Shape.spatiaLiteBounds) else {
-                spatial()
+                try spatial()
                 return try boxesThroughSpatiaLite()
             }
             entries.append(RTreeEntry(id: rows.int64(0), minX: b.minX, maxX: b.maxX, minY: b.minY, maxY: b.maxY))

@@ -37,7 +37,7 @@ extension Snapshot {
 
     /// The WKB of a SpatiaLite blob, by SpatiaLite.
     func wkb(of blob: [UInt8]) throws -> [UInt8] {
-        spatial()
+        try spatial()
         guard let data = try Data.fetchOne(db, sql: "SELECT AsBinary(?)", arguments: [Data(blob)]) else {
             throw RegistryError("a geometry SpatiaLite cannot read")
         }

@@ -24,9 +24,6 @@ extension Store {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(TimeInterval(Store.busyTimeout))
-        // Pages read through a memory map of the file (the kernel's page cache, shared by every worker),
-        // not copied into a page cache each worker grows: at 1,000,000 parcels the check spent a tenth of
-        // its time zeroing the new memory and copying pages into it.
         // A small page cache per worker (the file's pages are in the kernel's cache): 32 MB each cost a
         // check of 10,000 proposals on 1,000,000 parcels a fifth of its time zeroing new memory.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -4096") }
@@ -52,7 +49,9 @@ extension Store {
                             var spatialReady = false
                             try work(index, Snapshot(db, srid: srid, spatial: {
                                 // SpatiaLite's functions only if a geometry needs converting.
-                                if !spatialReady { landreg_spatialite_init_ex(db.sqliteConnection, caches.make(), 0); spatialReady = true }
+                                guard !spatialReady else { return }
+                                try Store.requireSpatiaLite()
+                                landreg_spatialite_init_ex(db.sqliteConnection, caches.make(), 0); spatialReady = true
                             }))
                         }
                     } catch {

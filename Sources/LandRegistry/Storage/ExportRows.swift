@@ -28,7 +28,7 @@ final class ExportReader {
         self.namesLayer = namesLayer
         specs = layer.properties
         layout = Layout(layer)
-        if withArea { snapshot.spatial() }
+        if withArea { try snapshot.spatial() }
         let (conditions, arguments) = PropertyFilter.conditions(filters, on: layer, onHistory: false, after: StatementArguments())
         filterArguments = arguments
         select = """
@@ -121,7 +121,7 @@ final class ExportReader {
 
     /// A geometry SpatiaLite must convert (compressed, Z, M), as WKB.
     private func converted(_ fid: Int64) throws -> Shape? {
-        snapshot.spatial()
+        try snapshot.spatial()
         if convert == nil {
             convert = FastStatement(try snapshot.db.makeStatement(sql: "SELECT AsBinary(geom) FROM \(layer.table) WHERE fid = ?"))
         }

@@ -15,7 +15,10 @@ enum GeoPackageWriter {
         try? FileManager.default.removeItem(atPath: temporary)
         let caches = SpatiaLiteCaches()
         var config = Configuration()
-        config.prepareDatabase { db in landreg_spatialite_init_ex(db.sqliteConnection, caches.make(), 0) }
+        config.prepareDatabase { db in
+            try Store.requireSpatiaLite()
+            landreg_spatialite_init_ex(db.sqliteConnection, caches.make(), 0)
+        }
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: config)
             try queue.writeWithoutTransaction { db in

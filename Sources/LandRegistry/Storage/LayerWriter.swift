@@ -35,7 +35,7 @@ extension Store {
         return try write(spatial: mode != .insert) { db in
             try Store.expect(db, layer, expected)
             return try body(try LayerWriter(db: db, layer: layer, mode: mode, stamp: stamp, rule: rule,
-                                     spatial: { self.ensureSpatial(db) }))
+                                     spatial: { try self.ensureSpatial(db) }))
         }
     }
 }
@@ -100,7 +100,7 @@ final class LayerWriter {
     static let hadDeletesSQL = "SELECT EXISTS (SELECT 1 FROM history WHERE layer = ? AND action = 'delete' AND action <> 'insert')"
 
     init(db: Database, layer: Layer, mode: ImportMode, stamp: ChangeStamp, rule: UpdateRule?,
-         spatial: @escaping () -> Void) throws {
+         spatial: @escaping () throws -> Void) throws {
         self.db = db
         self.layer = layer
         self.mode = mode

@@ -8,7 +8,7 @@ final class Snapshot {
     let db: Database
     let srid: Int
     /// Brings SpatiaLite's SQL functions into the connection if they are not yet.
-    let spatial: () -> Void
+    let spatial: () throws -> Void
     /// The candidate lookups prepared on this snapshot, by layer and concerns.
     var lookups: [LookupKey: CandidateLookup] = [:]
     /// How often each layer was asked for candidates, and the layers read
@@ -22,7 +22,7 @@ final class Snapshot {
         let concerns: [Concern]
     }
 
-    init(_ db: Database, srid: Int, spatial: @escaping () -> Void = {}) {
+    init(_ db: Database, srid: Int, spatial: @escaping () throws -> Void = {}) {
         self.db = db
         self.srid = srid
         self.spatial = spatial
@@ -39,6 +39,6 @@ extension Store {
     /// a one-shot process that asks only these never loads SpatiaLite's
     /// functions into its connection.
     func plainSnapshot<T>(_ body: (Snapshot) throws -> T) throws -> T {
-        try database.read { db in try body(Snapshot(db, srid: srid, spatial: { self.ensureSpatial(db) })) }
+        try database.read { db in try body(Snapshot(db, srid: srid, spatial: { try self.ensureSpatial(db) })) }
     }
 }

@@ -39,12 +39,19 @@ final class Store: @unchecked Sendable {
     var isSpatialLoaded: Bool { !lazySpatial || spatialLock.withLock { spatialReady } }
 
     /// Brings SpatiaLite into a lazily opened registry's connection, once.
-    func ensureSpatial(_ db: Database) {
+    func ensureSpatial(_ db: Database) throws {
         guard lazySpatial else { return }
         spatialLock.lock(); defer { spatialLock.unlock() }
         guard !spatialReady else { return }
+        try Store.requireSpatiaLite()
         landreg_spatialite_init_ex(db.sqliteConnection, caches.make(), 0)
         spatialReady = true
+    }
+
+    /// Throws, saying why, when libspatialite cannot be loaded (it is loaded on first need).
+    static func requireSpatiaLite() throws {
+        guard let problem = landreg_spatialite_problem() else { return }
+        throw RegistryError("SpatiaLite cannot be loaded (\(String(cString: problem))): install libspatialite (Debian: libspatialite7)")
     }
 
     deinit { try? close() }
@@ -133,7 +140,7 @@ final class Store: @unchecked Sendable {
             let registry = Store(path: path, database: database, caches: caches, srid: srid, lazySpatial: !concurrentReads)
             let migrator = Migrations.migrator(srid: srid)
             if try !database.read(migrator.hasCompletedMigrations) {
-                database.writeWithoutTransaction { registry.ensureSpatial($0) }
+                try database.writeWithoutTransaction { try registry.ensureSpatial($0) }
                 try migrator.migrate(database)
             }
             return registry
@@ -152,9 +159,7 @@ final class Store: @unchecked Sendable {
 
     private static func openDatabase(_ path: String, single: Bool) throws -> (any DatabaseWriter, SpatiaLiteCaches) {
         // Connections that take SpatiaLite at once need it loadable (a one-shot process loads it when it needs it).
-        if !single, let problem = landreg_spatialite_problem() {
-            throw RegistryError("SpatiaLite cannot be loaded (\(String(cString: problem))): install libspatialite (Debian: libspatialite7)")
-        }
+        if !single { try requireSpatiaLite() }
         let caches = SpatiaLiteCaches()
         var config = Configuration()
         config.busyMode = .timeout(TimeInterval(busyTimeout))
@@ -181,7 +186,7 @@ final class Store: @unchecked Sendable {
     /// if it comes to need it.
     func write<T>(spatial: Bool = true, _ block: (Database) throws -> T) throws -> T {
         try database.write { db in
-            if spatial { ensureSpatial(db) }
+            if spatial { try ensureSpatial(db) }
             try db.execute(sql: "UPDATE landreg_writer SET active = 1")
             let result = try block(db)
             try db.execute(sql: "UPDATE landreg_writer SET active = 0")
@@ -192,7 +197,7 @@ final class Store: @unchecked Sendable {
     /// One read-only snapshot (GRDB's `read`).
     func read<T>(_ block: (Database) throws -> T) throws -> T {
         try database.read { db in
-            ensureSpatial(db)
+            try ensureSpatial(db)
             return try block(db)
         }
     }

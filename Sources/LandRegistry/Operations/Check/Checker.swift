@@ -92,7 +92,7 @@ final class Checker {
         var findings: [Finding] = []
         try snapshot.forEachCandidate(layer: layer, bounds: subject.bounds, reach: reach, concerns: rules.map(\.concern),
                                       geos: geos) { candidate, makeGeometry in
-            // Most candidates concern every rule asked: the same array then, no rule copied.
+            // Most candidates concern every rule asked: the same array then, none made per candidate.
             let concerned = rules.allSatisfy { $0.concerns(candidate) } ? rules : rules.filter { $0.concerns(candidate) }
             if concerned.isEmpty { return }
             let feature: Geometry, featurePrepared: PreparedGeometry?
